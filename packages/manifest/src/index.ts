@@ -1,1 +1,2 @@
 export * from './class-schema';
+export * from './resolved';
