@@ -112,3 +112,53 @@ ensure_base_image() {
     || { rm -rf "$dir"; die "docker import of the base image failed"; }
   rm -rf "$dir"
 }
+
+# A 32-byte key that encrypts VDC secrets at rest; made once per installation, kept in .colo/.
+ensure_secret_key() {
+  if [ -z "${COLO_SECRET_KEY:-}" ]; then
+    if [ ! -s "$COLO_STATE_DIR/secret.key" ]; then
+      (umask 077; node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))' > "$COLO_STATE_DIR/secret.key")
+    fi
+    COLO_SECRET_KEY=$(cat "$COLO_STATE_DIR/secret.key")
+    export COLO_SECRET_KEY
+  fi
+}
+
+# Prisma client generation (offline: the CLI only needs some file named as its schema engine) and
+# the SQL migrations in prisma/migrations, applied by our own runner with Prisma's bookkeeping.
+prepare_database() {
+  log "generating the Prisma client and applying migrations"
+  PRISMA_SCHEMA_ENGINE_BINARY="${PRISMA_SCHEMA_ENGINE_BINARY:-/bin/true}" npx prisma generate >"$COLO_STATE_DIR/prisma-generate.log" 2>&1 \
+    || { cat "$COLO_STATE_DIR/prisma-generate.log" >&2; die "prisma generate failed"; }
+  npx tsx packages/db/src/migrate-cli.ts || die "database migration failed"
+}
+
+build_catalog_images() {
+  log "building catalog images (cached; only changed classes rebuild)"
+  npx tsx scripts/build-catalog.ts || die "building the catalog images failed"
+}
+
+# Every service and artefact Colo needs, for the database named $1.
+ensure_all() {
+  local db="$1"
+  apt_install ca-certificates curl
+  ensure_node_modules
+  ensure_postgres "$db"
+  ensure_redis
+  ensure_docker
+  ensure_base_image
+  ensure_secret_key
+  prepare_database
+  build_catalog_images
+}
+
+pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+stop_pidfile() { # stop the process group we started and recorded in $1
+  if pid_alive "$1"; then
+    local pid; pid=$(cat "$1")
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  fi
+  rm -f "$1"
+}
