@@ -1,0 +1,21 @@
+// Everything a command touches outside its own arguments, passed in so tests run the real
+// commands in-process against a local server, with a fast poll and captured output.
+
+export interface CliContext {
+  /** Writes one line to stdout. */
+  out(line: string): void;
+  /** Writes one line to stderr. */
+  err(line: string): void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  readStdin(): Promise<string>;
+  fetch: typeof fetch;
+  sleep(ms: number): Promise<void>;
+  now(): number;
+  /** How often `--wait` polls an operation. */
+  pollIntervalMs: number;
+  /** How long one HTTP request may take before the CLI gives up on the server. */
+  requestTimeoutMs: number;
+  /** Asks a yes/no question on the terminal; undefined when there is no terminal to ask on. */
+  confirm?: (question: string) => Promise<boolean>;
+}

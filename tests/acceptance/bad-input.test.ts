@@ -1,0 +1,128 @@
+// Manifests that ask for anything outside the safety rules are refused with an error naming
+// the path, and nothing is created: no VDC row, no Docker object.
+import { writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { colo, docker, instanceFilter } from './harness';
+import { type Colo, api, startColo } from './setup';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'colo-bad-'));
+const write = (name: string, text: string) => {
+  const file = path.join(tmp, name);
+  writeFileSync(file, text);
+  return file;
+};
+
+let c: Colo;
+beforeAll(async () => {
+  c = await startColo();
+});
+afterAll(async () => {
+  await c?.stop();
+});
+
+const cases: { name: string; manifest: string; expect: RegExp[] }[] = [
+  {
+    name: 'privileged, host paths, host network, capabilities',
+    manifest: `apiVersion: colo/v1
+kind: VDC
+name: evil
+appliances:
+  - { name: web, class: web-php, privileged: true }
+  - { name: web2, class: web-php, volumes: ["/:/host"] }
+  - { name: web3, class: web-php, network_mode: host }
+  - { name: web4, class: web-php, cap_add: [SYS_ADMIN] }
+`,
+    expect: [/appliances\[0\]\S*.*privileged/i, /appliances\[1\]\S*.*volumes/i, /appliances\[2\]\S*.*network_mode/i, /appliances\[3\]\S*.*cap_add/i],
+  },
+  {
+    name: 'unknown class and bad names',
+    manifest: `apiVersion: colo/v1
+kind: VDC
+name: Bad_Name
+appliances:
+  - { name: web, class: web-phq }
+  - { name: "Web 2", class: web-php }
+`,
+    expect: [/^name:/m, /appliances\[0\]\.class.*web-phq/, /appliances\[1\]\.name/],
+  },
+  {
+    name: 'dangling and mistyped connections',
+    manifest: `apiVersion: colo/v1
+kind: VDC
+name: wires
+appliances:
+  - { name: lb, class: halb }
+  - { name: web, class: web-php }
+  - { name: cache, class: redis }
+connections:
+  - { from: lb.out, to: nowhere.in }
+  - { from: web.db, to: cache.in }
+`,
+    expect: [/connections\[0\]\.to/, /connections\[1\]/],
+  },
+  {
+    name: 'limits out of bounds',
+    manifest: `apiVersion: colo/v1
+kind: VDC
+name: greedy
+appliances:
+  - { name: db, class: postgres, replicas: 7, resources: { cpu: 512, memory: 900Gi } }
+`,
+    expect: [/appliances\[0\]\.replicas/, /appliances\[0\]\.resources\.cpu/, /appliances\[0\]\.resources\.memory/],
+  },
+];
+
+describe('bad manifests', () => {
+  for (const tc of cases) {
+    it(`refuses ${tc.name} with path-specific errors and creates nothing`, async () => {
+      const file = write(`${tc.name.replace(/\W+/g, '-')}.yaml`, tc.manifest);
+      const validate = await colo(['validate', '-f', file], c.env);
+      expect(validate.code).not.toBe(0);
+      const apply = await colo(['apply', '-f', file, '--wait'], c.env);
+      expect(apply.code).not.toBe(0);
+      for (const re of tc.expect) expect(apply.stderr + apply.stdout).toMatch(re);
+      const { json } = await api<{ vdcs: unknown[] }>(c, 'GET', '/vdcs');
+      expect(json.vdcs).toEqual([]);
+      expect(await docker.listContainers({ all: true, ...instanceFilter() })).toEqual([]);
+      expect(await docker.listNetworks(instanceFilter())).toEqual([]);
+    });
+  }
+
+  it('refuses a host port another VDC already uses', async () => {
+    const first = write('first.yaml', `apiVersion: colo/v1
+kind: VDC
+name: first
+appliances:
+  - { name: site, class: web-static, expose: [{ terminal: in, port: 18080 }] }
+`);
+    const second = write('second.yaml', `apiVersion: colo/v1
+kind: VDC
+name: second
+appliances:
+  - { name: site, class: web-static, expose: [{ terminal: in, port: 18080 }] }
+`);
+    const ok = await colo(['apply', '-f', first], c.env);
+    expect(ok.code, ok.stderr).toBe(0);
+    const clash = await colo(['apply', '-f', second], c.env);
+    expect(clash.code).not.toBe(0);
+    expect(clash.stderr + clash.stdout).toMatch(/appliances\[0\]\.expose\[0\]\.port.*18080.*first/);
+  });
+
+  it('answers 401 without a token on every route', async () => {
+    const routes: [string, string][] = [
+      ['GET', '/me'], ['GET', '/catalog'], ['POST', '/validate'], ['POST', '/plan'], ['GET', '/vdcs'],
+      ['POST', '/vdcs'], ['GET', '/vdcs/x'], ['PUT', '/vdcs/x'], ['DELETE', '/vdcs/x'], ['GET', '/vdcs/x/revisions'],
+      ['POST', '/vdcs/x/plan'], ['POST', '/vdcs/x/deploy'], ['POST', '/vdcs/x/stop'], ['POST', '/vdcs/x/start'],
+      ['POST', '/vdcs/x/destroy'], ['GET', '/vdcs/x/status'], ['GET', '/vdcs/x/operations'], ['GET', '/operations/op_x'],
+    ];
+    for (const [method, route] of routes) {
+      const res = await fetch(`${c.url}/api/v1${route}`, { method });
+      expect(res.status, `${method} ${route}`).toBe(401);
+      const bad = await fetch(`${c.url}/api/v1${route}`, { method, headers: { authorization: 'Bearer nope' } });
+      expect(bad.status, `${method} ${route} with a bad token`).toBe(401);
+    }
+  });
+});

@@ -1,0 +1,202 @@
+// What the end-to-end tests share: starting the real web app and worker as child processes
+// against the test database, running the real `colo` CLI, looking at Docker by this run's
+// instance label, and cleaning up everything that label marks — even when a test fails.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Docker from 'dockerode';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const docker = new Docker();
+
+/** Every Docker object this test run makes carries `colo.instance=<instance>`. */
+export const instance = `acc-${randomBytes(3).toString('hex')}`;
+
+export function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the suite through bash scripts/test.sh`);
+  return value;
+}
+
+export function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    COLO_INSTANCE: instance,
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...extra,
+  };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Service {
+  proc: ChildProcess;
+  output: () => string;
+  /** SIGKILL the whole process group (tsx/next spawn children). */
+  kill: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+export function startService(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Service {
+  const proc = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const keep = (b: Buffer) => {
+    out = (out + b.toString()).slice(-20_000);
+  };
+  proc.stdout?.on('data', keep);
+  proc.stderr?.on('data', keep);
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  return {
+    proc,
+    output: () => out,
+    kill: async (signal = 'SIGKILL') => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      try {
+        process.kill(-(proc.pid as number), signal);
+      } catch {
+        /* already gone */
+      }
+      await exited;
+    },
+  };
+}
+
+export function startWorker(env: NodeJS.ProcessEnv): Service {
+  return startService(path.join(ROOT, 'node_modules/.bin/tsx'), ['apps/worker/src/main.ts'], ROOT, env);
+}
+
+export async function startWeb(port: number, env: NodeJS.ProcessEnv): Promise<Service> {
+  const web = startService(
+    path.join(ROOT, 'node_modules/.bin/next'),
+    ['start', '-H', '127.0.0.1', '-p', String(port)],
+    path.join(ROOT, 'apps/web'),
+    env,
+  );
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/me`);
+      if (res.status === 401 || res.status === 200) return web;
+    } catch {
+      /* not listening yet */
+    }
+    if (web.proc.exitCode !== null) break;
+    await sleep(300);
+  }
+  await web.kill();
+  throw new Error(`web did not start on port ${port}:\n${web.output()}`);
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `colo` command as a user would, from the repo root. */
+export function colo(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 600_000): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(path.join(ROOT, 'node_modules/.bin/colo'), args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.on('data', (b) => {
+      stdout += b;
+    });
+    proc.stderr.on('data', (b) => {
+      stderr += b;
+    });
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`colo ${args.join(' ')} timed out\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
+  });
+}
+
+export function cliEnv(url: string, token: string): NodeJS.ProcessEnv {
+  return baseEnv({ COLO_URL: url, COLO_TOKEN: token, XDG_CONFIG_HOME: mkdtempSync(path.join(tmpdir(), 'colo-cli-')) });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 120_000, everyMs = 500): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const v = await probe();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    await sleep(everyMs);
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+export function instanceFilter(extra: string[] = []) {
+  return { filters: { label: [`colo.instance=${instance}`, ...extra] } };
+}
+
+export async function vdcContainers(vdcId: string, appliance?: string) {
+  const labels = [`colo.vdc=${vdcId}`, ...(appliance ? [`colo.appliance=${appliance}`] : [])];
+  return docker.listContainers({ all: true, ...instanceFilter(labels) });
+}
+
+export async function vdcNetworks(vdcId: string) {
+  return docker.listNetworks(instanceFilter([`colo.vdc=${vdcId}`]));
+}
+
+export async function vdcVolumes(vdcId: string) {
+  const res = await docker.listVolumes(instanceFilter([`colo.vdc=${vdcId}`]));
+  return res.Volumes ?? [];
+}
+
+/** Runs a command inside a container and returns its exit code and output. */
+export async function execIn(containerId: string, cmd: string[], timeoutMs = 20_000): Promise<{ code: number; output: string }> {
+  const exec = await docker.getContainer(containerId).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+  const stream = await exec.start({ hijack: true, stdin: false });
+  let output = '';
+  stream.on('data', (b: Buffer) => {
+    output += b.toString('utf8');
+  });
+  await Promise.race([new Promise((r) => stream.on('end', r)), sleep(timeoutMs)]);
+  const info = await exec.inspect();
+  return { code: info.ExitCode ?? -1, output };
+}
+
+/** Removes every container, network and volume this run made, found by its instance label. */
+export async function cleanupInstance(): Promise<void> {
+  const containers = await docker.listContainers({ all: true, ...instanceFilter() });
+  await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: false }).catch(() => {})));
+  const networks = await docker.listNetworks(instanceFilter());
+  await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(() => {})));
+  const volumes = (await docker.listVolumes(instanceFilter())).Volumes ?? [];
+  await Promise.all(volumes.map((v) => docker.getVolume(v.Name).remove().catch(() => {})));
+}
+
+/** GETs a URL on 127.0.0.1 `count` times and returns the parsed JSON bodies. */
+export async function hitMany<T>(url: string, count: number): Promise<T[]> {
+  const bodies: T[] = [];
+  for (let i = 0; i < count; i++) {
+    const res = await fetch(url, { headers: { accept: 'application/json', connection: 'close' } });
+    if (!res.ok) throw new Error(`GET ${url} → ${res.status}: ${await res.text()}`);
+    bodies.push((await res.json()) as T);
+  }
+  return bodies;
+}
