@@ -46,7 +46,7 @@ appliances:
   - { name: web, class: web-phq }
   - { name: "Web 2", class: web-php }
 `,
-    expect: [/^name:/m, /appliances\[0\]\.class.*web-phq/, /appliances\[1\]\.name/],
+    expect: [/(^|\s)name: /m, /appliances\[0\]\.class.*web-phq/, /appliances\[1\]\.name/],
   },
   {
     name: 'dangling and mistyped connections',
