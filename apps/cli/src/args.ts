@@ -33,7 +33,7 @@ export interface ParsedArgs<F extends FlagSpecs> {
 export interface ArgsSpec<F extends FlagSpecs> {
   command: string;
   flags: F;
-  positionals: PositionalSpec[];
+  positionals: readonly PositionalSpec[];
 }
 
 export function parseArgs<F extends FlagSpecs>(spec: ArgsSpec<F>, argv: string[]): ParsedArgs<F> {

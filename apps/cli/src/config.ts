@@ -1,10 +1,10 @@
 // Where the CLI finds its server and token: COLO_URL / COLO_TOKEN, else the config file that
 // `colo login` (or scripts/up.sh) wrote. The file holds a token, so it is written mode 600.
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { CliError, UsageError } from './errors';
+import { CliError } from './errors';
 
 export interface ColoConfig {
   url: string;
@@ -56,11 +56,11 @@ export async function resolveConfig(env: Env): Promise<ColoConfig> {
 export async function writeConfig(env: Env, config: ColoConfig): Promise<string> {
   const file = configPath(env);
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  // Written beside and renamed, so a crash never leaves half a file; the mode is set before the
-  // token is in it, and again on the final file in case an older one was more open.
+  // Written to a fresh file and renamed over the old one: a crash never leaves half a file, and
+  // the token never sits in a file more open than 600, even if an older config.json was.
   const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
-  await chmod(temp, 0o600);
+  await rm(temp, { force: true });
+  await writeFile(temp, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   await rename(temp, file);
   return file;
 }
@@ -71,10 +71,10 @@ export function normalizeUrl(raw: string, source = 'URL'): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError(`${source}: "${raw}" is not a URL (expected e.g. http://127.0.0.1:3000)`);
+    throw new CliError(`${source}: "${raw}" is not a URL (expected e.g. http://127.0.0.1:3000)`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`${source}: "${raw}" must start with http:// or https://`);
+    throw new CliError(`${source}: "${raw}" must start with http:// or https://`);
   }
   const pathname = url.pathname.replace(/\/+$/, '').replace(/\/api\/v1$/, '');
   return `${url.origin}${pathname}`;

@@ -49,3 +49,8 @@ export class ApiError extends CliError {
 export function formatIssue(issue: Issue): string {
   return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
 }
+
+/** `warning: path: message`, the notation @colo/manifest's formatIssue gives the editor too. */
+export function formatWarning(issue: Issue): string {
+  return `warning: ${formatIssue(issue)}`;
+}

@@ -124,7 +124,7 @@ async function applyOne(client: pg.Client, m: MigrationFile): Promise<void> {
     // Simple-query protocol: the whole file goes as one multi-statement string.
     await client.query(m.sql);
     await client.query(
-      'UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = applied_steps_count + 1 WHERE id = $1',
+      'UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = applied_steps_count + 1 WHERE id = $1',
       [id],
     );
     await client.query('COMMIT');

@@ -12,26 +12,28 @@ export interface TestDatabase {
 }
 
 function serverUrl(): string {
-  return process.env.COLO_TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? DEFAULT_SERVER_URL;
+  return process.env.COLO_TEST_PG_ADMIN_URL ?? process.env.DATABASE_URL ?? DEFAULT_SERVER_URL;
 }
 
 export async function createTestDatabase(label: string, opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const safeLabel = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 20);
   const name = `colo_test_${safeLabel}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl() });
+  // Captured now: a test usually points DATABASE_URL at the new database right after this.
+  const server = serverUrl();
+  const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
   }
-  const url = new URL(serverUrl());
+  const url = new URL(server);
   url.pathname = `/${name}`;
   const db: TestDatabase = {
     url: url.toString(),
     name,
     async drop() {
-      const c = new pg.Client({ connectionString: serverUrl() });
+      const c = new pg.Client({ connectionString: server });
       await c.connect();
       try {
         await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

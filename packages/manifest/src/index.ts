@@ -1,2 +1,16 @@
+// @colo/manifest: the manifest schema, its validator and the graph rules, shared by the editor,
+// the API, the CLI and the worker. Pure TypeScript: no I/O, no Node APIs.
 export * from './class-schema';
 export * from './resolved';
+export type { Issue, Severity } from './issue';
+export { formatIssue, formatPath } from './issue';
+export * from './manifest-schema';
+export { forbiddenKeyReason } from './forbidden-keys';
+export { validateManifest, type ValidateOptions, type ValidationResult } from './validate-manifest';
+export { MAX_MANIFEST_BYTES, parseManifestText, validateManifestText } from './parse-manifest';
+export { canonicalManifest, stringifyManifest } from './stringify-manifest';
+export { resolveManifest } from './resolve';
+export { bootWaves, type CanConnect, canConnect, formatEndpoint, parseEndpoint } from './graph';
+export { protocolsMatch } from './wire-rules';
+export { propertyValueProblem } from './property-value';
+export { createCatalog } from './memory-catalog';

@@ -1,0 +1,159 @@
+// The HTTP client of Colo's REST API (`/api/v1`, docs/contracts.md). It turns every way a call
+// can fail — server down, token rejected, error body, unexpected answer — into one CliError.
+import type { z } from 'zod';
+import {
+  catalogSchema,
+  errorBodySchema,
+  meSchema,
+  operationAnswerSchema,
+  operationStartedSchema,
+  operationsSchema,
+  planAnswerSchema,
+  statusSchema,
+  validationSchema,
+  vdcAnswerSchema,
+  vdcListSchema,
+  vdcSavedSchema,
+} from './api-schemas';
+import { resolveConfig } from './config';
+import type { CliContext } from './context';
+import { ApiError, CliError } from './errors';
+
+type Transport = Pick<CliContext, 'fetch' | 'requestTimeoutMs'>;
+type Query = Record<string, string | number | undefined>;
+
+export const TOKEN_REJECTED = 'token rejected: run colo login again';
+
+export class ColoClient {
+  constructor(
+    readonly url: string,
+    private readonly token: string,
+    private readonly transport: Transport,
+  ) {}
+
+  me() {
+    return this.call('GET', '/me', meSchema);
+  }
+  catalog() {
+    return this.call('GET', '/catalog', catalogSchema);
+  }
+  validate(manifest: string) {
+    return this.call('POST', '/validate', validationSchema, { body: { manifest } });
+  }
+  plan(manifest: string) {
+    return this.call('POST', '/plan', planAnswerSchema, { body: { manifest } });
+  }
+  listVdcs() {
+    return this.call('GET', '/vdcs', vdcListSchema);
+  }
+  createVdc(manifest: string) {
+    return this.call('POST', '/vdcs', vdcSavedSchema, { body: { manifest } });
+  }
+  getVdc(name: string) {
+    return this.call('GET', `/vdcs/${seg(name)}`, vdcAnswerSchema);
+  }
+  updateVdc(name: string, manifest: string, baseRevision: number) {
+    return this.call('PUT', `/vdcs/${seg(name)}`, vdcSavedSchema, { body: { manifest, baseRevision } });
+  }
+  deploy(name: string) {
+    return this.call('POST', `/vdcs/${seg(name)}/deploy`, operationStartedSchema, { body: {} });
+  }
+  stop(name: string, appliance?: string) {
+    return this.call('POST', `/vdcs/${seg(name)}/stop`, operationStartedSchema, { body: appliance ? { appliance } : {} });
+  }
+  start(name: string, appliance?: string) {
+    return this.call('POST', `/vdcs/${seg(name)}/start`, operationStartedSchema, { body: appliance ? { appliance } : {} });
+  }
+  destroy(name: string, purge: boolean) {
+    return this.call('POST', `/vdcs/${seg(name)}/destroy`, operationStartedSchema, { body: { purge } });
+  }
+  status(name: string) {
+    return this.call('GET', `/vdcs/${seg(name)}/status`, statusSchema);
+  }
+  operations(name: string) {
+    return this.call('GET', `/vdcs/${seg(name)}/operations`, operationsSchema);
+  }
+  operation(id: string, logsAfter?: number) {
+    return this.call('GET', `/operations/${seg(id)}`, operationAnswerSchema, { query: { logsAfter } });
+  }
+
+  async call<S extends z.ZodType>(method: string, path: string, schema: S, options: { body?: unknown; query?: Query } = {}): Promise<z.infer<S>> {
+    const endpoint = new URL(`${this.url}/api/v1${path}`);
+    for (const [key, value] of Object.entries(options.query ?? {})) {
+      if (value !== undefined) endpoint.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: 'application/json' };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+
+    let response: Response;
+    try {
+      response = await this.transport.fetch(endpoint, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: AbortSignal.timeout(this.transport.requestTimeoutMs),
+      });
+    } catch (error) {
+      throw this.unreachable(error);
+    }
+
+    const raw = await response.text().catch(() => '');
+    if (response.status === 401) throw new ApiError(401, 'unauthorized', TOKEN_REJECTED);
+    if (!response.ok) throw errorFromBody(response, raw, `${method} /api/v1${path}`);
+    let data: unknown;
+    try {
+      data = raw === '' ? undefined : JSON.parse(raw);
+    } catch {
+      throw new CliError(`unexpected answer from ${method} /api/v1${path}: not JSON (is ${this.url} a Colo server?)`);
+    }
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      const where = first?.path.length ? first.path.join('.') : 'answer';
+      throw new CliError(`unexpected answer from ${method} /api/v1${path}: ${where}: ${first?.message ?? 'invalid'}`);
+    }
+    return parsed.data;
+  }
+
+  private unreachable(error: unknown): CliError {
+    const err = error as Error & { cause?: { code?: string; message?: string; errors?: { code?: string }[] } };
+    if (err?.name === 'TimeoutError') {
+      const ms = this.transport.requestTimeoutMs;
+      return new CliError(`Colo at ${this.url} did not answer within ${ms % 1000 ? `${ms}ms` : `${ms / 1000}s`}`);
+    }
+    // Node reports a refused connection on the cause, or on each address tried for a host name.
+    const codes = [err?.cause?.code, ...(err?.cause?.errors ?? []).map((e) => e.code)];
+    if (codes.includes('ECONNREFUSED')) {
+      return new CliError(`cannot reach Colo at ${this.url}: is it running? (bash scripts/up.sh)`);
+    }
+    if (codes.includes('ENOTFOUND')) return new CliError(`cannot reach Colo at ${this.url}: unknown host`);
+    const reason = err?.cause?.message || err?.cause?.code || err?.message || String(error);
+    return new CliError(`cannot reach Colo at ${this.url}: ${reason}`);
+  }
+}
+
+function errorFromBody(response: Response, raw: string, request: string): ApiError {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    data = undefined;
+  }
+  const parsed = errorBodySchema.safeParse(data);
+  if (!parsed.success) {
+    const statusText = response.statusText ? ` ${response.statusText}` : '';
+    return new ApiError(response.status, `http_${response.status}`, `Colo answered ${response.status}${statusText} to ${request}`);
+  }
+  const { code, message, issues } = parsed.data.error;
+  return new ApiError(response.status, code, message, issues ?? [], data);
+}
+
+function seg(value: string): string {
+  return encodeURIComponent(value);
+}
+
+/** A client for the configured server (env over config file), or "not logged in". */
+export async function connect(ctx: CliContext): Promise<ColoClient> {
+  const config = await resolveConfig(ctx.env);
+  return new ColoClient(config.url, config.token, ctx);
+}

@@ -1,0 +1,160 @@
+// The answers of the REST API (docs/contracts.md) as the CLI reads them. Objects are loose and
+// optional fields forgiving: a server that adds a field must not break an older CLI, but one
+// that drops a field the CLI needs gets a clear "unexpected answer" instead of a crash.
+import { z } from 'zod';
+
+const text = z.string();
+const when = z.string().nullish();
+
+export const issueSchema = z.looseObject({
+  path: z.string().default(''),
+  message: text,
+  severity: z.enum(['error', 'warning']).optional(),
+});
+export type ApiIssue = z.infer<typeof issueSchema>;
+
+export const errorBodySchema = z.looseObject({
+  error: z.looseObject({
+    code: z.string().default('error'),
+    message: text,
+    issues: z.array(issueSchema).optional(),
+  }),
+});
+
+export const meSchema = z.looseObject({
+  user: z.looseObject({ id: z.string(), email: z.string().nullish(), name: z.string().nullish() }),
+});
+
+export const stepSchema = z.looseObject({
+  key: text,
+  title: text,
+  status: text,
+  error: z.unknown().optional(),
+});
+export type OperationStep = z.infer<typeof stepSchema>;
+
+export const operationSchema = z.looseObject({
+  id: text,
+  kind: text.default('operation'),
+  status: text.default('queued'),
+  progress: z.number().nullish(),
+  error: z.unknown().optional(),
+  steps: z.array(stepSchema).nullish(),
+  createdAt: when,
+  startedAt: when,
+  finishedAt: when,
+});
+export type Operation = z.infer<typeof operationSchema>;
+
+export const logLineSchema = z.looseObject({ seq: z.number(), at: when, message: text });
+export type LogLine = z.infer<typeof logLineSchema>;
+
+export const operationAnswerSchema = z.looseObject({
+  operation: operationSchema,
+  logs: z.array(logLineSchema).default([]),
+});
+export type OperationAnswer = z.infer<typeof operationAnswerSchema>;
+
+export const operationsSchema = z.looseObject({ operations: z.array(operationSchema) });
+
+/** A revision is an object with a number; a bare number is accepted too. */
+const revisionRef = z.union([z.number(), z.looseObject({ number: z.number() })]).nullish();
+
+export const vdcRefSchema = z.looseObject({ id: z.string().optional(), name: text, state: z.string().nullish() });
+
+export const vdcListSchema = z.looseObject({
+  vdcs: z.array(
+    z.looseObject({
+      id: z.string().optional(),
+      name: text,
+      state: z.string().nullish(),
+      revision: revisionRef,
+      applianceCount: z.number().nullish(),
+      lastOperation: z
+        .looseObject({
+          id: z.string().optional(),
+          kind: z.string().nullish(),
+          status: z.string().nullish(),
+          createdAt: when,
+          finishedAt: when,
+        })
+        .nullish(),
+    }),
+  ),
+});
+
+export const vdcAnswerSchema = z.looseObject({
+  vdc: vdcRefSchema,
+  revision: z.looseObject({ id: z.string().optional(), number: z.number() }),
+});
+
+export const vdcSavedSchema = z.looseObject({
+  vdc: vdcRefSchema,
+  revision: revisionRef,
+  changed: z.boolean().optional(),
+});
+
+export const operationStartedSchema = z.looseObject({ operation: operationSchema });
+
+export const validationSchema = z.looseObject({
+  ok: z.boolean(),
+  errors: z.array(issueSchema).default([]),
+  warnings: z.array(issueSchema).default([]),
+});
+
+export const planAnswerSchema = z.looseObject({
+  vdc: z.string().optional(),
+  exists: z.boolean().optional(),
+  plan: z.unknown(),
+  text: z.string().default(''),
+});
+
+const portSchema = z.looseObject({ terminal: text, host: z.string().nullish(), port: z.number() });
+
+export const statusSchema = z.looseObject({
+  vdc: z.union([vdcRefSchema, z.string()]),
+  appliances: z.array(
+    z.looseObject({
+      name: text,
+      class: z.string().nullish(),
+      replicas: z.looseObject({ desired: z.number(), running: z.number() }),
+      state: z.string().nullish(),
+      containers: z
+        .array(
+          z.looseObject({
+            id: z.string().optional(),
+            name: z.string().optional(),
+            replica: z.number().optional(),
+            state: z.string().nullish(),
+            health: z.string().nullish(),
+            ports: z.array(portSchema).default([]),
+          }),
+        )
+        .default([]),
+    }),
+  ),
+});
+export type VdcStatus = z.infer<typeof statusSchema>;
+
+const terminalSchema = z.looseObject({ name: text, protocol: z.string().optional() });
+
+export const catalogSchema = z.looseObject({
+  classes: z.array(
+    z.looseObject({
+      id: text,
+      version: z.union([z.number(), z.string()]),
+      title: z.string().default(''),
+      terminals: z
+        .looseObject({ inputs: z.array(terminalSchema).default([]), outputs: z.array(terminalSchema).default([]) })
+        .default({ inputs: [], outputs: [] }),
+    }),
+  ),
+  assemblies: z
+    .array(z.looseObject({ id: text, title: z.string().default(''), description: z.string().nullish() }))
+    .default([]),
+});
+
+export function revisionNumber(revision: z.infer<typeof revisionRef>): number | undefined {
+  if (revision == null) return undefined;
+  return typeof revision === 'number' ? revision : revision.number;
+}

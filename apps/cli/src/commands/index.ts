@@ -1,0 +1,19 @@
+// Every `colo` verb, in the order `colo help` lists them.
+import type { Command } from '../command';
+import { apply } from './apply';
+import { catalog } from './catalog';
+import { destroy } from './destroy';
+import { helpCommand } from './help';
+import { login } from './login';
+import { ls } from './ls';
+import { op } from './op';
+import { ops } from './ops';
+import { plan } from './plan';
+import { start } from './start';
+import { status } from './status';
+import { stop } from './stop';
+import { validate } from './validate';
+import { version } from './version';
+
+export const commands: Command[] = [login, validate, plan, apply, ls, status, stop, start, destroy, catalog, ops, op, version];
+commands.push(helpCommand(() => commands));

@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type FakeColo, apiError, startFakeColo } from '../../test/fake-colo';
+import { runCli } from '../../test/run-cli';
+
+let server: FakeColo;
+afterEach(() => server?.close());
+
+const container = (name: string, replica: number, health: string | null, ports: unknown[] = []) => ({
+  id: `c_${name}`,
+  name: `colo-shop-abc123-${name}`,
+  replica,
+  state: 'running',
+  health,
+  ports,
+});
+
+const answer = {
+  vdc: { id: 'vdc_abc123', name: 'shop', state: 'running' },
+  appliances: [
+    { name: 'lb', class: 'halb', replicas: { desired: 1, running: 1 }, state: 'running', containers: [container('lb-1', 1, 'healthy', [{ terminal: 'in', host: '127.0.0.1', port: 8080 }])] },
+    {
+      name: 'web',
+      class: 'web-php',
+      replicas: { desired: 3, running: 2 },
+      state: 'degraded',
+      containers: [container('web-1', 1, 'healthy'), container('web-2', 2, 'healthy'), container('web-3', 3, 'starting')],
+    },
+    { name: 'cache', class: 'redis', replicas: { desired: 1, running: 0 }, state: 'stopped', containers: [] },
+  ],
+};
+
+describe('colo status', () => {
+  it('shows replicas running/desired, state, health and published ports', async () => {
+    server = await startFakeColo({ 'GET /vdcs/:name/status': { body: answer } });
+    const res = await runCli(['status', 'shop'], { server });
+    expect(res.code).toBe(0);
+    expect(res.stdout).toBe(
+      [
+        'shop: running',
+        'APPLIANCE  CLASS    REPLICAS  STATE     HEALTH                 PORTS',
+        'lb         halb     1/1       running   healthy                127.0.0.1:8080 → lb.in',
+        'web        web-php  2/3       degraded  2 healthy, 1 starting  -',
+        'cache      redis    0/1       stopped   -                      -',
+        '',
+      ].join('\n'),
+    );
+    expect(server.calls()).toEqual(['GET /vdcs/shop/status']);
+  });
+
+  it('passes the answer through with --json', async () => {
+    server = await startFakeColo({ 'GET /vdcs/:name/status': { body: answer } });
+    const res = await runCli(['status', 'shop', '--json'], { server });
+    expect(JSON.parse(res.stdout)).toEqual(answer);
+  });
+
+  it('reports an unknown VDC with the server message', async () => {
+    server = await startFakeColo({ 'GET /vdcs/:name/status': apiError(404, 'not_found', 'VDC "nope" not found') });
+    const res = await runCli(['status', 'nope'], { server });
+    expect(res).toEqual({ code: 1, stdout: '', stderr: 'error: VDC "nope" not found\n' });
+    const missing = await runCli(['status'], { server });
+    expect(missing.code).toBe(2);
+  });
+});

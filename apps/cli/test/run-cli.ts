@@ -1,0 +1,54 @@
+// Runs the real CLI dispatch in-process, with output captured and the environment pointed at a
+// fake server and a private config directory, so no test reads or writes the user's config.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { CliContext } from '../src/context';
+import { run } from '../src/run';
+import type { FakeColo } from './fake-colo';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  server?: FakeColo;
+  env?: Record<string, string | undefined>;
+  stdin?: string;
+  cwd?: string;
+  confirm?: CliContext['confirm'];
+  now?: number;
+}
+
+export function tempDir(prefix = 'colo-cli-test-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export async function runCli(argv: string[], options: CliOptions = {}): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const home = tempDir();
+  const env: Record<string, string | undefined> = {
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    ...(options.server ? { COLO_URL: options.server.url, COLO_TOKEN: options.server.token } : {}),
+    ...options.env,
+  };
+  const ctx: CliContext = {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    env,
+    cwd: options.cwd ?? process.cwd(),
+    readStdin: async () => options.stdin ?? '',
+    fetch: globalThis.fetch,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: () => options.now ?? Date.now(),
+    pollIntervalMs: 2,
+    requestTimeoutMs: 2000,
+    confirm: options.confirm,
+  };
+  const code = await run(argv, ctx);
+  return { code, stdout: out.map((l) => `${l}\n`).join(''), stderr: err.map((l) => `${l}\n`).join('') };
+}

@@ -1,0 +1,12 @@
+import { validateForUser } from '@colo/control';
+import { json, readBody, route } from '../../../../lib/http';
+import { manifestBody } from '../../../../lib/schemas';
+
+export const dynamic = 'force-dynamic';
+
+/** 200 even for an invalid manifest: the answer is the verdict. */
+export const POST = route(async ({ req, user }) => {
+  const { manifest } = await readBody(req, manifestBody);
+  const { ok, errors, warnings } = await validateForUser(user, manifest);
+  return json({ ok, errors, warnings });
+});

@@ -1,0 +1,19 @@
+import { deleteVdc, getVdc, updateVdc } from '@colo/control';
+import { json, readBody, route } from '../../../../../lib/http';
+import { updateBody } from '../../../../../lib/schemas';
+
+export const dynamic = 'force-dynamic';
+
+type Params = { name: string };
+
+export const GET = route<Params>(async ({ user, params }) => json(await getVdc(user, params.name)));
+
+export const PUT = route<Params>(async ({ req, user, params }) => {
+  const { manifest, baseRevision } = await readBody(req, updateBody);
+  return json(await updateVdc(user, params.name, manifest, baseRevision));
+});
+
+export const DELETE = route<Params>(async ({ user, params }) => {
+  await deleteVdc(user, params.name);
+  return new Response(null, { status: 204 });
+});

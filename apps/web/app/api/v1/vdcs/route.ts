@@ -1,0 +1,13 @@
+import { createVdc, listVdcs } from '@colo/control';
+import { json, readBody, route } from '../../../../lib/http';
+import { manifestBody } from '../../../../lib/schemas';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route(async ({ user }) => json({ vdcs: await listVdcs(user) }));
+
+export const POST = route(async ({ req, user }) => {
+  const { manifest } = await readBody(req, manifestBody);
+  const { vdc, revision, warnings } = await createVdc(user, manifest);
+  return json({ vdc, revision, warnings }, 201);
+});

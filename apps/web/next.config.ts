@@ -1,0 +1,22 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // The workspace packages ship TypeScript source; Next compiles them with the app.
+  transpilePackages: ['@colo/control', '@colo/db', '@colo/manifest', '@colo/catalog', '@colo/engine'],
+  // Native or Node-only modules: loaded by Node at run time, never bundled.
+  serverExternalPackages: [
+    'dockerode',
+    'docker-modem',
+    'ssh2',
+    'cpu-features',
+    'tar-fs',
+    'pg',
+    'bullmq',
+    'ioredis',
+    '@prisma/client',
+    '@prisma/adapter-pg',
+  ],
+  poweredByHeader: false,
+};
+
+export default nextConfig;

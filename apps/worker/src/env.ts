@@ -1,0 +1,21 @@
+// The worker's environment, validated before anything connects.
+import { controlEnvSchema } from '@colo/control';
+import { z } from 'zod';
+
+export const workerEnvSchema = controlEnvSchema.extend({
+  /** Operations run at once (of different VDCs; one VDC never runs two). */
+  COLO_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Seconds SIGTERM waits for running operations before leaving them to the next worker. */
+  COLO_WORKER_SHUTDOWN_GRACE: z.coerce.number().int().min(0).max(3600).default(20),
+});
+
+export type WorkerEnv = z.infer<typeof workerEnvSchema>;
+
+export function loadWorkerEnv(env: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  const parsed = workerEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`colo worker: invalid environment\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

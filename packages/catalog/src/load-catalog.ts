@@ -1,0 +1,94 @@
+// Reads the catalog from disk: every `appliances/<id>/class.yaml` and every `assemblies/*.yaml`
+// under the templates root. All problems are collected and thrown together, each naming its
+// file and field, so one run shows everything to fix.
+import { access, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type AssemblyInfo, parseAssemblyFile } from './assembly-file';
+import { CatalogError, type CatalogProblem } from './catalog-error';
+import { parseClassFile } from './class-file';
+import { type ClassSource, createFileCatalog, type FileCatalog } from './file-catalog';
+
+/** `<repo>/templates`, found from this file so it works from any working directory. */
+export const DEFAULT_TEMPLATES_ROOT = fileURLToPath(new URL('../../../templates', import.meta.url));
+
+export interface LoadedCatalog {
+  catalog: FileCatalog;
+  assemblies: AssemblyInfo[];
+}
+
+export async function loadCatalog(root: string = DEFAULT_TEMPLATES_ROOT): Promise<LoadedCatalog> {
+  const absRoot = path.resolve(root);
+  // Messages name files from the templates folder down: `templates/appliances/halb/class.yaml`.
+  const shown = (file: string) => path.relative(path.dirname(absRoot), file);
+
+  const problems: CatalogProblem[] = [];
+  const sources: ClassSource[] = [];
+  const appliancesDir = path.join(absRoot, 'appliances');
+  const folders = await listEntries(appliancesDir, 'dir');
+  if (folders === undefined) {
+    throw CatalogError.invalid([{ file: shown(appliancesDir), path: '', message: 'folder not found' }]);
+  }
+  for (const folder of folders) {
+    const dir = path.join(appliancesDir, folder);
+    const file = path.join(dir, 'class.yaml');
+    const text = await readText(file);
+    if (text === undefined) {
+      problems.push({ file: shown(file), path: '', message: 'missing: every class folder needs a class.yaml' });
+      continue;
+    }
+    const hasDockerfile = await exists(path.join(dir, 'Dockerfile'));
+    const parsed = parseClassFile(text, { file: shown(file), folder, hasDockerfile });
+    if (parsed.ok) sources.push({ class: parsed.class, dir, file, hasDockerfile });
+    else problems.push(...parsed.problems);
+  }
+  if (problems.length > 0) throw CatalogError.invalid(problems);
+  const catalog = createFileCatalog(sources);
+
+  const assemblies: AssemblyInfo[] = [];
+  const assembliesDir = path.join(absRoot, 'assemblies');
+  for (const name of (await listEntries(assembliesDir, 'file')) ?? []) {
+    const ext = path.extname(name);
+    if (ext !== '.yaml' && ext !== '.yml') continue;
+    const file = path.join(assembliesDir, name);
+    const text = (await readText(file)) ?? '';
+    const parsed = parseAssemblyFile(text, { id: path.basename(name, ext), file, shownAs: shown(file) }, catalog);
+    if (parsed.ok) assemblies.push(parsed.assembly);
+    else problems.push(...parsed.problems);
+  }
+  if (problems.length > 0) throw CatalogError.invalid(problems);
+  return { catalog, assemblies };
+}
+
+/** Sorted names of the folders or files in `dir` (hidden and `_`-prefixed ones skipped). */
+async function listEntries(dir: string, kind: 'dir' | 'file'): Promise<string[] | undefined> {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  return entries
+    .filter((e) => (kind === 'dir' ? e.isDirectory() : e.isFile()) && !/^[._]/.test(e.name))
+    .map((e) => e.name)
+    .sort();
+}
+
+async function readText(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

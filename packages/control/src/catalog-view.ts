@@ -1,0 +1,18 @@
+// `GET /catalog` and `POST /validate`: the catalog and the validator, as any signed-in user sees them.
+import type { AuthUser } from './auth/api-tokens';
+import { getLoadedCatalog } from './catalog';
+import { validateSource } from './manifests/manifest-input';
+import { ownVdcIdByName } from './vdcs/find-vdc';
+
+export async function catalogView() {
+  const { catalog, assemblies } = await getLoadedCatalog();
+  return {
+    classes: catalog.list(),
+    assemblies: assemblies.map((a) => ({ id: a.id, title: a.title, description: a.description, manifest: a.manifest })),
+  };
+}
+
+/** Full verdict (never throws on a bad manifest); ports held by the user's own VDC of that name do not count. */
+export async function validateForUser(user: AuthUser, source: unknown) {
+  return validateSource(user.id, source, { mode: 'deploy', findOwnVdc: (name) => ownVdcIdByName(user, name) });
+}

@@ -1,0 +1,48 @@
+// Plan previews: what a deploy would do now, computed exactly as the deploy will (deploy-state),
+// without saving or changing anything. Secrets a deploy would generate stay in memory here.
+import { formatPlan, type Plan } from '@colo/engine';
+import type { AuthUser } from '../auth/api-tokens';
+import { manifestDigest } from '../manifests/digest';
+import { checkManifest } from '../manifests/manifest-input';
+import { findOwnedVdc, findRevision } from '../vdcs/find-vdc';
+import { getPrisma } from '@colo/db';
+import { computeDeploy } from './deploy-state';
+
+export interface PlanPreview {
+  vdc: string;
+  exists: boolean;
+  plan: Plan;
+  text: string;
+}
+
+/** `POST /plan`: a manifest (saved or not) against what Docker has for the VDC of that name. */
+export async function planManifest(user: AuthUser, source: unknown): Promise<PlanPreview> {
+  const prisma = getPrisma();
+  const { manifest } = await checkManifest(user.id, source, {
+    mode: 'deploy',
+    findOwnVdc: async (name) => (await prisma.vdc.findUnique({ where: { ownerId_name: { ownerId: user.id, name } } }))?.id,
+  });
+  const vdc = await prisma.vdc.findUnique({ where: { ownerId_name: { ownerId: user.id, name: manifest.name } } });
+  if (!vdc) {
+    // A VDC not created yet: everything is a create; its real id and key come with POST /vdcs.
+    const state = await computeDeploy(
+      { id: 'vdc_new', name: manifest.name, dockerKey: `${manifest.name}-new`, secrets: null },
+      manifest,
+      'rev_new',
+    );
+    return { vdc: manifest.name, exists: false, plan: state.plan, text: formatPlan(state.plan) };
+  }
+  const latest = vdc.latestRevision > 0 ? await findRevision(vdc) : undefined;
+  const revisionId = latest && latest.digest === manifestDigest(manifest) ? latest.id : 'rev_unsaved';
+  const state = await computeDeploy(vdc, manifest, revisionId);
+  return { vdc: vdc.name, exists: true, plan: state.plan, text: formatPlan(state.plan) };
+}
+
+/** `POST /vdcs/:name/plan`: a saved revision (the latest unless named) against Docker now. */
+export async function planVdc(user: AuthUser, name: string, revisionNumber?: number): Promise<{ plan: Plan; text: string }> {
+  const vdc = await findOwnedVdc(user, name);
+  const revision = await findRevision(vdc, revisionNumber);
+  const { manifest } = await checkManifest(user.id, revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
+  const { plan } = await computeDeploy(vdc, manifest, revision.id);
+  return { plan, text: formatPlan(plan) };
+}

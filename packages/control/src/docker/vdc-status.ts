@@ -1,0 +1,104 @@
+// `GET /vdcs/:name/status`: what Docker runs for a VDC, next to what its manifest asks for.
+import { getPrisma } from '@colo/db';
+import { vdcStatus as engineStatus } from '@colo/engine';
+import { validateManifest } from '@colo/manifest';
+import type { AuthUser } from '../auth/api-tokens';
+import { getCatalog } from '../catalog';
+import { resolveChecked } from '../manifests/manifest-input';
+import { findOwnedVdc, findRevision } from '../vdcs/find-vdc';
+import { type VdcView, vdcView } from '../vdcs/vdc-views';
+import { engineConfig, getRuntime } from './engine-access';
+
+export interface ContainerStatusView {
+  id: string;
+  name: string;
+  replica: number;
+  state: string;
+  health: string;
+  ports: { terminal: string; host: string; port: number }[];
+}
+
+export interface ApplianceStatusView {
+  name: string;
+  class: string;
+  replicas: { desired: number; running: number };
+  /** running | degraded | unhealthy | stopped | standby | not deployed | removed */
+  state: string;
+  containers: ContainerStatusView[];
+}
+
+export interface VdcStatusView {
+  vdc: VdcView;
+  appliances: ApplianceStatusView[];
+}
+
+interface Wanted {
+  class: string;
+  replicas: number;
+  standby: boolean;
+}
+
+/** Replicas per appliance of the revision Docker should be running: the deployed one, else the latest. */
+async function wantedAppliances(manifest: unknown): Promise<Map<string, Wanted>> {
+  const wanted = new Map<string, Wanted>();
+  const result = validateManifest(manifest, await getCatalog(), { mode: 'edit' });
+  if (result.ok && result.manifest) {
+    try {
+      for (const a of (await resolveChecked(result.manifest)).appliances) {
+        wanted.set(a.name, { class: a.class.id, replicas: a.replicas, standby: a.standby });
+      }
+      return wanted;
+    } catch {
+      // a class vanished from the catalog since: fall back to what the manifest says
+    }
+  }
+  for (const a of (manifest as { appliances?: { name?: string; class?: string; replicas?: number; standby?: boolean }[] }).appliances ?? []) {
+    if (a.name) wanted.set(a.name, { class: a.class ?? '', replicas: a.replicas ?? 1, standby: a.standby === true });
+  }
+  return wanted;
+}
+
+function applianceState(w: Wanted | undefined, containers: ContainerStatusView[]): string {
+  const running = containers.filter((c) => c.state === 'running');
+  if (!w) return 'removed';
+  if (containers.length === 0) return 'not deployed';
+  if (running.some((c) => c.health === 'unhealthy')) return 'unhealthy';
+  if (running.length === 0) return w.standby ? 'standby' : 'stopped';
+  return running.length >= w.replicas ? 'running' : 'degraded';
+}
+
+export async function vdcStatus(user: AuthUser, name: string): Promise<VdcStatusView> {
+  const vdc = await findOwnedVdc(user, name);
+  const deployed = vdc.deployedRevisionId
+    ? await getPrisma().revision.findUnique({ where: { id: vdc.deployedRevisionId } })
+    : null;
+  const revision = deployed ?? (vdc.latestRevision > 0 ? await findRevision(vdc) : null);
+  const wanted = revision ? await wantedAppliances(revision.manifest) : new Map<string, Wanted>();
+  const status = await engineStatus(getRuntime(), vdc.id, { instance: engineConfig().instance });
+
+  const byName = new Map(status.appliances.map((a) => [a.name, a]));
+  const names = [...new Set([...wanted.keys(), ...byName.keys()])];
+  const appliances = names.map((applianceName): ApplianceStatusView => {
+    const actual = byName.get(applianceName);
+    const w = wanted.get(applianceName);
+    const containers: ContainerStatusView[] = (actual?.containers ?? [])
+      .slice()
+      .sort((a, b) => a.replica - b.replica)
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        replica: c.replica,
+        state: c.state,
+        health: c.health,
+        ports: c.ports.map((p) => ({ terminal: p.terminal, host: p.hostIp, port: p.hostPort })),
+      }));
+    return {
+      name: applianceName,
+      class: w?.class ?? actual?.class ?? '',
+      replicas: { desired: w?.replicas ?? 0, running: containers.filter((c) => c.state === 'running').length },
+      state: applianceState(w, containers),
+      containers,
+    };
+  });
+  return { vdc: vdcView(vdc), appliances };
+}

@@ -1,0 +1,59 @@
+// The one error type of the domain. Callers branch on `code`; only the HTTP edge turns a code
+// into a status, and only the worker turns `retryable` into a queue retry.
+import type { Issue } from '@colo/manifest';
+
+export type ColoErrorCode =
+  | 'bad_request'
+  | 'invalid_manifest'
+  | 'unauthorized'
+  | 'not_found'
+  | 'stale_revision'
+  | 'name_taken'
+  | 'operation_running'
+  | 'not_destroyed'
+  | 'docker_unavailable'
+  | 'docker_error'
+  | 'internal';
+
+export interface ColoErrorDetails {
+  issues?: Issue[];
+  /** For `stale_revision`: the number a save must name now. */
+  currentRevision?: number;
+  retryable?: boolean;
+  cause?: unknown;
+}
+
+// Failures that may pass on their own (the engine restarted, a network blip): retried with backoff.
+const RETRYABLE_CODES: ReadonlySet<ColoErrorCode> = new Set(['docker_unavailable']);
+
+export class ColoError extends Error {
+  readonly code: ColoErrorCode;
+  readonly issues?: Issue[];
+  readonly currentRevision?: number;
+  readonly retryable: boolean;
+
+  constructor(code: ColoErrorCode, message: string, details: ColoErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'ColoError';
+    this.code = code;
+    this.issues = details.issues;
+    this.currentRevision = details.currentRevision;
+    this.retryable = details.retryable ?? RETRYABLE_CODES.has(code);
+  }
+
+  /** The JSON body the API answers with; never carries a stack or a cause. */
+  toJSON(): { code: ColoErrorCode; message: string; issues?: Issue[]; currentRevision?: number } {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.currentRevision !== undefined ? { currentRevision: this.currentRevision } : {}),
+    };
+  }
+}
+
+export function isColoError(error: unknown, code?: ColoErrorCode): error is ColoError {
+  return error instanceof ColoError && (code === undefined || error.code === code);
+}
+
+export const notFound = (what: string): ColoError => new ColoError('not_found', `${what} not found`);

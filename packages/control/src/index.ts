@@ -1,0 +1,38 @@
+// @colo/control: the domain of Colo — users and tokens, VDCs and revisions, operations and
+// their runners, secrets. Framework-free: the web app and the worker are thin glue over this.
+export { type ApiTokenInfo, type AuthUser, authenticate, createApiToken, listApiTokens, revokeApiToken } from './auth/api-tokens';
+export { hashPassword, verifyPassword } from './auth/password';
+export { authenticateSession, createSession, endSession, SESSION_TTL_MS } from './auth/sessions';
+export { createUser, ensureLocalAdmin, type LocalAdmin, setPassword, signIn } from './auth/users';
+export { catalogView, validateForUser } from './catalog-view';
+export { getCatalog, getLoadedCatalog, type LoadedCatalog, reloadCatalog, setCatalog } from './catalog';
+export { type ControlEnv, controlEnv, controlEnvSchema, decodeSecretKey } from './config';
+export { getRuntime, setRuntime } from './docker/engine-access';
+export { type PlanPreview, planManifest, planVdc } from './docker/plan-vdc';
+export { type ApplianceStatusView, type ContainerStatusView, vdcStatus, type VdcStatusView } from './docker/vdc-status';
+export { ColoError, type ColoErrorCode, isColoError } from './errors';
+export { claimVdcFor, type ClaimResult, releaseVdcFrom } from './operations/claim';
+export { toColoError } from './operations/classify-error';
+export type { LogLineView, OperationView, StepView } from './operations/operation-views';
+export {
+  closeQueue,
+  enqueueOperation,
+  jobPresence,
+  MAX_ATTEMPTS,
+  type OperationJob,
+  operationJobOptions,
+  operationJobSchema,
+  OPERATIONS_QUEUE,
+  operationsQueueName,
+  redisConnection,
+  requeueLostOperations,
+} from './operations/queue';
+export { getOperation, listOperations } from './operations/read-operations';
+export { type OperationParams, requestOperation } from './operations/request-operation';
+export { failOperation, MAX_RUNS, type RunOptions, type RunResult, runOperation } from './operations/run-operation';
+export { openSecrets, sealSecrets, type VdcSecrets } from './secrets';
+export { deleteVdc } from './vdcs/delete-vdc';
+export { getVdc, listRevisions, listVdcs } from './vdcs/read-vdcs';
+export { createVdc, type SavedVdc, updateVdc } from './vdcs/save-vdc';
+export type { RevisionSummary, RevisionView, VdcListItem, VdcView } from './vdcs/vdc-views';
+export { shutdownControl } from './shutdown';

@@ -1,0 +1,42 @@
+// Host ports are one namespace per host: a port named by any other VDC's latest revision, or by
+// the revision it still runs, is taken. Destroyed VDCs hold none.
+import { getPrisma } from '@colo/db';
+
+interface Row {
+  id: string;
+  name: string;
+  ownerId: string;
+  manifest: unknown;
+}
+
+export function exposedPorts(manifest: unknown): number[] {
+  const ports: number[] = [];
+  const appliances = (manifest as { appliances?: unknown })?.appliances;
+  if (!Array.isArray(appliances)) return ports;
+  for (const a of appliances) {
+    const expose = (a as { expose?: unknown })?.expose;
+    if (!Array.isArray(expose)) continue;
+    for (const e of expose) {
+      const port = (e as { port?: unknown })?.port;
+      if (typeof port === 'number') ports.push(port);
+    }
+  }
+  return ports;
+}
+
+/** Ports held by VDCs other than `exceptVdcId`, each with who holds it as the validator prints it. */
+export async function takenPorts(viewerId: string, exceptVdcId?: string): Promise<Map<number, string>> {
+  const rows = await getPrisma().$queryRaw<Row[]>`
+    SELECT v."id", v."name", v."ownerId", r."manifest"
+    FROM "Vdc" v
+    JOIN "Revision" r ON r."vdcId" = v."id"
+      AND (r."number" = v."latestRevision" OR r."id" = v."deployedRevisionId")
+    WHERE v."state" <> 'destroyed' AND v."id" <> ${exceptVdcId ?? ''}`;
+  const taken = new Map<number, string>();
+  for (const row of rows) {
+    // Another user's VDC name is theirs to know; say only that the port is in use.
+    const holder = row.ownerId === viewerId ? `VDC "${row.name}"` : "another user's VDC";
+    for (const port of exposedPorts(row.manifest)) if (!taken.has(port)) taken.set(port, holder);
+  }
+  return taken;
+}

@@ -1,0 +1,148 @@
+import { getPrisma } from '@colo/db';
+import { createCatalog } from '@colo/manifest';
+import { Queue, Worker } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuthUser } from '../auth/api-tokens';
+import { setCatalog } from '../catalog';
+import { isColoError } from '../errors';
+import { type ControlTest, manifestOf, setupControlTest, sleeperClass } from '../testing';
+import { createVdc } from '../vdcs/save-vdc';
+import { claimVdcFor } from './claim';
+import { jobPresence, redisConnection, requeueLostOperations } from './queue';
+import { getOperation } from './read-operations';
+import { requestOperation } from './request-operation';
+import { runOperation } from './run-operation';
+
+let t: ControlTest;
+let user: AuthUser;
+let queue: Queue;
+beforeAll(async () => {
+  t = await setupControlTest('operations');
+  user = await t.user();
+  queue = new Queue(t.queueName, { connection: redisConnection() });
+});
+afterAll(async () => {
+  await queue?.close();
+  await t?.teardown();
+});
+
+describe('requesting operations', () => {
+  it('writes a queued operation and a job whose id is the operation id', async () => {
+    await createVdc(user, manifestOf('alpha'));
+    const op = await requestOperation(user, 'alpha', 'deploy', {});
+    expect(op).toMatchObject({ kind: 'deploy', status: 'queued', progress: 0, revision: 1, vdc: 'alpha' });
+    expect(op.id).toMatch(/^op_[a-z0-9]{16}$/);
+    const job = await queue.getJob(op.id);
+    expect(job?.data).toEqual({ operationId: op.id });
+    expect(job?.opts.attempts).toBeGreaterThan(1);
+  });
+
+  it('refuses bad parameters and unknown appliances before queueing anything', async () => {
+    const before = await getPrisma().operation.count();
+    for (const [kind, params] of [
+      ['deploy', { revision: 9 }],
+      ['stop', { appliance: 'ghost' }],
+      ['destroy', { purge: 'yes' }],
+    ] as const) {
+      const err = await requestOperation(user, 'alpha', kind, params as never).catch((e) => e);
+      expect(isColoError(err), `${kind} ${JSON.stringify(params)}`).toBe(true);
+    }
+    expect(await getPrisma().operation.count()).toBe(before);
+  });
+});
+
+describe('per-VDC exclusivity', () => {
+  it('runs one operation per VDC at a time, first come first served, other VDCs in parallel', async () => {
+    await createVdc(user, manifestOf('one'));
+    await createVdc(user, manifestOf('two'));
+    const first = await requestOperation(user, 'one', 'stop', {});
+    const second = await requestOperation(user, 'one', 'start', {});
+    const other = await requestOperation(user, 'two', 'stop', {});
+
+    // The newer one may not overtake, even while the VDC is free.
+    expect(await claimVdcFor(second.id)).toBe('busy');
+    expect(await claimVdcFor(first.id)).toBe('claimed');
+    expect(await claimVdcFor(first.id)).toBe('claimed'); // re-entrant: a restarted worker goes on
+    expect(await claimVdcFor(second.id)).toBe('busy');
+    expect(await claimVdcFor(other.id)).toBe('claimed');
+
+    expect(await runOperation(first.id)).toBe('succeeded');
+    expect(await claimVdcFor(first.id)).toBe('finished');
+    expect(await claimVdcFor(second.id)).toBe('claimed');
+    expect(await runOperation(second.id)).toBe('succeeded');
+    expect(await runOperation(other.id)).toBe('succeeded');
+
+    const vdc = await getPrisma().vdc.findFirstOrThrow({ where: { name: 'one', ownerId: user.id } });
+    expect(vdc.activeOperationId).toBeNull();
+    expect(vdc.state).toBe('running');
+    const done = await getOperation(user, first.id);
+    expect(done.operation).toMatchObject({ status: 'succeeded', progress: 100, steps: [{ key: 'stop', status: 'done' }] });
+    expect(done.logs.map((l) => l.message)).toContain('succeeded');
+    expect(done.logs.every((l, i) => i === 0 || l.seq > done.logs[i - 1].seq)).toBe(true);
+    expect((await getOperation(user, first.id, done.logs.at(-1)!.seq)).logs).toEqual([]);
+  });
+
+  it('takes over a claim left behind by an operation that finished', async () => {
+    await createVdc(user, manifestOf('left'));
+    const op = await requestOperation(user, 'left', 'stop', {});
+    const vdc = await getPrisma().vdc.findFirstOrThrow({ where: { name: 'left', ownerId: user.id } });
+    await getPrisma().vdc.update({ where: { id: vdc.id }, data: { activeOperationId: 'op_gonegonegonegone' } });
+    expect(await claimVdcFor(op.id)).toBe('claimed');
+  });
+});
+
+describe('failures', () => {
+  it('records a terminal failure on the operation, frees the VDC and rethrows', async () => {
+    await createVdc(user, manifestOf('doomed'));
+    const op = await requestOperation(user, 'doomed', 'deploy', {});
+    // The class disappears from the catalog between request and run.
+    setCatalog({ catalog: createCatalog([]), assemblies: [] } as never);
+    try {
+      expect(await claimVdcFor(op.id)).toBe('claimed');
+      const err = await runOperation(op.id, { attempt: 1, maxAttempts: 4 }).catch((e) => e);
+      expect(isColoError(err) && err.code).toBe('invalid_manifest');
+      expect(err.retryable).toBe(false);
+    } finally {
+      setCatalog({ catalog: createCatalog([sleeperClass]), assemblies: [] } as never);
+    }
+    const { operation, logs } = await getOperation(user, op.id);
+    expect(operation.status).toBe('failed');
+    expect(operation.error).toMatch(/sleeper/);
+    expect(operation.finishedAt).not.toBeNull();
+    expect(logs.at(-1)?.message).toMatch(/^failed: /);
+    const vdc = await getPrisma().vdc.findFirstOrThrow({ where: { name: 'doomed', ownerId: user.id } });
+    expect(vdc.activeOperationId).toBeNull();
+    expect(vdc.state).toBe('new'); // nothing in Docker was touched
+    // Running it again is a no-op: it is finished.
+    expect(await runOperation(op.id)).toBe('already_finished');
+  });
+});
+
+describe('lost jobs', () => {
+  it('re-enqueues open operations whose job Redis lost or closed, and leaves the rest', async () => {
+    await createVdc(user, manifestOf('lost'));
+    await queue.obliterate({ force: true });
+    // A job a worker completed without the row being written (it died in between).
+    const closed = await requestOperation(user, 'lost', 'start', {});
+    const grabber = new Worker(t.queueName, null, { connection: redisConnection(), autorun: false });
+    const job = await grabber.getNextJob('test-token');
+    expect(job?.id).toBe(closed.id);
+    await job!.moveToCompleted('done', 'test-token', false);
+    await grabber.close();
+    // A job Redis lost entirely.
+    const missing = await requestOperation(user, 'lost', 'stop', {});
+    await (await queue.getJob(missing.id))!.remove();
+    const fine = await requestOperation(user, 'lost', 'stop', {});
+    expect(await jobPresence(closed.id)).toBe('finished');
+    expect(await jobPresence(missing.id)).toBe('missing');
+
+    const requeued = await requeueLostOperations();
+    expect(requeued).toEqual(expect.arrayContaining([missing.id, closed.id]));
+    expect(requeued).not.toContain(fine.id);
+    expect(await jobPresence(missing.id)).toBe('waiting');
+    expect(await jobPresence(closed.id)).toBe('waiting');
+    expect(await jobPresence(fine.id)).toBe('waiting');
+    expect((await queue.getJob(missing.id))?.data).toEqual({ operationId: missing.id });
+    expect(await requeueLostOperations()).toEqual([]);
+  });
+});

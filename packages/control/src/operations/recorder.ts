@@ -1,0 +1,117 @@
+// Writes what an operation is doing into Postgres as it happens: its steps, progress and log
+// lines. Engine events arrive as synchronous callbacks, from steps running in parallel; writes
+// are chained so they land in order, and `flush()` waits for all of them.
+import { getPrisma } from '@colo/db';
+
+export interface StepDef {
+  key: string;
+  title: string;
+}
+
+/** Progress saved while steps run stays below 100: only success says 100. */
+const PROGRESS_CEILING = 99;
+
+export class OperationRecorder {
+  private chain: Promise<void> = Promise.resolve();
+  private failure: unknown;
+  private total = 0;
+  private finished = new Set<string>();
+
+  constructor(
+    readonly operationId: string,
+    private readonly echo: (line: string) => void = () => {},
+  ) {}
+
+  private enqueue(write: () => Promise<unknown>): void {
+    this.chain = this.chain.then(async () => {
+      try {
+        await write();
+      } catch (err) {
+        this.failure ??= err;
+      }
+    });
+  }
+
+  /** Waits for every write so far; rethrows the first one that failed. */
+  async flush(): Promise<void> {
+    await this.chain;
+    if (this.failure) {
+      const err = this.failure;
+      this.failure = undefined;
+      throw err;
+    }
+  }
+
+  log(message: string): void {
+    this.echo(message);
+    const operationId = this.operationId;
+    this.enqueue(() => getPrisma().operationLog.create({ data: { operationId, message } }));
+  }
+
+  /**
+   * The steps of this attempt, in order. A re-run after a crash plans again: steps it plans anew
+   * start over as pending, earlier steps it no longer needs are kept as done or marked skipped.
+   */
+  async defineSteps(steps: StepDef[]): Promise<void> {
+    await this.flush();
+    this.total = steps.length;
+    this.finished.clear();
+    const prisma = getPrisma();
+    const operationId = this.operationId;
+    const keys = steps.map((s) => s.key);
+    await prisma.$transaction([
+      prisma.operationStep.updateMany({
+        where: { operationId, key: { notIn: keys }, status: { in: ['pending', 'running', 'failed'] } },
+        data: { status: 'skipped' },
+      }),
+      ...steps.map((s, order) =>
+        prisma.operationStep.upsert({
+          where: { operationId_key: { operationId, key: s.key } },
+          create: { operationId, key: s.key, title: s.title, order },
+          update: { title: s.title, order, status: 'pending', error: null, startedAt: null, finishedAt: null },
+        }),
+      ),
+    ]);
+    await this.saveProgress(steps.length === 0 ? PROGRESS_CEILING : 1);
+  }
+
+  stepStarted(key: string, title?: string): void {
+    this.echo(`start ${title ?? key}`);
+    this.updateStep(key, { status: 'running', startedAt: new Date() });
+  }
+
+  stepDone(key: string, title?: string): void {
+    this.echo(`done  ${title ?? key}`);
+    this.updateStep(key, { status: 'done', finishedAt: new Date(), error: null });
+    this.countFinished(key);
+  }
+
+  stepSkipped(key: string): void {
+    this.updateStep(key, { status: 'skipped', finishedAt: new Date() });
+    this.countFinished(key);
+  }
+
+  stepFailed(key: string, error: string, title?: string): void {
+    this.echo(`fail  ${title ?? key}: ${error}`);
+    this.updateStep(key, { status: 'failed', finishedAt: new Date(), error });
+  }
+
+  private updateStep(key: string, data: { status: 'running' | 'done' | 'failed' | 'skipped'; startedAt?: Date; finishedAt?: Date; error?: string | null }): void {
+    const operationId = this.operationId;
+    this.enqueue(() => getPrisma().operationStep.updateMany({ where: { operationId, key }, data }));
+  }
+
+  private countFinished(key: string): void {
+    if (this.finished.has(key)) return;
+    this.finished.add(key);
+    if (this.total > 0) {
+      const pct = Math.max(1, Math.min(PROGRESS_CEILING, Math.round((this.finished.size / this.total) * PROGRESS_CEILING)));
+      const operationId = this.operationId;
+      this.enqueue(() => getPrisma().operation.update({ where: { id: operationId }, data: { progress: pct } }));
+    }
+  }
+
+  private async saveProgress(pct: number): Promise<void> {
+    await getPrisma().operation.update({ where: { id: this.operationId }, data: { progress: pct } });
+  }
+}

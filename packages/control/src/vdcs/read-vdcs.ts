@@ -1,0 +1,46 @@
+// Reading VDCs and their revisions, always through the owner.
+import { getPrisma } from '@colo/db';
+import type { AuthUser } from '../auth/api-tokens';
+import { findOwnedVdc, findRevision } from './find-vdc';
+import {
+  applianceCount,
+  operationSummary,
+  type RevisionSummary,
+  type RevisionView,
+  revisionSummary,
+  revisionView,
+  type VdcListItem,
+  type VdcView,
+  vdcView,
+} from './vdc-views';
+
+export async function listVdcs(user: AuthUser): Promise<VdcListItem[]> {
+  const rows = await getPrisma().vdc.findMany({
+    where: { ownerId: user.id },
+    orderBy: { name: 'asc' },
+    include: {
+      // latestRevision is always the highest number, so "newest one" is the latest.
+      revisions: { orderBy: { number: 'desc' }, take: 1 },
+      operations: { orderBy: { createdAt: 'desc' }, take: 1 },
+    },
+  });
+  return rows.map((v) => ({
+    id: v.id,
+    name: v.name,
+    state: v.state,
+    revision: v.latestRevision,
+    applianceCount: applianceCount(v.revisions[0]?.manifest),
+    lastOperation: v.operations[0] ? operationSummary(v.operations[0]) : null,
+  }));
+}
+
+export async function getVdc(user: AuthUser, name: string, revision?: number): Promise<{ vdc: VdcView; revision: RevisionView }> {
+  const vdc = await findOwnedVdc(user, name);
+  return { vdc: vdcView(vdc), revision: revisionView(await findRevision(vdc, revision)) };
+}
+
+export async function listRevisions(user: AuthUser, name: string): Promise<RevisionSummary[]> {
+  const vdc = await findOwnedVdc(user, name);
+  const rows = await getPrisma().revision.findMany({ where: { vdcId: vdc.id }, orderBy: { number: 'desc' } });
+  return rows.map(revisionSummary);
+}

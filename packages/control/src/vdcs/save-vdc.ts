@@ -1,0 +1,108 @@
+// Saving manifests: a new VDC with revision 1, or a new revision of an existing one. Revisions
+// are immutable; a save names the revision it was based on and loses to any save in between.
+import { getPrisma, Prisma } from '@colo/db';
+import type { Issue } from '@colo/manifest';
+import type { AuthUser } from '../auth/api-tokens';
+import { ColoError } from '../errors';
+import { dockerKeyFor, newId } from '../ids';
+import { manifestDigest } from '../manifests/digest';
+import { checkManifest } from '../manifests/manifest-input';
+import { findOwnedVdc, ownVdcIdByName } from './find-vdc';
+import { type RevisionSummary, revisionSummary, type VdcView, vdcView } from './vdc-views';
+
+export interface SavedVdc {
+  vdc: VdcView;
+  revision: RevisionSummary;
+  changed: boolean;
+  warnings: Issue[];
+}
+
+function nameTaken(name: string): ColoError {
+  return new ColoError('name_taken', `a VDC named "${name}" exists: change it with PUT /vdcs/${name} (colo apply does)`);
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+}
+
+export async function createVdc(user: AuthUser, source: unknown): Promise<SavedVdc> {
+  const { manifest, warnings } = await checkManifest(user.id, source, {
+    mode: 'edit',
+    findOwnVdc: (name) => ownVdcIdByName(user, name),
+  });
+  const prisma = getPrisma();
+  const id = newId('vdc');
+  try {
+    const [vdc, revision] = await prisma.$transaction([
+      prisma.vdc.create({
+        data: { id, ownerId: user.id, name: manifest.name, dockerKey: dockerKeyFor(manifest.name, id), latestRevision: 1 },
+      }),
+      prisma.revision.create({
+        data: {
+          id: newId('rev'),
+          vdcId: id,
+          number: 1,
+          manifest: manifest as Prisma.InputJsonValue,
+          digest: manifestDigest(manifest),
+          authorId: user.id,
+        },
+      }),
+    ]);
+    return { vdc: vdcView(vdc), revision: revisionSummary(revision), changed: true, warnings };
+  } catch (err) {
+    if (isUniqueViolation(err)) throw nameTaken(manifest.name);
+    throw err;
+  }
+}
+
+export async function updateVdc(user: AuthUser, name: string, source: unknown, baseRevision: number): Promise<SavedVdc> {
+  const current = await findOwnedVdc(user, name);
+  // Cheap check first: a stale editor should hear so even if its manifest is also invalid.
+  if (current.latestRevision !== baseRevision) throw staleRevision(name, baseRevision, current.latestRevision);
+  const { manifest, warnings } = await checkManifest(user.id, source, { mode: 'edit', exceptVdcId: current.id });
+  if (manifest.name !== name) {
+    throw new ColoError('bad_request', `the manifest is named "${manifest.name}" but the VDC is "${name}": a VDC cannot be renamed`);
+  }
+  const digest = manifestDigest(manifest);
+  const prisma = getPrisma();
+  return prisma.$transaction(async (tx) => {
+    const latest = await tx.revision.findUniqueOrThrow({
+      where: { vdcId_number: { vdcId: current.id, number: baseRevision } },
+    });
+    if (latest.digest === digest) {
+      const vdc = await tx.vdc.findUniqueOrThrow({ where: { id: current.id } });
+      if (vdc.latestRevision !== baseRevision) throw staleRevision(name, baseRevision, vdc.latestRevision);
+      return { vdc: vdcView(vdc), revision: revisionSummary(latest), changed: false, warnings };
+    }
+    // The compare-and-set: only one of two racing saves moves latestRevision on from base.
+    const { count } = await tx.vdc.updateMany({
+      where: { id: current.id, latestRevision: baseRevision },
+      data: { latestRevision: baseRevision + 1 },
+    });
+    if (count === 0) {
+      const now = await tx.vdc.findUnique({ where: { id: current.id } });
+      if (!now) throw new ColoError('not_found', `VDC "${name}" not found`);
+      throw staleRevision(name, baseRevision, now.latestRevision);
+    }
+    const revision = await tx.revision.create({
+      data: {
+        id: newId('rev'),
+        vdcId: current.id,
+        number: baseRevision + 1,
+        manifest: manifest as Prisma.InputJsonValue,
+        digest,
+        authorId: user.id,
+      },
+    });
+    const vdc = await tx.vdc.findUniqueOrThrow({ where: { id: current.id } });
+    return { vdc: vdcView(vdc), revision: revisionSummary(revision), changed: true, warnings };
+  });
+}
+
+function staleRevision(name: string, base: number, current: number): ColoError {
+  return new ColoError(
+    'stale_revision',
+    `VDC "${name}" is at revision ${current}, not ${base}: someone saved in between; reload and apply your change again`,
+    { currentRevision: current },
+  );
+}

@@ -1,0 +1,51 @@
+// Writes and reads every model through the generated client against the hand-written migration,
+// so a column the schema has and the SQL lacks (or types that disagree) fails here.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrismaClient, type Db } from './client';
+import { createTestDatabase, type TestDatabase } from './testing';
+
+let db: TestDatabase;
+let prisma: Db;
+beforeAll(async () => {
+  db = await createTestDatabase('schema');
+  prisma = createPrismaClient(db.url);
+});
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await db?.drop();
+});
+
+describe('migration matches schema.prisma', () => {
+  it('round-trips every model and cascades a VDC delete', async () => {
+    const user = await prisma.user.create({ data: { id: 'usr_a', email: 'a@example.test', name: 'A' } });
+    await prisma.apiToken.create({ data: { id: 'tok_a', userId: user.id, name: 'cli', tokenHash: 'h1', prefix: 'colo_ab' } });
+    await prisma.session.create({ data: { id: 'ses_a', userId: user.id, tokenHash: 'h2', expiresAt: new Date(Date.now() + 1000) } });
+    const vdc = await prisma.vdc.create({ data: { id: 'vdc_abcdef', ownerId: user.id, name: 'shop', dockerKey: 'shop-abcdef' } });
+    const rev = await prisma.revision.create({
+      data: { id: 'rev_a', vdcId: vdc.id, number: 1, manifest: { name: 'shop', nested: [1, 'x'] }, digest: 'd', authorId: user.id },
+    });
+    const op = await prisma.operation.create({
+      data: { id: 'op_a', vdcId: vdc.id, kind: 'deploy', revisionId: rev.id, requestedById: user.id },
+    });
+    await prisma.operationStep.create({ data: { operationId: op.id, key: 'create:x', title: 'create x', order: 0 } });
+    const log = await prisma.operationLog.create({ data: { operationId: op.id, message: 'hello' } });
+    await prisma.vdc.update({ where: { id: vdc.id }, data: { activeOperationId: op.id, deployedRevisionId: rev.id, state: 'running' } });
+
+    expect(typeof log.seq).toBe('bigint');
+    const read = await prisma.operation.findUniqueOrThrow({ where: { id: op.id }, include: { steps: true, logs: true, revision: true } });
+    expect(read.status).toBe('queued');
+    expect(read.params).toEqual({});
+    expect(read.progress).toBe(0);
+    expect(read.steps[0].status).toBe('pending');
+    expect(read.revision?.manifest).toEqual({ name: 'shop', nested: [1, 'x'] });
+
+    await expect(
+      prisma.vdc.create({ data: { id: 'vdc_other', ownerId: user.id, name: 'shop', dockerKey: 'shop-other' } }),
+    ).rejects.toThrow();
+
+    await prisma.vdc.delete({ where: { id: vdc.id } });
+    expect(await prisma.operation.count()).toBe(0);
+    expect(await prisma.operationLog.count()).toBe(0);
+    expect(await prisma.revision.count()).toBe(0);
+  });
+});

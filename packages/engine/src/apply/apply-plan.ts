@@ -1,0 +1,118 @@
+// applyPlan: carries a plan out against a runtime. Independent steps run in parallel; a client
+// starts only once its servers are healthy; a failed step fails what depends on it and, at the
+// end, the whole operation, with an error that names the container and why.
+import type { DesiredContainer, DesiredState } from '../desired/types';
+import { EngineError } from '../engine-error';
+import type { VdcScope } from '../labels';
+import type { Plan, PlanStep } from '../plan/types';
+import type { Runtime } from '../runtime/runtime';
+import { type ContainerStepContext, ensureContainer, removeContainer, startContainer } from './ensure-container';
+import { ensureNetwork, ensureVolume } from './ensure-network-volume';
+import { runDag } from './run-dag';
+
+export type StepStatus = 'running' | 'done' | 'failed' | 'skipped';
+
+export interface ApplyEvent {
+  stepId: string;
+  step: PlanStep;
+  status: StepStatus;
+  message: string;
+  /** Share of the plan's steps finished (done, failed or skipped), 0–100. */
+  percent: number;
+}
+
+export interface ApplyOptions {
+  onEvent?(event: ApplyEvent): void;
+  signal?: AbortSignal;
+  /** Steps running at once; 8 unless told. */
+  concurrency?: number;
+  /** Seconds a container gets to stop before it is killed; 10 unless told. */
+  stopTimeoutSeconds?: number;
+}
+
+export interface ApplyResult {
+  steps: { stepId: string; status: StepStatus; message: string }[];
+  durationMs: number;
+}
+
+export async function applyPlan(runtime: Runtime, plan: Plan, desired: DesiredState, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const started = Date.now();
+  const scope: VdcScope = { instance: desired.instance, vdcId: desired.vdc.id };
+  if (plan.instance !== scope.instance || plan.vdc.id !== scope.vdcId) {
+    throw new EngineError('invalid_manifest', `plan is for VDC ${plan.vdc.id}, desired state for ${scope.vdcId}`);
+  }
+  const containers = new Map(desired.containers.map((c) => [c.name, c]));
+  const ctx: ContainerStepContext = {
+    runtime,
+    scope,
+    signal: options.signal,
+    stopTimeoutSeconds: options.stopTimeoutSeconds ?? 10,
+    waitForServers: (c) => waitForServers(runtime, desired, c, options.signal),
+  };
+
+  const run = async (step: PlanStep): Promise<string> => {
+    if (step.kind === 'network') {
+      if (step.action === 'remove') return runtime.removeNetwork(step.name).then(() => `network ${step.name} removed`);
+      return ensureNetwork(runtime, find(desired.networks, step), scope);
+    }
+    if (step.kind === 'volume') return ensureVolume(runtime, find(desired.volumes, step), scope);
+    if (step.action === 'remove') return removeContainer(ctx, step.name);
+    const c = containers.get(step.name);
+    if (!c) throw new EngineError('invalid_manifest', `step ${step.id} names a container the desired state does not have`);
+    if (step.action === 'start') return startContainer(ctx, c);
+    return ensureContainer(ctx, c, step.action === 'recreate');
+  };
+
+  let finished = 0;
+  const total = plan.steps.length;
+  const emit = (step: PlanStep, status: StepStatus, message: string) =>
+    options.onEvent?.({ stepId: step.id, step, status, message, percent: total === 0 ? 100 : Math.round((finished / total) * 100) });
+
+  const outcomes = await runDag(plan.steps, run, {
+    concurrency: options.concurrency ?? 8,
+    signal: options.signal,
+    onStart: (step) => emit(step, 'running', `${verb(step)} ${step.kind} ${step.name}`),
+    onFinish: (step, outcome) => {
+      finished++;
+      emit(step, outcome.status, outcome.message);
+    },
+  });
+
+  const steps = plan.steps.map((s) => ({ stepId: s.id, ...(outcomes.get(s.id) ?? { status: 'skipped' as const, message: '' }) }));
+  if (options.signal?.aborted && steps.some((s) => s.status !== 'done')) {
+    throw new EngineError('aborted', `deploy of VDC ${plan.vdc.name} aborted; planning and applying again resumes it`);
+  }
+  const failed = steps.filter((s) => s.status === 'failed');
+  if (failed.length > 0) {
+    const first = failed[0];
+    const more = failed.length > 1 ? ` (and ${failed.length - 1} more failed step${failed.length > 2 ? 's' : ''})` : '';
+    const cause = outcomes.get(first.stepId);
+    throw new EngineError('step_failed', `deploy of VDC ${plan.vdc.name} failed at ${first.stepId}: ${first.message}${more}`, {
+      cause: cause && 'error' in cause ? cause.error : undefined,
+    });
+  }
+  return { steps: steps.map(({ stepId, status, message }) => ({ stepId, status, message })), durationMs: Date.now() - started };
+}
+
+/** Waits for the running containers of every appliance `c` boots after (standby ones excepted). */
+async function waitForServers(runtime: Runtime, desired: DesiredState, c: DesiredContainer, signal?: AbortSignal): Promise<void> {
+  const servers = desired.containers.filter((s) => c.after.includes(s.appliance) && !s.standby);
+  await Promise.all(
+    servers.map((s) =>
+      runtime.waitHealthy(s.name, { timeoutMs: s.healthTimeoutMs, signal }).catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new EngineError('unhealthy', `${c.name} waits for ${s.appliance}, which is not healthy: ${reason}`, { cause: error });
+      }),
+    ),
+  );
+}
+
+function find<T extends { name: string }>(list: T[], step: PlanStep): T {
+  const found = list.find((x) => x.name === step.name);
+  if (!found) throw new EngineError('invalid_manifest', `step ${step.id} names a ${step.kind} the desired state does not have`);
+  return found;
+}
+
+function verb(step: PlanStep): string {
+  return { create: 'creating', recreate: 'recreating', remove: 'removing', start: 'starting' }[step.action];
+}

@@ -1,0 +1,66 @@
+// The Docker objects a VDC should have: what `desiredState` returns and the planner compares.
+import type Dockerode from 'dockerode';
+
+export interface VdcIdentity {
+  /** The VDC's public id (`vdc_…`), the value of the `colo.vdc` label. */
+  id: string;
+  name: string;
+  /** `<name>-<6 chars of the id>`, the stem of every Docker name (docs/contracts.md). */
+  key: string;
+}
+
+export interface DesiredNetwork {
+  name: string;
+  internal: boolean;
+  role: 'terminal' | 'edge';
+  /** The server appliance and input terminal (role `terminal`). */
+  appliance?: string;
+  terminal?: string;
+  labels: Record<string, string>;
+}
+
+export interface DesiredVolume {
+  name: string;
+  appliance: string;
+  volume: string;
+  labels: Record<string, string>;
+}
+
+export interface NetworkAttachment {
+  network: string;
+  aliases: string[];
+}
+
+/** The parts of a container's definition that are hashed separately into `colo.spec`. */
+export type SpecPart = 'image' | 'env' | 'mounts' | 'networks' | 'ports' | 'resources' | 'health' | 'runtime';
+
+export interface DesiredContainer {
+  name: string;
+  appliance: string;
+  replica: number;
+  classId: string;
+  image: string;
+  /** Created but not started. */
+  standby: boolean;
+  /** Appliances that must be healthy before this one starts (its servers and `startAfter`). */
+  after: string[];
+  /** In attach order: the first one is the container's NetworkMode. */
+  networks: NetworkAttachment[];
+  /** Names of the volumes it mounts (its own and its fs servers'). */
+  volumes: string[];
+  specHash: string;
+  specParts: Record<SpecPart, string>;
+  /** The Docker create body (API 1.41: only the first network; the others are connected before start). */
+  create: Dockerode.ContainerCreateOptions & { name: string };
+  /** How long to wait for it to become healthy, from its class health check. */
+  healthTimeoutMs: number;
+}
+
+export interface DesiredState {
+  vdc: VdcIdentity;
+  instance: string;
+  revisionId: string;
+  networks: DesiredNetwork[];
+  volumes: DesiredVolume[];
+  containers: DesiredContainer[];
+}

@@ -1,0 +1,121 @@
+// What the connections of a VDC turn into (docs/contracts.md "Wiring → env"): a network per
+// wired input terminal with the output names as aliases, client env, and fs volume mounts.
+import type { ApplianceClass, ResolvedAppliance, ResolvedManifest } from '@colo/manifest';
+import { envPrefix, instanceVolumeName, terminalNetworkName } from '../docker-names';
+import { EngineError } from '../engine-error';
+import { renderTemplate, type TemplateContext } from './render-template';
+import type { NetworkAttachment } from './types';
+
+export interface VolumeMount {
+  volume: string;
+  target: string;
+  readOnly: boolean;
+}
+
+export interface TerminalNetwork {
+  name: string;
+  appliance: string;
+  terminal: string;
+}
+
+export interface ApplianceWiring {
+  /** Networks of its own wired inputs, with the output names it answers to there. */
+  serverNetworks: NetworkAttachment[];
+  /** Networks of the servers it is wired to (joined without aliases). */
+  clientNetworks: NetworkAttachment[];
+  env: Record<string, string>;
+  mounts: VolumeMount[];
+}
+
+export interface Wiring {
+  networks: TerminalNetwork[];
+  byAppliance: Map<string, ApplianceWiring>;
+}
+
+export function templateContext(
+  appliance: ResolvedAppliance,
+  secrets: Record<string, Record<string, string>>,
+  vdcName: string,
+): TemplateContext {
+  return {
+    properties: appliance.properties,
+    declaredProperties: new Set(appliance.class.properties.map((p) => p.name)),
+    secrets: secrets[appliance.name] ?? {},
+    applianceName: appliance.name,
+    vdcName,
+  };
+}
+
+export function wireAppliances(
+  manifest: ResolvedManifest,
+  key: string,
+  vdcName: string,
+  secrets: Record<string, Record<string, string>>,
+): Wiring {
+  const appliances = new Map(manifest.appliances.map((a) => [a.name, a]));
+  const byAppliance = new Map<string, ApplianceWiring>(
+    manifest.appliances.map((a) => [a.name, { serverNetworks: [], clientNetworks: [], env: {}, mounts: [] }]),
+  );
+  const networks = new Map<string, TerminalNetwork & { aliases: Set<string> }>();
+
+  // Sorted so that attach order, and so the spec hash, does not depend on connection order.
+  const connections = [...manifest.connections].sort((a, b) =>
+    `${a.from.appliance}.${a.from.terminal}`.localeCompare(`${b.from.appliance}.${b.from.terminal}`),
+  );
+  for (const conn of connections) {
+    const where = `connection ${conn.from.appliance}.${conn.from.terminal} -> ${conn.to.appliance}.${conn.to.terminal}`;
+    const client = appliances.get(conn.from.appliance);
+    const server = appliances.get(conn.to.appliance);
+    if (!client || !server) throw new EngineError('invalid_manifest', `${where}: unknown appliance`);
+    const output = client.class.terminals.outputs.find((t) => t.name === conn.from.terminal);
+    const input = server.class.terminals.inputs.find((t) => t.name === conn.to.terminal);
+    if (!output || !input) throw new EngineError('invalid_manifest', `${where}: unknown terminal`);
+
+    const clientWiring = byAppliance.get(client.name)!;
+    const prefix = envPrefix(output.name);
+    const serverCtx = templateContext(server, secrets, vdcName);
+    for (const [k, template] of Object.entries(input.clientEnv ?? {})) {
+      clientWiring.env[`${prefix}_${k}`] = renderTemplate(template, serverCtx, `${where}, client env ${prefix}_${k}`);
+    }
+
+    if (input.protocol === 'fs' || output.protocol === 'fs') {
+      const volume = fsVolume(server.class, input.volume, where);
+      const target = output.mountPath ?? `/mnt/${output.name}`;
+      clientWiring.mounts.push({ volume: instanceVolumeName(key, server.name, volume), target, readOnly: output.readOnly });
+      clientWiring.env[`${prefix}_MOUNT`] = target;
+      continue;
+    }
+
+    if (input.port === undefined) throw new EngineError('invalid_manifest', `${where}: input terminal has no port`);
+    clientWiring.env[`${prefix}_HOST`] = output.name;
+    clientWiring.env[`${prefix}_PORT`] = String(input.port);
+
+    const name = terminalNetworkName(key, server.name, input.name);
+    let network = networks.get(name);
+    if (!network) {
+      network = { name, appliance: server.name, terminal: input.name, aliases: new Set() };
+      networks.set(name, network);
+    }
+    network.aliases.add(output.name);
+    if (client.name !== server.name && !clientWiring.clientNetworks.some((n) => n.network === name)) {
+      clientWiring.clientNetworks.push({ network: name, aliases: [] });
+    }
+  }
+
+  for (const network of [...networks.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+    byAppliance.get(network.appliance)!.serverNetworks.push({ network: network.name, aliases: [...network.aliases].sort() });
+  }
+  return {
+    networks: [...networks.values()].map(({ name, appliance, terminal }) => ({ name, appliance, terminal })),
+    byAppliance,
+  };
+}
+
+function fsVolume(cls: ApplianceClass, volume: string | undefined, where: string): string {
+  if (!volume) throw new EngineError('invalid_manifest', `${where}: fs input terminal names no volume`);
+  const declared = cls.volumes.find((v) => v.name === volume);
+  if (declared?.kind !== 'instance') {
+    throw new EngineError('invalid_manifest', `${where}: class ${cls.id} has no instance volume "${volume}"`);
+  }
+  return volume;
+}

@@ -1,0 +1,41 @@
+// @colo/engine: from a resolved manifest to Docker objects, and the lifecycle of a deployed VDC.
+export { type ActualContainer, type ActualState, type ActualStateQuery, readActualState } from './actual-state';
+export { type ApplyEvent, type ApplyOptions, type ApplyResult, applyPlan, type StepStatus } from './apply/apply-plan';
+export { applianceDependencies, bootLayers } from './boot-order';
+export { desiredState, type DesiredStateInput } from './desired/desired-state';
+export type {
+  DesiredContainer,
+  DesiredNetwork,
+  DesiredState,
+  DesiredVolume,
+  NetworkAttachment,
+  SpecPart,
+  VdcIdentity,
+} from './desired/types';
+export { containerName, edgeNetworkName, envPrefix, instanceVolumeName, terminalNetworkName } from './docker-names';
+export { EngineError, type EngineErrorCode, isEngineError } from './engine-error';
+export { LABEL, type VdcScope, vdcLabelFilter } from './labels';
+export { type DestroyResult, type DestroyVdcOptions, destroyVdc } from './lifecycle/destroy-vdc';
+export { type StartVdcOptions, startVdc } from './lifecycle/start-vdc';
+export { type StopVdcOptions, stopVdc } from './lifecycle/stop-vdc';
+export type { LifecycleOptions } from './lifecycle/vdc-containers';
+export { type ApplianceStatus, type ContainerStatus, type VdcStatus, vdcStatus } from './lifecycle/vdc-status';
+export { formatPlan } from './plan/format-plan';
+export { planDeploy, summarizePlan } from './plan/plan';
+export type { Plan, PlanAction, PlanKind, PlanStep, PlanSummary } from './plan/types';
+export { createDockerRuntime } from './runtime/docker-runtime';
+export {
+  type ContainerDetails,
+  type ContainerState,
+  type ContainerSummary,
+  type ExecResult,
+  type HealthState,
+  MUTATING_RUNTIME_METHODS,
+  type NetworkSpec,
+  type NetworkSummary,
+  type PublishedPort,
+  type Runtime,
+  type VolumeSpec,
+  type VolumeSummary,
+  type WaitHealthyOptions,
+} from './runtime/runtime';

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { shopManifest, shopSecrets } from '../../test/fixtures/test-classes';
+import type { ActualState } from '../actual-state';
+import { desiredState } from '../desired/desired-state';
+import type { DesiredState } from '../desired/types';
+import { formatPlan } from './format-plan';
+import { planDeploy } from './plan';
+
+const vdc = { id: 'vdc_k3j9x2abcdef', name: 'shop', key: 'shop-k3j9x2' };
+const IMAGE_ID = 'sha256:aaa';
+
+function desired(options?: Parameters<typeof shopManifest>[0]): DesiredState {
+  return desiredState({ vdc, revisionId: 'rev_1', manifest: shopManifest(options), secrets: shopSecrets, config: { instance: 'test' } });
+}
+
+/** What Docker would hold after `d` was applied successfully. */
+function deployed(d: DesiredState): ActualState {
+  return {
+    instance: d.instance,
+    vdcId: d.vdc.id,
+    containers: d.containers.map((c, i) => ({
+      id: `id${i}`,
+      name: c.name,
+      appliance: c.appliance,
+      replica: c.replica,
+      classId: c.classId,
+      image: c.image,
+      imageId: IMAGE_ID,
+      state: c.standby ? 'created' : 'running',
+      health: 'healthy',
+      specHash: c.specHash,
+      specParts: c.specParts,
+      revision: d.revisionId,
+      standby: c.standby,
+      after: c.after,
+      networks: c.networks.map((n) => n.network),
+      ports: [],
+      labels: c.create.Labels ?? {},
+    })),
+    networks: d.networks.map((n, i) => ({ id: `n${i}`, name: n.name, internal: n.internal, labels: n.labels })),
+    volumes: d.volumes.map((v) => ({ name: v.name, labels: v.labels })),
+    images: { 'colo-test/echo:1': IMAGE_ID },
+  };
+}
+
+const empty: ActualState = { instance: 'test', vdcId: vdc.id, containers: [], networks: [], volumes: [], images: {} };
+const n = (name: string) => `colo-shop-k3j9x2-${name}`;
+
+describe('planDeploy', () => {
+  it('creates everything for a new VDC, servers before clients, replicas in parallel', () => {
+    const plan = planDeploy(desired(), empty);
+    expect(plan.summary).toEqual({ create: 13, recreate: 0, remove: 0, start: 0 });
+    const step = (id: string) => plan.steps.find((s) => s.id === id)!;
+    const index = (id: string) => plan.steps.findIndex((s) => s.id === id);
+
+    expect(step(`container:${n('db-1')}`).dependsOn).toEqual([`network:${n('db-in')}`, `volume:${n('db-data')}`]);
+    const web2 = step(`container:${n('web-2')}`);
+    expect(web2.dependsOn).toEqual(
+      expect.arrayContaining([`container:${n('db-1')}`, `container:${n('content-1')}`, `network:${n('web-in')}`]),
+    );
+    expect(web2.dependsOn.filter((d) => d.includes('web-'))).toEqual([`network:${n('web-in')}`]);
+    expect(step(`container:${n('lb-1')}`).dependsOn).toEqual(
+      expect.arrayContaining([`container:${n('web-1')}`, `container:${n('web-3')}`, `container:${n('stats-1')}`]),
+    );
+    for (const s of plan.steps) for (const d of s.dependsOn) expect(index(d)).toBeLessThan(index(s.id));
+  });
+
+  it('is empty when Docker already holds the desired state, whatever the revision', () => {
+    const d = desired();
+    expect(planDeploy(desired(), deployed(d)).steps).toEqual([]);
+    const next = desiredState({ vdc, revisionId: 'rev_9', manifest: shopManifest(), secrets: shopSecrets, config: { instance: 'test' } });
+    expect(planDeploy(next, deployed(d)).steps).toEqual([]);
+  });
+
+  it('scales 3 → 5 with exactly two new containers and touches nothing else', () => {
+    const plan = planDeploy(desired({ webReplicas: 5 }), deployed(desired()));
+    expect(plan.steps.map((s) => [s.action, s.name, s.reason])).toEqual([
+      ['create', n('web-4'), 'new replica'],
+      ['create', n('web-5'), 'new replica'],
+    ]);
+    expect(plan.steps[0].dependsOn).toEqual([]);
+  });
+
+  it('scales 5 → 3 by removing the extra replicas', () => {
+    const plan = planDeploy(desired(), deployed(desired({ webReplicas: 5 })));
+    expect(plan.steps.map((s) => [s.action, s.name, s.reason])).toEqual([
+      ['remove', n('web-4'), 'replicas: 3'],
+      ['remove', n('web-5'), 'replicas: 3'],
+    ]);
+  });
+
+  it('recreates only the appliance whose definition changed, and says what changed', () => {
+    const plan = planDeploy(desired({ dbGreeting: 'new' }), deployed(desired()));
+    expect(plan.steps.map((s) => [s.action, s.name, s.reason])).toEqual([['recreate', n('db-1'), 'changed: env']]);
+  });
+
+  it('recreates containers whose image tag now points at another image', () => {
+    const actual = { ...deployed(desired()), images: { 'colo-test/echo:1': 'sha256:bbb' } };
+    const plan = planDeploy(desired(), actual);
+    expect(plan.summary.recreate).toBe(7);
+    expect(plan.steps[0].reason).toBe('image colo-test/echo:1 was rebuilt');
+  });
+
+  it('starts stopped containers but not standby ones, and replaces half-attached ones', () => {
+    const d = desired();
+    const actual = deployed(d);
+    actual.containers[1].state = 'exited';
+    actual.containers[2].state = 'created';
+    actual.containers[3].networks = actual.containers[3].networks.slice(0, 1);
+    const plan = planDeploy(d, actual);
+    expect(plan.steps.map((s) => [s.action, s.name, s.reason])).toEqual([
+      ['start', n('web-1'), 'stopped'],
+      ['start', n('web-2'), 'never started'],
+      ['recreate', n('web-3'), 'network attachments incomplete'],
+    ]);
+
+    const manifest = shopManifest();
+    manifest.appliances[4].standby = true;
+    const standby = desiredState({ vdc, revisionId: 'r', manifest, secrets: shopSecrets, config: { instance: 'test' } });
+    expect(planDeploy(standby, deployed(standby)).steps).toEqual([]);
+  });
+
+  it('removes appliances and networks that left the manifest, networks after their containers; never volumes', () => {
+    const before = deployed(desired());
+    const manifest = shopManifest();
+    manifest.appliances = manifest.appliances.filter((a) => a.name !== 'stats');
+    manifest.connections = manifest.connections.filter((c) => c.to.appliance !== 'stats');
+    const d = desiredState({ vdc, revisionId: 'r2', manifest, secrets: shopSecrets, config: { instance: 'test' } });
+    const plan = planDeploy(d, before);
+    expect(plan.steps.map((s) => [s.action, s.kind, s.name])).toEqual([
+      ['remove', 'container', n('stats-1')],
+      ['recreate', 'container', n('lb-1')],
+      ['remove', 'network', n('stats-in')],
+    ]);
+    expect(plan.steps[1].reason).toBe('changed: env, networks, runtime');
+    expect(plan.steps[2].dependsOn).toEqual([`container:${n('stats-1')}`, `container:${n('lb-1')}`]);
+    expect(plan.steps.some((s) => s.kind === 'volume')).toBe(false);
+  });
+});
+
+describe('formatPlan', () => {
+  it('reads like a terraform plan with a summary', () => {
+    const text = formatPlan(planDeploy(desired({ webReplicas: 5 }), deployed(desired())));
+    expect(text).toBe(
+      [
+        'Plan for VDC shop (colo-shop-k3j9x2):',
+        '    + container colo-shop-k3j9x2-web-4  (new replica)',
+        '    + container colo-shop-k3j9x2-web-5  (new replica)',
+        '',
+        'Plan: 2 to create, 0 to recreate, 0 to remove, 0 to start.',
+      ].join('\n'),
+    );
+  });
+
+  it('says when there is nothing to do', () => {
+    expect(formatPlan(planDeploy(desired(), deployed(desired())))).toBe('No changes: VDC shop (colo-shop-k3j9x2) is up to date.');
+  });
+});

@@ -1,0 +1,128 @@
+// What the engine needs from a container engine, and nothing more. Everything that reaches
+// Docker goes through this interface, so a test can wrap it (e.g. to count mutating calls).
+import type Dockerode from 'dockerode';
+
+export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+/** Docker health status; `none` when the container has no health check. */
+export type HealthState = 'starting' | 'healthy' | 'unhealthy' | 'none';
+
+export interface PublishedPort {
+  containerPort: number;
+  hostIp: string;
+  hostPort: number;
+}
+
+export interface ContainerSummary {
+  id: string;
+  name: string;
+  /** The image reference the container was created from (a tag). */
+  image: string;
+  imageId: string;
+  labels: Record<string, string>;
+  state: ContainerState;
+  health: HealthState;
+  /** Names of the networks the container is attached to. */
+  networks: string[];
+  ports: PublishedPort[];
+}
+
+export interface ContainerDetails extends ContainerSummary {
+  restartCount: number;
+  exitCode: number;
+  /** Output of the last health check run, if any. */
+  lastHealthOutput?: string;
+  /** Aliases per attached network. */
+  aliases: Record<string, string[]>;
+  /** IPv4 address per attached network. */
+  addresses: Record<string, string>;
+}
+
+export interface NetworkSummary {
+  id: string;
+  name: string;
+  internal: boolean;
+  labels: Record<string, string>;
+}
+
+export interface VolumeSummary {
+  name: string;
+  labels: Record<string, string>;
+}
+
+export interface NetworkSpec {
+  name: string;
+  internal: boolean;
+  labels: Record<string, string>;
+}
+
+export interface VolumeSpec {
+  name: string;
+  labels: Record<string, string>;
+}
+
+export interface WaitHealthyOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** How often to look; defaults to 250 ms. */
+  pollMs?: number;
+}
+
+export interface ExecResult {
+  exitCode: number;
+  output: string;
+}
+
+export interface Runtime {
+  /** All containers (running or not) carrying every one of the `key=value` labels. */
+  listContainers(labels: string[]): Promise<ContainerSummary[]>;
+  listNetworks(labels: string[]): Promise<NetworkSummary[]>;
+  listVolumes(labels: string[]): Promise<VolumeSummary[]>;
+  /** undefined when no such container. */
+  inspectContainer(idOrName: string): Promise<ContainerDetails | undefined>;
+  /** The image id a reference points at, or undefined when the image is not present. */
+  imageId(ref: string): Promise<string | undefined>;
+  /** Throws EngineError `conflict` when the name is taken. Returns the container id. */
+  createContainer(options: Dockerode.ContainerCreateOptions & { name: string }): Promise<string>;
+  /** Succeeds when the container is already running. */
+  startContainer(idOrName: string): Promise<void>;
+  /** Succeeds when the container is already stopped. */
+  stopContainer(idOrName: string, timeoutSeconds?: number): Promise<void>;
+  /** Force-removes; succeeds when there is no such container. */
+  removeContainer(idOrName: string): Promise<void>;
+  /** Succeeds when the container is already attached. */
+  connectNetwork(network: string, container: string, aliases: string[]): Promise<void>;
+  /** Throws EngineError `conflict` when a network of that name exists. */
+  createNetwork(spec: NetworkSpec): Promise<void>;
+  /** Succeeds when there is no such network. */
+  removeNetwork(name: string): Promise<void>;
+  /** Returns the volume's labels: an existing volume of that name is returned, not replaced. */
+  createVolume(spec: VolumeSpec): Promise<VolumeSummary>;
+  /** Succeeds when there is no such volume. */
+  removeVolume(name: string): Promise<void>;
+  /**
+   * Resolves once the container is `healthy` (or running, without a health check); throws
+   * EngineError `unhealthy` (it failed or exited) or `timeout`, or `aborted` on the signal.
+   */
+  waitHealthy(idOrName: string, options: WaitHealthyOptions): Promise<void>;
+  /** The last `tail` lines of the container's stdout and stderr. */
+  logs(idOrName: string, tail: number): Promise<string>;
+  /** Runs a command inside a running container (tests, consistency hooks). */
+  exec(idOrName: string, cmd: string[]): Promise<ExecResult>;
+  /** Builds an image from a directory holding a Dockerfile. */
+  buildImage(contextDir: string, tag: string, labels?: Record<string, string>): Promise<void>;
+}
+
+/** The Runtime methods that change something in the engine. */
+export const MUTATING_RUNTIME_METHODS = [
+  'createContainer',
+  'startContainer',
+  'stopContainer',
+  'removeContainer',
+  'connectNetwork',
+  'createNetwork',
+  'removeNetwork',
+  'createVolume',
+  'removeVolume',
+  'exec',
+  'buildImage',
+] as const satisfies readonly (keyof Runtime)[];

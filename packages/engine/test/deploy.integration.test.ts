@@ -1,0 +1,214 @@
+// One VDC's life against the real Docker engine: deploy, wiring, isolation, idempotence,
+// scaling, a property change, status, stop/start, destroy. The tests run in order.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApplyEvent } from '../src/apply/apply-plan';
+import { desiredState } from '../src/desired/desired-state';
+import type { DesiredState } from '../src/desired/types';
+import { destroyVdc } from '../src/lifecycle/destroy-vdc';
+import { startVdc } from '../src/lifecycle/start-vdc';
+import { stopVdc } from '../src/lifecycle/stop-vdc';
+import { vdcStatus } from '../src/lifecycle/vdc-status';
+import { formatPlan } from '../src/plan/format-plan';
+import { createDockerRuntime } from '../src/runtime/docker-runtime';
+import {
+  cleanupInstance,
+  containerIds,
+  countingRuntime,
+  deploy,
+  freePort,
+  newVdc,
+  replan,
+  shell,
+  testInstance,
+  wgetFrom,
+} from './docker-harness';
+import { appliance, type ShopOptions, shopManifest, shopSecrets, svcClass, wire } from './fixtures/test-classes';
+
+const instance = testInstance();
+const runtime = createDockerRuntime();
+const vdc = newVdc('shop');
+const other = newVdc('other');
+let lbPort = 0;
+const name = (n: string) => `colo-${vdc.key}-${n}`;
+
+function shop(options: ShopOptions = {}, revisionId = 'rev_1'): DesiredState {
+  return desiredState({ vdc, revisionId, manifest: shopManifest({ lbPort, ...options }), secrets: shopSecrets, config: { instance } });
+}
+
+async function ipOf(container: string): Promise<string> {
+  const details = await runtime.inspectContainer(container);
+  const ip = Object.values(details?.addresses ?? {}).find(Boolean);
+  if (!ip) throw new Error(`${container} has no address`);
+  return ip;
+}
+
+beforeAll(async () => {
+  lbPort = await freePort();
+});
+
+afterAll(async () => {
+  await cleanupInstance(instance, runtime);
+});
+
+describe.sequential('a VDC deployed on the real engine', () => {
+  let ids: Record<string, string> = {};
+
+  it('deploys lb → web(3) → db with content and stats; every container becomes healthy, servers first', async () => {
+    const events: ApplyEvent[] = [];
+    const { plan } = await deploy(runtime, shop(), { onEvent: (e) => events.push(e) });
+    expect(plan.summary).toEqual({ create: 13, recreate: 0, remove: 0, start: 0 });
+
+    const done = (id: string) => events.findIndex((e) => e.stepId === id && e.status === 'done');
+    const began = (id: string) => events.findIndex((e) => e.stepId === id && e.status === 'running');
+    expect(events.filter((e) => e.status === 'done')).toHaveLength(13);
+    expect(done(`container:${name('db-1')}`)).toBeLessThan(began(`container:${name('web-1')}`));
+    expect(done(`container:${name('web-3')}`)).toBeLessThan(began(`container:${name('lb-1')}`));
+    expect(events.at(-1)?.percent).toBe(100);
+
+    const status = await vdcStatus(runtime, vdc.id, { instance });
+    const containers = status.appliances.flatMap((a) => a.containers);
+    expect(containers).toHaveLength(7);
+    for (const c of containers) expect([c.name, c.state, c.health]).toEqual([c.name, 'running', 'healthy']);
+
+    const networks = await runtime.listNetworks([`colo.vdc=${vdc.id}`]);
+    expect(Object.fromEntries(networks.map((n) => [n.name, n.internal]))).toEqual({
+      [name('web-in')]: true,
+      [name('db-in')]: true,
+      [name('stats-in')]: true,
+      [name('edge')]: false,
+    });
+    const content = await runtime.inspectContainer(name('content-1'));
+    expect(content?.networks).toEqual([]);
+    ids = await containerIds(runtime, shop());
+  });
+
+  it('answers on the exposed port on 127.0.0.1', async () => {
+    const res = await fetch(`http://127.0.0.1:${lbPort}/`);
+    expect(await res.text()).toBe('lb-1 hello\n');
+  });
+
+  it('hands clients their servers by output name, with env and a read-only fs mount', async () => {
+    expect(await wgetFrom(runtime, name('lb-1'), 'http://out/')).toMatch(/^web-[123] hello\n$/);
+    expect(await wgetFrom(runtime, name('lb-1'), 'http://stats/')).toBe('stats-1 hello\n');
+    expect(await wgetFrom(runtime, name('web-2'), 'http://db:5432/')).toBe('db-1 db here\n');
+    const env = await shell(runtime, name('web-2'), 'echo "$DB_HOST:$DB_PORT:$DB_USER:$DB_NAME:$COLO_REPLICA"');
+    expect(env.output.trim()).toBe('db:5432:app:shop:2');
+    const fs = await shell(runtime, name('web-1'), 'cat "$FS_MOUNT/owner.txt" && touch "$FS_MOUNT/x"');
+    expect(fs.output).toContain('content-1');
+    expect(fs.exitCode).not.toBe(0); // mounted read-only
+  });
+
+  it('keeps a replica away from what it is not wired to, and from another VDC', async () => {
+    const otherDesired = desiredState({
+      vdc: other,
+      revisionId: 'rev_1',
+      manifest: { name: 'other', appliances: [appliance('a', svcClass), appliance('b', svcClass)], connections: [wire('a.out', 'b.in')] },
+      secrets: {},
+      config: { instance },
+    });
+    await deploy(runtime, otherDesired);
+    const [statsIp, otherBIp, dbIp] = await Promise.all([ipOf(name('stats-1')), ipOf(`colo-${other.key}-b-1`), ipOf(name('db-1'))]);
+    const otherA = `colo-${other.key}-a-1`;
+
+    // What is wired answers (so the refusals below are not a broken probe)…
+    expect(await wgetFrom(runtime, name('lb-1'), `http://${statsIp}/`)).toBe('stats-1 hello\n');
+    expect(await wgetFrom(runtime, otherA, 'http://out/')).toBe('b-1 hello\n');
+    // …and nothing else does, by address or by name. Probes that time out run together.
+    const refused = await Promise.all([
+      wgetFrom(runtime, name('web-1'), `http://${statsIp}/`),
+      wgetFrom(runtime, name('web-1'), 'http://stats/'),
+      runtime.exec(name('web-1'), ['timeout', '3', 'busybox', 'nslookup', name('stats-1')]).then((r) => (r.exitCode === 0 ? r.output : undefined)),
+      wgetFrom(runtime, name('web-1'), `http://${otherBIp}/`),
+      wgetFrom(runtime, name('lb-1'), `http://${otherBIp}/`),
+      wgetFrom(runtime, otherA, `http://${dbIp}:5432/`),
+    ]);
+    expect(refused).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('plans nothing after a deploy, and re-applying makes no mutating call', async () => {
+    const counting = countingRuntime(runtime);
+    const { plan, result } = await deploy(counting.runtime, shop({}, 'rev_2'));
+    expect(formatPlan(plan)).toBe(`No changes: VDC shop (colo-${vdc.key}) is up to date.`);
+    expect(result.steps).toEqual([]);
+    expect(counting.mutations()).toBe(0);
+    expect(await containerIds(runtime, shop())).toEqual(ids);
+  });
+
+  it('scales web 3 → 5 with exactly two new containers; the others keep running untouched', async () => {
+    const counting = countingRuntime(runtime);
+    const { plan } = await deploy(counting.runtime, shop({ webReplicas: 5 }));
+    expect(plan.steps.map((s) => `${s.action} ${s.name}`)).toEqual([`create ${name('web-4')}`, `create ${name('web-5')}`]);
+    expect(counting.counts.createContainer).toBe(2);
+    expect(counting.counts.removeContainer ?? 0).toBe(0);
+    expect(counting.counts.stopContainer ?? 0).toBe(0);
+    const after = await containerIds(runtime, shop());
+    expect(after).toMatchObject(ids);
+    expect(Object.keys(after)).toHaveLength(9);
+
+    // The balancer finds the new replicas through DNS, without being touched.
+    const lookup = await runtime.exec(name('lb-1'), ['busybox', 'nslookup', 'out']);
+    const addresses = lookup.output.match(/Address:\s*\d+\.\d+\.\d+\.\d+$/gm) ?? [];
+    expect(addresses.filter((a) => !a.includes('127.0.0.11'))).toHaveLength(5);
+    ids = after;
+  });
+
+  it('recreates only the appliance whose property changed, keeping its volume', async () => {
+    await shell(runtime, name('db-1'), 'echo kept > /var/lib/echo/data.txt');
+    const next = shop({ webReplicas: 5, dbGreeting: 'changed' }, 'rev_3');
+    const { plan } = await deploy(runtime, next);
+    expect(plan.steps.map((s) => `${s.action} ${s.name} (${s.reason})`)).toEqual([`recreate ${name('db-1')} (changed: env)`]);
+    const after = await containerIds(runtime, next);
+    expect(after[name('db-1')]).not.toBe(ids[name('db-1')]);
+    expect({ ...after, [name('db-1')]: 'x' }).toEqual({ ...ids, [name('db-1')]: 'x' });
+    expect(await wgetFrom(runtime, name('web-4'), 'http://db:5432/')).toBe('db-1 changed\n');
+    expect((await shell(runtime, name('db-1'), 'cat /var/lib/echo/data.txt')).output).toBe('kept\n');
+    expect((await runtime.inspectContainer(name('db-1')))?.labels['colo.revision']).toBe('rev_3');
+    expect((await runtime.inspectContainer(name('web-1')))?.labels['colo.revision']).toBe('rev_1');
+  });
+
+  it('reports status per appliance with published ports', async () => {
+    const status = await vdcStatus(runtime, vdc.id, { instance });
+    expect(status.appliances.map((a) => [a.name, a.class, a.containers.length])).toEqual([
+      ['content', 'echo-nas', 1],
+      ['db', 'echo-db', 1],
+      ['lb', 'echo-lb', 1],
+      ['stats', 'echo-svc', 1],
+      ['web', 'echo-web', 5],
+    ]);
+    const lb = status.appliances.find((a) => a.name === 'lb')!.containers[0];
+    expect(lb).toMatchObject({ name: name('lb-1'), replica: 1, state: 'running', health: 'healthy', restarts: 0 });
+    expect(lb.ports).toEqual([{ terminal: 'in', containerPort: 80, hostIp: '127.0.0.1', hostPort: lbPort }]);
+    expect(status.volumes).toEqual([name('content-share'), name('db-data')]);
+  });
+
+  it('stops one appliance, then the VDC, and starts it again in boot order', async () => {
+    expect((await stopVdc(runtime, vdc.id, { instance, appliance: 'stats' })).stopped).toEqual([name('stats-1')]);
+    const { stopped } = await stopVdc(runtime, vdc.id, { instance, timeoutSeconds: 5 });
+    expect(stopped).toHaveLength(8);
+    const stoppedStatus = await vdcStatus(runtime, vdc.id, { instance });
+    expect(stoppedStatus.appliances.flatMap((a) => a.containers).every((c) => c.state === 'exited')).toBe(true);
+
+    const order: string[] = [];
+    const { started } = await startVdc(runtime, vdc.id, { instance, onEvent: (e) => order.push(`${e.status} ${e.container}`) });
+    expect(started).toHaveLength(9);
+    expect(order.indexOf(`healthy ${name('db-1')}`)).toBeLessThan(order.indexOf(`starting ${name('web-1')}`));
+    expect(order.indexOf(`healthy ${name('web-5')}`)).toBeLessThan(order.indexOf(`starting ${name('lb-1')}`));
+    expect((await replan(runtime, shop({ webReplicas: 5, dbGreeting: 'changed' }))).steps).toEqual([]);
+  });
+
+  it('destroys containers and networks but keeps volumes; purge removes the volumes; the other VDC stays', async () => {
+    const result = await destroyVdc(runtime, vdc.id, { instance, purge: false, stopTimeoutSeconds: 5 });
+    expect(result.containers).toHaveLength(9);
+    expect(result.networks).toHaveLength(4);
+    expect(result.volumes).toEqual([]);
+    const labels = [`colo.instance=${instance}`, `colo.vdc=${vdc.id}`];
+    expect(await runtime.listContainers(labels)).toEqual([]);
+    expect(await runtime.listNetworks(labels)).toEqual([]);
+    expect((await runtime.listVolumes(labels)).map((v) => v.name).sort()).toEqual([name('content-share'), name('db-data')]);
+    expect(await runtime.listContainers([`colo.instance=${instance}`, `colo.vdc=${other.id}`])).toHaveLength(2);
+
+    const purged = await destroyVdc(runtime, vdc.id, { instance, purge: true });
+    expect(purged.volumes).toEqual([name('content-share'), name('db-data')]);
+    expect(await runtime.listVolumes(labels)).toEqual([]);
+  });
+});

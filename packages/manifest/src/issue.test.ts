@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssue, formatPath, IssueList } from './issue';
+
+describe('formatPath', () => {
+  it('writes indexes in brackets and keys with dots', () => {
+    expect(formatPath(['appliances', 1, 'class'])).toBe('appliances[1].class');
+    expect(formatPath(['appliances', 2, 'properties', 'workers'])).toBe('appliances[2].properties.workers');
+    expect(formatPath(['connections', 0, 'to'])).toBe('connections[0].to');
+    expect(formatPath([])).toBe('');
+  });
+
+  it('keeps DNS-style keys plain and quotes the rest', () => {
+    expect(formatPath(['visual', 'web-1'])).toBe('visual.web-1');
+    expect(formatPath(['visual', 'a.b'])).toBe('visual["a.b"]');
+    expect(formatPath(['properties', ''])).toBe('properties[""]');
+    expect(formatPath(['x', '1abc'])).toBe('x["1abc"]');
+  });
+});
+
+describe('formatIssue', () => {
+  it('prefixes the path, and marks warnings', () => {
+    expect(formatIssue({ path: 'appliances[1].class', message: 'unknown class "x"', severity: 'error' })).toBe(
+      'appliances[1].class: unknown class "x"',
+    );
+    expect(formatIssue({ path: '', message: 'the manifest is empty', severity: 'error' })).toBe('the manifest is empty');
+    expect(formatIssue({ path: 'visual.x', message: 'ignored', severity: 'warning' })).toBe('warning: visual.x: ignored');
+  });
+});
+
+describe('IssueList', () => {
+  it('sorts issues into errors and warnings with formatted paths', () => {
+    const list = new IssueList();
+    list.error(['a', 0], 'bad');
+    list.warning('b', 'meh');
+    list.add({ path: 'c', message: 'also bad', severity: 'error' });
+    expect(list.errors.map((i) => i.path)).toEqual(['a[0]', 'c']);
+    expect(list.warnings).toEqual([{ path: 'b', message: 'meh', severity: 'warning' }]);
+  });
+});

@@ -1,0 +1,78 @@
+// Manifest text (YAML, which includes JSON) into a plain value, guarded for untrusted input:
+// bounded size, no alias bombs, one document, syntax errors with line and column.
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import type { Catalog } from './class-schema';
+import type { Issue } from './issue';
+import { type ValidateOptions, type ValidationResult, validateManifest } from './validate-manifest';
+
+export const MAX_MANIFEST_BYTES = 1024 * 1024;
+/** Enough for hand-written anchors; far too few for a "billion laughs" expansion. */
+const MAX_ALIAS_COUNT = 100;
+/** Past this many syntax errors the rest are echoes of the first ones. */
+const MAX_SYNTAX_ERRORS = 20;
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function syntaxMessage(error: YAMLError, lines: LineCounter): string {
+  const { line, col } = lines.linePos(error.pos[0]);
+  const text =
+    error.code === 'MULTIPLE_DOCS'
+      ? 'a manifest is a single YAML document; remove the extra "---" document'
+      : error.message.split('\n')[0];
+  return `line ${line}, column ${col}: ${text}`;
+}
+
+function fail(message: string): { errors: Issue[] } {
+  return { errors: [{ path: '', message, severity: 'error' }] };
+}
+
+/** Parses YAML or JSON text. Returns `value` only when there were no errors. */
+export function parseManifestText(text: string): { value?: unknown; errors: Issue[] } {
+  if (typeof text !== 'string') return fail('a manifest must be text');
+  // Cheap test first: UTF-8 never takes fewer bytes than UTF-16 code units.
+  if (text.length > MAX_MANIFEST_BYTES || utf8Length(text) > MAX_MANIFEST_BYTES) {
+    return fail(`a manifest may be at most 1 MiB; this one is ${utf8Length(text)} bytes`);
+  }
+  const lines = new LineCounter();
+  let value: unknown;
+  try {
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+    // Unknown tags (`!!python/object`) are only warnings to yaml; in untrusted input they are errors.
+    const problems = [...doc.errors, ...doc.warnings];
+    if (problems.length > 0) {
+      const messages = [...new Set(problems.map((e) => syntaxMessage(e, lines)))].slice(0, MAX_SYNTAX_ERRORS);
+      return { errors: messages.map((message) => ({ path: '', message, severity: 'error' as const })) };
+    }
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml throws ReferenceErrors for aliases (unknown anchor, or expansion past the limit).
+    if (error instanceof ReferenceError) {
+      if (/excessive alias count/i.test(error.message)) {
+        return fail('the manifest uses YAML aliases too heavily; write the values out instead');
+      }
+      return fail(`the manifest has an alias to an unknown anchor: ${error.message}`);
+    }
+    return fail('the manifest could not be read as YAML or JSON (too deeply nested?)');
+  }
+  if (value === null || value === undefined) return fail('the manifest is empty');
+  return { value, errors: [] };
+}
+
+/** Parse, then validate: what the API's `POST /validate` and the CLI do with a file. */
+export function validateManifestText(text: string, catalog: Catalog, options?: ValidateOptions): ValidationResult {
+  const parsed = parseManifestText(text);
+  if (parsed.errors.length > 0) return { ok: false, errors: parsed.errors, warnings: [] };
+  return validateManifest(parsed.value, catalog, options);
+}

@@ -1,0 +1,85 @@
+// Per-appliance rules that need no wiring: unique names, known classes, resource bounds,
+// start-after references, and layout entries that name real appliances.
+import { parseMemory, type ApplianceClass, type Catalog } from '../class-schema';
+import { didYouMean } from '../closest-match';
+import type { ApplianceEntry } from '../manifest-model';
+import type { RuleContext } from './rule-context';
+
+export function unknownClassMessage(ref: string, catalog: Catalog): string {
+  const [id, version] = ref.split('@');
+  const classes = catalog.list();
+  const versions = classes.filter((c) => c.id === id).map((c) => c.version);
+  if (version !== undefined && versions.length > 0) {
+    const available = [...new Set(versions)].sort((a, b) => a - b).join(', ');
+    return `class "${id}" has no version ${version} (available: ${available})`;
+  }
+  return `unknown class "${ref}"${didYouMean(id, new Set(classes.map((c) => c.id)))}`;
+}
+
+function checkBounds(
+  ctx: RuleContext,
+  path: (string | number)[],
+  what: string,
+  cls: ApplianceClass,
+  shown: { value: string; min: string; max: string },
+  value: number,
+  bounds: { min: number; max: number },
+): void {
+  if (value < bounds.min) {
+    ctx.issues.error(path, `${what} ${shown.value} is below the minimum ${shown.min} of class "${cls.id}"`);
+  } else if (value > bounds.max) {
+    ctx.issues.error(path, `${what} ${shown.value} is above the maximum ${shown.max} of class "${cls.id}"`);
+  }
+}
+
+function checkResources(ctx: RuleContext, entry: ApplianceEntry, cls: ApplianceClass): void {
+  const base = ['appliances', entry.index];
+  if (entry.replicas !== undefined) {
+    const { min, max } = cls.replicas;
+    const shown = { value: String(entry.replicas), min: String(min), max: String(max) };
+    checkBounds(ctx, [...base, 'replicas'], 'replicas', cls, shown, entry.replicas, cls.replicas);
+  }
+  if (entry.cpu !== undefined) {
+    const { min, max } = cls.resources.cpu;
+    const shown = { value: String(entry.cpu), min: String(min), max: String(max) };
+    checkBounds(ctx, [...base, 'resources', 'cpu'], 'cpu', cls, shown, entry.cpu, cls.resources.cpu);
+  }
+  if (entry.memory !== undefined) {
+    const { min, max } = cls.resources.memory;
+    const shown = { value: String(entry.memory), min: String(min), max: String(max) };
+    const bytes = { min: parseMemory(min), max: parseMemory(max) };
+    checkBounds(ctx, [...base, 'resources', 'memory'], 'memory', cls, shown, parseMemory(entry.memory), bytes);
+  }
+}
+
+export function applianceNames(ctx: RuleContext): string[] {
+  return ctx.model.appliances.flatMap((e) => (e.name === undefined ? [] : [e.name]));
+}
+
+export function checkAppliances(ctx: RuleContext): void {
+  const firstByName = new Map<string, number>();
+  for (const entry of ctx.model.appliances) {
+    const base = ['appliances', entry.index];
+    if (entry.name !== undefined) {
+      const first = firstByName.get(entry.name);
+      if (first === undefined) firstByName.set(entry.name, entry.index);
+      else ctx.issues.error([...base, 'name'], `duplicate appliance name "${entry.name}" (also appliances[${first}])`);
+    }
+    if (entry.classRef !== undefined && entry.cls === undefined) {
+      ctx.issues.error([...base, 'class'], unknownClassMessage(entry.classRef, ctx.catalog));
+    }
+    if (entry.cls) checkResources(ctx, entry, entry.cls);
+    for (const { index, name } of entry.startAfter) {
+      const path = [...base, 'startAfter', index];
+      if (name === entry.name) ctx.issues.error(path, `"${name}" cannot start after itself`);
+      else if (ctx.model.lookup(name).kind === 'missing') {
+        ctx.issues.error(path, `unknown appliance "${name}"${didYouMean(name, applianceNames(ctx))}`);
+      }
+    }
+  }
+  for (const key of ctx.model.visualKeys) {
+    if (ctx.model.lookup(key).kind === 'missing') {
+      ctx.issues.warning(['visual', key], `"${key}" is not an appliance of this VDC; its position is ignored`);
+    }
+  }
+}

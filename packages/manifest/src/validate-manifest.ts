@@ -1,0 +1,56 @@
+// The one validator the editor, the API, the CLI and the worker all run (SPEC §2). It reports
+// every problem it can find, each with its path, and never throws on bad input.
+import type { Catalog } from './class-schema';
+import { type Issue, IssueList } from './issue';
+import { buildModel } from './manifest-model';
+import { type Manifest, manifestSchema } from './manifest-schema';
+import { checkAliases } from './rules/alias-rules';
+import { checkAppliances } from './rules/appliance-rules';
+import { checkBootOrder } from './rules/boot-order-rules';
+import { checkConnections } from './rules/connection-rules';
+import { checkExpose } from './rules/expose-rules';
+import { checkProperties } from './rules/property-rules';
+import { DEFAULT_PORT_RANGE, type RuleContext, type ValidateOptions } from './rules/rule-context';
+import { manifestErrorMap, zodIssuesToIssues } from './zod-issues';
+
+export type { ValidateOptions } from './rules/rule-context';
+
+/** `manifest` is there exactly when `ok` is true, so nobody deploys a manifest with errors. */
+export type ValidationResult =
+  | { ok: true; errors: Issue[]; warnings: Issue[]; manifest: Manifest }
+  | { ok: false; errors: Issue[]; warnings: Issue[]; manifest?: undefined };
+
+function describeRoot(input: unknown): string {
+  if (input === null || input === undefined) return 'nothing';
+  return Array.isArray(input) ? 'a list' : `a ${typeof input}`;
+}
+
+export function validateManifest(input: unknown, catalog: Catalog, options: ValidateOptions = {}): ValidationResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    const message = `a manifest must be an object with apiVersion, kind, name and appliances, not ${describeRoot(input)}`;
+    return { ok: false, errors: [{ path: '', message, severity: 'error' }], warnings: [] };
+  }
+
+  const parsed = manifestSchema.safeParse(input, { error: manifestErrorMap });
+  const issues = new IssueList();
+  if (!parsed.success) for (const issue of zodIssuesToIssues(parsed.error.issues)) issues.add(issue);
+
+  const ctx: RuleContext = {
+    model: buildModel(input, catalog),
+    catalog,
+    issues,
+    mode: options.mode ?? 'deploy',
+    portRange: options.portRange ?? DEFAULT_PORT_RANGE,
+    takenPorts: options.takenPorts ?? new Map(),
+  };
+  checkAppliances(ctx);
+  checkProperties(ctx);
+  checkExpose(ctx);
+  checkConnections(ctx);
+  checkBootOrder(ctx);
+  checkAliases(ctx);
+
+  const { errors, warnings } = issues;
+  if (parsed.success && errors.length === 0) return { ok: true, errors, warnings, manifest: parsed.data };
+  return { ok: false, errors, warnings };
+}

@@ -1,0 +1,82 @@
+#!/bin/bash
+# Picks the document root (the NAS share's www/ when wired and present, else the built-in page),
+# renders nginx.conf from the WEB_* properties and runs nginx as PID 1.
+set -euo pipefail
+
+die() { echo "web-static: $*" >&2; exit 64; }
+
+autoindex=${WEB_AUTOINDEX:-false}
+cache=${WEB_CACHE_SECONDS:-0}
+[[ $autoindex == true || $autoindex == false ]] || die "autoindex must be true or false, not $autoindex"
+[[ $cache =~ ^[0-9]+$ ]] || die "cacheSeconds must be a whole number, not $cache"
+
+# Decided once at start: a share that gains www/ later is picked up on the next restart.
+docroot=/usr/share/colo/www
+if [[ -n ${FS_MOUNT:-} && -d $FS_MOUNT/www ]]; then
+  docroot=$FS_MOUNT/www
+fi
+echo "web-static: serving $docroot"
+
+# One worker per CPU the container may use, not per CPU of the host.
+workers=1
+if [[ -r /sys/fs/cgroup/cpu.max ]]; then
+  read -r quota period < /sys/fs/cgroup/cpu.max
+elif [[ -r /sys/fs/cgroup/cpu/cpu.cfs_quota_us ]]; then
+  quota=$(< /sys/fs/cgroup/cpu/cpu.cfs_quota_us); period=$(< /sys/fs/cgroup/cpu/cpu.cfs_period_us)
+fi
+if [[ ${quota:-max} =~ ^[0-9]+$ && ${period:-0} -gt 0 ]]; then
+  workers=$(( (quota + period - 1) / period ))
+else
+  workers=$(nproc)
+fi
+((workers >= 1)) || workers=1
+
+cache_header=""
+((cache > 0)) && cache_header="add_header Cache-Control \"public, max-age=${cache}\" always;"
+
+cat > /etc/nginx/nginx.conf <<CFG
+user www-data;
+worker_processes ${workers};
+pid /run/nginx.pid;
+error_log stderr warn;
+
+events { worker_connections 1024; }
+
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    tcp_nopush on;
+    server_tokens off;
+    keepalive_timeout 30s;
+    access_log /dev/stdout;
+    # Load balancers sit in front: log the client they report, not the balancer.
+    set_real_ip_from 0.0.0.0/0;
+    real_ip_header X-Forwarded-For;
+
+    server {
+        listen 80 default_server;
+        root ${docroot};
+        index index.html index.htm;
+        autoindex $([[ $autoindex == true ]] && echo on || echo off);
+        add_header X-Colo-Host \$hostname always;
+        ${cache_header}
+        location / { try_files \$uri \$uri/ =404; }
+        location ~ /\. { return 404; }
+    }
+
+    server {
+        listen 127.0.0.1:8081;
+        access_log off;
+        location = /health { return 200 "ok\n"; }
+    }
+}
+CFG
+
+# The built-in page names the replica so a user can watch a balancer spread requests.
+if [[ $docroot == /usr/share/colo/www ]]; then
+  sed -i "s/{{HOSTNAME}}/$(hostname)/g" /usr/share/colo/www/index.html
+fi
+
+nginx -t -q || die "rendered configuration is invalid"
+exec nginx -g 'daemon off;'
