@@ -1,6 +1,6 @@
 // Runs the real CLI dispatch in-process, with output captured and the environment pointed at a
 // fake server and a private config directory, so no test reads or writes the user's config.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CliContext } from '../src/context';
@@ -22,8 +22,17 @@ export interface CliOptions {
   now?: number;
 }
 
+const created: string[] = [];
+
+/** A fresh directory under the system temp dir, removed after the test file by removeTempDirs. */
 export function tempDir(prefix = 'colo-cli-test-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export async function runCli(argv: string[], options: CliOptions = {}): Promise<CliRun> {
