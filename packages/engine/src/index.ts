@@ -22,6 +22,7 @@ export type { LifecycleOptions } from './lifecycle/vdc-containers';
 export { type ApplianceStatus, type ContainerStatus, type VdcStatus, vdcStatus } from './lifecycle/vdc-status';
 export { formatPlan } from './plan/format-plan';
 export { planDeploy, summarizePlan } from './plan/plan';
+export { planVdc } from './plan/plan-vdc';
 export type { Plan, PlanAction, PlanKind, PlanStep, PlanSummary } from './plan/types';
 export { createDockerRuntime } from './runtime/docker-runtime';
 export {

@@ -92,26 +92,34 @@ describe.sequential('an interrupted deploy', () => {
     expect((await replan(runtime, desired)).steps).toEqual([]);
   });
 
-  it('adopts containers a lost run already made when a stale plan is applied again', async () => {
+  it('adopts the networks, volumes and containers a lost run already made when its plan is applied again', async () => {
     const before = await containerIds(runtime, desired);
     // The plan of a run that died after its creates succeeded, before anything recorded them.
+    const prerequisites = [
+      ...desired.networks.map((n) => ({ kind: 'network' as const, name: n.name })),
+      ...desired.volumes.map((v) => ({ kind: 'volume' as const, name: v.name })),
+    ].map(({ kind, name }) => ({ id: `${kind}:${name}`, action: 'create' as const, kind, name, reason: 'new', dependsOn: [] }));
     const stale: Plan = {
       vdc: desired.vdc,
       instance,
       revisionId: desired.revisionId,
-      steps: desired.containers.map((c) => ({
-        id: `container:${c.name}`,
-        action: 'create',
-        kind: 'container',
-        name: c.name,
-        appliance: c.appliance,
-        reason: 'new',
-        dependsOn: [],
-      })),
-      summary: { create: 4, recreate: 0, remove: 0, start: 0 },
+      steps: [
+        ...prerequisites,
+        ...desired.containers.map((c) => ({
+          id: `container:${c.name}`,
+          action: 'create' as const,
+          kind: 'container' as const,
+          name: c.name,
+          appliance: c.appliance,
+          reason: 'new',
+          dependsOn: prerequisites.map((p) => p.id),
+        })),
+      ],
+      summary: { create: 7, recreate: 0, remove: 0, start: 0 },
     };
     const counting = countingRuntime(runtime);
     await applyPlan(counting.runtime, stale, desired);
+    expect([counting.counts.createNetwork, counting.counts.createVolume]).toEqual([2, 1]); // "already exists" is fine
     expect(counting.counts.createContainer).toBe(4); // each one answered "name taken"…
     expect(counting.counts.removeContainer ?? 0).toBe(0); // …and was adopted, not replaced
     expect(await containerIds(runtime, desired)).toEqual(before);

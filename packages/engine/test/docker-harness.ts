@@ -2,10 +2,9 @@
 // after a failure), free host ports, and a runtime wrapper that counts mutating calls.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { readActualState } from '../src/actual-state';
 import { type ApplyOptions, applyPlan } from '../src/apply/apply-plan';
 import type { DesiredState, VdcIdentity } from '../src/desired/types';
-import { planDeploy } from '../src/plan/plan';
+import { planVdc } from '../src/plan/plan-vdc';
 import { createDockerRuntime } from '../src/runtime/docker-runtime';
 import { MUTATING_RUNTIME_METHODS, type Runtime } from '../src/runtime/runtime';
 
@@ -62,10 +61,6 @@ export function countingRuntime(inner: Runtime, intercept?: (method: keyof Runti
   return { runtime, counts, mutations };
 }
 
-export function imagesOf(desired: DesiredState): string[] {
-  return desired.containers.map((c) => c.image);
-}
-
 /** GET a URL from inside a container with busybox wget; the body, or undefined when it fails. */
 export async function wgetFrom(runtime: Runtime, container: string, url: string): Promise<string | undefined> {
   // Not wget's own -T: Debian's busybox 1.35 crashes with it.
@@ -79,15 +74,13 @@ export async function shell(runtime: Runtime, container: string, script: string)
 
 /** Reads what exists, plans against `desired` and applies: one deploy. */
 export async function deploy(runtime: Runtime, desired: DesiredState, options: ApplyOptions = {}) {
-  const actual = await readActualState(runtime, { instance: desired.instance, vdcId: desired.vdc.id, images: imagesOf(desired) });
-  const plan = planDeploy(desired, actual);
+  const { plan } = await planVdc(runtime, desired);
   const result = await applyPlan(runtime, plan, desired, options);
   return { plan, result };
 }
 
 export async function replan(runtime: Runtime, desired: DesiredState) {
-  const actual = await readActualState(runtime, { instance: desired.instance, vdcId: desired.vdc.id, images: imagesOf(desired) });
-  return planDeploy(desired, actual);
+  return (await planVdc(runtime, desired)).plan;
 }
 
 /** container name → id for a VDC. */

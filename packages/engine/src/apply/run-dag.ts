@@ -48,7 +48,7 @@ export async function runDag<T extends DagTask>(
       }
       if (!signal?.aborted) {
         for (const task of [...waiting]) {
-          if (running >= concurrency) break;
+          if (running >= concurrency || signal?.aborted) break;
           if (!task.dependsOn.every((d) => outcomes.get(d)?.status === 'done' || !tasks.some((t) => t.id === d))) continue;
           waiting.delete(task);
           running++;
