@@ -37,3 +37,11 @@ describe('IssueList', () => {
     expect(list.warnings).toEqual([{ path: 'b', message: 'meh', severity: 'warning' }]);
   });
 });
+
+describe('formatPath with huge keys', () => {
+  it('shortens them', () => {
+    const path = formatPath(['visual', 'k'.repeat(10_000)]);
+    expect(path.length).toBeLessThan(120);
+    expect(path.startsWith('visual["kkk')).toBe(true);
+  });
+});

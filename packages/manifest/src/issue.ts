@@ -13,11 +13,14 @@ export interface Issue {
 export type PathSegment = string | number;
 
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** Paths echo user keys; a megabyte-long key should not make a megabyte-long message. */
+const MAX_SEGMENT = 100;
 
 /** `['appliances', 1, 'class']` → `appliances[1].class`; odd keys are quoted: `visual["a.b"]`. */
 export function formatPath(segments: readonly PathSegment[]): string {
   let out = '';
-  for (const segment of segments) {
+  for (const raw of segments) {
+    const segment = typeof raw === 'string' && raw.length > MAX_SEGMENT ? `${raw.slice(0, MAX_SEGMENT)}…` : raw;
     if (typeof segment === 'number') out += `[${segment}]`;
     else if (PLAIN_KEY.test(segment)) out += out === '' ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;

@@ -2,7 +2,7 @@
 // whether names, classes and wires make sense together is validate-manifest.ts's job.
 import { z } from 'zod';
 import { closestMatch } from './closest-match';
-import { DNS_LABEL, dnsLabel, MEMORY_PATTERN } from './class-schema';
+import { dnsLabel, MEMORY_PATTERN } from './class-schema';
 import { forbiddenKeyMessage } from './forbidden-keys';
 
 /** The message for a key the schema does not know, with the refusal reason for power keys. */
@@ -98,7 +98,3 @@ export const KEY_ORDER = {
   connection: Object.keys(connectionShape),
   position: Object.keys(positionShape),
 } as const;
-
-export function isDnsLabel(value: string): boolean {
-  return DNS_LABEL.test(value);
-}

@@ -121,3 +121,14 @@ describe('validateManifestText', () => {
     ]);
   });
 });
+
+describe('the size limit counts UTF-8 bytes exactly', () => {
+  it('counts a surrogate pair as four bytes and a lone surrogate as three', () => {
+    const emoji = '😀'.repeat(MAX_MANIFEST_BYTES / 4);
+    expect(parseManifestText(`${emoji}x`).errors[0].message).toBe(
+      `a manifest may be at most 1 MiB; this one is ${MAX_MANIFEST_BYTES + 1} bytes`,
+    );
+    const lone = '\uD800'.repeat(MAX_MANIFEST_BYTES / 3 + 1);
+    expect(parseManifestText(lone).errors[0].message).toMatch(/at most 1 MiB/);
+  });
+});

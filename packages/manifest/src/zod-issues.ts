@@ -49,6 +49,8 @@ export const manifestErrorMap: z.core.$ZodErrorMap = (issue) => {
       return issue.values.length === 1
         ? `must be ${JSON.stringify(issue.values[0])}`
         : `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_key':
+      return 'keys must be 1 to 200 characters long';
     default:
       return undefined;
   }

@@ -75,4 +75,15 @@ describe('properties', () => {
       'appliances[1].properties.constructor',
     ]);
   });
+
+  it('refuses empty and overlong property names once, briefly', () => {
+    const m = shopManifest();
+    m.appliances[1].properties = { ['k'.repeat(5000)]: 1, '': 2 };
+    const errors = validateManifest(m, fixtureCatalog).errors;
+    expect(errors).toHaveLength(2);
+    for (const e of errors) {
+      expect(e.message).toBe('keys must be 1 to 200 characters long');
+      expect(e.path.length).toBeLessThan(150);
+    }
+  });
 });

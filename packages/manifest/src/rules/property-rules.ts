@@ -12,6 +12,8 @@ export function checkProperties(ctx: RuleContext): void {
     const base = ['appliances', entry.index, 'properties'];
     const declared = new Map(cls.properties.map((p) => [p.name, p]));
     for (const key of entry.propertyKeys) {
+      // A key the schema refused (empty, or absurdly long) is reported there already.
+      if (key.length === 0 || key.length > 200) continue;
       const path = [...base, key];
       const prop = declared.get(key);
       if (prop === undefined) {
