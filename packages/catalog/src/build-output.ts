@@ -1,6 +1,9 @@
 // Reads the classic builder's progress stream (newline-delimited JSON, split anywhere across
 // chunks) into lines, steps and the final error or image id.
 
+/** The daemon colours a RUN step's stderr with terminal escapes; logs and errors want text. */
+const TERMINAL_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
 export interface BuildOutputEvent {
   /** A new Dockerfile step started, e.g. `3/7 : RUN apt-get update …`. */
   step?: string;
@@ -65,7 +68,7 @@ export class BuildOutput {
     const parts = (this.partialLine + stream).split('\n');
     this.partialLine = parts.pop() ?? '';
     for (const raw of parts) {
-      const line = raw.replace(/\r/g, '').trimEnd();
+      const line = raw.replace(TERMINAL_COLOUR, '').replace(/\r/g, '').trimEnd();
       if (line === '') continue;
       const step = /^Step (\d+\/\d+ : .*)$/.exec(line);
       if (step) {

@@ -132,13 +132,24 @@ export async function runAppliance(opts: RunOptions): Promise<Dockerode.Containe
 }
 
 /** A throwaway container of a class image that just waits, to run client commands in. */
-export async function runClient(image: string, name: string, network: string): Promise<Dockerode.Container> {
+export async function runClient(
+  image: string,
+  name: string,
+  network: string,
+  mounts: { volume: string; target: string }[] = [],
+): Promise<Dockerode.Container> {
   const container = await docker.createContainer({
     name: objectName(name),
     Image: image,
     Entrypoint: ['sleep', 'infinity'],
     Labels: LABELS,
-    HostConfig: { NetworkMode: network, NanoCpus: 5e8, Memory: 128 * 1024 ** 2, SecurityOpt: ['no-new-privileges'] },
+    HostConfig: {
+      NetworkMode: network,
+      NanoCpus: 5e8,
+      Memory: 128 * 1024 ** 2,
+      SecurityOpt: ['no-new-privileges'],
+      Mounts: mounts.map((m) => ({ Type: 'volume', Source: m.volume, Target: m.target })),
+    },
   });
   await container.start();
   return container;
@@ -218,4 +229,30 @@ export async function cleanup(): Promise<void> {
   await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(() => {})));
   const { Volumes } = await docker.listVolumes({ filters });
   await Promise.all((Volumes ?? []).map((v) => docker.getVolume(v.Name).remove().catch(() => {})));
+}
+
+const PHP_GET = `
+$headers = isset($argv[2]) ? $argv[2] : '';
+$ctx = stream_context_create(['http' => ['header' => $headers, 'ignore_errors' => true, 'timeout' => 5]]);
+$body = @file_get_contents($argv[1], false, $ctx);
+if ($body === false) { fwrite(STDERR, "request failed\\n"); exit(1); }
+echo json_encode(['status' => (int) explode(' ', $http_response_header[0])[1], 'headers' => $http_response_header, 'body' => $body]);
+`;
+
+export interface HttpResponse {
+  status: number;
+  headers: string[];
+  body: string;
+}
+
+/** An HTTP GET made with PHP's CLI inside `container` (a web-php image), e.g. through a balancer. */
+export async function phpGet(container: Dockerode.Container, url: string, headers: string[] = []): Promise<HttpResponse> {
+  const r = await exec(container, ['php', '-r', PHP_GET, '--', url, headers.join('\r\n')]);
+  if (r.exitCode !== 0) throw new Error(`GET ${url} failed: ${r.stderr || r.stdout}`);
+  return JSON.parse(r.stdout) as HttpResponse;
+}
+
+export function header(res: HttpResponse, name: string): string | undefined {
+  const prefix = `${name.toLowerCase()}:`;
+  return res.headers.find((h) => h.toLowerCase().startsWith(prefix))?.slice(prefix.length).trim();
 }

@@ -34,6 +34,17 @@ for t in "$t_connect" "$t_client" "$t_server"; do
   [[ $t =~ ^[0-9]+(ms|s|m)$ ]] || die "timeouts look like 500ms, 5s or 1m, not $t"
 done
 
+# Connections cost up to two 16 KiB buffers each: bound them by the container's memory, not by
+# the file-descriptor limit HAProxy would otherwise size itself from (a million on some hosts).
+limit=$(cat /sys/fs/cgroup/memory.max 2>/dev/null || cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null || echo max)
+if [[ $limit =~ ^[0-9]+$ ]] && ((limit < 1 << 40)); then
+  maxconn=$((limit / 1024 / 40))
+else
+  maxconn=20000
+fi
+((maxconn >= 256)) || maxconn=256
+((maxconn <= 100000)) || maxconn=100000
+
 cookie_lines=""
 if [[ $sticky == true ]]; then
   # A server-template has no per-server `cookie` value to give; `dynamic` derives one from each
@@ -46,6 +57,7 @@ mkdir -p /run/haproxy
 cat > /run/haproxy/haproxy.cfg <<CFG
 global
     log stdout format raw local0 info
+    maxconn ${maxconn}
     user haproxy
     group haproxy
     chroot /var/lib/haproxy
