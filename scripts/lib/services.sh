@@ -108,6 +108,10 @@ ensure_base_image() {
   debootstrap --variant=minbase bookworm "$dir" "${COLO_DEBIAN_MIRROR:-http://deb.debian.org/debian}" >"$COLO_STATE_DIR/debootstrap.log" 2>&1 \
     || { rm -rf "$dir"; die "debootstrap failed (see $COLO_STATE_DIR/debootstrap.log)"; }
   rm -rf "$dir"/var/cache/apt/archives/*.deb "$dir"/var/lib/apt/lists/*
+  # debootstrap lists only `bookworm main`; class images also want updates and security fixes.
+  local mirror="${COLO_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+  printf 'deb %s bookworm main\ndeb %s bookworm-updates main\ndeb %s-security bookworm-security main\n' \
+    "$mirror" "$mirror" "$mirror" > "$dir/etc/apt/sources.list"
   tar -C "$dir" -c . | docker import -c 'CMD ["bash"]' - debian:bookworm-slim >/dev/null \
     || { rm -rf "$dir"; die "docker import of the base image failed"; }
   rm -rf "$dir"

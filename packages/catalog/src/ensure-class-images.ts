@@ -1,11 +1,12 @@
 // Makes sure every class image exists and matches its folder: builds what is missing or changed
 // (one at a time: builds are CPU-heavy and the host is shared), skips what is current.
 //
-// "Current" means the image's `colo.build-hash` label equals the hash of the class folder, so a
-// re-run with nothing changed only reads files and inspects images.
+// "Current" means the image's `colo.build-hash` label equals the hash of the class folder and of
+// its base images' ids, so a re-run with nothing changed only reads files and inspects images.
 import { classImage } from '@colo/manifest';
 import type Dockerode from 'dockerode';
 import { pack } from 'tar-fs';
+import { buildHash } from './base-images';
 import { BuildOutput } from './build-output';
 import { CatalogError } from './catalog-error';
 import type { ClassSource } from './file-catalog';
@@ -88,7 +89,7 @@ export async function ensureClassImage(
   }
 
   const files = await listFolderFiles(source.dir);
-  const hash = await hashFolder(source.dir, files);
+  const hash = await buildHash(docker, source.dir, await hashFolder(source.dir, files));
   const current = existing?.Config?.Labels?.[BUILD_HASH_LABEL];
   if (current === hash && !options.force) {
     emit({ type: 'cached', classId: cls.id, image, hash });
