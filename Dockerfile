@@ -13,4 +13,4 @@ RUN npm ci --no-audit --no-fund \
  && npx prisma generate \
  && npx turbo run build --filter=@colo/web
 EXPOSE 3000
-CMD ["npx", "tsx", "apps/worker/src/main.ts"]
+CMD ["node", "--import", "tsx", "apps/worker/src/main.ts"]

@@ -21,7 +21,7 @@ npx turbo run build --filter=@colo/web --output-logs=errors-only >"$COLO_STATE_D
 stop_pidfile "$COLO_STATE_DIR/worker.pid"
 stop_pidfile "$COLO_STATE_DIR/web.pid"
 log "starting worker and web"
-(setsid npx tsx apps/worker/src/main.ts >>"$COLO_STATE_DIR/worker.log" 2>&1 & echo $! >"$COLO_STATE_DIR/worker.pid")
+(setsid node --import tsx apps/worker/src/main.ts >>"$COLO_STATE_DIR/worker.log" 2>&1 & echo $! >"$COLO_STATE_DIR/worker.pid")
 (cd apps/web && setsid npx next start -H "$COLO_HOST" -p "$COLO_PORT" >>"$COLO_STATE_DIR/web.log" 2>&1 & echo $! >"$COLO_STATE_DIR/web.pid")
 
 # The first user and a CLI token; the CLI config is written so `npx colo ls` works right away.

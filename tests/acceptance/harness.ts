@@ -74,7 +74,7 @@ export function startService(command: string, args: string[], cwd: string, env: 
 }
 
 export function startWorker(env: NodeJS.ProcessEnv): Service {
-  return startService(path.join(ROOT, 'node_modules/.bin/tsx'), ['apps/worker/src/main.ts'], ROOT, env);
+  return startService(process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], ROOT, env);
 }
 
 export async function startWeb(port: number, env: NodeJS.ProcessEnv): Promise<Service> {

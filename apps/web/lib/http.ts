@@ -67,7 +67,7 @@ export interface RouteArgs<P> {
 type Context<P> = { params: Promise<P> };
 
 /** Authenticates (401 otherwise), runs the handler, maps any ColoError to its status. */
-export function route<P = Record<string, never>>(handler: (args: RouteArgs<P>) => Promise<Response>) {
+export function route<P = Record<string, string>>(handler: (args: RouteArgs<P>) => Promise<Response>) {
   return async (req: Request, ctx: Context<P>): Promise<Response> => {
     try {
       const user = await authenticate(bearer(req));

@@ -1,10 +1,13 @@
-// `npx tsx apps/worker/src/main.ts`: runs Colo's operations until SIGTERM/SIGINT.
+// Runs Colo's operations until SIGTERM/SIGINT. Start it as `node --import tsx apps/worker/src/main.ts`
+// (or `npx tsx …`, whose supervisor may SIGKILL a worker slow to acknowledge SIGTERM; safe, as
+// the next worker resumes, but not graceful).
+import { operationsQueueName } from '@colo/control';
 import { loadWorkerEnv } from './env';
 import { logLine, startWorker } from './start-worker';
 
 const env = loadWorkerEnv();
 const running = await startWorker(env);
-logLine(`colo worker ready: queue colo-operations, concurrency ${env.COLO_WORKER_CONCURRENCY}, instance ${env.COLO_INSTANCE}`);
+logLine(`colo worker ready: queue ${operationsQueueName()}, concurrency ${env.COLO_WORKER_CONCURRENCY}, instance ${env.COLO_INSTANCE}`);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -14,7 +17,10 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     logLine(`${signal}: finishing running operations (up to ${env.COLO_WORKER_SHUTDOWN_GRACE}s)`);
     running
       .stop(env.COLO_WORKER_SHUTDOWN_GRACE * 1000)
-      .then(() => process.exit(0))
+      .then(() => {
+        logLine('colo worker stopped');
+        process.exit(0);
+      })
       .catch((err) => {
         logLine(`shutdown failed: ${(err as Error).message}`);
         process.exit(1);

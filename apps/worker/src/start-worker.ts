@@ -29,8 +29,8 @@ export async function startWorker(env: WorkerEnv, log: (line: string) => void = 
     concurrency: env.COLO_WORKER_CONCURRENCY,
     // A killed worker's job is handed out again once its lock lapses; the engine's plan/apply is
     // idempotent and the claim is re-entrant, so the next run picks up where the last one died.
-    lockDuration: 20_000,
-    stalledInterval: 10_000,
+    lockDuration: 15_000,
+    stalledInterval: 5_000,
     maxStalledCount: 3,
   });
   worker.on('failed', (job, err) => {

@@ -9,8 +9,13 @@ import { CatalogError, type CatalogProblem } from './catalog-error';
 import { parseClassFile } from './class-file';
 import { type ClassSource, createFileCatalog, type FileCatalog } from './file-catalog';
 
-/** `<repo>/templates`, found from this file so it works from any working directory. */
-export const DEFAULT_TEMPLATES_ROOT = fileURLToPath(new URL('../../../templates', import.meta.url));
+/**
+ * `<repo>/templates`, found from this file so it works from any working directory; the
+ * COLO_TEMPLATES_DIR environment variable points elsewhere. (Built with path.resolve rather than
+ * `new URL(…, import.meta.url)`, which Next's bundler would take for an asset import.)
+ */
+export const DEFAULT_TEMPLATES_ROOT =
+  process.env.COLO_TEMPLATES_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates');
 
 export interface LoadedCatalog {
   catalog: FileCatalog;
@@ -18,7 +23,7 @@ export interface LoadedCatalog {
 }
 
 export async function loadCatalog(root: string = DEFAULT_TEMPLATES_ROOT): Promise<LoadedCatalog> {
-  const absRoot = path.resolve(root);
+  const absRoot = path.resolve(/*turbopackIgnore: true*/ root);
   // Messages name files from the templates folder down: `templates/appliances/halb/class.yaml`.
   const shown = (file: string) => path.relative(path.dirname(absRoot), file);
 

@@ -9,7 +9,8 @@ let loading: Promise<LoadedCatalog> | undefined;
 
 export function getLoadedCatalog(): Promise<LoadedCatalog> {
   loading ??= Promise.resolve()
-    .then(() => loadCatalog())
+    // Read directly, not via controlEnv(): listing the catalog needs no database or secret key.
+    .then(() => loadCatalog(process.env.COLO_TEMPLATES_DIR || undefined))
     .catch((err) => {
       loading = undefined; // a broken template may be fixed; try again next time
       throw err;

@@ -15,6 +15,8 @@ export const controlEnvSchema = z.object({
   COLO_INSTANCE: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,62}$/).default('local'),
   /** Host address exposed terminals are published on. */
   COLO_PUBLISH_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Catalog folder (appliances/, assemblies/); the repo's templates/ unless set. */
+  COLO_TEMPLATES_DIR: z.string().min(1).optional(),
 });
 
 export type ControlEnv = z.infer<typeof controlEnvSchema>;

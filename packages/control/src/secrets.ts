@@ -65,3 +65,7 @@ export function completeSecrets(manifest: ResolvedManifest, existing: VdcSecrets
   }
   return { secrets, added };
 }
+
+export function secretValues(secrets: VdcSecrets): string[] {
+  return Object.values(secrets).flatMap((perAppliance) => Object.values(perAppliance));
+}

@@ -1,7 +1,7 @@
-// @colo/db: the Prisma client (built only here) and the migration runner.
+// @colo/db: the Prisma client (built only here). The migration runner is `@colo/db/migrate`,
+// kept out of this entry so apps that only query never bundle it.
 export { createPrismaClient, disconnectPrisma, getPrisma, type Db } from './client';
 export { databaseUrl, redactUrl } from './database-url';
-export { migrate, migrationChecksum, readMigrations, type MigrateResult, type MigrationFile } from './migrate';
 export { Prisma, PrismaClient } from './generated/client';
 export type {
   ApiToken,

@@ -4,7 +4,7 @@
 // leaves the database as it was and nothing to `migrate resolve`.
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { databaseUrl } from './database-url';
@@ -12,7 +12,8 @@ import { databaseUrl } from './database-url';
 /** The advisory lock key Prisma's schema engine takes, so this runner and Prisma exclude each other. */
 export const MIGRATION_LOCK_KEY = 72707369;
 
-export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../../../prisma/migrations', import.meta.url));
+// Built from the path, not `new URL(…, import.meta.url)`, which bundlers take for an asset import.
+export const DEFAULT_MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../prisma/migrations');
 
 // The table exactly as Prisma's schema engine creates it for PostgreSQL.
 const CREATE_MIGRATIONS_TABLE = `

@@ -4,6 +4,8 @@ import { Queue, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthUser } from '../auth/api-tokens';
 import { setCatalog } from '../catalog';
+import { getRuntime, setRuntime } from '../docker/engine-access';
+import { sealSecrets } from '../secrets';
 import { isColoError } from '../errors';
 import { type ControlTest, manifestOf, setupControlTest, sleeperClass } from '../testing';
 import { createVdc } from '../vdcs/save-vdc';
@@ -115,6 +117,50 @@ describe('failures', () => {
     expect(vdc.state).toBe('new'); // nothing in Docker was touched
     // Running it again is a no-op: it is finished.
     expect(await runOperation(op.id)).toBe('already_finished');
+  });
+});
+
+describe('what failures write', () => {
+  it('never writes a VDC secret into the error or the log, and tells retryable from terminal', async () => {
+    await createVdc(user, manifestOf('leaky'));
+    const vdc = await getPrisma().vdc.findFirstOrThrow({ where: { name: 'leaky', ownerId: user.id } });
+    const secret = 'sekretvalue0123456789abcdef';
+    await getPrisma().vdc.update({ where: { id: vdc.id }, data: { secrets: sealSecrets(vdc.id, { box: { password: secret } }) } });
+    const real = getRuntime();
+    let failure: Error = new Error(`container said: password is ${secret}`);
+    setRuntime(
+      new Proxy(real, {
+        get(target, prop, receiver) {
+          if (prop === 'listContainers') return async () => Promise.reject(failure);
+          const value = Reflect.get(target, prop, receiver);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }),
+    );
+    const lines: string[] = [];
+    try {
+      // A dropped connection: retryable, so the operation waits for its next attempt.
+      failure = Object.assign(new Error(`connect ECONNREFUSED, password ${secret}`), { code: 'ECONNREFUSED' });
+      const transient = await requestOperation(user, 'leaky', 'stop', {});
+      await claimVdcFor(transient.id);
+      const first = await runOperation(transient.id, { attempt: 1, maxAttempts: 3, log: (l) => lines.push(l) }).catch((e) => e);
+      expect(isColoError(first) && first.retryable).toBe(true);
+      expect((await getOperation(user, transient.id)).operation.status).toBe('queued');
+
+      // Anything else: terminal, recorded, VDC freed.
+      failure = new Error(`container said: password is ${secret}`);
+      const err = await runOperation(transient.id, { attempt: 2, maxAttempts: 3, log: (l) => lines.push(l) }).catch((e) => e);
+      expect(isColoError(err) && err.retryable).toBe(false);
+      expect(err.message).toContain('[secret]');
+      const { operation, logs } = await getOperation(user, transient.id);
+      expect(operation.status).toBe('failed');
+      expect(operation.attempts).toBe(2);
+      const everything = JSON.stringify({ operation, logs, lines, message: err.message });
+      expect(everything).not.toContain(secret);
+      expect(operation.error).toContain('[secret]');
+    } finally {
+      setRuntime(real);
+    }
   });
 });
 

@@ -13,6 +13,7 @@ const PROGRESS_CEILING = 99;
 
 export class OperationRecorder {
   private chain: Promise<void> = Promise.resolve();
+  private secrets: string[] = [];
   private failure: unknown;
   private total = 0;
   private finished = new Set<string>();
@@ -42,7 +43,24 @@ export class OperationRecorder {
     }
   }
 
-  log(message: string): void {
+  /**
+   * Values never to be written anywhere: the VDC's secrets. Engine messages can carry a failing
+   * container's last log lines, and an application may print its own password there.
+   */
+  redactValues(values: Iterable<string>): void {
+    for (const v of values) if (v.length >= 4 && !this.secrets.includes(v)) this.secrets.push(v);
+    // Longest first, so a secret containing another is replaced whole.
+    this.secrets.sort((a, b) => b.length - a.length);
+  }
+
+  redact(text: string): string {
+    let out = text;
+    for (const v of this.secrets) out = out.split(v).join('[secret]');
+    return out;
+  }
+
+  log(raw: string): void {
+    const message = this.redact(raw);
     this.echo(message);
     const operationId = this.operationId;
     this.enqueue(() => getPrisma().operationLog.create({ data: { operationId, message } }));
@@ -91,7 +109,8 @@ export class OperationRecorder {
     this.countFinished(key);
   }
 
-  stepFailed(key: string, error: string, title?: string): void {
+  stepFailed(key: string, raw: string, title?: string): void {
+    const error = this.redact(raw);
     this.echo(`fail  ${title ?? key}: ${error}`);
     this.updateStep(key, { status: 'failed', finishedAt: new Date(), error });
   }

@@ -4,7 +4,7 @@
 // Several operations of one VDC may be queued at once; the worker runs them one at a time, in
 // the order they were requested (see claim.ts). Queueing beats refusing: `apply` right after
 // `apply` should just work, and the second deploy sees the first one's result.
-import { getPrisma, type OperationKind, Prisma } from '@colo/db';
+import { getPrisma, type OperationKind, type Prisma } from '@colo/db';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/api-tokens';
 import { ColoError } from '../errors';

@@ -4,6 +4,7 @@
 // retries from `retryable`, and the row says what happened either way.
 import { getPrisma, type VdcState } from '@colo/db';
 import { ColoError } from '../errors';
+import { openSecrets, secretValues } from '../secrets';
 import { toColoError } from './classify-error';
 import { MAX_ATTEMPTS } from './queue';
 import { OperationRecorder } from './recorder';
@@ -33,6 +34,11 @@ export async function runOperation(operationId: string, options: RunOptions = {}
 
   const echo = (line: string) => options.log?.(`${operationId} ${found.kind} ${found.vdc.name}: ${line}`);
   const recorder = new OperationRecorder(operationId, echo);
+  try {
+    recorder.redactValues(secretValues(openSecrets(found.vdc.id, found.vdc.secrets)));
+  } catch {
+    // Undecryptable secrets: a deploy will fail on them with a clear message; nothing to hide.
+  }
 
   if (found.attempts >= MAX_RUNS) {
     const error = new ColoError('internal', `gave up after ${found.attempts} runs: the worker stopped in the middle of each`, {
@@ -65,7 +71,7 @@ export async function runOperation(operationId: string, options: RunOptions = {}
     echo('succeeded');
     return 'succeeded';
   } catch (err) {
-    const error = toColoError(err);
+    const error = redacted(toColoError(err), recorder);
     await recorder.flush().catch(() => {});
     const last = !error.retryable || (options.attempt ?? 1) >= (options.maxAttempts ?? 1);
     if (last) {
@@ -78,6 +84,12 @@ export async function runOperation(operationId: string, options: RunOptions = {}
     }
     throw error;
   }
+}
+
+function redacted(error: ColoError, recorder: OperationRecorder): ColoError {
+  const message = recorder.redact(error.message);
+  if (message === error.message) return error;
+  return new ColoError(error.code, message, { issues: error.issues, retryable: error.retryable });
 }
 
 async function finishSucceeded(operationId: string, vdcId: string, outcome: RunnerOutcome): Promise<void> {

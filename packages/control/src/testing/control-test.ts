@@ -12,7 +12,7 @@ import { createUser } from '../auth/users';
 import { setCatalog } from '../catalog';
 import { resetControlEnv } from '../config';
 import { getRuntime } from '../docker/engine-access';
-import { operationsQueueName, redisConnection } from '../operations/queue';
+import { redisConnection } from '../operations/queue';
 import { shutdownControl } from '../shutdown';
 
 export const SLEEPER_IMAGE = 'colo-test/control-sleeper:1';
@@ -32,6 +32,11 @@ export const sleeperClass: ApplianceClass = classSchema.parse({
   resources: { cpu: { min: 0.05, max: 1, default: 0.1 }, memory: { min: '16Mi', max: '256Mi', default: '32Mi' } },
   replicas: { min: 0, max: 5, default: 1 },
 });
+
+/** Replaces the catalog control validates against (the sleeper class alone unless told). */
+export function useTestCatalog(classes: ApplianceClass[] = [sleeperClass]): void {
+  setCatalog({ catalog: createCatalog(classes), assemblies: [] } as never);
+}
 
 export function manifestOf(name: string, appliances: Record<string, unknown>[] = [{ name: 'box', class: 'sleeper' }], extra: Record<string, unknown> = {}) {
   return { apiVersion: 'colo/v1', kind: 'VDC', name, appliances, ...extra };
@@ -56,7 +61,7 @@ export async function setupControlTest(label: string): Promise<ControlTest> {
   process.env.COLO_INSTANCE = instance;
   process.env.COLO_QUEUE_NAME = queueName;
   resetControlEnv();
-  setCatalog({ catalog: createCatalog([sleeperClass]), assemblies: [] } as never);
+  useTestCatalog();
   let n = 0;
   return {
     db,

@@ -1,1 +1,1 @@
-export { type ControlTest, ensureSleeperImage, manifestOf, removeInstanceObjects, setupControlTest, SLEEPER_IMAGE, sleeperClass } from './control-test';
+export { type ControlTest, ensureSleeperImage, manifestOf, removeInstanceObjects, setupControlTest, SLEEPER_IMAGE, sleeperClass, useTestCatalog } from './control-test';

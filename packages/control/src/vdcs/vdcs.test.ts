@@ -2,7 +2,7 @@ import { getPrisma } from '@colo/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthUser } from '../auth/api-tokens';
 import { validateForUser } from '../catalog-view';
-import { ColoError, isColoError } from '../errors';
+import { type ColoError, isColoError } from '../errors';
 import { getOperation, listOperations } from '../operations/read-operations';
 import { requestOperation } from '../operations/request-operation';
 import { type ControlTest, manifestOf, setupControlTest } from '../testing';

@@ -6,7 +6,7 @@ import { computeDeploy } from '../../docker/deploy-state';
 import { getRuntime } from '../../docker/engine-access';
 import { ColoError } from '../../errors';
 import { checkManifest } from '../../manifests/manifest-input';
-import { sealSecrets } from '../../secrets';
+import { sealSecrets, secretValues } from '../../secrets';
 import type { Runner } from './types';
 
 export function stepTitle(step: PlanStep): string {
@@ -17,6 +17,7 @@ export const runDeploy: Runner = async ({ vdc, revision, recorder, beginChanges 
   if (!revision) throw new ColoError('not_found', 'the revision to deploy no longer exists', { retryable: false });
   const { manifest } = await checkManifest(vdc.ownerId, revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
   const state = await computeDeploy(vdc, manifest, revision.id);
+  recorder.redactValues(secretValues(state.secrets));
   if (state.added > 0) {
     // Saved before any container sees them: a retry must hand out the very same values.
     await getPrisma().vdc.update({ where: { id: vdc.id }, data: { secrets: sealSecrets(vdc.id, state.secrets) } });
