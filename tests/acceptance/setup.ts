@@ -2,6 +2,7 @@
 // 127.0.0.1 port and a real worker, all marked with this file's instance label.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
 import { ROOT, type Service, baseEnv, cleanupInstance, cliEnv, freePort, instance, startWeb, startWorker } from './harness';
 
 export interface Colo {
@@ -14,34 +15,42 @@ export interface Colo {
   stop: () => Promise<void>;
 }
 
-export function createUserToken(email: string): string {
+export function createUserToken(email: string, env: NodeJS.ProcessEnv): string {
   const out = execFileSync(
     path.join(ROOT, 'node_modules/.bin/tsx'),
     ['scripts/bootstrap-admin.ts', '--email', email, '--json', '--no-cli-config'],
-    { cwd: ROOT, env: baseEnv(), encoding: 'utf8' },
+    { cwd: ROOT, env, encoding: 'utf8' },
   );
   return (JSON.parse(out) as { token: string }).token;
 }
 
-export async function startColo(workerEnv: Record<string, string> = {}): Promise<Colo> {
+/**
+ * Each test file gets a Colo of its own: a fresh, migrated database and its own queue, so no
+ * state leaks between files or runs and no other worker on this Redis can take its jobs.
+ */
+export async function startColo(): Promise<Colo> {
+  const db: TestDatabase = await createTestDatabase('acceptance');
+  const env = (extra: Record<string, string> = {}) =>
+    baseEnv({ DATABASE_URL: db.url, COLO_QUEUE_NAME: `colo-operations-${instance}`, ...extra });
   const port = await freePort();
-  const token = createUserToken(`${instance}@colo.test`);
-  const web = await startWeb(port, baseEnv());
+  const token = createUserToken(`${instance}@colo.test`, env());
+  const web = await startWeb(port, env());
   const url = `http://127.0.0.1:${port}`;
   const colo: Colo = {
     url,
     token,
     env: cliEnv(url, token),
     web,
-    worker: startWorker(baseEnv(workerEnv)),
+    worker: startWorker(env()),
     restartWorker: async () => {
       await colo.worker.kill('SIGTERM');
-      colo.worker = startWorker(baseEnv(workerEnv));
+      colo.worker = startWorker(env());
     },
     stop: async () => {
       await colo.worker.kill('SIGTERM');
       await web.kill('SIGTERM');
       await cleanupInstance();
+      await db.drop();
     },
   };
   return colo;
