@@ -6,11 +6,14 @@ export type ColoErrorCode =
   | 'bad_request'
   | 'invalid_manifest'
   | 'unauthorized'
+  | 'forbidden'
   | 'not_found'
   | 'stale_revision'
   | 'name_taken'
   | 'operation_running'
   | 'not_destroyed'
+  | 'already_set_up'
+  | 'rate_limited'
   | 'docker_unavailable'
   | 'docker_error'
   | 'internal';
@@ -19,6 +22,8 @@ export interface ColoErrorDetails {
   issues?: Issue[];
   /** For `stale_revision`: the number a save must name now. */
   currentRevision?: number;
+  /** For `rate_limited`: seconds until another attempt is counted. */
+  retryAfter?: number;
   retryable?: boolean;
   cause?: unknown;
 }
@@ -30,6 +35,7 @@ export class ColoError extends Error {
   readonly code: ColoErrorCode;
   readonly issues?: Issue[];
   readonly currentRevision?: number;
+  readonly retryAfter?: number;
   readonly retryable: boolean;
 
   constructor(code: ColoErrorCode, message: string, details: ColoErrorDetails = {}) {
@@ -38,16 +44,18 @@ export class ColoError extends Error {
     this.code = code;
     this.issues = details.issues;
     this.currentRevision = details.currentRevision;
+    this.retryAfter = details.retryAfter;
     this.retryable = details.retryable ?? RETRYABLE_CODES.has(code);
   }
 
   /** The JSON body the API answers with; never carries a stack or a cause. */
-  toJSON(): { code: ColoErrorCode; message: string; issues?: Issue[]; currentRevision?: number } {
+  toJSON(): { code: ColoErrorCode; message: string; issues?: Issue[]; currentRevision?: number; retryAfter?: number } {
     return {
       code: this.code,
       message: this.message,
       ...(this.issues ? { issues: this.issues } : {}),
       ...(this.currentRevision !== undefined ? { currentRevision: this.currentRevision } : {}),
+      ...(this.retryAfter !== undefined ? { retryAfter: this.retryAfter } : {}),
     };
   }
 }

@@ -1,7 +1,8 @@
-// Closes what control opened (database pool, queue connection), for a clean process exit.
+// Closes what control opened (database pool, queue and rate-limit connections), for a clean process exit.
 import { disconnectPrisma } from '@colo/db';
+import { closeLoginRateLimit } from './auth/login-rate-limit';
 import { closeQueue } from './operations/queue';
 
 export async function shutdownControl(): Promise<void> {
-  await Promise.allSettled([closeQueue(), disconnectPrisma()]);
+  await Promise.allSettled([closeQueue(), closeLoginRateLimit(), disconnectPrisma()]);
 }

@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from './password';
 
 const emailSchema = z.string().trim().toLowerCase().pipe(z.email());
 
-function normaliseEmail(email: string): string {
+export function normaliseEmail(email: string): string {
   const parsed = emailSchema.safeParse(email);
   if (!parsed.success) throw new ColoError('bad_request', `not an email address: ${email}`);
   return parsed.data;

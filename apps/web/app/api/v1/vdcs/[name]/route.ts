@@ -1,4 +1,5 @@
-import { deleteVdc, getVdc, updateVdc } from '@colo/control';
+import { deleteVdc, getVdc, renameVdc, updateVdc } from '@colo/control';
+import { z } from 'zod';
 import { json, readBody, route } from '../../../../../lib/http';
 import { updateBody } from '../../../../../lib/schemas';
 
@@ -16,4 +17,12 @@ export const PUT = route<Params>(async ({ req, user, params }) => {
 export const DELETE = route<Params>(async ({ user, params }) => {
   await deleteVdc(user, params.name);
   return new Response(null, { status: 204 });
+});
+
+const renameBody = z.object({ name: z.string().min(1).max(64) });
+
+/** Rename only: Docker objects keep the VDC's key, so nothing running changes. */
+export const PATCH = route<Params>(async ({ req, user, params }) => {
+  const { name } = await readBody(req, renameBody);
+  return json({ vdc: await renameVdc(user, params.name, name) });
 });

@@ -1,0 +1,45 @@
+'use client';
+import { useState } from 'react';
+import { Alert } from '../../../components/ui/alert';
+import { ApiError, apiFetch } from '../../../components/ui/api-fetch';
+import { Button } from '../../../components/ui/button';
+import { Field, Input } from '../../../components/ui/input';
+
+export function LoginForm({ next }: { next: string }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await apiFetch('/auth/login', { method: 'POST', body: { email, password } });
+      // A full load, so the app frame renders with the new session from the start.
+      window.location.assign(next);
+    } catch (err) {
+      setBusy(false);
+      if (err instanceof ApiError && err.code === 'unauthorized') setError('That email and password do not match an account.');
+      else setError((err as Error).message);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="mt-6 space-y-4" data-testid="login-form">
+      <Field label="Email">
+        {({ id }) => <Input id={id} name="email" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />}
+      </Field>
+      <Field label="Password">
+        {({ id }) => (
+          <Input id={id} name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        )}
+      </Field>
+      {error && <Alert testId="login-error">{error}</Alert>}
+      <Button type="submit" variant="primary" busy={busy} className="w-full">
+        Sign in
+      </Button>
+    </form>
+  );
+}

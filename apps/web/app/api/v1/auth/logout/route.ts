@@ -1,0 +1,19 @@
+import { endSession } from '@colo/control';
+import { route } from '../../../../../lib/http';
+import { clearedSessionCookie, isSecureRequest, readCookie, SESSION_COOKIE } from '../../../../../lib/session-cookie';
+
+export const dynamic = 'force-dynamic';
+
+const signOut = route(async ({ req, via }) => {
+  const token = readCookie(req, SESSION_COOKIE);
+  // A bearer token is revoked on the tokens page; signing out only ends a browser session.
+  if (via === 'session' && token) await endSession(token);
+  return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
+});
+
+export async function POST(req: Request, ctx: { params: Promise<Record<string, string>> }): Promise<Response> {
+  const res = await signOut(req, ctx);
+  // Also on 401: a dead cookie should not linger in the browser.
+  if (res.status === 204 || res.status === 401) res.headers.append('set-cookie', clearedSessionCookie(isSecureRequest(req)));
+  return res;
+}

@@ -1,0 +1,10 @@
+import { revokeApiToken } from '@colo/control';
+import { route } from '../../../../../lib/http';
+
+export const dynamic = 'force-dynamic';
+
+/** Revokes one of the caller's own tokens; anyone else's is `not_found`. */
+export const DELETE = route<{ id: string }>(async ({ user, params }) => {
+  await revokeApiToken(user.id, params.id);
+  return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
+});

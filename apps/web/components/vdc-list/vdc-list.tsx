@@ -1,0 +1,101 @@
+'use client';
+// The VDC list page's live part: the table (or the empty state), kept fresh while operations
+// run, and the create / rename / delete dialogs.
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useState } from 'react';
+import { PageHeader } from '../shell/page-header';
+import { Alert } from '../ui/alert';
+import { apiFetch } from '../ui/api-fetch';
+import { Button } from '../ui/button';
+import { useToast } from '../ui/toast';
+import { CreateVdcDialog } from './create-vdc-dialog';
+import { DeleteVdcDialog } from './delete-vdc-dialog';
+import { EmptyState } from './empty-state';
+import { RenameVdcDialog } from './rename-vdc-dialog';
+import { type AssemblyOption, editorHref, type VdcRow } from './types';
+import { VdcTable } from './vdc-table';
+
+const POLL_MS = 4000;
+
+export function VdcList({ initial, assemblies }: { initial: VdcRow[]; assemblies: AssemblyOption[] }) {
+  const router = useRouter();
+  const toast = useToast();
+  const [vdcs, setVdcs] = useState(initial);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [creating, setCreating] = useState<{ from?: AssemblyOption } | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setVdcs((await apiFetch<{ vdcs: VdcRow[] }>('/vdcs')).vdcs);
+      setLoadError(null);
+    } catch (err) {
+      setLoadError((err as Error).message);
+    }
+  }, []);
+
+  // Poll only while something is moving, so an idle list costs nothing.
+  const moving = vdcs.some((v) => v.lastOperation && (v.lastOperation.status === 'queued' || v.lastOperation.status === 'running'));
+  useEffect(() => {
+    if (!moving) return;
+    const timer = setInterval(reload, POLL_MS);
+    return () => clearInterval(timer);
+  }, [moving, reload]);
+
+  const lamp = assemblies.find((a) => a.id.includes('lamp')) ?? assemblies[0];
+
+  return (
+    <div className="mx-auto w-full max-w-6xl px-6 py-8">
+      <PageHeader
+        title="Virtual datacenters"
+        description="Each VDC is one application: appliances, the wires between them, and the revisions you saved."
+        actions={
+          vdcs.length > 0 && (
+            <Button variant="primary" onClick={() => setCreating({})} data-testid="create-vdc">
+              <span aria-hidden className="-ml-0.5 text-base leading-none">+</span>
+              New VDC
+            </Button>
+          )
+        }
+      />
+      <div className="mt-6 space-y-4">
+        {loadError && <Alert title="Could not refresh the list">{loadError}</Alert>}
+        {vdcs.length === 0 ? (
+          <EmptyState assembly={lamp} onCreate={(from) => setCreating({ from })} />
+        ) : (
+          <VdcTable vdcs={vdcs} onRename={setRenaming} onDelete={setDeleting} />
+        )}
+      </div>
+
+      <CreateVdcDialog
+        open={creating !== null}
+        assemblies={assemblies}
+        initial={creating?.from}
+        onClose={() => setCreating(null)}
+        onCreated={(name) => {
+          setCreating(null);
+          router.push(editorHref(name));
+        }}
+      />
+      <RenameVdcDialog
+        vdc={renaming}
+        onClose={() => setRenaming(null)}
+        onRenamed={(from, to) => {
+          setRenaming(null);
+          setVdcs((list) => list.map((v) => (v.name === from ? { ...v, name: to, revision: v.revision + 1 } : v)).sort((a, b) => a.name.localeCompare(b.name)));
+          toast(`Renamed “${from}” to “${to}”`);
+          void reload();
+        }}
+      />
+      <DeleteVdcDialog
+        vdc={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={(name) => {
+          setVdcs((list) => list.filter((v) => v.name !== name));
+          toast(`Deleted “${name}”`);
+        }}
+      />
+    </div>
+  );
+}
