@@ -25,6 +25,8 @@ export { planDeploy, summarizePlan } from './plan/plan';
 export { planVdc } from './plan/plan-vdc';
 export type { Plan, PlanAction, PlanKind, PlanStep, PlanSummary } from './plan/types';
 export { createDockerRuntime } from './runtime/docker-runtime';
+export { type FollowLogsOptions, followLogs } from './runtime/follow-logs';
+export { type LogLine, LogLineDecoder, type LogStreamName } from './runtime/log-frames';
 export {
   type ContainerDetails,
   type ContainerState,
