@@ -1,8 +1,19 @@
 // @colo/control: the domain of Colo — users and tokens, VDCs and revisions, operations and
 // their runners, secrets. Framework-free: the web app and the worker are thin glue over this.
 export { type ApiTokenInfo, type AuthUser, authenticate, createApiToken, listApiTokens, revokeApiToken } from './auth/api-tokens';
+export { checkNewPassword, hasAnyUser, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, setupFirstAdmin } from './auth/first-admin';
+export { logIn, type LogInResult } from './auth/log-in';
+export {
+  closeLoginRateLimit,
+  DEFAULT_LOGIN_LIMITS,
+  type LoginAttempt,
+  type LoginLimits,
+  loginSucceeded,
+  returnLoginAttempt,
+  takeLoginAttempt,
+} from './auth/login-rate-limit';
 export { hashPassword, verifyPassword } from './auth/password';
-export { authenticateSession, createSession, endSession, SESSION_TTL_MS } from './auth/sessions';
+export { authenticateSession, createSession, endSession, type ResumedSession, resumeSession, SESSION_TTL_MS } from './auth/sessions';
 export { createUser, ensureLocalAdmin, type LocalAdmin, setPassword, signIn } from './auth/users';
 export { catalogView, validateForUser } from './catalog-view';
 export { getCatalog, getLoadedCatalog, type LoadedCatalog, reloadCatalog, setCatalog } from './catalog';
@@ -11,6 +22,10 @@ export { getRuntime, setRuntime } from './docker/engine-access';
 export { type PlanPreview, planManifest, planVdc } from './docker/plan-vdc';
 export { type ApplianceStatusView, type ContainerStatusView, vdcStatus, type VdcStatusView } from './docker/vdc-status';
 export { ColoError, type ColoErrorCode, isColoError } from './errors';
+export { type ApplianceDetailView, applianceDetail, type ContainerDetailView } from './live/appliance-detail';
+export { type ApplianceLogLine, applianceLogs, followApplianceLogs, MAX_LOG_TAIL } from './live/appliance-logs';
+export { EVENT_STREAM_HEADERS, type EventStreamOptions, formatServerEvent, type ServerEvent, toEventStream } from './live/event-stream';
+export { openVdcEvents, type VdcEventsTiming } from './live/vdc-events';
 export { claimVdcFor, type ClaimResult, releaseVdcFrom } from './operations/claim';
 export { toColoError } from './operations/classify-error';
 export type { LogLineView, OperationView, StepView } from './operations/operation-views';
@@ -33,6 +48,7 @@ export { failOperation, MAX_RUNS, type RunOptions, type RunResult, runOperation 
 export { openSecrets, sealSecrets, type VdcSecrets } from './secrets';
 export { deleteVdc } from './vdcs/delete-vdc';
 export { getVdc, listRevisions, listVdcs } from './vdcs/read-vdcs';
+export { renameVdc } from './vdcs/rename-vdc';
 export { createVdc, type SavedVdc, updateVdc } from './vdcs/save-vdc';
 export type { RevisionSummary, RevisionView, VdcListItem, VdcView } from './vdcs/vdc-views';
 export { shutdownControl } from './shutdown';
