@@ -1,0 +1,104 @@
+'use client';
+// The one node type: an appliance drawn from its class — icon, name, class, replicas, live
+// state; inputs down the left edge, outputs down the right, each labelled with its protocol.
+// Memoised: a drag or a live update re-renders only the boxes whose data changed.
+import { NODE_HEADER, nodeGeometry, parseHandleId } from '@colo/canvas';
+import type { ConnectionState, NodeProps } from '@xyflow/react';
+import { useConnection } from '@xyflow/react';
+import { memo } from 'react';
+import { NodeStateBadge } from '@/components/deploy';
+import { ClassIcon } from './class-icon';
+import type { ApplianceFlowNode } from './node-types';
+import { type HandleMood, TerminalHandle } from './terminal-handle';
+import { useWireCheck } from './wire-check';
+
+/** The handle a wire is being dragged from, as one comparable string (or null). */
+function draggedFrom(c: ConnectionState): string | null {
+  return c.inProgress && c.fromHandle ? `${c.fromNode.id}|${c.fromHandle.id ?? ''}` : null;
+}
+
+function ApplianceNodeView({ id, data, selected }: NodeProps<ApplianceFlowNode>) {
+  const { appliance, cls, live, wired } = data;
+  const geometry = nodeGeometry(cls);
+  const pending = useConnection(draggedFrom);
+  const check = useWireCheck();
+  const wiredSet = new Set(wired.split(','));
+  const replicas = appliance.replicas ?? cls?.replicas.default ?? 1;
+  const exposed = new Map((appliance.expose ?? []).map((e) => [e.terminal, e.port]));
+
+  const moodOf = (kind: 'in' | 'out', terminal: string): { mood: HandleMood; reason?: string } => {
+    if (!pending) return { mood: 'idle' };
+    const sep = pending.indexOf('|');
+    const fromNode = pending.slice(0, sep);
+    const from = parseHandleId(pending.slice(sep + 1));
+    if (!from) return { mood: 'idle' };
+    if (fromNode === id && from.kind === kind && from.terminal === terminal) return { mood: 'origin' };
+    if (from.kind === kind) return { mood: 'inert' };
+    const verdict =
+      kind === 'in'
+        ? check({ appliance: fromNode, terminal: from.terminal }, { appliance: id, terminal })
+        : check({ appliance: id, terminal }, { appliance: fromNode, terminal: from.terminal });
+    return verdict.ok ? { mood: 'valid' } : { mood: 'invalid', reason: verdict.reason };
+  };
+
+  return (
+    <div
+      data-testid={`node-${id}`}
+      style={{ width: geometry.width, height: geometry.height }}
+      className={`relative rounded-xl border bg-white shadow-sm transition-shadow ${
+        selected ? 'border-indigo-500 shadow-md ring-2 ring-indigo-500/25' : 'border-slate-300 hover:shadow-md'
+      } ${appliance.standby ? 'border-dashed' : ''}`}
+    >
+      <div className="flex items-start gap-2 border-b border-slate-100 px-3 pt-2.5" style={{ height: NODE_HEADER }}>
+        <ClassIcon icon={cls?.icon} category={cls?.category} size="sm" />
+        <div className="min-w-0 flex-1 leading-tight">
+          <div className="flex items-center gap-1.5">
+            <span className="truncate text-[13px] font-semibold text-slate-900">{appliance.name}</span>
+            <span
+              className="rounded-full bg-slate-100 px-1.5 text-[10px] font-semibold tabular-nums text-slate-600"
+              title={`${replicas} replica${replicas === 1 ? '' : 's'}`}
+            >
+              ×{replicas}
+            </span>
+            {appliance.standby && <span className="text-[10px] font-medium text-slate-500">standby</span>}
+          </div>
+          <div className="mt-0.5 flex items-center gap-1.5">
+            <span className={`truncate text-[11px] ${cls ? 'text-slate-500' : 'font-medium text-rose-600'}`}>
+              {cls ? cls.title : `unknown class "${appliance.class}"`}
+            </span>
+          </div>
+        </div>
+        {live && (
+          <div className="shrink-0">
+            <NodeStateBadge appliance={appliance.name} state={live.state} running={live.running} desired={live.desired} />
+          </div>
+        )}
+      </div>
+      {cls?.terminals.inputs.map((t, i) => (
+        <TerminalHandle
+          key={`in:${t.name}`}
+          appliance={appliance.name}
+          kind="in"
+          terminal={t}
+          y={geometry.inputs[i].y}
+          wired={wiredSet.has(`in:${t.name}`)}
+          exposedPort={exposed.get(t.name)}
+          {...moodOf('in', t.name)}
+        />
+      ))}
+      {cls?.terminals.outputs.map((t, i) => (
+        <TerminalHandle
+          key={`out:${t.name}`}
+          appliance={appliance.name}
+          kind="out"
+          terminal={t}
+          y={geometry.outputs[i].y}
+          wired={wiredSet.has(`out:${t.name}`)}
+          {...moodOf('out', t.name)}
+        />
+      ))}
+    </div>
+  );
+}
+
+export const ApplianceNode = memo(ApplianceNodeView);

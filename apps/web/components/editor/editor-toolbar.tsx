@@ -1,0 +1,95 @@
+'use client';
+// The bar above the canvas: where you are, whether it is saved, history and view tools, and the
+// lifecycle actions (save, deploy, stop/start/destroy).
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { DeployButton, LifecycleMenu } from '@/components/deploy';
+import { SaveButton } from './save/save-button';
+
+function ToolButton(props: { label: string; shortcut?: string; disabled?: boolean; busy?: boolean; onClick: () => void; children: ReactNode; testId?: string }) {
+  return (
+    <button
+      type="button"
+      onClick={props.onClick}
+      disabled={props.disabled || props.busy}
+      aria-label={props.label}
+      title={props.shortcut ? `${props.label} (${props.shortcut})` : props.label}
+      data-testid={props.testId}
+      className="grid size-8 place-items-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:text-slate-300 disabled:hover:bg-transparent"
+    >
+      <svg viewBox="0 0 24 24" className={`size-[18px] ${props.busy ? 'animate-pulse' : ''}`} fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+        {props.children}
+      </svg>
+    </button>
+  );
+}
+
+const Divider = () => <span aria-hidden className="mx-1 h-5 w-px bg-slate-200" />;
+
+export interface EditorToolbarProps {
+  vdcName: string;
+  revision: number;
+  dirty: boolean;
+  saving: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  layingOut: boolean;
+  onUndo: () => void;
+  onRedo: () => void;
+  onLayout: () => void;
+  onFit: () => void;
+  onHelp: () => void;
+  onSave: () => void;
+  beforeDeploy: () => Promise<boolean>;
+}
+
+export function EditorToolbar(p: EditorToolbarProps) {
+  return (
+    <div className="flex h-12 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3">
+      <nav aria-label="Breadcrumb" className="flex min-w-0 items-center gap-1.5 text-sm">
+        <Link href="/vdcs" className="text-slate-500 hover:text-slate-800">
+          VDCs
+        </Link>
+        <span className="text-slate-300">/</span>
+        <h1 className="truncate font-mono font-semibold text-slate-900">{p.vdcName}</h1>
+      </nav>
+      <span className="rounded-full bg-slate-100 px-2 py-0.5 text-[11px] font-medium tabular-nums text-slate-600" title="The revision this drawing is based on">
+        rev {p.revision}
+      </span>
+      <span className={`text-xs ${p.dirty ? 'text-amber-700' : 'text-slate-400'}`} data-testid="save-state">
+        {p.saving ? 'Saving…' : p.dirty ? 'Unsaved changes' : 'All changes saved'}
+      </span>
+
+      <div className="ml-auto flex items-center">
+        <ToolButton label="Undo" shortcut="Ctrl+Z" disabled={!p.canUndo} onClick={p.onUndo} testId="undo-button">
+          <path d="M9 14 4 9l5-5" />
+          <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
+        </ToolButton>
+        <ToolButton label="Redo" shortcut="Ctrl+Shift+Z" disabled={!p.canRedo} onClick={p.onRedo} testId="redo-button">
+          <path d="m15 14 5-5-5-5" />
+          <path d="M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />
+        </ToolButton>
+        <Divider />
+        <ToolButton label="Auto-layout" shortcut="Shift+L" busy={p.layingOut} onClick={p.onLayout} testId="layout-button">
+          <rect x="3" y="4" width="6" height="5" rx="1" />
+          <rect x="15" y="4" width="6" height="5" rx="1" />
+          <rect x="15" y="15" width="6" height="5" rx="1" />
+          <path d="M9 6.5h6M12 6.5v11h3" />
+        </ToolButton>
+        <ToolButton label="Fit view" shortcut="Shift+F" onClick={p.onFit} testId="fit-button">
+          <path d="M4 9V5a1 1 0 0 1 1-1h4M15 4h4a1 1 0 0 1 1 1v4M20 15v4a1 1 0 0 1-1 1h-4M9 20H5a1 1 0 0 1-1-1v-4" />
+        </ToolButton>
+        <ToolButton label="Keyboard shortcuts" shortcut="?" onClick={p.onHelp} testId="shortcuts-button">
+          <rect x="2.5" y="6" width="19" height="12" rx="2" />
+          <path d="M6 10h.01M10 10h.01M14 10h.01M18 10h.01M8 14h8" />
+        </ToolButton>
+      </div>
+
+      <div className="flex items-center gap-2 border-l border-slate-200 pl-3">
+        <LifecycleMenu vdcName={p.vdcName} />
+        <SaveButton dirty={p.dirty} saving={p.saving} onSave={p.onSave} />
+        <DeployButton vdcName={p.vdcName} beforeDeploy={p.beforeDeploy} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+'use client';
+// The editor, assembled: toolbar, palette | canvas + bottom panel | inspector, and the save and
+// draft machinery around them. Each part is its own component or hook; this file wires them.
+import { manifestToDoc, validateDoc, type EditorDoc } from '@colo/canvas';
+import type { Catalog } from '@colo/manifest';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { type OperationBody, OperationsPanel, useVdcLive } from '@/components/deploy';
+import { CanvasNotice } from './canvas/canvas-notice';
+import { EmptyCanvas } from './canvas/empty-canvas';
+import { FlowCanvas } from './canvas/flow-canvas';
+import type { Assembly } from './editor-api';
+import { EditorToolbar } from './editor-toolbar';
+import { Inspector } from './inspector/inspector';
+import { Palette } from './palette/palette';
+import { type BottomTab, BottomPanel } from './panels/bottom-panel';
+import { ProblemsPanel } from './panels/problems-panel';
+import { useYamlDraft } from './panels/use-yaml-draft';
+import { YamlPanel } from './panels/yaml-panel';
+import { DraftBanner } from './save/draft-banner';
+import { clearDrafts, findDraft, type StoredDraft } from './save/local-draft';
+import { SaveFailureBar } from './save/save-failure-bar';
+import { StaleSaveDialog } from './save/stale-save-dialog';
+import { useLocalDraft } from './save/use-local-draft';
+import { useSave } from './save/use-save';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import { useCanvasActions } from './use-canvas-actions';
+import { manifestKey, useEditorStore } from './use-editor-store';
+import { useEditorShortcuts } from './use-editor-shortcuts';
+
+export interface EditorWorkspaceProps {
+  vdcName: string;
+  catalog: Catalog;
+  assemblies: Assembly[];
+  initialDoc: EditorDoc;
+  revision: number;
+}
+
+function isRunning(op: OperationBody | undefined): boolean {
+  return op?.status === 'queued' || op?.status === 'running';
+}
+
+/** A stored draft worth offering: one that differs from what was just loaded. */
+function draftToOffer(vdcName: string, loaded: EditorDoc): StoredDraft | undefined {
+  const draft = findDraft(vdcName);
+  if (!draft) return undefined;
+  if (manifestKey(manifestToDoc(draft.manifest)) !== manifestKey(loaded)) return draft;
+  clearDrafts(vdcName);
+  return undefined;
+}
+
+export function EditorWorkspace({ vdcName, catalog, assemblies, initialDoc, revision }: EditorWorkspaceProps) {
+  const store = useEditorStore(initialDoc, revision);
+  const canvasBox = useRef<HTMLDivElement>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const clearNotice = useCallback(() => setNotice(null), []);
+  const [tab, setTab] = useState<BottomTab>('problems');
+  const [panelOpen, setPanelOpen] = useState(true);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [offer, setOffer] = useState<StoredDraft | undefined>(() => draftToOffer(vdcName, initialDoc));
+
+  const deferredDoc = useDeferredValue(store.doc);
+  const validation = useMemo(() => validateDoc(deferredDoc, catalog), [deferredDoc, catalog]);
+  const live = useVdcLive(vdcName);
+  const actions = useCanvasActions({ store, catalog, assemblies, canvasBox, notify: setNotice });
+  const yaml = useYamlDraft(store, vdcName, catalog);
+  const onSaved = useCallback(() => clearDrafts(vdcName), [vdcName]);
+  const saver = useSave(store, vdcName, catalog, onSaved);
+  useLocalDraft(store, vdcName, offer !== undefined);
+
+  const save = useCallback(async () => {
+    const ok = await saver.save();
+    if (!ok && validateDoc(store.current().history.present, catalog).errors.length > 0) {
+      setTab('problems');
+      setPanelOpen(true);
+    }
+    return ok;
+  }, [saver, store, catalog]);
+
+  // The server's objections to the last save (e.g. a host port another VDC holds) join the
+  // problems while the drawing is still the one it refused.
+  const problems = useMemo(() => {
+    const extra = saver.failure?.doc === store.doc ? saver.failure.issues.map((i) => ({ ...i, severity: 'error' as const })) : [];
+    const seen = new Set(validation.errors.map((i) => `${i.path}:${i.message}`));
+    const errors = [...validation.errors, ...extra.filter((i) => !seen.has(`${i.path}:${i.message}`) && !/mandatory output/.test(i.message))];
+    return { errors, warnings: validation.warnings };
+  }, [validation, saver.failure, store.doc]);
+
+  const beforeDeploy = useCallback(async () => (store.dirty ? save() : true), [store.dirty, save]);
+
+  // A deploy (or any operation) starting: show its progress.
+  const runningId = isRunning(live.operation) ? live.operation?.id : undefined;
+  useEffect(() => {
+    if (!runningId) return;
+    setTab('operations');
+    setPanelOpen(true);
+  }, [runningId]);
+
+  useEditorShortcuts({
+    undo: store.undo,
+    redo: store.redo,
+    copy: actions.copy,
+    cut: actions.cut,
+    paste: actions.paste,
+    duplicate: actions.duplicate,
+    selectAll: actions.selectAll,
+    clearSelection: actions.clearSelection,
+    save: () => void save(),
+    fitView: actions.fitView,
+    autoLayout: () => void actions.layout(),
+    help: () => setHelpOpen(true),
+  });
+
+  const restoreDraft = () => {
+    if (!offer) return;
+    store.rebase(manifestToDoc(offer.manifest), offer.baseRevision, store.state.savedKey);
+    setOffer(undefined);
+  };
+  const lamp = assemblies.find((a) => a.id === 'lamp-cluster') ?? assemblies[0];
+
+  return (
+    <div className="flex h-[calc(100dvh-57px)] min-h-[560px] flex-col bg-slate-100">
+      <EditorToolbar
+        vdcName={vdcName}
+        revision={store.state.baseRevision}
+        dirty={store.dirty}
+        saving={saver.saving}
+        canUndo={store.canUndo}
+        canRedo={store.canRedo}
+        layingOut={actions.layingOut}
+        onUndo={store.undo}
+        onRedo={store.redo}
+        onLayout={() => void actions.layout()}
+        onFit={actions.fitView}
+        onHelp={() => setHelpOpen(true)}
+        onSave={() => void save()}
+        beforeDeploy={beforeDeploy}
+      />
+      {offer && (
+        <DraftBanner
+          draft={offer}
+          latestRevision={revision}
+          onRestore={restoreDraft}
+          onDiscard={() => {
+            clearDrafts(vdcName);
+            setOffer(undefined);
+          }}
+        />
+      )}
+      {saver.failure && <SaveFailureBar failure={saver.failure} onDismiss={saver.dismissFailure} />}
+      <div className="flex min-h-0 flex-1">
+        <Palette catalog={catalog} assemblies={assemblies} onAddClass={(id) => actions.addClass(id)} onAddAssembly={(id) => actions.addAssembly(id)} />
+        <div className="flex min-w-0 flex-1 flex-col">
+          <div ref={canvasBox} className="relative min-h-0 flex-1 bg-slate-50">
+            <FlowCanvas store={store} catalog={catalog} live={live.nodes} onDropItem={actions.onDropItem} onNotice={setNotice} />
+            {store.doc.manifest.appliances.length === 0 && (
+              <EmptyCanvas starter={lamp && { title: lamp.title }} onStart={() => lamp && actions.addAssembly(lamp.id)} />
+            )}
+            <CanvasNotice message={notice} onDone={clearNotice} />
+          </div>
+          <BottomPanel
+            tab={tab}
+            open={panelOpen}
+            errors={problems.errors.length}
+            warnings={problems.warnings.length}
+            operationRunning={runningId !== undefined}
+            onTab={setTab}
+            onToggle={() => setPanelOpen((o) => !o)}
+          >
+            {tab === 'problems' && <ProblemsPanel errors={problems.errors} warnings={problems.warnings} onPick={actions.focusIssue} />}
+            {tab === 'yaml' && (
+              <YamlPanel doc={store.doc} draft={yaml.draft} onChange={yaml.change} onFocus={yaml.focus} onBlur={yaml.blur} onDiscard={yaml.discard} />
+            )}
+            {tab === 'operations' && (
+              <div className="h-full overflow-y-auto">
+                <OperationsPanel vdcName={vdcName} />
+              </div>
+            )}
+          </BottomPanel>
+        </div>
+        <Inspector
+          store={store}
+          catalog={catalog}
+          issues={[...problems.errors, ...problems.warnings]}
+          onDeleteSelection={actions.deleteSelection}
+          onCopySelection={actions.copy}
+        />
+      </div>
+      <StaleSaveDialog
+        vdcName={vdcName}
+        conflict={saver.conflict}
+        onReloadTheirs={saver.reloadTheirs}
+        onOverwrite={saver.overwrite}
+        onClose={saver.dismissConflict}
+      />
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
+  );
+}

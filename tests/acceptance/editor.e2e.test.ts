@@ -1,0 +1,146 @@
+// The editor end to end in real Chromium, as a first-time user: first-run setup → sign out and
+// sign in → create a VDC → drag halb, web-php (2 replicas), nas and postgres onto the canvas →
+// wire them by dragging between handles → an invalid wire is refused → save → deploy → the plan
+// is shown → progress reaches done → every node healthy. Then, outside the browser, HTTP through
+// the load balancer's published port on 127.0.0.1 reaches both web replicas.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
+import { launchBrowser, screenshot, dragBetween } from './browser';
+import { type Service, baseEnv, cleanupInstance, freePort, instance, startWeb, startWorker, waitFor } from './harness';
+
+let db: TestDatabase;
+let web: Service;
+let worker: Service;
+let browser: Browser;
+let page: Page;
+let url: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase('editor_e2e');
+  const env = baseEnv({ DATABASE_URL: db.url, COLO_QUEUE_NAME: `colo-operations-${instance}` });
+  const port = await freePort();
+  web = await startWeb(port, env);
+  worker = startWorker(env);
+  url = `http://127.0.0.1:${port}`;
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await worker?.kill('SIGTERM');
+  await web?.kill('SIGTERM');
+  await cleanupInstance();
+  await db?.drop();
+});
+
+const EMAIL = 'ada@colo.test';
+const PASSWORD = 'correct horse battery';
+
+async function nodeIds(): Promise<string[]> {
+  return page.locator('[data-testid^="node-"]').evaluateAll((els) =>
+    els.map((e) => e.getAttribute('data-testid') as string).filter((id) => !id.startsWith('node-state-')),
+  );
+}
+
+/** Drags a palette class onto the canvas at (x, y) and returns the new appliance's name. */
+async function dropClass(classId: string, x: number, y: number): Promise<string> {
+  const before = new Set(await nodeIds());
+  const canvas = page.locator('.react-flow__pane');
+  await page.getByTestId(`palette-item-${classId}`).dragTo(canvas, { targetPosition: { x, y } });
+  const added = await waitFor(`a ${classId} node on the canvas`, async () => {
+    const now = await nodeIds();
+    return now.find((id) => !before.has(id));
+  }, 10_000, 100);
+  return added.replace(/^node-/, '');
+}
+
+async function edgeCount(): Promise<number> {
+  return page.locator('.react-flow__edge').count();
+}
+
+it('draws, saves and deploys a VDC that then serves traffic from both web replicas', async () => {
+  // First run: no user exists, so Colo asks for the admin.
+  await page.goto(url);
+  await page.waitForURL(/\/setup/);
+  await page.fill('input[name="name"]', 'Ada');
+  await page.fill('input[name="email"]', EMAIL);
+  await page.fill('input[name="password"]', PASSWORD);
+  await page.fill('input[name="confirm"]', PASSWORD);
+  await page.getByTestId('setup-form').locator('button[type="submit"]').click();
+  await page.waitForURL(/\/vdcs/);
+
+  // Sign out and back in.
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('sign-out').click();
+  await page.waitForURL(/\/login/);
+  await page.fill('input[name="email"]', EMAIL);
+  await page.fill('input[name="password"]', PASSWORD);
+  await page.getByTestId('login-form').locator('button[type="submit"]').click();
+  await page.waitForURL(/\/vdcs$/);
+
+  // Create a VDC; the editor opens.
+  await page.getByTestId('create-first-vdc').click();
+  await page.getByTestId('create-vdc-name').fill('shop');
+  await page.getByTestId('create-vdc-submit').click();
+  await page.waitForURL(/\/vdcs\/shop/);
+  await page.locator('.react-flow__pane').waitFor();
+
+  const lb = await dropClass('halb', 120, 200);
+  const webApp = await dropClass('web-php', 420, 200);
+  const nas = await dropClass('nas', 760, 120);
+  const pg = await dropClass('postgres', 760, 320);
+
+  // web: 2 replicas; lb: publish its `in` terminal on a free host port.
+  await page.getByTestId(`node-${webApp}`).click();
+  await page.getByTestId('inspector-replicas').fill('2');
+  await page.getByTestId('inspector-replicas').press('Tab');
+  const lbPort = await freePort();
+  await page.getByTestId(`node-${lb}`).click();
+  await page.getByTestId('inspector-expose-in').check();
+  await page.getByTestId('inspector-port-in').fill(String(lbPort));
+  await page.getByTestId('inspector-port-in').press('Tab');
+
+  // Wire by dragging from output handles to input handles.
+  await dragBetween(page, `[data-testid="handle-${lb}-out-out"]`, `[data-testid="handle-${webApp}-in-in"]`);
+  await dragBetween(page, `[data-testid="handle-${webApp}-out-db"]`, `[data-testid="handle-${pg}-in-in"]`);
+  await dragBetween(page, `[data-testid="handle-${webApp}-out-fs"]`, `[data-testid="handle-${nas}-in-fs"]`);
+  await waitFor('three wires', async () => (await edgeCount()) === 3, 5000, 100);
+
+  // An invalid wire is refused: an http output cannot feed a pgsql input.
+  await dragBetween(page, `[data-testid="handle-${lb}-out-out"]`, `[data-testid="handle-${pg}-in-in"]`);
+  await page.waitForTimeout(300);
+  expect(await edgeCount()).toBe(3);
+
+  await screenshot(page, 'editor-before-deploy');
+
+  // Save, then Deploy: the plan comes first.
+  await page.getByTestId('save-button').click();
+  await waitFor('the save to finish', async () => !/unsaved/i.test((await page.getByTestId('save-state').textContent()) ?? 'unsaved'), 15_000, 200);
+  await page.getByTestId('deploy-button').click();
+  const plan = page.getByTestId('plan-dialog');
+  await plan.waitFor();
+  await expect.poll(async () => (await plan.textContent()) ?? '', { timeout: 20_000 }).toMatch(/create/i);
+  await page.getByTestId('plan-confirm').click();
+
+  await expect
+    .poll(async () => (await page.getByTestId('operation-status').first().textContent())?.trim().toLowerCase(), { timeout: 240_000, interval: 1000 })
+    .toBe('succeeded');
+  for (const name of [lb, webApp, nas, pg]) {
+    await expect.poll(async () => (await page.getByTestId(`node-state-${name}`).textContent())?.trim(), { timeout: 60_000 }).toBe('healthy');
+  }
+  await screenshot(page, 'editor-after-deploy');
+
+  // Outside the browser: the load balancer on 127.0.0.1 spreads requests over both replicas.
+  const hosts = await waitFor('both web replicas behind the LB', async () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      const res = await fetch(`http://127.0.0.1:${lbPort}/`, { headers: { connection: 'close' } });
+      await res.arrayBuffer();
+      if (res.ok && res.headers.get('x-colo-host')) seen.add(res.headers.get('x-colo-host') as string);
+    }
+    return seen.size === 2 ? seen : undefined;
+  }, 60_000, 1000);
+  expect([...hosts].sort()).toEqual([`${webApp}-1`, `${webApp}-2`]);
+});
