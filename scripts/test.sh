@@ -14,6 +14,7 @@ apt_install chromium
 failed_checks=0
 log "typecheck"
 npx turbo run typecheck --output-logs=errors-only || failed_checks=$((failed_checks + 1))
+npx tsc -p tsconfig.json --noEmit || failed_checks=$((failed_checks + 1)) # tests/, bench/, scripts/
 log "lint"
 npx biome lint --diagnostic-level=error . || failed_checks=$((failed_checks + 1))
 log "building the web app"
