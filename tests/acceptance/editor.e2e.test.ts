@@ -87,10 +87,10 @@ it('draws, saves and deploys a VDC that then serves traffic from both web replic
   await page.waitForURL(/\/vdcs\/shop/);
   await page.locator('.react-flow__pane').waitFor();
 
-  const lb = await dropClass('halb', 120, 200);
-  const webApp = await dropClass('web-php', 420, 200);
-  const nas = await dropClass('nas', 760, 120);
-  const pg = await dropClass('postgres', 760, 320);
+  const lb = await dropClass('halb', 40, 200);
+  const webApp = await dropClass('web-php', 310, 200);
+  const nas = await dropClass('nas', 590, 90);
+  const pg = await dropClass('postgres', 590, 330);
 
   // web: 2 replicas; lb: publish its `in` terminal on a free host port.
   await page.getByTestId(`node-${webApp}`).click();
@@ -113,6 +113,7 @@ it('draws, saves and deploys a VDC that then serves traffic from both web replic
   await page.waitForTimeout(300);
   expect(await edgeCount()).toBe(3);
 
+  await page.getByTestId('fit-button').click();
   await screenshot(page, 'editor-before-deploy');
 
   // Save, then Deploy: the plan comes first.
@@ -130,6 +131,8 @@ it('draws, saves and deploys a VDC that then serves traffic from both web replic
   for (const name of [lb, webApp, nas, pg]) {
     await expect.poll(async () => (await page.getByTestId(`node-state-${name}`).textContent())?.trim(), { timeout: 60_000 }).toBe('healthy');
   }
+  await page.getByTestId('fit-button').click();
+  await page.getByTestId(`node-${webApp}`).click();
   await screenshot(page, 'editor-after-deploy');
 
   // Outside the browser: the load balancer on 127.0.0.1 spreads requests over both replicas.

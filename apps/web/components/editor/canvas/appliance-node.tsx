@@ -66,13 +66,14 @@ function ApplianceNodeView({ id, data, selected }: NodeProps<ApplianceFlowNode>)
             <span className={`truncate text-[11px] ${cls ? 'text-slate-500' : 'font-medium text-rose-600'}`}>
               {cls ? cls.title : `unknown class "${appliance.class}"`}
             </span>
+            {/* On the class line, so the live state never squeezes the appliance's name. */}
+            {live && (
+              <span className="ml-auto shrink-0">
+                <NodeStateBadge appliance={appliance.name} state={live.state} running={live.running} desired={live.desired} />
+              </span>
+            )}
           </div>
         </div>
-        {live && (
-          <div className="shrink-0">
-            <NodeStateBadge appliance={appliance.name} state={live.state} running={live.running} desired={live.desired} />
-          </div>
-        )}
       </div>
       {cls?.terminals.inputs.map((t, i) => (
         <TerminalHandle
