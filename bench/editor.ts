@@ -54,9 +54,18 @@ async function firstInteractiveRender(page: Page, url: string, name: string, exp
     await page.getByTestId('palette-item-halb').waitFor();
     return Date.now() - t0;
   }
-  const first = page.locator('.react-flow__node').first();
-  await first.waitFor();
-  await first.click();
+  await page.locator('.react-flow__node').first().waitFor();
+  // Click a box that lies fully inside the visible pane (others may sit under the toolbars).
+  const index = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__pane')?.getBoundingClientRect();
+    const nodes = [...document.querySelectorAll('.react-flow__node')];
+    return nodes.findIndex((n) => {
+      const r = n.getBoundingClientRect();
+      return pane && r.left > pane.left && r.top > pane.top && r.right < pane.right && r.bottom < pane.bottom;
+    });
+  });
+  if (index < 0) throw new Error('no box is fully visible on the canvas');
+  await page.locator('.react-flow__node').nth(index).click();
   await page.getByTestId('inspector-name').waitFor();
   return Date.now() - t0;
 }
