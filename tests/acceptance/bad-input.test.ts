@@ -111,18 +111,26 @@ appliances:
     expect(clash.stderr + clash.stdout).toMatch(/appliances\[0\]\.expose\[0\]\.port.*18080.*first/);
   });
 
-  it('answers 401 without a token on every route', async () => {
+  it('answers 401 without a token on every route, and every page asks to sign in', async () => {
     const routes: [string, string][] = [
       ['GET', '/me'], ['GET', '/catalog'], ['POST', '/validate'], ['POST', '/plan'], ['GET', '/vdcs'],
       ['POST', '/vdcs'], ['GET', '/vdcs/x'], ['PUT', '/vdcs/x'], ['DELETE', '/vdcs/x'], ['GET', '/vdcs/x/revisions'],
       ['POST', '/vdcs/x/plan'], ['POST', '/vdcs/x/deploy'], ['POST', '/vdcs/x/stop'], ['POST', '/vdcs/x/start'],
       ['POST', '/vdcs/x/destroy'], ['GET', '/vdcs/x/status'], ['GET', '/vdcs/x/operations'], ['GET', '/operations/op_x'],
+      ['PATCH', '/vdcs/x'], ['GET', '/vdcs/x/events'], ['GET', '/vdcs/x/appliances/web'], ['GET', '/vdcs/x/appliances/web/logs'],
+      ['GET', '/tokens'], ['POST', '/tokens'], ['DELETE', '/tokens/tok_x'],
     ];
     for (const [method, route] of routes) {
       const res = await fetch(`${c.url}/api/v1${route}`, { method });
       expect(res.status, `${method} ${route}`).toBe(401);
       const bad = await fetch(`${c.url}/api/v1${route}`, { method, headers: { authorization: 'Bearer nope' } });
       expect(bad.status, `${method} ${route} with a bad token`).toBe(401);
+    }
+    // Pages: without a session every page sends the browser to sign in.
+    for (const page of ['/', '/vdcs', '/vdcs/x', '/vdcs/x/appliances/web', '/settings/tokens']) {
+      const res = await fetch(`${c.url}${page}`, { redirect: 'manual' });
+      expect([302, 303, 307, 308], page).toContain(res.status);
+      expect(res.headers.get('location') ?? '', page).toMatch(/\/(login|setup)/);
     }
   });
 });
