@@ -1,13 +1,12 @@
 // `GET /vdcs/:name/status`: what Docker runs for a VDC, next to what its manifest asks for.
 import { getPrisma } from '@colo/db';
 import { vdcStatus as engineStatus } from '@colo/engine';
-import { validateManifest } from '@colo/manifest';
 import type { AuthUser } from '../auth/api-tokens';
 import { getCatalog } from '../catalog';
-import { resolveChecked } from '../manifests/manifest-input';
 import { findOwnedVdc, findRevision } from '../vdcs/find-vdc';
 import { type VdcView, vdcView } from '../vdcs/vdc-views';
 import { engineConfig, getRuntime } from './engine-access';
+import { type Wanted, wantedAppliances } from './wanted-appliances';
 
 export interface ContainerStatusView {
   id: string;
@@ -32,32 +31,6 @@ export interface VdcStatusView {
   appliances: ApplianceStatusView[];
 }
 
-interface Wanted {
-  class: string;
-  replicas: number;
-  standby: boolean;
-}
-
-/** Replicas per appliance of the revision Docker should be running: the deployed one, else the latest. */
-async function wantedAppliances(manifest: unknown): Promise<Map<string, Wanted>> {
-  const wanted = new Map<string, Wanted>();
-  const result = validateManifest(manifest, await getCatalog(), { mode: 'edit' });
-  if (result.ok && result.manifest) {
-    try {
-      for (const a of (await resolveChecked(result.manifest)).appliances) {
-        wanted.set(a.name, { class: a.class.id, replicas: a.replicas, standby: a.standby });
-      }
-      return wanted;
-    } catch {
-      // a class vanished from the catalog since: fall back to what the manifest says
-    }
-  }
-  for (const a of (manifest as { appliances?: { name?: string; class?: string; replicas?: number; standby?: boolean }[] }).appliances ?? []) {
-    if (a.name) wanted.set(a.name, { class: a.class ?? '', replicas: a.replicas ?? 1, standby: a.standby === true });
-  }
-  return wanted;
-}
-
 function applianceState(w: Wanted | undefined, containers: ContainerStatusView[]): string {
   const running = containers.filter((c) => c.state === 'running');
   if (!w) return 'removed';
@@ -72,8 +45,9 @@ export async function vdcStatus(user: AuthUser, name: string): Promise<VdcStatus
   const deployed = vdc.deployedRevisionId
     ? await getPrisma().revision.findUnique({ where: { id: vdc.deployedRevisionId } })
     : null;
+  // Replicas per appliance of the revision Docker should be running: the deployed one, else the latest.
   const revision = deployed ?? (vdc.latestRevision > 0 ? await findRevision(vdc) : null);
-  const wanted = revision ? await wantedAppliances(revision.manifest) : new Map<string, Wanted>();
+  const wanted: ReadonlyMap<string, Wanted> = revision ? wantedAppliances(revision, await getCatalog()) : new Map();
   const status = await engineStatus(getRuntime(), vdc.id, { instance: engineConfig().instance });
 
   const byName = new Map(status.appliances.map((a) => [a.name, a]));
