@@ -1,7 +1,7 @@
 // Sign-in with its brake: real Redis counters per email and per IP, real sessions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ColoError, isColoError } from '../errors';
-import { type ControlTest, setupControlTest } from '../testing';
+import { isColoError } from '../errors';
+import { type ControlTest, failure, setupControlTest } from '../testing';
 import { logIn } from './log-in';
 import { authenticateSession, createSession, resumeSession, SESSION_TTL_MS } from './sessions';
 import { createUser } from './users';
@@ -15,15 +15,6 @@ afterAll(async () => {
 });
 
 const limits = { maxFailures: 3, windowMs: 60_000 };
-
-async function failure(p: Promise<unknown>): Promise<ColoError> {
-  const err = await p.then(
-    () => undefined,
-    (e) => e,
-  );
-  if (!isColoError(err)) throw new Error(`expected a ColoError, got ${String(err)}`);
-  return err;
-}
 
 describe('logIn', () => {
   it('opens a session for the right password only', async () => {

@@ -1,1 +1,2 @@
 export { type ControlTest, ensureSleeperImage, manifestOf, removeInstanceObjects, setupControlTest, SLEEPER_IMAGE, sleeperClass, useTestCatalog } from './control-test';
+export { failure } from './failure';

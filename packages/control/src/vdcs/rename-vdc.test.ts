@@ -4,11 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthUser } from '../auth/api-tokens';
 import { getRuntime } from '../docker/engine-access';
 import { planVdc } from '../docker/plan-vdc';
-import { type ColoError, isColoError } from '../errors';
 import { claimVdcFor } from '../operations/claim';
 import { requestOperation } from '../operations/request-operation';
 import { runOperation } from '../operations/run-operation';
-import { type ControlTest, ensureSleeperImage, manifestOf, setupControlTest } from '../testing';
+import { type ControlTest, ensureSleeperImage, failure, manifestOf, setupControlTest } from '../testing';
 import { getVdc, listRevisions, listVdcs } from './read-vdcs';
 import { renameVdc } from './rename-vdc';
 import { createVdc, updateVdc } from './save-vdc';
@@ -24,15 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.teardown();
 });
-
-async function failure(p: Promise<unknown>): Promise<ColoError> {
-  const err = await p.then(
-    () => undefined,
-    (e) => e,
-  );
-  if (!isColoError(err)) throw new Error(`expected a ColoError, got ${String(err)}`);
-  return err;
-}
 
 describe('renameVdc', () => {
   it('renames, records a revision whose manifest carries the new name, and keeps the docker key', async () => {

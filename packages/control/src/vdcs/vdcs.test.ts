@@ -2,10 +2,10 @@ import { getPrisma } from '@colo/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthUser } from '../auth/api-tokens';
 import { validateForUser } from '../catalog-view';
-import { type ColoError, isColoError } from '../errors';
+import type { ColoError } from '../errors';
 import { getOperation, listOperations } from '../operations/read-operations';
 import { requestOperation } from '../operations/request-operation';
-import { type ControlTest, manifestOf, setupControlTest } from '../testing';
+import { type ControlTest, failure, manifestOf, setupControlTest } from '../testing';
 import { deleteVdc } from './delete-vdc';
 import { getVdc, listRevisions, listVdcs } from './read-vdcs';
 import { createVdc, updateVdc } from './save-vdc';
@@ -21,15 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.teardown();
 });
-
-async function failure(p: Promise<unknown>): Promise<ColoError> {
-  const err = await p.then(
-    () => undefined,
-    (e) => e,
-  );
-  if (!isColoError(err)) throw new Error(`expected a ColoError, got ${String(err)}`);
-  return err;
-}
 
 describe('saving VDCs', () => {
   it('creates a VDC at revision 1 from YAML text, with a docker key from its id', async () => {
