@@ -1,26 +1,13 @@
 'use client';
 // Who is signed in, and the way out.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { apiFetch } from '../ui/api-fetch';
 import { Spinner } from '../ui/spinner';
+import { useMenu } from '../ui/use-menu';
 
 export function UserMenu({ user }: { user: { name: string; email: string } }) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root } = useMenu();
   const [leaving, setLeaving] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
 
   async function signOut() {
     setLeaving(true);

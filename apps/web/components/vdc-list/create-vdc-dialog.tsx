@@ -1,20 +1,12 @@
 'use client';
 // New VDC: a name, and either an empty manifest or an assembly's manifest under that name.
-import { DNS_LABEL } from '@colo/manifest';
 import { useEffect, useState } from 'react';
 import { Alert } from '../ui/alert';
 import { ApiError, apiFetch } from '../ui/api-fetch';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
-import { Field, Input } from '../ui/input';
 import type { AssemblyOption } from './types';
-
-export const NAME_RULE = 'Lowercase letters, digits and dashes; starts with a letter; at most 32 characters.';
-
-export function nameProblem(name: string): string | null {
-  if (name === '') return null;
-  return DNS_LABEL.test(name) ? null : NAME_RULE;
-}
+import { nameProblem, VdcNameField } from './vdc-name-field';
 
 export function CreateVdcDialog(props: {
   open: boolean;
@@ -79,22 +71,7 @@ export function CreateVdcDialog(props: {
         </>
       }
     >
-      <Field label="Name" hint={NAME_RULE} error={problem}>
-        {({ id, describedBy, invalid }) => (
-          <Input
-            id={id}
-            autoFocus
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="shop"
-            value={name}
-            invalid={invalid}
-            aria-describedby={describedBy}
-            onChange={(e) => setName(e.target.value.toLowerCase())}
-            data-testid="create-vdc-name"
-          />
-        )}
-      </Field>
+      <VdcNameField label="Name" value={name} problem={problem} onChange={setName} placeholder="shop" testId="create-vdc-name" />
       {props.assemblies.length > 0 && (
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-slate-800">Start from</legend>

@@ -4,8 +4,7 @@ import { Alert } from '../ui/alert';
 import { ApiError, apiFetch } from '../ui/api-fetch';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
-import { Field, Input } from '../ui/input';
-import { NAME_RULE, nameProblem } from './create-vdc-dialog';
+import { nameProblem, VdcNameField } from './vdc-name-field';
 
 const EXPLAIN: Record<string, (name: string) => string> = {
   name_taken: (name) => `You already have a VDC named "${name}".`,
@@ -61,21 +60,7 @@ export function RenameVdcDialog(props: { vdc: string | null; onClose: () => void
         </>
       }
     >
-      <Field label="New name" hint={NAME_RULE} error={problem}>
-        {({ id, describedBy, invalid }) => (
-          <Input
-            id={id}
-            autoFocus
-            autoComplete="off"
-            spellCheck={false}
-            value={name}
-            invalid={invalid}
-            aria-describedby={describedBy}
-            onChange={(e) => setName(e.target.value.toLowerCase())}
-            data-testid="rename-vdc-name"
-          />
-        )}
-      </Field>
+      <VdcNameField label="New name" value={name} problem={problem} onChange={setName} testId="rename-vdc-name" />
       {error && <Alert>{error}</Alert>}
     </Dialog>
   );

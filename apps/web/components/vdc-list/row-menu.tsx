@@ -1,22 +1,9 @@
 'use client';
 // The "…" menu of a row: the actions that are not "open".
-import { useEffect, useRef, useState } from 'react';
+import { useMenu } from '../ui/use-menu';
 
 export function RowMenu({ name, onRename, onDelete }: { name: string; onRename: () => void; onDelete: () => void }) {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
+  const { open, setOpen, root } = useMenu();
 
   const item = 'block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-50';
   return (
