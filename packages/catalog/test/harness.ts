@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { type ApplianceClass, classImage, parseMemory } from '@colo/manifest';
 import Dockerode from 'dockerode';
+import { afterAll, beforeAll } from 'vitest';
 import { ensureClassImages } from '../src/ensure-class-images';
 import { loadCatalog } from '../src/load-catalog';
 
@@ -28,6 +29,14 @@ export async function ensureImages(...ids: string[]): Promise<void> {
     ids.map((id) => catalog.source(id)!),
     { onProgress: (e) => e.type === 'start' && console.log(`building ${e.image} (${e.reason})`) },
   );
+}
+
+/** A test file's usual frame: these classes' images before its tests, this run's objects removed after. */
+export function useClassImages(...ids: string[]): void {
+  beforeAll(async () => {
+    await ensureImages(...ids);
+  });
+  afterAll(cleanup);
 }
 
 export function objectName(name: string): string {

@@ -2,19 +2,18 @@
 // app into its share, web replicas serve it from the share and count hits in PostgreSQL through
 // the DB_* env the wiring gives them (which must reach PHP through FPM).
 import type Dockerode from 'dockerode';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   classEnv,
   classOf,
-  cleanup,
   createNetwork,
   createVolume,
-  ensureImages,
   exec,
   header,
   phpGet,
   runAppliance,
   runClient,
+  useClassImages,
   waitHealthy,
   wiringEnv,
 } from './harness';
@@ -24,10 +23,7 @@ describe('LAMP: nas + web-php + postgres', () => {
   let nas: Dockerode.Container;
   const webs: Dockerode.Container[] = [];
 
-  beforeAll(async () => {
-    await ensureImages('nas', 'postgres', 'web-php');
-  });
-  afterAll(cleanup);
+  useClassImages('nas', 'postgres', 'web-php');
 
   it('nas seeds an empty share with the demo app and serves it read-only over http', async () => {
     const cls = await classOf('nas');

@@ -1,17 +1,16 @@
 // mariadb: the database and user come from the class env, a wired client logs in with exactly
 // the credentials the wiring hands it, and nobody else gets in.
 import type Dockerode from 'dockerode';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   classEnv,
   classOf,
-  cleanup,
   createNetwork,
   createVolume,
-  ensureImages,
   exec,
   runAppliance,
   runClient,
+  useClassImages,
   waitHealthy,
   wiringEnv,
 } from './harness';
@@ -20,10 +19,7 @@ describe('mariadb class', () => {
   let server: Dockerode.Container;
   let client: Dockerode.Container;
 
-  beforeAll(async () => {
-    await ensureImages('mariadb');
-  });
-  afterAll(cleanup);
+  useClassImages('mariadb');
 
   it('becomes healthy and accepts the credentials the wiring hands a client', async () => {
     const cls = await classOf('mariadb');

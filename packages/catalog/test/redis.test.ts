@@ -1,24 +1,20 @@
 // redis: the store demands the generated password, and a wired client's password works.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   classEnv,
   classOf,
-  cleanup,
   createNetwork,
   createVolume,
-  ensureImages,
   exec,
   runAppliance,
   runClient,
+  useClassImages,
   waitHealthy,
   wiringEnv,
 } from './harness';
 
 describe('redis class', () => {
-  beforeAll(async () => {
-    await ensureImages('redis');
-  });
-  afterAll(cleanup);
+  useClassImages('redis');
 
   it('refuses commands without AUTH and accepts the wired password', async () => {
     const cls = await classOf('redis');
