@@ -12,13 +12,15 @@ ensure_all colo_test
 apt_install chromium
 
 failed_checks=0
-log "typecheck"
-npx turbo run typecheck --output-logs=errors-only || failed_checks=$((failed_checks + 1))
-npx tsc -p tsconfig.json --noEmit || failed_checks=$((failed_checks + 1)) # tests/, bench/, scripts/
-log "lint"
-npx biome lint --diagnostic-level=error . || failed_checks=$((failed_checks + 1))
-log "building the web app"
-npx turbo run build --filter=@colo/web --output-logs=errors-only || failed_checks=$((failed_checks + 1))
+check() { # check NAME COMMAND...: runs a check, counts and names it when it fails
+  local name="$1"; shift
+  log "$name"
+  "$@" || { failed_checks=$((failed_checks + 1)); printf '\033[1;31mcheck failed:\033[0m %s\n' "$name" >&2; }
+}
+check "typecheck (workspaces)" npx turbo run typecheck --output-logs=errors-only
+check "typecheck (tests, bench, scripts)" npx tsc -p tsconfig.json --noEmit
+check "lint" npx biome lint --diagnostic-level=error .
+check "web build" npx turbo run build --filter=@colo/web --output-logs=errors-only
 
 log "tests"
 results="$COLO_STATE_DIR/test-results.json"
