@@ -120,6 +120,19 @@ describe('lamp-cluster assembly', () => {
     }, 60_000, 1000);
   });
 
+  it('runs every container with CPU, memory and process limits and no privilege', async () => {
+    for (const summary of await vdcContainers(vdcId)) {
+      const host = (await docker.getContainer(summary.Id).inspect()).HostConfig;
+      expect(host.NanoCpus, summary.Names[0]).toBeGreaterThan(0);
+      expect(host.Memory, summary.Names[0]).toBeGreaterThan(0);
+      expect(host.PidsLimit, summary.Names[0]).toBe(1024);
+      expect(host.Privileged).toBe(false);
+      expect(host.SecurityOpt).toContain('no-new-privileges');
+      expect(host.Binds ?? []).toEqual([]);
+      expect(host.NetworkMode).not.toMatch(/^(bridge|default|host)$/);
+    }
+  });
+
   it('wiring is isolation: a replica reaches what it is wired to and nothing else', async () => {
     const [web1] = await vdcContainers(vdcId, web.name);
     const [lb1] = await vdcContainers(vdcId, lb.name);

@@ -41,6 +41,9 @@ export interface ContainerSpec {
   healthTimeoutMs: number;
 }
 
+/** Bounds what a runaway (or hostile) process tree inside one appliance can do to the host. */
+export const PIDS_LIMIT = 1024;
+
 export function buildContainerSpec(input: ContainerSpecInput): ContainerSpec {
   const env = Object.keys(input.env)
     .sort()
@@ -52,7 +55,7 @@ export function buildContainerSpec(input: ContainerSpecInput): ContainerSpec {
     mounts: input.mounts,
     networks: input.networks,
     ports: input.ports,
-    resources: { nanoCpus: input.nanoCpus, memoryBytes: input.memoryBytes },
+    resources: { nanoCpus: input.nanoCpus, memoryBytes: input.memoryBytes, pids: PIDS_LIMIT },
     health: healthcheck ?? null,
     runtime: { format: SPEC_FORMAT, hostname: input.hostname, standby: input.standby, after: input.after },
   };
@@ -89,6 +92,7 @@ export function buildContainerSpec(input: ContainerSpecInput): ContainerSpec {
       NanoCpus: input.nanoCpus,
       Memory: input.memoryBytes,
       MemorySwap: input.memoryBytes,
+      PidsLimit: PIDS_LIMIT,
       Privileged: false,
       SecurityOpt: ['no-new-privileges'],
       RestartPolicy: { Name: 'unless-stopped' },

@@ -127,6 +127,7 @@ describe('desiredState', () => {
       const host = c.create.HostConfig!;
       expect(host.NanoCpus, c.name).toBeGreaterThan(0);
       expect(host.Memory, c.name).toBeGreaterThan(0);
+      expect(host.PidsLimit, c.name).toBe(1024);
       expect(host.SecurityOpt).toEqual(['no-new-privileges']);
       expect(host.Privileged).toBe(false);
       expect(host.Binds).toBeUndefined();
