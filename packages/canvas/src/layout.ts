@@ -2,7 +2,6 @@
 // server it uses), and each wire leaves and enters its box at the terminal the canvas draws,
 // so the crossings ELK minimises are the crossings the user sees.
 import type { Catalog, Position } from '@colo/manifest';
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode, ELK as ElkApi } from 'elkjs/lib/elk-api';
 import type { EditorDoc } from './editor-doc';
 import { docToFlow } from './flow';
@@ -69,7 +68,11 @@ export function layoutGraph(doc: EditorDoc, catalog: Catalog): ElkNode {
 /** New positions for every appliance; the document itself is not changed (apply with `moveAppliances`). */
 export async function autoLayout(doc: EditorDoc, catalog: Catalog): Promise<Record<string, Position>> {
   if (doc.manifest.appliances.length === 0) return {};
-  elk ??= new ELK();
+  // ELK is most of the editor's JavaScript: fetched on the first layout, not with the page.
+  if (!elk) {
+    const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+    elk = new ELK();
+  }
   const result = await elk.layout(layoutGraph(doc, catalog));
   const positions: Record<string, Position> = {};
   for (const child of result.children ?? []) {
