@@ -11,7 +11,10 @@ import { FencedError, type RunFence } from './fence';
 export const LEASE_MS = 30_000;
 /** How often a running run renews: several renewals may fail before the lease is at risk. */
 export const HEARTBEAT_MS = 5_000;
-/** A Docker call is made only with at least this much lease left, or after a fresh renewal. */
+/**
+ * A Docker call is made only with at least this much lease left (a quarter of a short lease), or
+ * after a fresh renewal: a call may take a while to land, and must land while the lease holds.
+ */
 const DOCKER_CALL_MARGIN_MS = 2_000;
 /** How long a successful check stands before a Docker call checks the row again. */
 const CHECK_CACHE_MS = 1_000;
@@ -83,8 +86,13 @@ export class RunLease implements RunFence {
   async assertHeld(): Promise<void> {
     if (this.lostWith) throw this.lostWith;
     const t = now();
-    if (t - this.checkedAt < CHECK_CACHE_MS && this.deadline - t > DOCKER_CALL_MARGIN_MS) return;
-    if (!(await this.renew())) throw this.lostWith ?? this.lose('its lease could not be renewed');
+    const margin = Math.min(DOCKER_CALL_MARGIN_MS, this.leaseMs / 4);
+    if (t - this.checkedAt < CHECK_CACHE_MS && this.deadline - t > margin) return;
+    // Renewing also checks the fence. A renewal that failed only because the database did not
+    // answer still leaves the lease held until the local deadline, which errs early.
+    await this.renew();
+    if (this.lostWith) throw this.lostWith;
+    if (this.deadline - now() <= margin) throw this.lose('its lease could not be renewed in time');
   }
 
   /** Throws once the run must stop. */

@@ -16,6 +16,7 @@ const PROGRESS_CEILING = 99;
 
 export class OperationRecorder {
   private chain: Promise<void> = Promise.resolve();
+  private pending: ((tx: Prisma.TransactionClient) => Promise<unknown>)[] = [];
   private secrets: string[] = [];
   private failure: unknown;
   /** Set once a write found the fence gone: sticky, unlike `failure`, which flush() hands over once. */
@@ -48,10 +49,20 @@ export class OperationRecorder {
     });
   }
 
+  /**
+   * Queues a write. Writes queued while an earlier batch is in flight go together in the next
+   * transaction (one fence check for all of them, in order): parallel steps report many events.
+   */
   private enqueue(fn: (tx: Prisma.TransactionClient) => Promise<unknown>): void {
+    this.pending.push(fn);
+    if (this.pending.length > 1) return; // a drain is already queued and will take this one
     this.chain = this.chain.then(async () => {
+      const batch = this.pending;
+      this.pending = [];
       try {
-        await this.write(fn);
+        await this.write(async (tx) => {
+          for (const write of batch) await write(tx);
+        });
       } catch (err) {
         // A fenced write outranks any earlier failure: it says why the run must stop.
         if (isFenced(err) || this.failure === undefined) this.failure = err;
