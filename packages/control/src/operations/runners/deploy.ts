@@ -5,6 +5,7 @@ import { applyPlan, type PlanStep } from '@colo/engine';
 import { computeDeploy } from '../../docker/deploy-state';
 import { getRuntime } from '../../docker/engine-access';
 import { ColoError } from '../../errors';
+import { clearApplianceFlags } from '../../failures/appliance-flags';
 import { checkManifest } from '../../manifests/manifest-input';
 import { sealSecrets, secretValues } from '../../secrets';
 import type { Runner } from './types';
@@ -43,5 +44,7 @@ export const runDeploy: Runner = async ({ vdc, revision, recorder, beginChanges 
       },
     });
   }
+  // Every appliance of the revision runs again: whatever the flap guard had stopped is cleared.
+  if ((await clearApplianceFlags(vdc.id)) > 0) recorder.log('cleared the flap guard\'s flags');
   return { state: 'running', deployedRevisionId: revision.id };
 };

@@ -2,6 +2,7 @@
 // manifest and work on whatever the last deploy left.
 import { destroyVdc, startVdc, stopVdc } from '@colo/engine';
 import { engineConfig, getRuntime } from '../../docker/engine-access';
+import { clearApplianceFlags } from '../../failures/appliance-flags';
 import type { Runner } from './types';
 
 function param<T>(params: unknown, key: string): T | undefined {
@@ -33,6 +34,8 @@ export const runStart: Runner = async ({ op, vdc, recorder, beginChanges }) => {
     onEvent: (e) => recorder.log(`${e.container} ${e.status}`),
   });
   recorder.log(started.length === 0 ? 'everything was running already' : `started ${started.join(', ')}`);
+  // Started on purpose: the flap guard counts this appliance's failures from here again.
+  if ((await clearApplianceFlags(vdc.id, appliance)) > 0) recorder.log('cleared the flap guard\'s flag');
   recorder.stepDone(key);
   return appliance ? {} : { state: 'running' };
 };
