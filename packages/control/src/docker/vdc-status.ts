@@ -3,7 +3,7 @@ import { getPrisma, type Vdc } from '@colo/db';
 import { vdcStatus as engineStatus } from '@colo/engine';
 import type { AuthUser } from '../auth/api-tokens';
 import { getCatalog } from '../catalog';
-import { failureSummaries } from '../failures/appliance-flags';
+import { type ApplianceFailureSummary, failureSummaries } from '../failures/appliance-flags';
 import { vdcRedactor } from '../live/vdc-redactor';
 import { findOwnedVdc, findRevision } from '../vdcs/find-vdc';
 import { type VdcView, vdcView } from '../vdcs/vdc-views';
@@ -53,6 +53,13 @@ function applianceState(w: Wanted | undefined, containers: ContainerStatusView[]
   return running.length >= w.replicas ? 'running' : 'degraded';
 }
 
+/** "2 failures in 24h (last: out of memory)": restarted by Docker, but worth knowing. */
+function recentFailures(failed: ApplianceFailureSummary | undefined): string | undefined {
+  if (!failed?.lastFailure || failed.recentFailures === 0) return undefined;
+  const n = failed.recentFailures;
+  return `${n} failure${n === 1 ? '' : 's'} in 24h (last: ${failed.lastFailure.reason})`;
+}
+
 function problemRedactor(vdc: Vdc): (text: string) => string {
   try {
     return vdcRedactor(vdc);
@@ -94,7 +101,7 @@ export async function vdcStatus(user: AuthUser, name: string): Promise<VdcStatus
         ...(c.problem ? { problem: redact(c.problem) } : {}),
       }));
     const failed = failures.get(applianceName);
-    const problem = failed?.flagged?.reason ?? containers.find((c) => c.problem)?.problem;
+    const problem = failed?.flagged?.reason ?? containers.find((c) => c.problem)?.problem ?? recentFailures(failed);
     return {
       name: applianceName,
       class: w?.class ?? actual?.class ?? '',

@@ -22,8 +22,9 @@ describe('FailureDetector', () => {
     const d = new FailureDetector();
     expect(d.feed(ev('kill', 0, { signal: '15' }))).toBeUndefined();
     expect(d.feed(ev('die', 10, { exitCode: '137' }))).toBeUndefined();
-    // A later crash of the same container counts again.
-    expect(d.feed(ev('die', 300, { exitCode: '1' }))).toMatchObject({ kind: 'exited' });
+    // Started again (a deploy, a start): its next crash counts, however soon.
+    expect(d.feed(ev('start', 12))).toBeUndefined();
+    expect(d.feed(ev('die', 15, { exitCode: '1' }))).toMatchObject({ kind: 'exited' });
   });
 
   it('names an out-of-memory kill from the oom event just before the die', () => {
@@ -50,6 +51,9 @@ describe('container problems in words', () => {
     expect(containerProblem({ ...base, health: 'unhealthy', lastHealthOutput: 'curl: (7) refused\n' })).toBe('health check failing: curl: (7) refused');
     expect(containerProblem({ ...base, state: 'restarting', exitCode: 3 })).toBe('restarting after: exited with code 3');
     expect(containerProblem(base)).toBeUndefined();
+    // Docker keeps the OOM mark after a restart: a running container is judged by its health.
+    expect(containerProblem({ ...base, oomKilled: true })).toBeUndefined();
+    expect(containerProblem({ ...base, oomKilled: true, health: 'unhealthy' })).toBe('health check failing');
     expect(describeFailure('exited', null)).toBe('exited');
   });
 });

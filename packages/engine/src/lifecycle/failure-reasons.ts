@@ -22,7 +22,7 @@ export interface ContainerFailure {
 }
 
 /** The Docker event actions the detector needs (`health_status` covers every health change). */
-export const FAILURE_EVENT_ACTIONS = ['die', 'oom', 'kill', 'destroy', 'health_status'];
+export const FAILURE_EVENT_ACTIONS = ['die', 'oom', 'kill', 'start', 'destroy', 'health_status'];
 
 /** A `kill` this recent (ns) before a `die` means the die was asked for. Docker stops wait 10 s. */
 const ASKED_FOR_NS = 60n * 1_000_000_000n;
@@ -45,6 +45,8 @@ export class FailureDetector {
       case 'oom':
         this.remember(this.lastOom, event.id, at);
         return undefined;
+      // A start ends whatever a kill or an OOM before it was about.
+      case 'start':
       case 'destroy':
         this.lastKill.delete(event.id);
         this.lastOom.delete(event.id);
@@ -100,11 +102,12 @@ export function describeFailure(kind: FailureKind, exitCode?: number | null): st
  * exited on its own and waiting for its restart.
  */
 export function containerProblem(d: Pick<ContainerDetails, 'state' | 'health' | 'exitCode' | 'oomKilled' | 'lastHealthOutput'>): string | undefined {
-  if (d.oomKilled) return d.state === 'running' ? undefined : describeFailure('oom');
-  if (d.state === 'running' && d.health === 'unhealthy') {
+  if (d.state === 'running') {
+    if (d.health !== 'unhealthy') return undefined;
     const output = d.lastHealthOutput?.trim().split('\n').at(-1)?.slice(0, 200);
     return output ? `${describeFailure('unhealthy')}: ${output}` : describeFailure('unhealthy');
   }
+  if (d.oomKilled) return describeFailure('oom');
   if (d.state === 'restarting' || d.state === 'dead') return `${d.state} after: ${describeFailure('exited', d.exitCode)}`;
   return undefined;
 }
