@@ -37,7 +37,8 @@ function startWorkerProcess(): { child: ChildProcess; output: () => string } {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, COLO_TEMPLATES_DIR: templates, COLO_WORKER_SHUTDOWN_GRACE: '5' },
+    // A short lease: the killed worker's operation is taken over once it lapses.
+    env: { ...process.env, COLO_TEMPLATES_DIR: templates, COLO_WORKER_SHUTDOWN_GRACE: '5', COLO_OPERATION_LEASE_SECONDS: '10' },
   });
   let out = '';
   child.stdout?.on('data', (b) => (out += b));

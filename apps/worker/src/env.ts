@@ -7,6 +7,11 @@ export const workerEnvSchema = controlEnvSchema.extend({
   COLO_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Seconds SIGTERM waits for running operations before leaving them to the next worker. */
   COLO_WORKER_SHUTDOWN_GRACE: z.coerce.number().int().min(0).max(3600).default(20),
+  /**
+   * Seconds a run holds its operation without renewing (it renews every sixth of that). After a
+   * worker dies, its operation waits this long before another run takes it over.
+   */
+  COLO_OPERATION_LEASE_SECONDS: z.coerce.number().int().min(3).max(600).default(30),
   /** Seconds between sweeps for operations Redis lost (flushed, restarted without its data). */
   COLO_WORKER_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   /** Watch container failures and stop appliances that fail too often (`failover:`); on unless `false`. */

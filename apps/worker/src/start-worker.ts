@@ -2,6 +2,8 @@
 // the start-up sweep that re-enqueues operations Redis lost.
 import {
   failOperation,
+  leaseOwnerId,
+  MAX_RUNS,
   operationsQueueName,
   redisConnection,
   requeueLostOperations,
@@ -22,22 +24,39 @@ export function logLine(line: string): void {
   console.log(`${new Date().toISOString()} ${line}`);
 }
 
+/**
+ * BullMQ's stall counting, made harmless. A job whose lock lapsed (its worker died, or its event
+ * loop or Redis stalled) is handed out again; that is how a dead worker's operation resumes. But
+ * a stall proves nothing about the run: the Postgres lease does. So the redelivery only claims
+ * once the lease has expired (a live run is waited for), and the count BullMQ keeps must never be
+ * what fails an operation: it is set far above MAX_RUNS, which bounds the runs of an operation.
+ */
+const MAX_STALLED_COUNT = MAX_RUNS * 10;
+
 export async function startWorker(env: WorkerEnv, log: (line: string) => void = logLine): Promise<RunningWorker> {
-  const worker = new Worker(operationsQueueName(), (job, token) => processOperationJob(job, token, log), {
+  const settings = { leaseMs: env.COLO_OPERATION_LEASE_SECONDS * 1000, owner: leaseOwnerId() };
+  const worker = new Worker(operationsQueueName(), (job, token) => processOperationJob(job, token, log, settings), {
     connection: redisConnection(env.REDIS_URL),
     concurrency: env.COLO_WORKER_CONCURRENCY,
-    // A killed worker's job is handed out again once its lock lapses; the engine's plan/apply is
-    // idempotent and the claim is re-entrant, so the next run picks up where the last one died.
+    // A killed worker's job is handed out again once its lock lapses; the next delivery waits for
+    // the run's lease to expire, takes the next fence, plans against what Docker has and applies
+    // only the difference.
     lockDuration: 15_000,
     stalledInterval: 5_000,
-    maxStalledCount: 3,
+    maxStalledCount: MAX_STALLED_COUNT,
   });
   worker.on('failed', (job, err) => {
     if (!job?.id) return;
     const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1) || err.name === 'UnrecoverableError' || /stalled/.test(err.message);
     if (!exhausted) return;
-    // Normally the runner has recorded this already; this covers jobs failed outside it (stalled too often).
-    failOperation(job.id, err.message).catch((e) => log(`${job.id}: could not record failure: ${(e as Error).message}`));
+    // Normally the runner has recorded this already; this covers jobs failed outside it. Refused
+    // while a run holds a live lease: that run records its own end, or the lost-job sweep
+    // re-enqueues the operation once it is gone.
+    failOperation(job.id, err.message)
+      .then((failed) => {
+        if (!failed) log(`${job.id}: the queue gave up on the job (${err.message}), but the operation is held or finished: left as it is`);
+      })
+      .catch((e) => log(`${job.id}: could not record failure: ${(e as Error).message}`));
   });
   worker.on('error', (err) => log(`worker error: ${err.message}`));
   await worker.waitUntilReady();

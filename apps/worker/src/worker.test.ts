@@ -122,7 +122,7 @@ describe('worker', () => {
       const job = await queue.getJob(op.id);
       expect(await job?.getState()).toBe('failed');
       expect(job?.attemptsMade).toBe(1);
-      expect(await claimVdcFor(op.id)).toBe('finished');
+      expect((await claimVdcFor(op.id)).status).toBe('finished');
       expect((await getOperation(user, op.id)).logs.at(-1)?.message).toMatch(/^failed: /);
     } finally {
       useTestCatalog();

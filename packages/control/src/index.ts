@@ -29,7 +29,10 @@ export { type ApplianceDetailView, applianceDetail, type ContainerDetailView } f
 export { type ApplianceLogLine, applianceLogs, followApplianceLogs, MAX_LOG_TAIL } from './live/appliance-logs';
 export { EVENT_STREAM_HEADERS, type EventStreamOptions, formatServerEvent, type ServerEvent, toEventStream } from './live/event-stream';
 export { openVdcEvents, type VdcEventsTiming } from './live/vdc-events';
-export { claimVdcFor, type ClaimResult, releaseVdcFrom } from './operations/claim';
+export { type ClaimOptions, claimVdcFor, type ClaimResult, releaseVdcFrom } from './operations/claim';
+export { FencedError, isFenced, type RunFence, withFence } from './operations/fence';
+export { fencedRuntime } from './operations/fenced-runtime';
+export { HEARTBEAT_MS, LEASE_MS, type LeaseTiming, leaseOwnerId, RunLease } from './operations/lease';
 export { toColoError } from './operations/classify-error';
 export type { LogLineView, OperationView, StepView } from './operations/operation-views';
 export {
@@ -47,7 +50,8 @@ export {
 } from './operations/queue';
 export { getOperation, listOperations } from './operations/read-operations';
 export { type OperationParams, requestOperation } from './operations/request-operation';
-export { failOperation, MAX_RUNS, type RunOptions, type RunResult, runOperation } from './operations/run-operation';
+export { failOperation, finishFailed, MAX_RUNS, type RunOptions, type RunResult, runOperation } from './operations/run-operation';
+export { addMissingSecrets, type StoredSecrets } from './add-missing-secrets';
 export { openSecrets, sealSecrets, type VdcSecrets } from './secrets';
 export { deleteVdc } from './vdcs/delete-vdc';
 export { getVdc, listRevisions, listVdcs } from './vdcs/read-vdcs';

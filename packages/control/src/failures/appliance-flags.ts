@@ -1,6 +1,6 @@
 // Reading and clearing what the flap guard recorded: status shows it, and a deploy or start of
 // a flagged appliance clears its flag (the user asked for it to run again).
-import { getPrisma } from '@colo/db';
+import { getPrisma, type Prisma } from '@colo/db';
 import { describeFailure } from '@colo/engine';
 
 /** How far back status looks for failures to report. */
@@ -14,9 +14,12 @@ export interface ApplianceFailureSummary {
   lastFailure?: { reason: string; at: Date };
 }
 
-/** Clears the flags of a VDC's appliances (one appliance, or all). Returns how many it cleared. */
-export async function clearApplianceFlags(vdcId: string, appliance?: string): Promise<number> {
-  const { count } = await getPrisma().applianceFlag.updateMany({
+/**
+ * Clears the flags of a VDC's appliances (one appliance, or all). Returns how many it cleared.
+ * Runners pass their fenced transaction, so a run that was overtaken clears nothing.
+ */
+export async function clearApplianceFlags(vdcId: string, appliance?: string, db: Prisma.TransactionClient = getPrisma()): Promise<number> {
+  const { count } = await db.applianceFlag.updateMany({
     where: { vdcId, clearedAt: null, ...(appliance ? { appliance } : {}) },
     data: { clearedAt: new Date() },
   });

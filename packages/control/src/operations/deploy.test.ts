@@ -12,7 +12,6 @@ import { type ControlTest, ensureSleeperImage, manifestOf, setupControlTest } fr
 import { deleteVdc } from '../vdcs/delete-vdc';
 import { getVdc, listVdcs } from '../vdcs/read-vdcs';
 import { createVdc } from '../vdcs/save-vdc';
-import { claimVdcFor } from './claim';
 import { getOperation, listOperations } from './read-operations';
 import { requestOperation } from './request-operation';
 import { runOperation } from './run-operation';
@@ -30,7 +29,6 @@ afterAll(async () => {
 
 async function run(kind: 'deploy' | 'stop' | 'start' | 'destroy', params: Record<string, unknown> = {}) {
   const op = await requestOperation(user, 'duo', kind, params as never);
-  expect(await claimVdcFor(op.id)).toBe('claimed');
   expect(await runOperation(op.id, { attempt: 1, maxAttempts: 1 })).toBe('succeeded');
   return getOperation(user, op.id);
 }

@@ -9,11 +9,16 @@ import { sealSecrets } from '../secrets';
 import { isColoError } from '../errors';
 import { type ControlTest, manifestOf, setupControlTest, sleeperClass } from '../testing';
 import { createVdc } from '../vdcs/save-vdc';
-import { claimVdcFor } from './claim';
+import { type ClaimResult, claimVdcFor } from './claim';
 import { jobPresence, redisConnection, requeueLostOperations } from './queue';
 import { getOperation } from './read-operations';
 import { requestOperation } from './request-operation';
 import { runOperation } from './run-operation';
+
+function leaseOf(claim: ClaimResult) {
+  if (claim.status !== 'claimed') throw new Error(`expected a claim, got ${claim.status}`);
+  return claim.lease;
+}
 
 let t: ControlTest;
 let user: AuthUser;
@@ -62,17 +67,21 @@ describe('per-VDC exclusivity', () => {
     const other = await requestOperation(user, 'two', 'stop', {});
 
     // The newer one may not overtake, even while the VDC is free.
-    expect(await claimVdcFor(second.id)).toBe('busy');
-    expect(await claimVdcFor(first.id)).toBe('claimed');
-    expect(await claimVdcFor(first.id)).toBe('claimed'); // re-entrant: a restarted worker goes on
-    expect(await claimVdcFor(second.id)).toBe('busy');
-    expect(await claimVdcFor(other.id)).toBe('claimed');
+    expect((await claimVdcFor(second.id)).status).toBe('busy');
+    const firstClaim = await claimVdcFor(first.id);
+    expect(firstClaim.status).toBe('claimed');
+    // Not re-entrant: a second delivery of the same job waits for the first run's lease.
+    const again = await claimVdcFor(first.id);
+    expect(again).toMatchObject({ status: 'leased' });
+    expect(again.status === 'leased' && again.retryInMs).toBeGreaterThan(20_000);
+    expect((await claimVdcFor(second.id)).status).toBe('busy');
+    const otherClaim = await claimVdcFor(other.id);
+    expect(otherClaim.status).toBe('claimed');
 
-    expect(await runOperation(first.id)).toBe('succeeded');
-    expect(await claimVdcFor(first.id)).toBe('finished');
-    expect(await claimVdcFor(second.id)).toBe('claimed');
-    expect(await runOperation(second.id)).toBe('succeeded');
-    expect(await runOperation(other.id)).toBe('succeeded');
+    expect(await runOperation(first.id, { lease: leaseOf(firstClaim) })).toBe('succeeded');
+    expect((await claimVdcFor(first.id)).status).toBe('finished');
+    expect(await runOperation(second.id)).toBe('succeeded'); // claims for itself
+    expect(await runOperation(other.id, { lease: leaseOf(otherClaim) })).toBe('succeeded');
 
     const vdc = await getPrisma().vdc.findFirstOrThrow({ where: { name: 'one', ownerId: user.id } });
     expect(vdc.activeOperationId).toBeNull();
@@ -89,7 +98,7 @@ describe('per-VDC exclusivity', () => {
     const op = await requestOperation(user, 'left', 'stop', {});
     const vdc = await getPrisma().vdc.findFirstOrThrow({ where: { name: 'left', ownerId: user.id } });
     await getPrisma().vdc.update({ where: { id: vdc.id }, data: { activeOperationId: 'op_gonegonegonegone' } });
-    expect(await claimVdcFor(op.id)).toBe('claimed');
+    expect((await claimVdcFor(op.id)).status).toBe('claimed');
   });
 });
 
@@ -100,7 +109,6 @@ describe('failures', () => {
     // The class disappears from the catalog between request and run.
     setCatalog({ catalog: createCatalog([]), assemblies: [] } as never);
     try {
-      expect(await claimVdcFor(op.id)).toBe('claimed');
       const err = await runOperation(op.id, { attempt: 1, maxAttempts: 4 }).catch((e) => e);
       expect(isColoError(err) && err.code).toBe('invalid_manifest');
       expect(err.retryable).toBe(false);
@@ -142,10 +150,10 @@ describe('what failures write', () => {
       // A dropped connection: retryable, so the operation waits for its next attempt.
       failure = Object.assign(new Error(`connect ECONNREFUSED, password ${secret}`), { code: 'ECONNREFUSED' });
       const transient = await requestOperation(user, 'leaky', 'stop', {});
-      await claimVdcFor(transient.id);
       const first = await runOperation(transient.id, { attempt: 1, maxAttempts: 3, log: (l) => lines.push(l) }).catch((e) => e);
       expect(isColoError(first) && first.retryable).toBe(true);
       expect((await getOperation(user, transient.id)).operation.status).toBe('queued');
+      // The failed attempt gave its lease back: the retry claims at once.
 
       // Anything else: terminal, recorded, VDC freed.
       failure = new Error(`container said: password is ${secret}`);

@@ -1,7 +1,10 @@
 // Writes what an operation is doing into Postgres as it happens: its steps, progress and log
 // lines. Engine events arrive as synchronous callbacks, from steps running in parallel; writes
-// are chained so they land in order, and `flush()` waits for all of them.
-import { getPrisma } from '@colo/db';
+// are chained so they land in order, and `flush()` waits for all of them. Every write checks the
+// run's fence (fence.ts): once a run is overtaken, nothing it records lands, and it stops trying.
+import type { Prisma } from '@colo/db';
+import { ColoError } from '../errors';
+import { isFenced, type RunFence, withFence } from './fence';
 
 export interface StepDef {
   key: string;
@@ -15,20 +18,43 @@ export class OperationRecorder {
   private chain: Promise<void> = Promise.resolve();
   private secrets: string[] = [];
   private failure: unknown;
+  /** Set once a write found the fence gone: sticky, unlike `failure`, which flush() hands over once. */
+  private fencedWith: unknown;
   private total = 0;
   private finished = new Set<string>();
 
+  /**
+   * Without a `run` the recorder only redacts (the live views use it so); writing then throws.
+   * `onFenced` hears once that the run lost its fence, so the run can stop at once.
+   */
   constructor(
     readonly operationId: string,
     private readonly echo: (line: string) => void = () => {},
+    private readonly run?: RunFence,
+    private readonly onFenced: (error: unknown) => void = () => {},
   ) {}
 
-  private enqueue(write: () => Promise<unknown>): void {
+  /** One fenced transaction; after a fenced failure, nothing more is attempted. */
+  private write<T>(fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+    const run = this.run;
+    if (!run) return Promise.reject(new ColoError('internal', `recorder of ${this.operationId} has no run to write for`));
+    if (this.fencedWith) return Promise.reject(this.fencedWith);
+    return withFence(run, fn).catch((err) => {
+      if (isFenced(err) && !this.fencedWith) {
+        this.fencedWith = err;
+        this.onFenced(err);
+      }
+      throw err;
+    });
+  }
+
+  private enqueue(fn: (tx: Prisma.TransactionClient) => Promise<unknown>): void {
     this.chain = this.chain.then(async () => {
       try {
-        await write();
+        await this.write(fn);
       } catch (err) {
-        this.failure ??= err;
+        // A fenced write outranks any earlier failure: it says why the run must stop.
+        if (isFenced(err) || this.failure === undefined) this.failure = err;
       }
     });
   }
@@ -63,7 +89,7 @@ export class OperationRecorder {
     const message = this.redact(raw);
     this.echo(message);
     const operationId = this.operationId;
-    this.enqueue(() => getPrisma().operationLog.create({ data: { operationId, message } }));
+    this.enqueue((tx) => tx.operationLog.create({ data: { operationId, message } }));
   }
 
   /**
@@ -74,23 +100,22 @@ export class OperationRecorder {
     await this.flush();
     this.total = steps.length;
     this.finished.clear();
-    const prisma = getPrisma();
     const operationId = this.operationId;
     const keys = steps.map((s) => s.key);
-    await prisma.$transaction([
-      prisma.operationStep.updateMany({
+    await this.write(async (tx) => {
+      await tx.operationStep.updateMany({
         where: { operationId, key: { notIn: keys }, status: { in: ['pending', 'running', 'failed'] } },
         data: { status: 'skipped' },
-      }),
-      ...steps.map((s, order) =>
-        prisma.operationStep.upsert({
+      });
+      for (const [order, s] of steps.entries()) {
+        await tx.operationStep.upsert({
           where: { operationId_key: { operationId, key: s.key } },
           create: { operationId, key: s.key, title: s.title, order },
           update: { title: s.title, order, status: 'pending', error: null, startedAt: null, finishedAt: null },
-        }),
-      ),
-    ]);
-    await this.saveProgress(steps.length === 0 ? PROGRESS_CEILING : 1);
+        });
+      }
+      await tx.operation.update({ where: { id: operationId }, data: { progress: steps.length === 0 ? PROGRESS_CEILING : 1 } });
+    });
   }
 
   stepStarted(key: string, title?: string): void {
@@ -117,7 +142,7 @@ export class OperationRecorder {
 
   private updateStep(key: string, data: { status: 'running' | 'done' | 'failed' | 'skipped'; startedAt?: Date; finishedAt?: Date; error?: string | null }): void {
     const operationId = this.operationId;
-    this.enqueue(() => getPrisma().operationStep.updateMany({ where: { operationId, key }, data }));
+    this.enqueue((tx) => tx.operationStep.updateMany({ where: { operationId, key }, data }));
   }
 
   private countFinished(key: string): void {
@@ -126,11 +151,7 @@ export class OperationRecorder {
     if (this.total > 0) {
       const pct = Math.max(1, Math.min(PROGRESS_CEILING, Math.round((this.finished.size / this.total) * PROGRESS_CEILING)));
       const operationId = this.operationId;
-      this.enqueue(() => getPrisma().operation.update({ where: { id: operationId }, data: { progress: pct } }));
+      this.enqueue((tx) => tx.operation.update({ where: { id: operationId }, data: { progress: pct } }));
     }
-  }
-
-  private async saveProgress(pct: number): Promise<void> {
-    await getPrisma().operation.update({ where: { id: this.operationId }, data: { progress: pct } });
   }
 }

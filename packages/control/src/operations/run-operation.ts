@@ -1,14 +1,23 @@
-// Runs one operation to its end: marks it running, hands it to the runner of its kind, and
-// writes the outcome — VDC state, deployed revision, the released claim — in one transaction.
-// Errors are recorded on the operation and rethrown, never swallowed: the queue decides about
-// retries from `retryable`, and the row says what happened either way.
-import { getPrisma, type VdcState } from '@colo/db';
+// Runs one operation to its end under a lease (claim.ts): renews the lease while it works, hands
+// the runner a Docker runtime that refuses changes once the lease is lost, and writes the outcome
+// — VDC state, deployed revision, the released claim — in one fenced transaction. Errors are
+// recorded on the operation and rethrown, never swallowed: the queue decides about retries from
+// `retryable`. A run that lost its fence writes nothing more and throws FencedError.
+import { getPrisma } from '@colo/db';
 import { ColoError } from '../errors';
+import { getRuntime } from '../docker/engine-access';
 import { openSecrets, secretValues } from '../secrets';
+import { claimVdcFor } from './claim';
 import { toColoError } from './classify-error';
+import { isFenced } from './fence';
+import { fencedRuntime } from './fenced-runtime';
+import { finishFailed, finishSucceeded, releaseForRetry } from './finish-operation';
+import type { LeaseTiming, RunLease } from './lease';
 import { MAX_ATTEMPTS } from './queue';
 import { OperationRecorder } from './recorder';
-import { RUNNERS, type RunnerOutcome } from './runners';
+import { RUNNERS } from './runners';
+
+export { failOperation, finishFailed } from './finish-operation';
 
 /**
  * Runs of one operation across every retry and crash. A job whose worker keeps dying (each
@@ -16,7 +25,11 @@ import { RUNNERS, type RunnerOutcome } from './runners';
  */
 export const MAX_RUNS = MAX_ATTEMPTS * 2;
 
-export interface RunOptions {
+export interface RunOptions extends LeaseTiming {
+  /** The claim of this run (claimVdcFor); without one, runOperation claims the operation itself. */
+  lease?: RunLease;
+  /** Recorded as the lease's owner when runOperation claims itself. */
+  owner?: string;
   /** 1-based attempt of the queue job, and how many it gets. */
   attempt?: number;
   maxAttempts?: number;
@@ -27,105 +40,96 @@ export interface RunOptions {
 export type RunResult = 'succeeded' | 'already_finished';
 
 export async function runOperation(operationId: string, options: RunOptions = {}): Promise<RunResult> {
-  const prisma = getPrisma();
-  const found = await prisma.operation.findUnique({ where: { id: operationId }, include: { vdc: true, revision: true } });
-  if (!found) throw new ColoError('not_found', `operation ${operationId} not found`, { retryable: false });
-  if (found.status === 'succeeded' || found.status === 'failed') return 'already_finished';
+  const lease = options.lease ?? (await claimOrExplain(operationId, options));
+  if (lease === 'finished') return 'already_finished';
+  if (lease.operationId !== operationId) throw new ColoError('internal', `the lease given is for ${lease.operationId}, not ${operationId}`);
 
-  const echo = (line: string) => options.log?.(`${operationId} ${found.kind} ${found.vdc.name}: ${line}`);
-  const recorder = new OperationRecorder(operationId, echo);
+  const op = await getPrisma().operation.findUnique({ where: { id: operationId }, include: { vdc: true, revision: true } });
+  if (!op) throw new ColoError('not_found', `operation ${operationId} not found`, { retryable: false });
+  if (op.fence !== lease.fence) throw lease.lose('another run took it over before it started');
+
+  const echo = (line: string) => options.log?.(`${operationId} ${op.kind} ${op.vdc.name}: ${line}`);
+  const recorder = new OperationRecorder(operationId, echo, lease, (err) => lease.lose(toFenced(err)));
   try {
-    recorder.redactValues(secretValues(openSecrets(found.vdc.id, found.vdc.secrets)));
+    recorder.redactValues(secretValues(openSecrets(op.vdc.id, op.vdc.secrets)));
   } catch {
     // Undecryptable secrets: a deploy will fail on them with a clear message; nothing to hide.
   }
 
-  if (found.attempts >= MAX_RUNS) {
-    const error = new ColoError('internal', `gave up after ${found.attempts} runs: the worker stopped in the middle of each`, {
+  if (op.attempts > MAX_RUNS) {
+    const error = new ColoError('internal', `gave up after ${op.attempts - 1} runs: the worker stopped in the middle of each`, {
       retryable: false,
     });
-    await finishFailed(operationId, found.vdcId, error, undefined);
+    await finishFailed(lease, error, undefined);
     throw error;
   }
 
-  const op = await prisma.operation.update({
-    where: { id: operationId },
-    data: { status: 'running', startedAt: found.startedAt ?? new Date(), attempts: { increment: 1 }, error: null, errorCode: null },
-    include: { vdc: true, revision: true },
-  });
-  recorder.log(op.attempts === 1 ? `${op.kind} started` : `${op.kind} started again (run ${op.attempts})`);
-
+  lease.startHeartbeat(options.heartbeatMs);
   let touchedDocker = false;
   try {
+    recorder.log(op.attempts === 1 ? `${op.kind} started` : `${op.kind} started again (run ${op.attempts})`);
     const outcome = await RUNNERS[op.kind]({
       op,
       vdc: op.vdc,
       revision: op.revision,
       recorder,
+      lease,
+      runtime: fencedRuntime(getRuntime(), lease),
+      signal: lease.signal,
       beginChanges: () => {
         touchedDocker = true;
       },
     });
+    lease.throwIfLost();
     await recorder.flush();
-    await finishSucceeded(operationId, op.vdcId, outcome);
+    lease.stopHeartbeat();
+    await finishSucceeded(lease, outcome);
     echo('succeeded');
     return 'succeeded';
   } catch (err) {
+    // Overtaken (or out of lease): whatever went wrong, this run has no say any more.
+    const fenced = lease.lost ?? (isFenced(err) ? lease.lose(err) : undefined);
+    if (fenced) {
+      echo(`stopped: ${fenced.message}`);
+      throw fenced;
+    }
     const error = redacted(toColoError(err), recorder);
     await recorder.flush().catch(() => {});
+    lease.stopHeartbeat();
     const last = !error.retryable || (options.attempt ?? 1) >= (options.maxAttempts ?? 1);
-    if (last) {
-      await finishFailed(operationId, op.vdcId, error, touchedDocker ? 'failed' : undefined);
-      echo(`failed: ${error.message}`);
-    } else {
-      await prisma.operation.update({ where: { id: operationId }, data: { status: 'queued', error: error.message, errorCode: error.code } });
-      await prisma.operationLog.create({ data: { operationId, message: `attempt failed, will retry: ${error.message}` } });
-      echo(`attempt failed, will retry: ${error.message}`);
+    try {
+      if (last) await finishFailed(lease, error, touchedDocker ? 'failed' : undefined);
+      else await releaseForRetry(lease, error);
+    } catch (writeError) {
+      if (isFenced(writeError)) {
+        echo(`stopped: ${writeError.message}`);
+        throw lease.lose(writeError);
+      }
+      throw writeError;
     }
+    echo(last ? `failed: ${error.message}` : `attempt failed, will retry: ${error.message}`);
     throw error;
+  } finally {
+    lease.stopHeartbeat();
   }
+}
+
+/** A claim for callers without one (tests, tools); a busy or leased operation is a retryable error. */
+async function claimOrExplain(operationId: string, options: RunOptions): Promise<RunLease | 'finished'> {
+  const claim = await claimVdcFor(operationId, { leaseMs: options.leaseMs, owner: options.owner });
+  if (claim.status === 'claimed') return claim.lease;
+  if (claim.status === 'finished') return 'finished';
+  if (claim.status === 'missing') throw new ColoError('not_found', `operation ${operationId} not found`, { retryable: false });
+  const why = claim.status === 'leased' ? 'another run holds it' : 'an older operation of its VDC is unfinished';
+  throw new ColoError('operation_running', `operation ${operationId} cannot run now: ${why}`, { retryable: true });
+}
+
+function toFenced(err: unknown) {
+  return isFenced(err) ? err : 'a write found its fence gone';
 }
 
 function redacted(error: ColoError, recorder: OperationRecorder): ColoError {
   const message = recorder.redact(error.message);
   if (message === error.message) return error;
   return new ColoError(error.code, message, { issues: error.issues, retryable: error.retryable });
-}
-
-async function finishSucceeded(operationId: string, vdcId: string, outcome: RunnerOutcome): Promise<void> {
-  const prisma = getPrisma();
-  const now = new Date();
-  await prisma.$transaction([
-    prisma.operation.update({ where: { id: operationId }, data: { status: 'succeeded', progress: 100, finishedAt: now, error: null, errorCode: null } }),
-    prisma.operationLog.create({ data: { operationId, message: 'succeeded' } }),
-    prisma.vdc.update({
-      where: { id: vdcId },
-      data: {
-        ...(outcome.state ? { state: outcome.state } : {}),
-        ...(outcome.deployedRevisionId !== undefined ? { deployedRevisionId: outcome.deployedRevisionId } : {}),
-      },
-    }),
-    prisma.vdc.updateMany({ where: { id: vdcId, activeOperationId: operationId }, data: { activeOperationId: null } }),
-  ]);
-}
-
-/** Marks the operation failed for good and frees its VDC. Also used by the worker for jobs BullMQ gave up on. */
-export async function finishFailed(operationId: string, vdcId: string, error: ColoError, state: VdcState | undefined): Promise<void> {
-  const prisma = getPrisma();
-  await prisma.$transaction([
-    prisma.operation.updateMany({
-      where: { id: operationId, status: { in: ['queued', 'running'] } },
-      data: { status: 'failed', error: error.message, errorCode: error.code, finishedAt: new Date() },
-    }),
-    prisma.operationLog.create({ data: { operationId, message: `failed: ${error.message}` } }),
-    ...(state ? [prisma.vdc.update({ where: { id: vdcId }, data: { state } })] : []),
-    prisma.vdc.updateMany({ where: { id: vdcId, activeOperationId: operationId }, data: { activeOperationId: null } }),
-  ]);
-}
-
-/** For a job the queue gave up on without the runner seeing it fail (e.g. stalled too often). */
-export async function failOperation(operationId: string, message: string): Promise<void> {
-  const op = await getPrisma().operation.findUnique({ where: { id: operationId }, select: { vdcId: true, status: true } });
-  if (!op || op.status === 'succeeded' || op.status === 'failed') return;
-  await finishFailed(operationId, op.vdcId, new ColoError('internal', message, { retryable: false }), 'failed');
 }

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthUser } from '../auth/api-tokens';
 import { getRuntime } from '../docker/engine-access';
 import { planVdc } from '../docker/plan-vdc';
-import { claimVdcFor } from '../operations/claim';
 import { requestOperation } from '../operations/request-operation';
 import { runOperation } from '../operations/run-operation';
 import { type ControlTest, ensureSleeperImage, failure, manifestOf, setupControlTest } from '../testing';
@@ -68,7 +67,6 @@ describe('renameVdc', () => {
     await ensureSleeperImage();
     await createVdc(alice, manifestOf('live'));
     const op = await requestOperation(alice, 'live', 'deploy', {});
-    expect(await claimVdcFor(op.id)).toBe('claimed');
     expect(await runOperation(op.id, { attempt: 1, maxAttempts: 1 })).toBe('succeeded');
     const running = await getRuntime().listContainers([`colo.instance=${t.instance}`]);
     expect(running).toHaveLength(1);

@@ -1,29 +1,29 @@
 // deploy: validate the revision again (the catalog or other VDCs' ports may have changed since
 // it was requested), make sure its secrets exist, plan against Docker, apply the plan.
-import { getPrisma } from '@colo/db';
 import { applyPlan, type PlanStep } from '@colo/engine';
+import { addMissingSecrets } from '../../add-missing-secrets';
 import { computeDeploy } from '../../docker/deploy-state';
-import { getRuntime } from '../../docker/engine-access';
 import { ColoError } from '../../errors';
 import { clearApplianceFlags } from '../../failures/appliance-flags';
-import { checkManifest } from '../../manifests/manifest-input';
-import { sealSecrets, secretValues } from '../../secrets';
+import { checkManifest, resolveChecked } from '../../manifests/manifest-input';
+import { secretValues } from '../../secrets';
+import { withFence } from '../fence';
 import type { Runner } from './types';
 
 export function stepTitle(step: PlanStep): string {
   return `${step.action} ${step.kind} ${step.name}${step.reason ? ` (${step.reason})` : ''}`;
 }
 
-export const runDeploy: Runner = async ({ vdc, revision, recorder, beginChanges }) => {
+export const runDeploy: Runner = async ({ vdc, revision, recorder, lease, runtime, signal, beginChanges }) => {
   if (!revision) throw new ColoError('not_found', 'the revision to deploy no longer exists', { retryable: false });
   const { manifest } = await checkManifest(vdc.ownerId, revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
-  const state = await computeDeploy(vdc, manifest, revision.id);
-  recorder.redactValues(secretValues(state.secrets));
-  if (state.added > 0) {
-    // Saved before any container sees them: a retry must hand out the very same values.
-    await getPrisma().vdc.update({ where: { id: vdc.id }, data: { secrets: sealSecrets(vdc.id, state.secrets) } });
-    recorder.log(`generated ${state.added} secret${state.added === 1 ? '' : 's'}`);
-  }
+  // Saved before any container sees them, and only by the run holding the fence: every run and
+  // retry hands out the very values stored, never ones it generated and lost a race with.
+  const resolved = await resolveChecked(manifest);
+  const stored = await withFence(lease, (tx) => addMissingSecrets(tx, vdc.id, resolved));
+  recorder.redactValues(secretValues(stored.secrets));
+  if (stored.added > 0) recorder.log(`generated ${stored.added} secret${stored.added === 1 ? '' : 's'}`);
+  const state = await computeDeploy({ ...vdc, secrets: stored.sealed }, manifest, revision.id);
   const { plan } = state;
   const s = plan.summary;
   recorder.log(
@@ -34,7 +34,8 @@ export const runDeploy: Runner = async ({ vdc, revision, recorder, beginChanges 
   await recorder.defineSteps(plan.steps.map((step) => ({ key: step.id, title: stepTitle(step) })));
   if (plan.steps.length > 0) {
     beginChanges();
-    await applyPlan(getRuntime(), plan, state.desired, {
+    await applyPlan(runtime, plan, state.desired, {
+      signal,
       onEvent: (e) => {
         const title = stepTitle(e.step);
         if (e.status === 'running') recorder.stepStarted(e.stepId, title);
@@ -45,6 +46,6 @@ export const runDeploy: Runner = async ({ vdc, revision, recorder, beginChanges 
     });
   }
   // Every appliance of the revision runs again: whatever the flap guard had stopped is cleared.
-  if ((await clearApplianceFlags(vdc.id)) > 0) recorder.log('cleared the flap guard\'s flags');
+  if ((await withFence(lease, (tx) => clearApplianceFlags(vdc.id, undefined, tx))) > 0) recorder.log('cleared the flap guard\'s flags');
   return { state: 'running', deployedRevisionId: revision.id };
 };

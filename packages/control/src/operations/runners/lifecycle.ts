@@ -1,51 +1,53 @@
 // stop, start and destroy: the engine finds the VDC's containers by label, so these need no
 // manifest and work on whatever the last deploy left.
 import { destroyVdc, startVdc, stopVdc } from '@colo/engine';
-import { engineConfig, getRuntime } from '../../docker/engine-access';
+import { engineConfig } from '../../docker/engine-access';
 import { clearApplianceFlags } from '../../failures/appliance-flags';
+import { withFence } from '../fence';
 import type { Runner } from './types';
 
 function param<T>(params: unknown, key: string): T | undefined {
   return (params as Record<string, unknown> | null)?.[key] as T | undefined;
 }
 
-export const runStop: Runner = async ({ op, vdc, recorder, beginChanges }) => {
+export const runStop: Runner = async ({ op, vdc, recorder, runtime, beginChanges }) => {
   const appliance = param<string>(op.params, 'appliance');
   const key = appliance ? `stop:${appliance}` : 'stop';
   await recorder.defineSteps([{ key, title: appliance ? `stop appliance ${appliance}` : 'stop every appliance' }]);
   beginChanges();
   recorder.stepStarted(key);
-  const { stopped } = await stopVdc(getRuntime(), vdc.id, { instance: engineConfig().instance, appliance });
+  const { stopped } = await stopVdc(runtime, vdc.id, { instance: engineConfig().instance, appliance });
   recorder.log(stopped.length === 0 ? 'nothing was running' : `stopped ${stopped.join(', ')}`);
   recorder.stepDone(key);
   // Stopping one appliance leaves the VDC as it was; stopping all of it stops the VDC.
   return appliance ? {} : { state: 'stopped' };
 };
 
-export const runStart: Runner = async ({ op, vdc, recorder, beginChanges }) => {
+export const runStart: Runner = async ({ op, vdc, recorder, lease, runtime, signal, beginChanges }) => {
   const appliance = param<string>(op.params, 'appliance');
   const key = appliance ? `start:${appliance}` : 'start';
   await recorder.defineSteps([{ key, title: appliance ? `start appliance ${appliance}` : 'start every appliance' }]);
   beginChanges();
   recorder.stepStarted(key);
-  const { started } = await startVdc(getRuntime(), vdc.id, {
+  const { started } = await startVdc(runtime, vdc.id, {
     instance: engineConfig().instance,
+    signal,
     appliance,
     onEvent: (e) => recorder.log(`${e.container} ${e.status}`),
   });
   recorder.log(started.length === 0 ? 'everything was running already' : `started ${started.join(', ')}`);
   // Started on purpose: the flap guard counts this appliance's failures from here again.
-  if ((await clearApplianceFlags(vdc.id, appliance)) > 0) recorder.log('cleared the flap guard\'s flag');
+  if ((await withFence(lease, (tx) => clearApplianceFlags(vdc.id, appliance, tx))) > 0) recorder.log('cleared the flap guard\'s flag');
   recorder.stepDone(key);
   return appliance ? {} : { state: 'running' };
 };
 
-export const runDestroy: Runner = async ({ op, vdc, recorder, beginChanges }) => {
+export const runDestroy: Runner = async ({ op, vdc, recorder, runtime, beginChanges }) => {
   const purge = param<boolean>(op.params, 'purge') === true;
   await recorder.defineSteps([{ key: 'destroy', title: purge ? 'remove containers, networks and volumes' : 'remove containers and networks (volumes kept)' }]);
   beginChanges();
   recorder.stepStarted('destroy');
-  const removed = await destroyVdc(getRuntime(), vdc.id, { instance: engineConfig().instance, purge });
+  const removed = await destroyVdc(runtime, vdc.id, { instance: engineConfig().instance, purge });
   recorder.log(
     `removed ${removed.containers.length} containers, ${removed.networks.length} networks` +
       (purge ? `, ${removed.volumes.length} volumes` : '; volumes kept (destroy with purge to remove them)'),

@@ -1,4 +1,6 @@
 import type { Operation, Revision, Vdc, VdcState } from '@colo/db';
+import type { Runtime } from '@colo/engine';
+import type { RunFence } from '../fence';
 import type { OperationRecorder } from '../recorder';
 
 export interface RunnerContext {
@@ -6,6 +8,12 @@ export interface RunnerContext {
   vdc: Vdc;
   revision: Revision | null;
   recorder: OperationRecorder;
+  /** This run's fence: database writes of the runner go through `withFence(lease, …)`. */
+  lease: RunFence;
+  /** Docker for this run: every change first checks that the run still holds the operation. */
+  runtime: Runtime;
+  /** Aborted when the run lost its lease: stop waiting and scheduling. */
+  signal: AbortSignal;
   /** Called right before the first change to Docker: a failure after it leaves the VDC `failed`. */
   beginChanges(): void;
 }

@@ -79,8 +79,9 @@ async function readEvents(res: Response, enough: (seen: SseEvent[]) => boolean, 
 
 async function deploy() {
   const op = await requestOperation(user, 'live', 'deploy', {} as never);
-  expect(await claimVdcFor(op.id)).toBe('claimed');
-  return { id: op.id, done: runOperation(op.id, { attempt: 1, maxAttempts: 1 }) };
+  const claim = await claimVdcFor(op.id);
+  if (claim.status !== 'claimed') throw new Error(`deploy not claimed: ${claim.status}`);
+  return { id: op.id, done: runOperation(op.id, { lease: claim.lease, attempt: 1, maxAttempts: 1 }) };
 }
 
 describe('GET /vdcs/:name/events', () => {
