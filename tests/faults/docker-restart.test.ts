@@ -26,9 +26,9 @@ beforeAll(async () => {
   await createVdc(
     user,
     manifestOf('shop', [
-      { name: 'web', class: 'faulty', replicas: 2 },
-      { name: 'spare', class: 'faulty' },
-      { name: 'late', class: 'faulty' },
+      { name: 'web', class: 'steady', replicas: 2 },
+      { name: 'spare', class: 'steady' },
+      { name: 'late', class: 'steady' },
     ]),
   );
   for (const [kind, params] of [['deploy', {}], ['stop', { appliance: 'spare' }], ['stop', { appliance: 'late' }]] as const) {

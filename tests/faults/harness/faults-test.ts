@@ -1,6 +1,6 @@
 // What a fault test needs, all of it private: a Postgres cluster and a Redis of its own (so it
 // may restart them), the suite's private Docker daemon, a database, queue name and instance label,
-// a catalog holding the faulty class (in memory for this process, on disk for worker processes),
+// a catalog holding the test classes (in memory for this process, on disk for worker processes),
 // and a teardown that removes all of it even after a failure.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { resetControlEnv, useTestCatalog } from '@colo/control/testing';
 import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
 import { createDockerRuntime } from '@colo/engine';
 import { inject } from 'vitest';
-import { faultyClass } from './faulty-class';
+import { faultyClass, steadyClass } from './faulty-class';
 import { attachPrivateDocker, type PrivateDocker } from './private-docker';
 import { type PrivatePostgres, startPrivatePostgres } from './private-postgres';
 import { type PrivateRedis, startPrivateRedis } from './private-redis';
@@ -53,13 +53,15 @@ export async function setupFaultsTest(label: string): Promise<FaultsTest> {
     });
     process.env.COLO_SECRET_KEY ||= randomBytes(32).toString('base64');
     resetControlEnv();
-    useTestCatalog([faultyClass]);
+    useTestCatalog([faultyClass, steadyClass]);
     setRuntime(createDockerRuntime(docker.docker));
     // Worker processes read the catalog from disk: a folder holding only the faulty class.
     const dir = mkdtempSync(path.join(tmpdir(), 'colo-faults-templates-'));
     templates = dir;
-    mkdirSync(path.join(dir, 'appliances', 'faulty'), { recursive: true });
-    writeFileSync(path.join(dir, 'appliances', 'faulty', 'class.yaml'), JSON.stringify(faultyClass, null, 2));
+    for (const cls of [faultyClass, steadyClass]) {
+      mkdirSync(path.join(dir, 'appliances', cls.id), { recursive: true });
+      writeFileSync(path.join(dir, 'appliances', cls.id, 'class.yaml'), JSON.stringify(cls, null, 2));
+    }
     const filter = [`colo.instance=${instance}`];
     const owned = redis;
     let n = 0;

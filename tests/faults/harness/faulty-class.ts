@@ -42,3 +42,9 @@ export const FAIL = {
   oom: ['touch', '/tmp/oom'],
   sick: ['touch', '/tmp/sick'],
 } as const;
+
+/**
+ * The same process without a health check: for faults that are not about health, so a machine
+ * too busy to run health checks on time does not turn into flap-guard stops mid-test.
+ */
+export const steadyClass: ApplianceClass = classSchema.parse({ ...faultyClass, id: 'steady', title: 'Steady', health: undefined });
