@@ -54,7 +54,7 @@ describe.each([
     const done = await waitFinished(op.id, 240_000, () => worker.output().slice(-4000));
     if (done.status === 'failed') {
       // A reason a person can act on, not an empty or internal one.
-      expect(done.error ?? '').toMatch(/database|postgres|connect|terminat|server/i);
+      expect(done.error ?? '').toMatch(/database/i);
     }
     console.log(`${label}: deploy ${done.status} after ${done.attempts} run(s)${done.error ? `: ${done.error}` : ''}`);
     // The VDC is free again: nothing holds it.
