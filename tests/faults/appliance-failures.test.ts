@@ -4,7 +4,7 @@
 import { createVdc, getRuntime, requestOperation, vdcStatus } from '@colo/control';
 import { getPrisma } from '@colo/db';
 import { manifestOf } from '@colo/control/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FAIL } from './harness/faulty-class';
 import { type FaultsTest, setupFaultsTest } from './harness/faults-test';
 import { waitFor } from './harness/free-port';
@@ -16,7 +16,7 @@ let worker: WorkerProcess;
 let user: Awaited<ReturnType<FaultsTest['user']>>;
 
 beforeAll(async () => {
-  t = await setupFaultsTest('failures');
+  t = await setupFaultsTest('failures', inject('dockerDir'));
   worker = t.startWorker();
   await worker.ready();
   user = await t.user();

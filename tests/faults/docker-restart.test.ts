@@ -6,7 +6,7 @@
 import { type AuthUser, createVdc, getRuntime, isColoError, requestOperation, vdcStatus } from '@colo/control';
 import { manifestOf } from '@colo/control/testing';
 import { getPrisma } from '@colo/db';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { judge } from './harness/convergence';
 import { FAIL } from './harness/faulty-class';
 import { type FaultsTest, setupFaultsTest } from './harness/faults-test';
@@ -19,7 +19,7 @@ let worker: WorkerProcess;
 let user: AuthUser;
 
 beforeAll(async () => {
-  t = await setupFaultsTest('dockerd');
+  t = await setupFaultsTest('dockerd', inject('dockerDir'));
   worker = t.startWorker();
   await worker.ready();
   user = await t.user();

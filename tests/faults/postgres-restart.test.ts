@@ -5,7 +5,7 @@
 import { type AuthUser, createVdc, requestOperation } from '@colo/control';
 import { manifestOf } from '@colo/control/testing';
 import { getPrisma } from '@colo/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CreateCounter, judge } from './harness/convergence';
 import { type FaultsTest, setupFaultsTest } from './harness/faults-test';
 import { sleep, waitFor } from './harness/free-port';
@@ -20,7 +20,7 @@ let user: AuthUser;
 let creates: CreateCounter;
 
 beforeAll(async () => {
-  t = await setupFaultsTest('postgres');
+  t = await setupFaultsTest('postgres', inject('dockerDir'));
   creates = new CreateCounter(t.docker.docker, t.instance);
   worker = t.startWorker({ COLO_OPERATION_LEASE_SECONDS: String(LEASE_SECONDS) });
   await worker.ready();

@@ -10,7 +10,6 @@ import { type AuthUser, createUser, getRuntime, setRuntime, shutdownControl } fr
 import { resetControlEnv, useTestCatalog } from '@colo/control/testing';
 import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
 import { createDockerRuntime } from '@colo/engine';
-import { inject } from 'vitest';
 import { faultyClass, steadyClass } from './faulty-class';
 import { attachPrivateDocker, type PrivateDocker } from './private-docker';
 import { type PrivatePostgres, startPrivatePostgres } from './private-postgres';
@@ -32,9 +31,10 @@ export interface FaultsTest {
   teardown(): Promise<void>;
 }
 
-export async function setupFaultsTest(label: string): Promise<FaultsTest> {
+/** `dockerDir`: the private daemon's folder (tests: inject('dockerDir'); the bench starts its own). */
+export async function setupFaultsTest(label: string, dockerDir: string): Promise<FaultsTest> {
   const suffix = randomBytes(3).toString('hex');
-  const docker = attachPrivateDocker(inject('dockerDir'));
+  const docker = attachPrivateDocker(dockerDir);
   const pg = await startPrivatePostgres();
   let redis: PrivateRedis | undefined;
   let templates: string | undefined;
