@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/*', 'tests', 'bench'],
+    projects: ['packages/*', 'apps/*', 'tests', 'tests/faults', 'bench'],
     fileParallelism: false,
   },
 });

@@ -119,6 +119,8 @@ export const statusSchema = z.looseObject({
       class: z.string().nullish(),
       replicas: z.looseObject({ desired: z.number(), running: z.number() }),
       state: z.string().nullish(),
+      /** Why it is not right, e.g. "failed 3 times in 24h (last: out of memory)". */
+      problem: z.string().nullish(),
       containers: z
         .array(
           z.looseObject({

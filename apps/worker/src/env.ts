@@ -12,6 +12,13 @@ export const workerEnvSchema = controlEnvSchema.extend({
    * worker dies, its operation waits this long before another run takes it over.
    */
   COLO_OPERATION_LEASE_SECONDS: z.coerce.number().int().min(3).max(600).default(30),
+  /** Seconds between sweeps for operations Redis lost (flushed, restarted without its data). */
+  COLO_WORKER_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** Watch container failures and stop appliances that fail too often (`failover:`); on unless `false`. */
+  COLO_FLAP_GUARD: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;

@@ -8,6 +8,7 @@ import {
   redisConnection,
   requeueLostOperations,
   shutdownControl,
+  startFlapGuard,
 } from '@colo/control';
 import { Worker } from 'bullmq';
 import type { WorkerEnv } from './env';
@@ -18,8 +19,6 @@ export interface RunningWorker {
   /** Waits up to `graceMs` for running operations, then leaves them to the next worker. */
   stop(graceMs: number): Promise<void>;
 }
-
-const SWEEP_EVERY_MS = 5 * 60_000;
 
 export function logLine(line: string): void {
   console.log(`${new Date().toISOString()} ${line}`);
@@ -71,13 +70,16 @@ export async function startWorker(env: WorkerEnv, log: (line: string) => void = 
     }
   };
   await sweep();
-  const timer = setInterval(sweep, SWEEP_EVERY_MS);
+  const timer = setInterval(sweep, env.COLO_WORKER_SWEEP_SECONDS * 1000);
   timer.unref();
+  // Appliances that crash are restarted by Docker; the guard stops those that keep crashing.
+  const guard = env.COLO_FLAP_GUARD ? startFlapGuard({ log }) : undefined;
 
   return {
     worker,
     async stop(graceMs) {
       clearInterval(timer);
+      await guard?.close();
       const closing = worker.close();
       const timedOut = await Promise.race([
         closing.then(() => false),

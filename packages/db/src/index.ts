@@ -5,6 +5,8 @@ export { databaseUrl, redactUrl } from './database-url';
 export { Prisma, PrismaClient } from './generated/client';
 export type {
   ApiToken,
+  ApplianceFailure,
+  ApplianceFlag,
   Operation,
   OperationLog,
   OperationStep,
@@ -13,4 +15,4 @@ export type {
   User,
   Vdc,
 } from './generated/client';
-export { OperationKind, OperationStatus, StepStatus, VdcState } from './generated/enums';
+export { FailureKind, OperationKind, OperationStatus, StepStatus, VdcState } from './generated/enums';

@@ -43,7 +43,18 @@ describe('migration matches schema.prisma', () => {
       prisma.vdc.create({ data: { id: 'vdc_other', ownerId: user.id, name: 'shop', dockerKey: 'shop-other' } }),
     ).rejects.toThrow();
 
+    await prisma.applianceFailure.create({
+      data: { vdcId: vdc.id, appliance: 'web', container: 'colo-shop-web-1', kind: 'oom', exitCode: 137, eventKey: 'c1:1:oom', at: new Date() },
+    });
+    await expect(
+      prisma.applianceFailure.create({ data: { vdcId: vdc.id, appliance: 'web', container: 'x', kind: 'exited', eventKey: 'c1:1:oom', at: new Date() } }),
+    ).rejects.toThrow();
+    const flag = await prisma.applianceFlag.create({ data: { vdcId: vdc.id, appliance: 'web', reason: 'failed 3 times in 24h' } });
+    expect(flag.clearedAt).toBeNull();
+
     await prisma.vdc.delete({ where: { id: vdc.id } });
+    expect(await prisma.applianceFailure.count()).toBe(0);
+    expect(await prisma.applianceFlag.count()).toBe(0);
     expect(await prisma.operation.count()).toBe(0);
     expect(await prisma.operationLog.count()).toBe(0);
     expect(await prisma.revision.count()).toBe(0);

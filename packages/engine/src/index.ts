@@ -16,6 +16,14 @@ export { containerName, edgeNetworkName, envPrefix, instanceVolumeName, terminal
 export { EngineError, type EngineErrorCode, isEngineError } from './engine-error';
 export { LABEL, type VdcScope, vdcLabelFilter } from './labels';
 export { type DestroyResult, type DestroyVdcOptions, destroyVdc } from './lifecycle/destroy-vdc';
+export {
+  type ContainerFailure,
+  containerProblem,
+  describeFailure,
+  FAILURE_EVENT_ACTIONS,
+  FailureDetector,
+  type FailureKind,
+} from './lifecycle/failure-reasons';
 export { type StartVdcOptions, startVdc } from './lifecycle/start-vdc';
 export { type StopVdcOptions, stopVdc } from './lifecycle/stop-vdc';
 export type { LifecycleOptions } from './lifecycle/vdc-containers';
@@ -26,6 +34,7 @@ export { planVdc } from './plan/plan-vdc';
 export type { Plan, PlanAction, PlanKind, PlanStep, PlanSummary } from './plan/types';
 export { createDockerRuntime } from './runtime/docker-runtime';
 export { type FollowLogsOptions, followLogs } from './runtime/follow-logs';
+export { type ContainerEvent, type EventWatch, type WatchEventsOptions, watchContainerEvents } from './runtime/watch-events';
 export { type LogLine, LogLineDecoder, type LogStreamName } from './runtime/log-frames';
 export {
   type ContainerDetails,

@@ -5,6 +5,7 @@ export * from './resolved';
 export type { Issue, Severity } from './issue';
 export { formatIssue, formatPath } from './issue';
 export * from './manifest-schema';
+export { DEFAULT_FAILURE_WINDOW, DEFAULT_MAX_FAILURES, type FailoverPolicy, failoverPolicy, failureWindowMs } from './failover';
 export { forbiddenKeyReason } from './forbidden-keys';
 export { validateManifest, type ValidateOptions, type ValidationResult } from './validate-manifest';
 export { MAX_MANIFEST_BYTES, parseManifestText, validateManifestText } from './parse-manifest';

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { closestMatch } from './closest-match';
 import { dnsLabel, MEMORY_PATTERN } from './class-schema';
+import { failoverShape } from './failover';
 import { forbiddenKeyMessage } from './forbidden-keys';
 
 /** The message for a key the schema does not know, with the refusal reason for power keys. */
@@ -46,6 +47,8 @@ export const exposeShape = {
 };
 export const exposeSchema = strictObject(exposeShape);
 
+export const failoverSchema = strictObject(failoverShape);
+
 export const applianceShape = {
   name: dnsLabel,
   class: z.string().regex(CLASS_REF, 'must be a class id from the catalog, optionally pinned as id@version'),
@@ -55,6 +58,8 @@ export const applianceShape = {
   expose: z.array(exposeSchema).max(100).optional(),
   standby: z.boolean().optional(),
   startAfter: z.array(dnsLabel).max(1000).optional(),
+  /** How many failures in what window stop the appliance instead of restarting it (failover.ts). */
+  failover: failoverSchema.optional(),
 };
 export const applianceSchema = strictObject(applianceShape);
 
@@ -86,6 +91,7 @@ export type Manifest = z.output<typeof manifestSchema>;
 export type Appliance = z.output<typeof applianceSchema>;
 export type Connection = z.output<typeof connectionSchema>;
 export type Expose = z.output<typeof exposeSchema>;
+export type Failover = z.output<typeof failoverSchema>;
 export type Position = z.output<typeof positionSchema>;
 export type ManifestPropertyValue = z.output<typeof propertyValueSchema>;
 
@@ -95,6 +101,7 @@ export const KEY_ORDER = {
   appliance: Object.keys(applianceShape),
   resources: Object.keys(resourcesShape),
   expose: Object.keys(exposeShape),
+  failover: Object.keys(failoverShape),
   connection: Object.keys(connectionShape),
   position: Object.keys(positionShape),
 } as const;

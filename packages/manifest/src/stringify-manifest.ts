@@ -30,6 +30,7 @@ export function canonicalManifest(manifest: ManifestInput): Plain {
         resources: ordered(a.resources, KEY_ORDER.resources),
         properties: a.properties && sortedKeys(a.properties),
         expose: a.expose?.map((e) => ordered(e, KEY_ORDER.expose)),
+        failover: ordered(a.failover, KEY_ORDER.failover),
       },
       KEY_ORDER.appliance,
     ),
@@ -60,7 +61,7 @@ function toYaml(plain: Plain): string {
   const doc = new Document(plain);
   const appliances = (plain.appliances as Plain[]) ?? [];
   for (let i = 0; i < appliances.length; i++) {
-    for (const key of ['resources', 'expose', 'startAfter']) flow(doc, ['appliances', i, key]);
+    for (const key of ['resources', 'expose', 'startAfter', 'failover']) flow(doc, ['appliances', i, key]);
   }
   const connections = (plain.connections as unknown[]) ?? [];
   for (let i = 0; i < connections.length; i++) flow(doc, ['connections', i]);

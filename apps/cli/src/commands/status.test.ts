@@ -47,6 +47,20 @@ describe('colo status', () => {
     expect(server.calls()).toEqual(['GET /vdcs/shop/status']);
   });
 
+  it('says why an appliance is not right: the flap guard\'s reason, an OOM kill', async () => {
+    const flagged = {
+      ...answer,
+      appliances: [
+        { ...answer.appliances[2], problem: 'failed 3 times in 24h (last: out of memory)' },
+        { name: 'db', class: 'postgres', replicas: { desired: 1, running: 0 }, state: 'degraded', problem: 'out of memory', containers: [] },
+      ],
+    };
+    server = await startFakeColo({ 'GET /vdcs/:name/status': { body: flagged } });
+    const res = await runCli(['status', 'shop'], { server });
+    expect(res.stdout).toContain('cache      redis     0/1       stopped: failed 3 times in 24h (last: out of memory)');
+    expect(res.stdout).toContain('db         postgres  0/1       degraded: out of memory');
+  });
+
   it('passes the answer through with --json', async () => {
     server = await startFakeColo({ 'GET /vdcs/:name/status': { body: answer } });
     const res = await runCli(['status', 'shop', '--json'], { server });

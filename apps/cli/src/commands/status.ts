@@ -19,6 +19,7 @@ export const status = defineCommand({
     'lb         halb      1/1       running  healthy    127.0.0.1:8080 → lb.in',
     'web        web-php   3/3       running  3 healthy  -',
     'db         postgres  1/1       running  healthy    -',
+    'cache      redis     0/1       stopped: failed 3 times in 24h (last: out of memory)  -  -',
   ],
   async run(ctx, { flags, positionals }) {
     const client = await connect(ctx);
@@ -37,7 +38,7 @@ export const status = defineCommand({
       a.name,
       a.class,
       `${a.replicas.running}/${a.replicas.desired}`,
-      a.state,
+      a.problem ? `${a.state}: ${a.problem}` : a.state,
       health(a),
       ports(a),
     ]);

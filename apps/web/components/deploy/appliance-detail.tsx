@@ -57,7 +57,7 @@ export function ApplianceDetail({ vdcName, appliance }: { vdcName: string; appli
           {appliance}
         </h1>
         {fromStatus?.class && <span className="rounded bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-600">{fromStatus.class}</span>}
-        {node && <NodeStateBadge state={node.state} running={node.running} desired={node.desired} appliance={appliance} />}
+        {node && <NodeStateBadge state={node.state} running={node.running} desired={node.desired} appliance={appliance} reason={node.reason} />}
         {!live.connected && live.status && <span className="text-xs text-slate-500">reconnecting…</span>}
       </div>
       {error && <Alert>{error.message}</Alert>}

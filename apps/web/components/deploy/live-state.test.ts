@@ -33,6 +33,14 @@ describe('applianceLiveState (Docker alone)', () => {
     expect(applianceLiveState(appliance('web', 1, [container(1, 'created')]))).toBe('stopped');
   });
 
+  it('shows an appliance the flap guard stopped as flagged, with the reason on the node', () => {
+    const flagged = { ...appliance('web', 1, [container(1, 'exited')]), problem: 'failed 3 times in 24h (last: out of memory)', flagged: { reason: 'failed 3 times in 24h (last: out of memory)', at: '' } };
+    expect(applianceLiveState(flagged)).toBe('flagged');
+    expect(deriveNodes(status(flagged), undefined).web).toEqual({ state: 'flagged', running: 0, desired: 1, reason: 'failed 3 times in 24h (last: out of memory)' });
+    const oom = { ...appliance('db', 1, [container(1, 'restarting')]), problem: 'out of memory' };
+    expect(deriveNodes(status(oom), undefined).db).toMatchObject({ state: 'unhealthy', reason: 'out of memory' });
+  });
+
   it('calls a crash-looping container or a dead replica among running ones unhealthy', () => {
     expect(applianceLiveState(appliance('web', 1, [container(1, 'restarting')]))).toBe('unhealthy');
     expect(applianceLiveState(appliance('web', 2, [container(1, 'running', 'healthy'), container(2, 'exited')]))).toBe('unhealthy');

@@ -7,6 +7,7 @@ const STOPPED_STATES = new Set(['exited', 'created', 'dead', 'paused']);
 /** The state Docker shows for one appliance, ignoring any operation. */
 export function applianceLiveState(appliance: ApplianceStatusBody): NodeLiveState {
   const { containers } = appliance;
+  if (appliance.flagged) return 'flagged';
   if (containers.length === 0) return 'absent';
   const running = containers.filter((c) => c.state === 'running');
   if (containers.some((c) => c.state === 'restarting' || c.state === 'dead')) return 'unhealthy';
@@ -37,6 +38,7 @@ export function deriveNodes(status: VdcStatusBody | undefined, operation: Operat
   const byName = new Map((status?.appliances ?? []).map((a) => [a.name, a]));
   for (const a of byName.values()) {
     nodes[a.name] = { state: applianceLiveState(a), running: a.replicas.running, desired: a.replicas.desired };
+    if (a.problem) nodes[a.name].reason = a.problem;
   }
   if (!operation || (operation.status !== 'running' && operation.status !== 'queued')) return nodes;
   if (operation.kind === 'deploy') applyDeployTargets(nodes, byName, operation.steps);

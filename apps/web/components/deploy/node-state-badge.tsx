@@ -9,6 +9,7 @@ const LOOK: Record<NodeLiveState, { dot: string; pill: string; pulse?: boolean }
   healthy: { dot: 'bg-emerald-500', pill: 'bg-emerald-50 text-emerald-700' },
   unhealthy: { dot: 'bg-rose-500', pill: 'bg-rose-50 text-rose-700' },
   stopped: { dot: 'bg-slate-500', pill: 'bg-slate-200 text-slate-700' },
+  flagged: { dot: 'bg-rose-600', pill: 'bg-rose-100 text-rose-800' },
 };
 
 export interface NodeStateBadgeProps {
@@ -17,14 +18,17 @@ export interface NodeStateBadgeProps {
   desired: number;
   /** When given, the state word carries data-testid `node-state-<appliance>` for tests. */
   appliance?: string;
+  /** Why it is not right (an OOM kill, the flap guard's reason): the pill's tooltip. */
+  reason?: string;
 }
 
-export function NodeStateBadge({ state, running, desired, appliance }: NodeStateBadgeProps) {
+export function NodeStateBadge({ state, running, desired, appliance, reason }: NodeStateBadgeProps) {
   const look = LOOK[state] ?? LOOK.absent;
+  const counts = `${running} of ${desired} replica${desired === 1 ? '' : 's'} running`;
   return (
     <span
       className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-[11px] font-medium ${look.pill}`}
-      title={`${state}: ${running} of ${desired} replica${desired === 1 ? '' : 's'} running`}
+      title={reason ? `${state}: ${reason} (${counts})` : `${state}: ${counts}`}
     >
       <span className={`size-1.5 rounded-full ${look.dot} ${look.pulse ? 'animate-pulse' : ''}`} />
       <span data-testid={appliance ? `node-state-${appliance}` : undefined}>{state}</span>

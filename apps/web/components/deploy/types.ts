@@ -1,12 +1,15 @@
 // The JSON shapes the deploy components read from the REST API (docs/contracts.md), as the
 // browser sees them: dates are strings. Kept apart from @colo/control, which is server code.
 
-export type NodeLiveState = 'absent' | 'creating' | 'starting' | 'healthy' | 'unhealthy' | 'stopped';
+/** `flagged`: stopped by the flap guard for failing too often (a deploy or start clears it). */
+export type NodeLiveState = 'absent' | 'creating' | 'starting' | 'healthy' | 'unhealthy' | 'stopped' | 'flagged';
 
 export interface NodeLive {
   state: NodeLiveState;
   running: number;
   desired: number;
+  /** Why it is not right, from status: "failed 3 times in 24h (last: out of memory)". */
+  reason?: string;
 }
 
 export interface ContainerStatusBody {
@@ -17,6 +20,8 @@ export interface ContainerStatusBody {
   health: string;
   restarts?: number;
   ports: { terminal: string; host: string; port: number }[];
+  /** "out of memory", "health check failing: …" */
+  problem?: string | null;
 }
 
 export interface ApplianceStatusBody {
@@ -25,6 +30,8 @@ export interface ApplianceStatusBody {
   replicas: { desired: number; running: number };
   state: string;
   containers: ContainerStatusBody[];
+  problem?: string | null;
+  flagged?: { reason: string; at: string } | null;
 }
 
 export interface VdcBody {

@@ -1,8 +1,10 @@
 // `GET /vdcs/:name/status`: what Docker runs for a VDC, next to what its manifest asks for.
-import { getPrisma } from '@colo/db';
+import { getPrisma, type Vdc } from '@colo/db';
 import { vdcStatus as engineStatus } from '@colo/engine';
 import type { AuthUser } from '../auth/api-tokens';
 import { getCatalog } from '../catalog';
+import { type ApplianceFailureSummary, failureSummaries } from '../failures/appliance-flags';
+import { vdcRedactor } from '../live/vdc-redactor';
 import { findOwnedVdc, findRevision } from '../vdcs/find-vdc';
 import { type VdcView, vdcView } from '../vdcs/vdc-views';
 import { engineConfig, getRuntime } from './engine-access';
@@ -15,6 +17,8 @@ export interface ContainerStatusView {
   state: string;
   health: string;
   ports: { terminal: string; host: string; port: number }[];
+  /** What Docker shows is wrong with it now: "out of memory", "health check failing: …". */
+  problem?: string;
 }
 
 export interface ApplianceStatusView {
@@ -24,6 +28,15 @@ export interface ApplianceStatusView {
   /** running | degraded | unhealthy | stopped | standby | not deployed | removed */
   state: string;
   containers: ContainerStatusView[];
+  /**
+   * Why it is not right, in one line: the flap guard's reason while it holds the appliance
+   * stopped ("failed 3 times in 24h (last: out of memory)"), else its first container's problem.
+   */
+  problem?: string;
+  /** Set while the flap guard holds it stopped; a deploy or start clears it. */
+  flagged?: { reason: string; at: Date };
+  /** Failures in the last 24 hours (since the flag was last cleared), and the last one. */
+  failures?: { recent: number; last?: { reason: string; at: Date } };
 }
 
 export interface VdcStatusView {
@@ -40,6 +53,21 @@ function applianceState(w: Wanted | undefined, containers: ContainerStatusView[]
   return running.length >= w.replicas ? 'running' : 'degraded';
 }
 
+/** "2 failures in 24h (last: out of memory)": restarted by Docker, but worth knowing. */
+function recentFailures(failed: ApplianceFailureSummary | undefined): string | undefined {
+  if (!failed?.lastFailure || failed.recentFailures === 0) return undefined;
+  const n = failed.recentFailures;
+  return `${n} failure${n === 1 ? '' : 's'} in 24h (last: ${failed.lastFailure.reason})`;
+}
+
+function problemRedactor(vdc: Vdc): (text: string) => string {
+  try {
+    return vdcRedactor(vdc);
+  } catch {
+    return () => 'problem hidden (the VDC\'s secrets cannot be read to mask it)';
+  }
+}
+
 export async function vdcStatus(user: AuthUser, name: string): Promise<VdcStatusView> {
   const vdc = await findOwnedVdc(user, name);
   const deployed = vdc.deployedRevisionId
@@ -48,8 +76,12 @@ export async function vdcStatus(user: AuthUser, name: string): Promise<VdcStatus
   // Replicas per appliance of the revision Docker should be running: the deployed one, else the latest.
   const revision = deployed ?? (vdc.latestRevision > 0 ? await findRevision(vdc) : null);
   const wanted: ReadonlyMap<string, Wanted> = revision ? wantedAppliances(revision, await getCatalog()) : new Map();
-  const status = await engineStatus(getRuntime(), vdc.id, { instance: engineConfig().instance });
+  const [status, failures] = await Promise.all([
+    engineStatus(getRuntime(), vdc.id, { instance: engineConfig().instance }),
+    failureSummaries(vdc.id),
+  ]);
 
+  const redact = problemRedactor(vdc);
   const byName = new Map(status.appliances.map((a) => [a.name, a]));
   const names = [...new Set([...wanted.keys(), ...byName.keys()])];
   const appliances = names.map((applianceName): ApplianceStatusView => {
@@ -65,13 +97,20 @@ export async function vdcStatus(user: AuthUser, name: string): Promise<VdcStatus
         state: c.state,
         health: c.health,
         ports: c.ports.map((p) => ({ terminal: p.terminal, host: p.hostIp, port: p.hostPort })),
+        // A health check's output is the application's text: it may print a secret.
+        ...(c.problem ? { problem: redact(c.problem) } : {}),
       }));
+    const failed = failures.get(applianceName);
+    const problem = failed?.flagged?.reason ?? containers.find((c) => c.problem)?.problem ?? recentFailures(failed);
     return {
       name: applianceName,
       class: w?.class ?? actual?.class ?? '',
       replicas: { desired: w?.replicas ?? 0, running: containers.filter((c) => c.state === 'running').length },
       state: applianceState(w, containers),
       containers,
+      ...(problem ? { problem } : {}),
+      ...(failed?.flagged ? { flagged: failed.flagged } : {}),
+      ...(failed && failed.recentFailures > 0 ? { failures: { recent: failed.recentFailures, last: failed.lastFailure } } : {}),
     };
   });
   return { vdc: vdcView(vdc), appliances };

@@ -4,6 +4,26 @@ import { ColoError, type ColoErrorCode } from '../errors';
 
 const TRANSIENT_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ENOENT']);
 
+/**
+ * Postgres going away under a run (a restart, a failover): SQLSTATE class 08 (connection
+ * exception) and 57P01-57P03 (shutting down, starting up), and node-postgres's own words for a
+ * pooled connection that died. Measured with tests/faults/postgres-restart.test.ts: without this
+ * a database restart failed the operation for good with pg's bare "Client has encountered a
+ * connection error and is not queryable".
+ */
+const DB_GONE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123])$/;
+const DB_GONE_MESSAGE =
+  /Client has encountered a connection error|Connection terminated|terminating connection due to administrator command|the database system is (shutting down|starting up|in recovery)|Can't reach database server|Server has closed the connection/i;
+
+function databaseGone(e: CodedError, message: string): boolean {
+  const cause = (e as { cause?: CodedError }).cause;
+  return (
+    (typeof e.code === 'string' && DB_GONE_SQLSTATE.test(e.code)) ||
+    (typeof cause?.code === 'string' && DB_GONE_SQLSTATE.test(cause.code)) ||
+    DB_GONE_MESSAGE.test(message)
+  );
+}
+
 interface CodedError {
   name?: string;
   code?: unknown;
@@ -26,5 +46,8 @@ export function toColoError(error: unknown): ColoError {
     return new ColoError('internal', message, { retryable: true, cause: error });
   }
   if (e.name === 'PrismaClientInitializationError') return new ColoError('internal', message, { retryable: true, cause: error });
+  if (databaseGone(e, message)) {
+    return new ColoError('internal', `the database connection was lost (${message}); the operation is retried`, { retryable: true, cause: error });
+  }
   return new ColoError('internal', message, { retryable: false, cause: error });
 }

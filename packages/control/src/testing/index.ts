@@ -1,2 +1,3 @@
 export { type ControlTest, ensureSleeperImage, manifestOf, removeInstanceObjects, setupControlTest, SLEEPER_IMAGE, sleeperClass, useTestCatalog } from './control-test';
 export { failure } from './failure';
+export { resetControlEnv } from '../config';

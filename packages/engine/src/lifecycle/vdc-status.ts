@@ -1,6 +1,7 @@
 // What a VDC is doing now, per appliance and container, read from Docker.
 import { readActualState } from '../actual-state';
 import { LABEL } from '../labels';
+import { containerProblem } from './failure-reasons';
 import type { ContainerState, HealthState, Runtime } from '../runtime/runtime';
 
 export interface ContainerStatus {
@@ -10,6 +11,8 @@ export interface ContainerStatus {
   state: ContainerState;
   health: HealthState;
   restarts: number;
+  /** What is wrong with it now, in words (failure-reasons.ts): "out of memory", … */
+  problem?: string;
   standby: boolean;
   ports: { terminal: string; containerPort: number; hostIp: string; hostPort: number }[];
 }
@@ -54,6 +57,7 @@ export async function vdcStatus(runtime: Runtime, vdcId: string, options: { inst
       state: detail?.state ?? c.state,
       health: detail?.health ?? c.health,
       restarts: detail?.restartCount ?? 0,
+      ...(detail && containerProblem(detail) ? { problem: containerProblem(detail) } : {}),
       standby: c.standby,
       ports: (detail?.ports ?? c.ports).map((p) => ({ terminal: terminals.get(p.containerPort) ?? '', ...p })),
     });

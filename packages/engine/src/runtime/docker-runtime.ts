@@ -8,6 +8,7 @@ import { demuxLogs } from './demux-logs';
 import { dockerMessage, dockerStatus, toEngineError } from './docker-errors';
 import type { ContainerDetails, ContainerState, ContainerSummary, HealthState, PublishedPort, Runtime } from './runtime';
 import { pollUntilHealthy } from './wait-healthy';
+import { watchContainerEvents } from './watch-events';
 
 export function createDockerRuntime(docker: Dockerode = new Dockerode()): Runtime {
   async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
@@ -140,6 +141,8 @@ export function createDockerRuntime(docker: Dockerode = new Dockerode()): Runtim
       });
     },
 
+    watchContainerEvents: (options) => watchContainerEvents(docker, options),
+
     async buildImage(contextDir, tag, labels = {}) {
       const src = await listFiles(contextDir);
       const stream = await call(`build image ${tag}`, () => docker.buildImage({ context: contextDir, src }, { t: tag, labels, rm: true }));
@@ -215,6 +218,7 @@ function toDetails(c: Dockerode.ContainerInspectInfo): ContainerDetails {
     ports,
     restartCount: c.RestartCount ?? 0,
     exitCode: c.State.ExitCode ?? 0,
+    oomKilled: c.State.OOMKilled === true,
     lastHealthOutput: healthLog.at(-1)?.Output,
   };
 }

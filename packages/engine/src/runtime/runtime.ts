@@ -1,6 +1,7 @@
 // What the engine needs from a container engine, and nothing more. Everything that reaches
 // Docker goes through this interface, so a test can wrap it (e.g. to count mutating calls).
 import type Dockerode from 'dockerode';
+import type { EventWatch, WatchEventsOptions } from './watch-events';
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
 /** Docker health status; `none` when the container has no health check. */
@@ -29,6 +30,8 @@ export interface ContainerSummary {
 export interface ContainerDetails extends ContainerSummary {
   restartCount: number;
   exitCode: number;
+  /** The kernel killed its process for memory (kept until the next start). */
+  oomKilled: boolean;
   /** Output of the last health check run, if any. */
   lastHealthOutput?: string;
   /** Aliases per attached network. */
@@ -110,6 +113,8 @@ export interface Runtime {
   exec(idOrName: string, cmd: string[]): Promise<ExecResult>;
   /** Builds an image from a directory holding a Dockerfile. */
   buildImage(contextDir: string, tag: string, labels?: Record<string, string>): Promise<void>;
+  /** A live stream of container events that reconnects by itself (watch-events.ts). */
+  watchContainerEvents(options: WatchEventsOptions): EventWatch;
 }
 
 /** The Runtime methods that change something in the engine. */

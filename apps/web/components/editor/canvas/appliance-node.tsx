@@ -69,10 +69,16 @@ function ApplianceNodeView({ id, data, selected }: NodeProps<ApplianceFlowNode>)
             {/* On the class line, so the live state never squeezes the appliance's name. */}
             {live && (
               <span className="ml-auto shrink-0">
-                <NodeStateBadge appliance={appliance.name} state={live.state} running={live.running} desired={live.desired} />
+                <NodeStateBadge appliance={appliance.name} state={live.state} running={live.running} desired={live.desired} reason={live.reason} />
               </span>
             )}
           </div>
+          {/* Why a box is down or flapping, where the user looks: on the box itself. */}
+          {live?.reason && (
+            <div className="mt-0.5 truncate text-[10px] font-medium text-rose-700" title={live.reason} data-testid={`node-reason-${appliance.name}`}>
+              {live.reason}
+            </div>
+          )}
         </div>
       </div>
       {cls?.terminals.inputs.map((t, i) => (

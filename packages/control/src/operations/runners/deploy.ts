@@ -4,6 +4,7 @@ import { applyPlan, type PlanStep } from '@colo/engine';
 import { addMissingSecrets } from '../../add-missing-secrets';
 import { computeDeploy } from '../../docker/deploy-state';
 import { ColoError } from '../../errors';
+import { clearApplianceFlags } from '../../failures/appliance-flags';
 import { checkManifest, resolveChecked } from '../../manifests/manifest-input';
 import { secretValues } from '../../secrets';
 import { withFence } from '../fence';
@@ -44,5 +45,7 @@ export const runDeploy: Runner = async ({ vdc, revision, recorder, lease, runtim
       },
     });
   }
+  // Every appliance of the revision runs again: whatever the flap guard had stopped is cleared.
+  if ((await withFence(lease, (tx) => clearApplianceFlags(vdc.id, undefined, tx))) > 0) recorder.log('cleared the flap guard\'s flags');
   return { state: 'running', deployedRevisionId: revision.id };
 };

@@ -2,6 +2,8 @@
 // manifest and work on whatever the last deploy left.
 import { destroyVdc, startVdc, stopVdc } from '@colo/engine';
 import { engineConfig } from '../../docker/engine-access';
+import { clearApplianceFlags } from '../../failures/appliance-flags';
+import { withFence } from '../fence';
 import type { Runner } from './types';
 
 function param<T>(params: unknown, key: string): T | undefined {
@@ -21,7 +23,7 @@ export const runStop: Runner = async ({ op, vdc, recorder, runtime, beginChanges
   return appliance ? {} : { state: 'stopped' };
 };
 
-export const runStart: Runner = async ({ op, vdc, recorder, runtime, signal, beginChanges }) => {
+export const runStart: Runner = async ({ op, vdc, recorder, lease, runtime, signal, beginChanges }) => {
   const appliance = param<string>(op.params, 'appliance');
   const key = appliance ? `start:${appliance}` : 'start';
   await recorder.defineSteps([{ key, title: appliance ? `start appliance ${appliance}` : 'start every appliance' }]);
@@ -34,6 +36,8 @@ export const runStart: Runner = async ({ op, vdc, recorder, runtime, signal, beg
     onEvent: (e) => recorder.log(`${e.container} ${e.status}`),
   });
   recorder.log(started.length === 0 ? 'everything was running already' : `started ${started.join(', ')}`);
+  // Started on purpose: the flap guard counts this appliance's failures from here again.
+  if ((await withFence(lease, (tx) => clearApplianceFlags(vdc.id, appliance, tx))) > 0) recorder.log('cleared the flap guard\'s flag');
   recorder.stepDone(key);
   return appliance ? {} : { state: 'running' };
 };
