@@ -7,6 +7,8 @@ const secretKey = z
   .min(1, 'COLO_SECRET_KEY is required: 32 random bytes as base64 or hex (e.g. openssl rand -base64 32)')
   .refine((v) => decodeSecretKey(v) !== undefined, 'COLO_SECRET_KEY must be 32 bytes, base64 or hex encoded');
 
+const port = z.coerce.number().int().min(1).max(65535);
+
 export const controlEnvSchema = z.object({
   DATABASE_URL: z.string().url(),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
@@ -15,6 +17,15 @@ export const controlEnvSchema = z.object({
   COLO_INSTANCE: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,62}$/).default('local'),
   /** Host address exposed terminals are published on. */
   COLO_PUBLISH_HOST: z.string().min(1).default('127.0.0.1'),
+  /** The web app's port, refused as a published port (else PORT, else COLO_URL's port, else 3000). */
+  COLO_WEB_PORT: port.optional(),
+  PORT: port.optional(),
+  COLO_URL: z.string().optional(),
+  /**
+   * How to tell whether a host port is bound by another program: `bind` tries it on
+   * COLO_PUBLISH_HOST (right when Colo runs on the Docker host); `off` when it runs in a container.
+   */
+  COLO_HOST_PORT_PROBE: z.enum(['bind', 'off']).default('bind'),
   /** Catalog folder (appliances/, assemblies/); the repo's templates/ unless set. */
   COLO_TEMPLATES_DIR: z.string().min(1).optional(),
 });
