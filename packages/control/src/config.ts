@@ -1,5 +1,6 @@
 // The settings control reads from the environment, checked with zod on first use. Apps extend
 // `controlEnvSchema` in their own env.ts so a bad value stops them at start, not mid-request.
+import { MEMORY_PATTERN, parseMemory } from '@colo/manifest';
 import { z } from 'zod';
 
 const secretKey = z
@@ -8,6 +9,7 @@ const secretKey = z
   .refine((v) => decodeSecretKey(v) !== undefined, 'COLO_SECRET_KEY must be 32 bytes, base64 or hex encoded');
 
 const port = z.coerce.number().int().min(1).max(65535);
+const count = z.coerce.number().int().min(0).max(1_000_000);
 
 export const controlEnvSchema = z.object({
   DATABASE_URL: z.string().url(),
@@ -26,6 +28,16 @@ export const controlEnvSchema = z.object({
    * COLO_PUBLISH_HOST (right when Colo runs on the Docker host); `off` when it runs in a container.
    */
   COLO_HOST_PORT_PROBE: z.enum(['bind', 'off']).default('bind'),
+  /** Per-user quota defaults (an admin overrides them per user): ceilings for one machine. */
+  COLO_QUOTA_APPLIANCES: count.default(50),
+  COLO_QUOTA_CONTAINERS: count.default(100),
+  COLO_QUOTA_CPU: z.coerce.number().min(0).max(100_000).default(32),
+  COLO_QUOTA_MEMORY: z
+    .string()
+    .regex(MEMORY_PATTERN, 'must be bytes or a size like "8Gi"')
+    .default('64Gi')
+    .transform((v) => parseMemory(v)),
+  COLO_QUOTA_HOST_PORTS: count.default(20),
   /** Catalog folder (appliances/, assemblies/); the repo's templates/ unless set. */
   COLO_TEMPLATES_DIR: z.string().min(1).optional(),
 });

@@ -11,6 +11,7 @@ export type {
   Revision,
   Session,
   User,
+  UserQuota,
   Vdc,
 } from './generated/client';
-export { OperationKind, OperationStatus, StepStatus, VdcState } from './generated/enums';
+export { OperationKind, OperationStatus, StepStatus, UserRole, VdcState } from './generated/enums';
