@@ -38,6 +38,14 @@ export const controlEnvSchema = z.object({
     .default('64Gi')
     .transform((v) => parseMemory(v)),
   COLO_QUOTA_HOST_PORTS: count.default(20),
+  /**
+   * The Docker engine, read by dockerode when the runtime is made (engine-access.ts): unset =
+   * the local socket; `tcp://docker-ro:2375` = the read-only proxy the web app uses in compose.
+   */
+  DOCKER_HOST: z
+    .string()
+    .regex(/^(unix|tcp|npipe|ssh|http|https):\/\/./, 'must be a URL such as unix:///var/run/docker.sock or tcp://docker-ro:2375')
+    .optional(),
   /** Catalog folder (appliances/, assemblies/); the repo's templates/ unless set. */
   COLO_TEMPLATES_DIR: z.string().min(1).optional(),
 });
