@@ -29,8 +29,10 @@ export function exposedPortPaths(value: unknown): ExposedPort[] {
   return found;
 }
 
-// Probing is a bind and a close; a bounded number at a time keeps a huge manifest cheap.
+// Probing is a bind and a close; a bounded number at a time, and a bounded number in all, keeps
+// a huge manifest cheap (one exposing more ports than this is over any sane host-port quota).
 const PROBE_CONCURRENCY = 16;
+export const MAX_PROBED_PORTS = 200;
 
 /** Ports published by this installation's containers (any VDC, the edge proxy): Colo's, not another program's. */
 async function coloPublishedPorts(): Promise<Set<number> | undefined> {
@@ -52,11 +54,13 @@ export async function hostPortIssues(value: unknown, skip: (port: number) => boo
   const env = controlEnv();
   const probe = hostPortProbe(env.COLO_HOST_PORT_PROBE);
   const seen = new Set<number>();
-  const candidates = exposedPortPaths(value).filter((e) => {
-    if (seen.has(e.port) || skip(e.port)) return false;
-    seen.add(e.port);
-    return true;
-  });
+  const candidates = exposedPortPaths(value)
+    .filter((e) => {
+      if (seen.has(e.port) || skip(e.port)) return false;
+      seen.add(e.port);
+      return true;
+    })
+    .slice(0, MAX_PROBED_PORTS);
   const bound: ExposedPort[] = [];
   for (let i = 0; i < candidates.length; i += PROBE_CONCURRENCY) {
     const batch = candidates.slice(i, i + PROBE_CONCURRENCY);
