@@ -11,6 +11,8 @@ COLO_PORT="${COLO_PORT:-3000}"
 COLO_HOST="${COLO_HOST:-127.0.0.1}"
 export COLO_INSTANCE="${COLO_INSTANCE:-local}"
 export COLO_PUBLISH_HOST="${COLO_PUBLISH_HOST:-127.0.0.1}"
+# Validation refuses the web app's own port as a VDC's published port.
+export COLO_WEB_PORT="$COLO_PORT"
 
 ensure_all colo
 

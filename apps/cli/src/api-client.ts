@@ -10,6 +10,7 @@ import {
   operationsSchema,
   planAnswerSchema,
   statusSchema,
+  userQuotaSchema,
   validationSchema,
   vdcAnswerSchema,
   vdcListSchema,
@@ -33,6 +34,12 @@ export class ColoClient {
 
   me() {
     return this.call('GET', '/me', meSchema);
+  }
+  userQuota(user: string) {
+    return this.call('GET', `/users/${seg(user)}/quota`, userQuotaSchema);
+  }
+  setUserQuota(user: string, quota: Record<string, number | string | null>) {
+    return this.call('PUT', `/users/${seg(user)}/quota`, userQuotaSchema, { body: quota });
   }
   catalog() {
     return this.call('GET', '/catalog', catalogSchema);

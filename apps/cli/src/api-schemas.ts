@@ -21,9 +21,35 @@ export const errorBodySchema = z.looseObject({
   }),
 });
 
-export const meSchema = z.looseObject({
-  user: z.looseObject({ id: z.string(), email: z.string().nullish(), name: z.string().nullish() }),
+const quotaAmounts = z.looseObject({
+  appliances: z.number(),
+  containers: z.number(),
+  cpu: z.number(),
+  memory: z.number(),
+  hostPorts: z.number(),
 });
+const quotaOverrides = z.looseObject({
+  appliances: z.number().nullable(),
+  containers: z.number().nullable(),
+  cpu: z.number().nullable(),
+  memory: z.number().nullable(),
+  hostPorts: z.number().nullable(),
+});
+const userRef = z.looseObject({ id: z.string(), email: z.string().nullish(), name: z.string().nullish(), role: z.string().nullish() });
+
+export const meSchema = z.looseObject({
+  user: userRef,
+  /** Servers before quotas answer without it. */
+  quota: z.looseObject({ limits: quotaAmounts, usage: quotaAmounts }).optional(),
+});
+
+export const userQuotaSchema = z.looseObject({
+  user: userRef,
+  quota: z.looseObject({ limits: quotaAmounts, usage: quotaAmounts, overrides: quotaOverrides }),
+});
+type QuotaKey = 'appliances' | 'containers' | 'cpu' | 'memory' | 'hostPorts';
+export type QuotaAmounts = Pick<z.infer<typeof quotaAmounts>, QuotaKey>;
+export type QuotaOverrides = Pick<z.infer<typeof quotaOverrides>, QuotaKey>;
 
 export const stepSchema = z.looseObject({
   key: text,

@@ -1,11 +1,15 @@
 // The settings control reads from the environment, checked with zod on first use. Apps extend
 // `controlEnvSchema` in their own env.ts so a bad value stops them at start, not mid-request.
+import { MEMORY_PATTERN, parseMemory } from '@colo/manifest';
 import { z } from 'zod';
 
 const secretKey = z
   .string()
   .min(1, 'COLO_SECRET_KEY is required: 32 random bytes as base64 or hex (e.g. openssl rand -base64 32)')
   .refine((v) => decodeSecretKey(v) !== undefined, 'COLO_SECRET_KEY must be 32 bytes, base64 or hex encoded');
+
+const port = z.coerce.number().int().min(1).max(65535);
+const count = z.coerce.number().int().min(0).max(1_000_000);
 
 export const controlEnvSchema = z.object({
   DATABASE_URL: z.string().url(),
@@ -15,6 +19,33 @@ export const controlEnvSchema = z.object({
   COLO_INSTANCE: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,62}$/).default('local'),
   /** Host address exposed terminals are published on. */
   COLO_PUBLISH_HOST: z.string().min(1).default('127.0.0.1'),
+  /** The web app's port, refused as a published port (else PORT, else COLO_URL's port, else 3000). */
+  COLO_WEB_PORT: port.optional(),
+  PORT: port.optional(),
+  COLO_URL: z.string().optional(),
+  /**
+   * How to tell whether a host port is bound by another program: `bind` tries it on
+   * COLO_PUBLISH_HOST (right when Colo runs on the Docker host); `off` when it runs in a container.
+   */
+  COLO_HOST_PORT_PROBE: z.enum(['bind', 'off']).default('bind'),
+  /** Per-user quota defaults (an admin overrides them per user): ceilings for one machine. */
+  COLO_QUOTA_APPLIANCES: count.default(50),
+  COLO_QUOTA_CONTAINERS: count.default(100),
+  COLO_QUOTA_CPU: z.coerce.number().min(0).max(100_000).default(32),
+  COLO_QUOTA_MEMORY: z
+    .string()
+    .regex(MEMORY_PATTERN, 'must be bytes or a size like "8Gi"')
+    .default('64Gi')
+    .transform((v) => parseMemory(v)),
+  COLO_QUOTA_HOST_PORTS: count.default(20),
+  /**
+   * The Docker engine, read by dockerode when the runtime is made (engine-access.ts): unset =
+   * the local socket; `tcp://docker-ro:2375` = the read-only proxy the web app uses in compose.
+   */
+  DOCKER_HOST: z
+    .string()
+    .regex(/^(unix|tcp|npipe|ssh|http|https):\/\/./, 'must be a URL such as unix:///var/run/docker.sock or tcp://docker-ro:2375')
+    .optional(),
   /** Catalog folder (appliances/, assemblies/); the repo's templates/ unless set. */
   COLO_TEMPLATES_DIR: z.string().min(1).optional(),
 });

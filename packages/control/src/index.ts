@@ -15,6 +15,8 @@ export {
 export { hashPassword, verifyPassword } from './auth/password';
 export { authenticateSession, createSession, endSession, type ResumedSession, resumeSession, SESSION_TTL_MS } from './auth/sessions';
 export { createUser, ensureLocalAdmin, type LocalAdmin, setPassword, signIn } from './auth/users';
+export { listUsers } from './auth/list-users';
+export { requireAdmin, type UserRole, userRole } from './auth/roles';
 export { catalogView, validateForUser } from './catalog-view';
 export { getCatalog, getLoadedCatalog, type LoadedCatalog, reloadCatalog, setCatalog } from './catalog';
 export { type ControlEnv, controlEnv, controlEnvSchema, decodeSecretKey } from './config';
@@ -52,6 +54,19 @@ export { getOperation, listOperations } from './operations/read-operations';
 export { type OperationParams, requestOperation } from './operations/request-operation';
 export { failOperation, finishFailed, MAX_RUNS, type RunOptions, type RunResult, runOperation } from './operations/run-operation';
 export { addMissingSecrets, type StoredSecrets } from './add-missing-secrets';
+export { type HostPortProbe, type HostPortState, setHostPortProbe } from './manifests/host-port-probe';
+export type { QuotaAmounts } from './quotas/quota-amounts';
+export type { QuotaOverrides } from './quotas/quota-limits';
+export {
+  getUserQuota,
+  meView,
+  type QuotaInput,
+  quotaInputSchema,
+  type QuotaView,
+  setUserQuota,
+  type UserQuotaView,
+  type UserView,
+} from './quotas/user-quota';
 export { openSecrets, sealSecrets, type VdcSecrets } from './secrets';
 export { deleteVdc } from './vdcs/delete-vdc';
 export { getVdc, listRevisions, listVdcs } from './vdcs/read-vdcs';

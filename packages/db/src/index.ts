@@ -13,6 +13,7 @@ export type {
   Revision,
   Session,
   User,
+  UserQuota,
   Vdc,
 } from './generated/client';
-export { FailureKind, OperationKind, OperationStatus, StepStatus, VdcState } from './generated/enums';
+export { FailureKind, OperationKind, OperationStatus, StepStatus, UserRole, VdcState } from './generated/enums';

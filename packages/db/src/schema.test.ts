@@ -59,4 +59,16 @@ describe('migration matches schema.prisma', () => {
     expect(await prisma.operationLog.count()).toBe(0);
     expect(await prisma.revision.count()).toBe(0);
   });
+
+  it('round-trips a user role and quota, which goes with its user', async () => {
+    const user = await prisma.user.create({ data: { id: 'usr_q', email: 'q@example.test', name: 'Q' } });
+    expect(user.role).toBe('user');
+    await prisma.user.update({ where: { id: user.id }, data: { role: 'admin' } });
+    await prisma.userQuota.create({ data: { userId: user.id, containers: 32, cpu: 2.5, memoryBytes: 8n * 1024n ** 3n } });
+    const read = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, include: { quota: true } });
+    expect(read.role).toBe('admin');
+    expect(read.quota).toMatchObject({ appliances: null, containers: 32, cpu: 2.5, memoryBytes: 8n * 1024n ** 3n, hostPorts: null });
+    await prisma.user.delete({ where: { id: user.id } });
+    expect(await prisma.userQuota.count()).toBe(0);
+  });
 });

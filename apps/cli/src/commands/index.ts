@@ -9,11 +9,12 @@ import { ls } from './ls';
 import { op } from './op';
 import { ops } from './ops';
 import { plan } from './plan';
+import { quota } from './quota';
 import { start } from './start';
 import { status } from './status';
 import { stop } from './stop';
 import { validate } from './validate';
 import { version } from './version';
 
-export const commands: Command[] = [login, validate, plan, apply, ls, status, stop, start, destroy, catalog, ops, op, version];
+export const commands: Command[] = [login, validate, plan, apply, ls, status, stop, start, destroy, catalog, ops, op, quota, version];
 commands.push(helpCommand(() => commands));

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isColoError } from '../errors';
 import { type ControlTest, setupControlTest } from '../testing';
 import { hasAnyUser, setupFirstAdmin } from './first-admin';
+import { userRole } from './roles';
 import { signIn } from './users';
 
 let t: ControlTest;
@@ -46,6 +47,7 @@ describe('first-run setup', () => {
     const admin = (won[0] as PromiseFulfilledResult<{ id: string; email: string }>).value;
     const password = admin.email === 'admin@example.test' ? 'correct horse battery' : 'another long password';
     expect((await signIn(admin.email, password)).id).toBe(admin.id);
+    expect(await userRole(admin.id)).toBe('admin');
     expect(await code(setupFirstAdmin({ email: 'late@example.test', name: 'Late', password: 'long enough pass' }))).toBe('already_set_up');
   });
 });

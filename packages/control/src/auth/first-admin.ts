@@ -42,7 +42,7 @@ export async function setupFirstAdmin(input: { email: string; name: string; pass
     // Serialises concurrent setups: the second one waits here, then sees the first one's user.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`;
     if (await tx.user.findFirst({ select: { id: true } })) throw alreadySetUp();
-    const user = await tx.user.create({ data: { id: newId('usr'), email, name, passwordHash } });
+    const user = await tx.user.create({ data: { id: newId('usr'), email, name, passwordHash, role: 'admin' } });
     return { id: user.id, email: user.email, name: user.name };
   });
 }

@@ -6,6 +6,7 @@ import { ColoError } from '../errors';
 import { newId } from '../ids';
 import { type AuthUser, createApiToken, unauthorized } from './api-tokens';
 import { hashPassword, verifyPassword } from './password';
+import type { UserRole } from './roles';
 
 const emailSchema = z.string().trim().toLowerCase().pipe(z.email());
 
@@ -15,7 +16,7 @@ export function normaliseEmail(email: string): string {
   return parsed.data;
 }
 
-export async function createUser(input: { email: string; name?: string; password?: string }): Promise<AuthUser> {
+export async function createUser(input: { email: string; name?: string; password?: string; role?: UserRole }): Promise<AuthUser> {
   const email = normaliseEmail(input.email);
   const prisma = getPrisma();
   if (await prisma.user.findUnique({ where: { email } })) throw new ColoError('name_taken', `a user with email ${email} exists`);
@@ -25,6 +26,7 @@ export async function createUser(input: { email: string; name?: string; password
       email,
       name: input.name ?? email.split('@')[0],
       passwordHash: input.password ? await hashPassword(input.password) : null,
+      role: input.role ?? 'user',
     },
   });
   return { id: user.id, email: user.email, name: user.name };
@@ -52,8 +54,8 @@ export interface LocalAdmin {
 }
 
 /**
- * Makes sure the user exists (creating it with a random password the first time) and issues a
- * new CLI token. Safe to run on every bring-up.
+ * Makes sure the user exists (creating it as an admin with a random password the first time) and
+ * issues a new CLI token. Safe to run on every bring-up.
  */
 export async function ensureLocalAdmin(input: { email?: string; name?: string; tokenName?: string } = {}): Promise<LocalAdmin> {
   const email = normaliseEmail(input.email ?? 'admin@colo.local');
@@ -66,7 +68,7 @@ export async function ensureLocalAdmin(input: { email?: string; name?: string; t
   } else {
     password = randomBytes(12).toString('base64url');
     try {
-      user = await createUser({ email, name: input.name ?? 'Admin', password });
+      user = await createUser({ email, name: input.name ?? 'Admin', password, role: 'admin' });
     } catch (err) {
       // Two bring-ups racing: the other one created it; use theirs.
       const raced = await prisma.user.findUnique({ where: { email } });

@@ -1,13 +1,20 @@
 // The Docker side of control: one runtime per process (the engine's dockerode wrapper) and the
 // settings every engine call needs. Tests may swap the runtime (e.g. one that counts calls).
+// The engine is found the way the docker CLI finds it: DOCKER_HOST (checked in config.ts), else
+// the local socket. The web app in docker-compose.yml points it at the read-only proxy.
 import { createDockerRuntime, type Runtime } from '@colo/engine';
 import type { Vdc } from '@colo/db';
-import { controlEnv } from '../config';
+import { controlEnv, controlEnvSchema } from '../config';
 
 const holder = globalThis as typeof globalThis & { __coloRuntime?: Runtime };
 
 export function getRuntime(): Runtime {
-  holder.__coloRuntime ??= createDockerRuntime();
+  if (!holder.__coloRuntime) {
+    // A malformed DOCKER_HOST stops here with its name, not somewhere inside dockerode.
+    const dockerHost = controlEnvSchema.shape.DOCKER_HOST.safeParse(process.env.DOCKER_HOST);
+    if (!dockerHost.success) throw new Error(`invalid environment: DOCKER_HOST: ${dockerHost.error.issues[0]?.message}`);
+    holder.__coloRuntime = createDockerRuntime();
+  }
   return holder.__coloRuntime;
 }
 

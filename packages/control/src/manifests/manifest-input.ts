@@ -1,5 +1,6 @@
 // Every manifest that enters control passes here: text or object in, the validator of
-// @colo/manifest run with the catalog and the host ports other VDCs hold, a ColoError out.
+// @colo/manifest run with the catalog and the host ports other VDCs and Colo itself hold, then the
+// checks only the server can make (the owner's quota, ports bound on the host), a ColoError out.
 import {
   type Issue,
   type Manifest,
@@ -10,6 +11,9 @@ import {
 } from '@colo/manifest';
 import { getCatalog } from '../catalog';
 import { ColoError } from '../errors';
+import { quotaIssues } from '../quotas/quota-check';
+import { coloOwnPorts } from './colo-ports';
+import { hostPortIssues } from './host-port-check';
 import { takenPorts } from './taken-ports';
 
 /** YAML or JSON text, or the object it parses to. */
@@ -51,7 +55,8 @@ function manifestName(value: unknown): string | undefined {
 
 /**
  * The full validation result, never throwing on bad input: what `POST /validate` answers.
- * `exceptVdcId` is the VDC the manifest is for, whose own ports do not clash with themselves.
+ * `viewerId` is the owner, whose quota applies. `exceptVdcId` is the VDC the manifest is for:
+ * its own ports do not clash with themselves, and its current revision is not counted twice.
  */
 export async function validateSource(
   viewerId: string,
@@ -64,10 +69,19 @@ export async function validateSource(
   let except = opts.exceptVdcId;
   const name = manifestName(parsed.value);
   if (except === undefined && name && opts.findOwnVdc) except = await opts.findOwnVdc(name);
-  return validateManifest(parsed.value, catalog, {
-    mode: opts.mode ?? 'deploy',
-    takenPorts: await takenPorts(viewerId, except),
-  });
+  const taken = await takenPorts(viewerId, except);
+  for (const [port, holder] of coloOwnPorts()) taken.set(port, holder);
+  const result = validateManifest(parsed.value, catalog, { mode: opts.mode ?? 'deploy', takenPorts: taken });
+  const serverIssues = [
+    ...(await quotaIssues(viewerId, parsed.value, catalog, except)),
+    ...(await hostPortIssues(
+      parsed.value,
+      // Out of the validator's default range (1024–65535) is refused there already.
+      (port) => taken.has(port) || port < 1024,
+    )),
+  ];
+  if (serverIssues.length === 0) return result;
+  return { ok: false as const, errors: [...result.errors, ...serverIssues], warnings: result.warnings };
 }
 
 /** Validates and returns the normalised manifest, or throws `invalid_manifest` with every issue. */

@@ -71,12 +71,23 @@ describe('expose', () => {
     ]);
   });
 
-  it('may publish one terminal on two host ports', () => {
+  it('refuses the same terminal exposed twice, even on two host ports', () => {
     const m = shopManifest();
     m.appliances[0].expose = [
       { terminal: 'in', port: 8080 },
       { terminal: 'in', port: 8443 },
     ];
+    const result = validate(m);
+    expect(result.ok).toBe(false);
+    expect(messagesAt(result, 'appliances[0].expose[1].terminal')).toEqual([
+      'terminal "in" is already exposed by expose[0]; expose each terminal once',
+    ]);
+    expect(messagesAt(result, 'appliances[0].expose[0].terminal')).toEqual([]);
+  });
+
+  it('lets two appliances each expose their own terminal of the same name', () => {
+    const m = shopManifest();
+    m.appliances[1].expose = [{ terminal: 'in', port: 8081 }];
     expect(validate(m).ok).toBe(true);
   });
 });

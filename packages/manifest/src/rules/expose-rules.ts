@@ -1,14 +1,25 @@
-// Published ports: only input terminals that listen on a port, host ports in the allowed range,
-// each used once in the VDC and not held by anything else.
+// Published ports: only input terminals that listen on a port, each exposed once, host ports in
+// the allowed range, each used once in the VDC and not held by anything else.
 import { didYouMean } from '../closest-match';
 import type { RuleContext } from './rule-context';
 
 export function checkExpose(ctx: RuleContext): void {
   const firstUse = new Map<number, string>();
   for (const entry of ctx.model.appliances) {
+    // One terminal, one published port: the edge proxy serves a terminal on exactly one port.
+    const exposedAt = new Map<string, number>();
     for (const item of entry.expose) {
       const base = ['appliances', entry.index, 'expose', item.index];
       const cls = entry.cls;
+      const earlier = exposedAt.get(item.terminal);
+      if (earlier !== undefined) {
+        ctx.issues.error(
+          [...base, 'terminal'],
+          `terminal "${item.terminal}" is already exposed by expose[${earlier}]; expose each terminal once`,
+        );
+      } else {
+        exposedAt.set(item.terminal, item.index);
+      }
       if (cls) {
         const input = cls.terminals.inputs.find((t) => t.name === item.terminal);
         const path = [...base, 'terminal'];

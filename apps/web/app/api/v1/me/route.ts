@@ -1,5 +1,7 @@
+import { meView } from '@colo/control';
 import { json, route } from '../../../../lib/http';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(async ({ user }) => json({ user: { id: user.id, email: user.email, name: user.name } }));
+/** Who the caller is (with their role), and their own quota: limits and what their VDCs use. */
+export const GET = route(async ({ user }) => json(await meView(user)));

@@ -1,0 +1,17 @@
+// What a user's VDCs take now: every VDC of theirs that is not destroyed, as its latest revision
+// asks (what its next deploy would run), except the one being validated.
+import { getPrisma } from '@colo/db';
+import type { Catalog } from '@colo/manifest';
+import { addAmounts, type QuotaAmounts, zeroAmounts } from './quota-amounts';
+import { manifestUsage } from './manifest-usage';
+
+export async function vdcsUsage(userId: string, catalog: Catalog, exceptVdcId?: string): Promise<QuotaAmounts> {
+  const rows = await getPrisma().$queryRaw<{ manifest: unknown }[]>`
+    SELECT r."manifest"
+    FROM "Vdc" v
+    JOIN "Revision" r ON r."vdcId" = v."id" AND r."number" = v."latestRevision"
+    WHERE v."ownerId" = ${userId} AND v."state" <> 'destroyed' AND v."id" <> ${exceptVdcId ?? ''}`;
+  let total = zeroAmounts();
+  for (const row of rows) total = addAmounts(total, manifestUsage(row.manifest, catalog).total);
+  return total;
+}

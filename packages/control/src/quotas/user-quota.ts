@@ -1,0 +1,101 @@
+// Reading and setting quotas: a user sees their own limits and usage (`GET /me`); an admin
+// reads and sets anyone's (`GET/PUT /users/:id/quota`, where :id is a user id or an email).
+import { getPrisma, type User } from '@colo/db';
+import { MEMORY_PATTERN, parseMemory } from '@colo/manifest';
+import { z } from 'zod';
+import type { AuthUser } from '../auth/api-tokens';
+import { requireAdmin } from '../auth/roles';
+import { getCatalog } from '../catalog';
+import { ColoError } from '../errors';
+import type { QuotaAmounts } from './quota-amounts';
+import { effectiveLimits, overridesOf, type QuotaOverrides } from './quota-limits';
+import { vdcsUsage } from './quota-usage';
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'user';
+}
+
+export interface QuotaView {
+  /** What applies: the override where an admin set one, else the installation's default. */
+  limits: QuotaAmounts;
+  /** What the user's VDCs that are not destroyed take, by their latest revision. */
+  usage: QuotaAmounts;
+}
+
+export interface UserQuotaView {
+  user: UserView;
+  quota: QuotaView & { overrides: QuotaOverrides };
+}
+
+const amount = z.number().int().min(0).max(1_000_000);
+
+/** `PUT /users/:id/quota`: each key given is set; `null` returns it to the default. Memory takes bytes or "8Gi". */
+export const quotaInputSchema = z
+  .object({
+    appliances: amount.nullable(),
+    containers: amount.nullable(),
+    cpu: z.number().min(0).max(100_000).nullable(),
+    memory: z
+      .union([z.number().int().min(0), z.string().regex(MEMORY_PATTERN, 'must be bytes or a size like "8Gi"')])
+      .nullable(),
+    hostPorts: amount.nullable(),
+  })
+  .partial()
+  .strict();
+
+export type QuotaInput = z.infer<typeof quotaInputSchema>;
+
+export function userView(u: Pick<User, 'id' | 'email' | 'name' | 'role'>): UserView {
+  return { id: u.id, email: u.email, name: u.name, role: u.role };
+}
+
+async function findUser(idOrEmail: string): Promise<User> {
+  const key = idOrEmail.trim().toLowerCase();
+  const user = await getPrisma().user.findFirst({ where: key.includes('@') ? { email: key } : { id: idOrEmail } });
+  if (!user) throw new ColoError('not_found', `user "${idOrEmail}" not found`);
+  return user;
+}
+
+async function quotaOf(userId: string): Promise<QuotaView & { overrides: QuotaOverrides }> {
+  const [row, catalog] = await Promise.all([getPrisma().userQuota.findUnique({ where: { userId } }), getCatalog()]);
+  const overrides = overridesOf(row);
+  return { limits: effectiveLimits(overrides), usage: await vdcsUsage(userId, catalog), overrides };
+}
+
+/** `GET /me`: who the caller is, with their own limits and usage. */
+export async function meView(user: AuthUser): Promise<{ user: UserView; quota: QuotaView }> {
+  const row = await getPrisma().user.findUniqueOrThrow({ where: { id: user.id } });
+  const { limits, usage } = await quotaOf(user.id);
+  return { user: userView(row), quota: { limits, usage } };
+}
+
+/** An admin reads anyone's quota; a user only their own. */
+export async function getUserQuota(viewer: AuthUser, idOrEmail: string): Promise<UserQuotaView> {
+  const self = idOrEmail === viewer.id || idOrEmail.trim().toLowerCase() === viewer.email;
+  if (!self) await requireAdmin(viewer, "read another user's quota");
+  const user = await findUser(idOrEmail);
+  return { user: userView(user), quota: await quotaOf(user.id) };
+}
+
+export async function setUserQuota(admin: AuthUser, idOrEmail: string, input: unknown): Promise<UserQuotaView> {
+  await requireAdmin(admin, 'set quotas');
+  const parsed = quotaInputSchema.safeParse(input ?? {});
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new ColoError('bad_request', `${first.path.join('.') || 'quota'}: ${first.message}`);
+  }
+  const user = await findUser(idOrEmail);
+  const q = parsed.data;
+  const data = {
+    ...(q.appliances !== undefined ? { appliances: q.appliances } : {}),
+    ...(q.containers !== undefined ? { containers: q.containers } : {}),
+    ...(q.cpu !== undefined ? { cpu: q.cpu } : {}),
+    ...(q.memory !== undefined ? { memoryBytes: q.memory === null ? null : BigInt(parseMemory(q.memory)) } : {}),
+    ...(q.hostPorts !== undefined ? { hostPorts: q.hostPorts } : {}),
+  };
+  await getPrisma().userQuota.upsert({ where: { userId: user.id }, create: { userId: user.id, ...data }, update: data });
+  return { user: userView(user), quota: await quotaOf(user.id) };
+}

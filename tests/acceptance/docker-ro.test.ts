@@ -1,0 +1,145 @@
+// The read-only Docker door for the web app (docker/docker-ro): run against the real engine, it
+// answers every read Colo's web app makes and refuses every write, exec, archive read and
+// escape-by-path with 403 — and control's runtime goes through it when DOCKER_HOST points there.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { getRuntime, setRuntime } from '@colo/control';
+import { createDockerRuntime } from '@colo/engine';
+import Docker from 'dockerode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, ROOT, waitFor } from './harness';
+
+const IMAGE = 'colo-test/docker-ro:1';
+const SLEEPER = 'colo-test/docker-ro-target:1';
+const instance = `acc-ro-${randomBytes(3).toString('hex')}`;
+const labels = { 'colo.managed': 'true', 'colo.instance': instance };
+const direct = new Docker();
+let base: string;
+let targetId: string;
+
+async function removeOurs(): Promise<void> {
+  const filters = { label: [`colo.instance=${instance}`] };
+  for (const c of await direct.listContainers({ all: true, filters })) await direct.getContainer(c.Id).remove({ force: true });
+  for (const n of await direct.listNetworks({ filters })) await direct.getNetwork(n.Id).remove();
+}
+
+beforeAll(async () => {
+  const engine = createDockerRuntime(direct);
+  await engine.buildImage(path.join(ROOT, 'docker/docker-ro'), IMAGE);
+  if (!(await engine.imageId(SLEEPER))) {
+    // A container for the proxy to read: the catalog's base image, sleeping.
+    const dir = mkdtempSync(path.join(tmpdir(), 'colo-ro-'));
+    try {
+      writeFileSync(path.join(dir, 'Dockerfile'), 'FROM debian:bookworm-slim\nCMD ["bash", "-c", "echo ready; trap \'exit 0\' TERM; sleep infinity & wait"]\n');
+      await engine.buildImage(dir, SLEEPER);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  // This engine has no default bridge: publishing needs a network of our own.
+  const network = `colo-${instance}-ro`;
+  await direct.createNetwork({ Name: network, Driver: 'bridge', Labels: labels });
+  const target = await direct.createContainer({ name: `colo-${instance}-target`, Image: SLEEPER, Labels: labels, HostConfig: { NetworkMode: 'none' } });
+  await target.start();
+  targetId = target.id;
+
+  const port = await freePort();
+  const proxy = await direct.createContainer({
+    name: `colo-${instance}-docker-ro`,
+    Image: IMAGE,
+    Labels: labels,
+    ExposedPorts: { '2375/tcp': {} },
+    HostConfig: {
+      NetworkMode: network,
+      Binds: ['/var/run/docker.sock:/var/run/docker.sock'],
+      PortBindings: { '2375/tcp': [{ HostIp: '127.0.0.1', HostPort: String(port) }] },
+      // As docker-compose.yml runs it.
+      CapDrop: ['ALL'],
+      ReadonlyRootfs: true,
+      SecurityOpt: ['no-new-privileges'],
+    },
+  });
+  await proxy.start();
+  base = `http://127.0.0.1:${port}`;
+  await waitFor('the docker-ro proxy', async () => (await status('GET', '/_ping')) === 200, 30_000);
+});
+
+afterAll(async () => {
+  setRuntime(undefined);
+  delete process.env.DOCKER_HOST;
+  await removeOurs();
+});
+
+/** The status of one request, its path sent byte for byte (fetch would normalise `..`). */
+function status(method: string, p: string, body?: unknown): Promise<number> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: hostname, port, method, path: p, headers: { 'content-type': 'application/json' } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
+describe('docker-ro', () => {
+  it("serves control's runtime reads when DOCKER_HOST points at it", async () => {
+    process.env.DOCKER_HOST = base.replace('http://', 'tcp://');
+    setRuntime(undefined);
+    const runtime = getRuntime();
+    const listed = await runtime.listContainers([`colo.instance=${instance}`]);
+    expect(listed.map((c) => c.name).sort()).toEqual([`colo-${instance}-docker-ro`, `colo-${instance}-target`]);
+    expect((await runtime.inspectContainer(targetId))?.state).toBe('running');
+    expect(await runtime.logs(targetId, 10)).toContain('ready');
+    expect((await runtime.listNetworks([`colo.instance=${instance}`])).map((n) => n.name)).toEqual([`colo-${instance}-ro`]);
+    expect(await runtime.listVolumes([`colo.instance=${instance}`])).toEqual([]);
+    expect(await runtime.imageId(SLEEPER)).toMatch(/^sha256:/);
+    expect(await status('GET', '/v1.41/version')).toBe(200);
+    expect(await status('HEAD', '/_ping')).toBe(200);
+    expect(await status('GET', '/info')).toBe(200);
+  });
+
+  it('refuses every change, exec and file read, with or without the version prefix', async () => {
+    process.env.DOCKER_HOST = base.replace('http://', 'tcp://');
+    setRuntime(undefined);
+    const runtime = getRuntime();
+    await expect(runtime.createContainer({ name: `colo-${instance}-sneaky`, Image: SLEEPER, Labels: labels })).rejects.toThrow(/403|forbidden/i);
+    await expect(runtime.stopContainer(targetId)).rejects.toThrow();
+    await expect(runtime.removeContainer(targetId)).rejects.toThrow();
+    await expect(runtime.exec(targetId, ['true'])).rejects.toThrow();
+    await expect(runtime.createNetwork({ name: `colo-${instance}-sneaky`, internal: true, labels })).rejects.toThrow();
+
+    const refused: [string, string][] = [
+      ['POST', '/containers/create'],
+      ['POST', '/v1.41/containers/create'],
+      ['POST', `/containers/${targetId}/stop`],
+      ['POST', `/v1.41/containers/${targetId}/kill`],
+      ['POST', `/containers/${targetId}/exec`],
+      ['DELETE', `/containers/${targetId}?force=true`],
+      ['DELETE', `/v1.41/networks/colo-${instance}-ro`],
+      ['POST', '/volumes/create'],
+      ['POST', '/build'],
+      ['POST', '/images/create?fromImage=x'],
+      ['GET', `/containers/${targetId}/archive?path=/etc`],
+      ['GET', `/containers/${targetId}/export`],
+      ['GET', `/containers/${targetId}/attach/ws`],
+      ['GET', '/events'],
+      ['GET', '/containers/json/../create'],
+      ['GET', '/v1.41//containers/json'],
+      ['GET', `/containers/${targetId}%2F..%2Fexport/json`],
+      ['PUT', `/containers/${targetId}/archive?path=/tmp`],
+    ];
+    for (const [method, p] of refused) expect(await status(method, p, method === 'GET' ? undefined : {}), `${method} ${p}`).toBe(403);
+
+    // Nothing changed behind the door.
+    const now = await direct.listContainers({ all: true, filters: { label: [`colo.instance=${instance}`] } });
+    expect(now.map((c) => [c.Names[0], c.State]).sort()).toEqual([
+      [`/colo-${instance}-docker-ro`, 'running'],
+      [`/colo-${instance}-target`, 'running'],
+    ]);
+  });
+});
