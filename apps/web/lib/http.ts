@@ -1,29 +1,12 @@
-// The HTTP edge of control: who is calling (bearer token or session cookie), JSON bodies checked
-// with zod, and the one place a ColoError code becomes a status. Each route is a few lines on
-// top of `route()` (signed in) or `publicRoute()` (setup and sign-in only).
-import { type AuthUser, authenticate, ColoError, type ColoErrorCode, isColoError, resumeSession } from '@colo/control';
-import type { z } from 'zod';
+// The HTTP edge of control: who is calling (bearer token or session cookie), JSON bodies read
+// under a cap and checked with zod (request-body.ts), and errors answered through the one table
+// (error-table.ts). Each route is a few lines on top of `route()` (signed in) or `publicRoute()`
+// (setup and sign-in only).
+import { type AuthUser, authenticate, ColoError, resumeSession } from '@colo/control';
+import { httpError } from './error-table';
 import { isSameOrigin, isSecureRequest, readCookie, SESSION_COOKIE, sessionCookie } from './session-cookie';
 
-const STATUS: Record<ColoErrorCode, number> = {
-  bad_request: 400,
-  invalid_manifest: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  stale_revision: 409,
-  name_taken: 409,
-  operation_running: 409,
-  not_destroyed: 409,
-  already_set_up: 409,
-  rate_limited: 429,
-  docker_unavailable: 503,
-  docker_error: 502,
-  internal: 500,
-};
-
-/** Large enough for a big manifest as text, small enough to refuse abuse early. */
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+export { MAX_BODY_BYTES, readBody } from './request-body';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -32,40 +15,14 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 export function errorResponse(err: unknown): Response {
-  if (isColoError(err)) {
-    const headers: Record<string, string> = err.retryAfter !== undefined ? { 'retry-after': String(err.retryAfter) } : {};
-    return json({ error: err.toJSON() }, STATUS[err.code] ?? 500, headers);
-  }
-  // Unknown failures: log the message for the operator, answer without internals.
-  console.error(`colo web: ${(err as Error)?.stack ?? String(err)}`);
-  return json({ error: { code: 'internal', message: 'internal error' } }, 500);
+  const { status, body, headers } = httpError(err);
+  return json(body, status, headers);
 }
 
 function bearer(req: Request): string | undefined {
   const header = req.headers.get('authorization');
   const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   return m?.[1];
-}
-
-export async function readBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  const declared = Number(req.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new ColoError('bad_request', `request body over ${MAX_BODY_BYTES} bytes`);
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new ColoError('bad_request', `request body over ${MAX_BODY_BYTES} bytes`);
-  let data: unknown = {};
-  if (text.trim() !== '') {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw new ColoError('bad_request', 'the request body is not JSON');
-    }
-  }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new ColoError('bad_request', `${first.path.join('.') || 'body'}: ${first.message}`);
-  }
-  return parsed.data;
 }
 
 function crossOrigin(): ColoError {
