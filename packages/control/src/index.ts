@@ -12,7 +12,7 @@ export {
   returnLoginAttempt,
   takeLoginAttempt,
 } from './auth/login-rate-limit';
-export { hashPassword, verifyPassword } from './auth/password';
+export { hashPassword, needsRehash, SCRYPT_COST, verifyPassword } from './auth/password';
 export { authenticateSession, createSession, endSession, type ResumedSession, resumeSession, SESSION_TTL_MS } from './auth/sessions';
 export { createUser, ensureLocalAdmin, type LocalAdmin, setPassword, signIn } from './auth/users';
 export { catalogView, validateForUser } from './catalog-view';
