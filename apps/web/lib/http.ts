@@ -2,7 +2,7 @@
 // under a cap and checked with zod (request-body.ts), and errors answered through the one table
 // (error-table.ts). Each route is a few lines on top of `route()` (signed in) or `publicRoute()`
 // (setup and sign-in only).
-import { type AuthUser, authenticate, ColoError, resumeSession } from '@colo/control';
+import { type AuthUser, authenticateToken, ColoError, requireScope, resumeSession, type TokenScope } from '@colo/control';
 import { httpError } from './error-table';
 import { isSameOrigin, isSecureRequest, readCookie, SESSION_COOKIE, sessionCookie } from './session-cookie';
 
@@ -35,13 +35,37 @@ export interface RouteArgs<P> {
   params: P;
   /** How the caller proved who they are. */
   via: 'token' | 'session';
+  /** The token's scope; a browser session has every right of its user (`admin`). */
+  scope: TokenScope;
 }
 
 type Context<P> = { params: Promise<P> };
 
+export interface RouteOptions {
+  /**
+   * The token scope this route needs. Unless told: `read` for GET/HEAD, `deploy` for anything
+   * that changes something. Token and user management say `admin`.
+   */
+  scope?: TokenScope;
+}
+
+/** What a route file's export demands of its caller; the route tests read it from every export. */
+export interface RouteAccess {
+  auth: 'user' | 'public';
+  /** Undefined: decided by the method, as RouteOptions.scope says. */
+  scope?: TokenScope;
+}
+
+export type RouteHandler<P> = ((req: Request, ctx: Context<P>) => Promise<Response>) & { access: RouteAccess };
+
+export function scopeFor(method: string, options: RouteOptions = {}): TokenScope {
+  return options.scope ?? (SAFE_METHODS.has(method) ? 'read' : 'deploy');
+}
+
 interface Caller {
   user: AuthUser;
   via: 'token' | 'session';
+  scope: TokenScope;
   /** Set-Cookie to send back when the session's expiry slid forward. */
   renewCookie?: string;
 }
@@ -49,9 +73,15 @@ interface Caller {
 async function identify(req: Request): Promise<Caller> {
   const token = bearer(req);
   // A bearer header decides alone: a bad token is a 401 even if a cookie rides along.
-  if (token !== undefined) return { user: await authenticate(token), via: 'token' };
+  if (token !== undefined) {
+    const { user, scope } = await authenticateToken(token);
+    return { user, scope, via: 'token' };
+  }
   const cookie = readCookie(req, SESSION_COOKIE);
-  if (!cookie) return { user: await authenticate(undefined), via: 'token' };
+  if (!cookie) {
+    await authenticateToken(undefined); // throws the 401 with its message
+    throw new ColoError('unauthorized', 'sign in');
+  }
   // The cookie rides along on any request the browser makes to us, whoever's page made it;
   // only our own pages may use it to change something.
   if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req)) throw crossOrigin();
@@ -59,30 +89,36 @@ async function identify(req: Request): Promise<Caller> {
   return {
     user: session.user,
     via: 'session',
+    scope: 'admin',
     renewCookie: session.renewed ? sessionCookie(cookie, session.expiresAt, isSecureRequest(req)) : undefined,
   };
 }
 
-/** Authenticates (401 otherwise), runs the handler, maps any ColoError to its status. */
-export function route<P = Record<string, string>>(handler: (args: RouteArgs<P>) => Promise<Response>) {
-  return async (req: Request, ctx: Context<P>): Promise<Response> => {
+/**
+ * Authenticates (401 otherwise), checks the token's scope against the route's (403), runs the
+ * handler, and answers any error through the error table.
+ */
+export function route<P = Record<string, string>>(handler: (args: RouteArgs<P>) => Promise<Response>, options: RouteOptions = {}): RouteHandler<P> {
+  const run = async (req: Request, ctx: Context<P>): Promise<Response> => {
     try {
       const caller = await identify(req);
-      const res = await handler({ req, user: caller.user, via: caller.via, params: await ctx.params });
+      requireScope(caller, scopeFor(req.method, options));
+      const res = await handler({ req, user: caller.user, via: caller.via, scope: caller.scope, params: await ctx.params });
       if (caller.renewCookie) res.headers.append('set-cookie', caller.renewCookie);
       return res;
     } catch (err) {
       return errorResponse(err);
     }
   };
+  return Object.assign(run, { access: { auth: 'user', scope: options.scope } as RouteAccess });
 }
 
 /**
  * For the routes that work signed out (setup, sign-in). They set a cookie, so a browser
  * request from another site's page is refused; scripts without an Origin are let through.
  */
-export function publicRoute(handler: (args: { req: Request }) => Promise<Response>) {
-  return async (req: Request): Promise<Response> => {
+export function publicRoute(handler: (args: { req: Request }) => Promise<Response>): RouteHandler<Record<string, string>> {
+  const run = async (req: Request): Promise<Response> => {
     try {
       if (req.headers.get('origin') !== null && !isSameOrigin(req)) throw crossOrigin();
       return await handler({ req });
@@ -90,4 +126,5 @@ export function publicRoute(handler: (args: { req: Request }) => Promise<Respons
       return errorResponse(err);
     }
   };
+  return Object.assign(run, { access: { auth: 'public' } as RouteAccess });
 }

@@ -1,6 +1,17 @@
 // @colo/control: the domain of Colo — users and tokens, VDCs and revisions, operations and
 // their runners, secrets. Framework-free: the web app and the worker are thin glue over this.
-export { type ApiTokenInfo, type AuthUser, authenticate, createApiToken, listApiTokens, revokeApiToken } from './auth/api-tokens';
+export {
+  type ApiTokenInfo,
+  type AuthUser,
+  authenticate,
+  authenticateToken,
+  createApiToken,
+  listApiTokens,
+  type NewTokenOptions,
+  revokeApiToken,
+  type TokenCaller,
+} from './auth/api-tokens';
+export { requireScope, SCOPE_MEANING, scopeAllows, TOKEN_SCOPES, type TokenScope } from './auth/token-scope';
 export { checkNewPassword, hasAnyUser, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, setupFirstAdmin } from './auth/first-admin';
 export { logIn, type LogInResult } from './auth/log-in';
 export {
