@@ -2,7 +2,7 @@
 // under a cap and checked with zod (request-body.ts), and errors answered through the one table
 // (error-table.ts). Each route is a few lines on top of `route()` (signed in) or `publicRoute()`
 // (setup and sign-in only).
-import { type AuthUser, authenticateToken, ColoError, requireScope, resumeSession, type TokenScope } from '@colo/control';
+import { type AuthUser, authenticateSession, authenticateToken, ColoError, requireScope, resumeSession, type TokenScope } from '@colo/control';
 import { httpError } from './error-table';
 import { isSameOrigin, isSecureRequest, readCookie, SESSION_COOKIE, sessionCookie } from './session-cookie';
 
@@ -37,6 +37,11 @@ export interface RouteArgs<P> {
   via: 'token' | 'session';
   /** The token's scope; a browser session has every right of its user (`admin`). */
   scope: TokenScope;
+  /**
+   * Checks the same credentials again (401 once the session ended or the token was revoked or
+   * expired); live streams call it periodically and end when it throws.
+   */
+  recheck: () => Promise<void>;
 }
 
 type Context<P> = { params: Promise<P> };
@@ -66,6 +71,7 @@ interface Caller {
   user: AuthUser;
   via: 'token' | 'session';
   scope: TokenScope;
+  recheck: () => Promise<void>;
   /** Set-Cookie to send back when the session's expiry slid forward. */
   renewCookie?: string;
 }
@@ -75,7 +81,7 @@ async function identify(req: Request): Promise<Caller> {
   // A bearer header decides alone: a bad token is a 401 even if a cookie rides along.
   if (token !== undefined) {
     const { user, scope } = await authenticateToken(token);
-    return { user, scope, via: 'token' };
+    return { user, scope, via: 'token', recheck: async () => void (await authenticateToken(token)) };
   }
   const cookie = readCookie(req, SESSION_COOKIE);
   if (!cookie) {
@@ -90,6 +96,7 @@ async function identify(req: Request): Promise<Caller> {
     user: session.user,
     via: 'session',
     scope: 'admin',
+    recheck: async () => void (await authenticateSession(cookie)),
     renewCookie: session.renewed ? sessionCookie(cookie, session.expiresAt, isSecureRequest(req)) : undefined,
   };
 }
@@ -103,7 +110,7 @@ export function route<P = Record<string, string>>(handler: (args: RouteArgs<P>) 
     try {
       const caller = await identify(req);
       requireScope(caller, scopeFor(req.method, options));
-      const res = await handler({ req, user: caller.user, via: caller.via, scope: caller.scope, params: await ctx.params });
+      const res = await handler({ req, user: caller.user, via: caller.via, scope: caller.scope, recheck: caller.recheck, params: await ctx.params });
       if (caller.renewCookie) res.headers.append('set-cookie', caller.renewCookie);
       return res;
     } catch (err) {

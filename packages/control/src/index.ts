@@ -36,6 +36,7 @@ export { ColoError, type ColoErrorCode, isColoError } from './errors';
 export { type ApplianceDetailView, applianceDetail, type ContainerDetailView } from './live/appliance-detail';
 export { type ApplianceLogLine, applianceLogs, followApplianceLogs, MAX_LOG_TAIL } from './live/appliance-logs';
 export { EVENT_STREAM_HEADERS, type EventStreamOptions, formatServerEvent, type ServerEvent, toEventStream } from './live/event-stream';
+export { type LiveStreamOptions, openLiveStream, openStreamCount, takeStreamSlot } from './live/live-stream';
 export { openVdcEvents, type VdcEventsTiming } from './live/vdc-events';
 export { claimVdcFor, type ClaimResult, releaseVdcFrom } from './operations/claim';
 export { toColoError } from './operations/classify-error';
