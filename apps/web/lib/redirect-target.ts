@@ -8,13 +8,19 @@ const PLACEHOLDER_ORIGIN = 'http://colo.invalid';
  * Browsers drop tab and newline from URLs (`/\t/evil.test` is `//evil.test`) and read `\` as `/`
  * (`/\evil.test` is `//evil.test`): any of them, raw or percent-encoded, refuses the value.
  */
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f\\]/;
+function hasUnsafeChar(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f || code === 0x5c) return true;
+  }
+  return false;
+}
 const PUBLIC_PAGES = /^\/(login|setup|api)(\/|\?|#|$)/;
 
 /** `next` if it is a path on this site (not the sign-in pages or the API); `/vdcs` otherwise. */
 export function safeNextPath(next: string | null | undefined): string {
   if (typeof next !== 'string' || next.length === 0 || next.length > 2048) return DEFAULT_AFTER_LOGIN;
-  if (!next.startsWith('/') || next.startsWith('//') || UNSAFE_CHARS.test(next)) return DEFAULT_AFTER_LOGIN;
+  if (!next.startsWith('/') || next.startsWith('//') || hasUnsafeChar(next)) return DEFAULT_AFTER_LOGIN;
   let decoded: string;
   try {
     decoded = decodeURIComponent(next);
@@ -22,7 +28,7 @@ export function safeNextPath(next: string | null | undefined): string {
     return DEFAULT_AFTER_LOGIN;
   }
   // A server or browser that decodes once before routing must not find `//` or a tab either.
-  if (decoded.startsWith('//') || UNSAFE_CHARS.test(decoded)) return DEFAULT_AFTER_LOGIN;
+  if (decoded.startsWith('//') || hasUnsafeChar(decoded)) return DEFAULT_AFTER_LOGIN;
   let url: URL;
   try {
     url = new URL(next, PLACEHOLDER_ORIGIN);
