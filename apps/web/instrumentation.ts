@@ -4,7 +4,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { checkWebEnv } = await import('./lib/env');
   checkWebEnv();
-  const { Server } = await import('node:http');
   const { stampPeerAddress } = await import('./lib/client-address');
-  stampPeerAddress(Server);
+  stampPeerAddress();
 }

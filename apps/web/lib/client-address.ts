@@ -3,15 +3,15 @@
 // believed only when COLO_TRUST_PROXY says a proxy in front appends to it. Otherwise the address
 // is the socket's own, which instrumentation.ts copies into PEER_HEADER before Next sees the
 // request (replacing any the client sent).
-import type { IncomingMessage } from 'node:http';
+import { type IncomingMessage, Server } from 'node:http';
 import { webSettings } from './env';
 
 export const PEER_HEADER = 'x-colo-peer';
 
 const holder = globalThis as typeof globalThis & { __coloPeerHeader?: boolean };
 
-/** Makes every request on `server` carry its socket address in PEER_HEADER (see instrumentation.ts). */
-export function stampPeerAddress(server: { prototype: { emit: (event: string, ...args: unknown[]) => boolean } }): void {
+/** Makes every request the HTTP server takes carry its socket address in PEER_HEADER (see instrumentation.ts). */
+export function stampPeerAddress(server: { prototype: { emit: (event: string, ...args: unknown[]) => boolean } } = Server): void {
   if (holder.__coloPeerHeader) return;
   const emit = server.prototype.emit;
   server.prototype.emit = function (this: unknown, event: string, ...args: unknown[]) {

@@ -101,6 +101,13 @@ async function identify(req: Request): Promise<Caller> {
   };
 }
 
+/** A name or id with a NUL character cannot exist (Postgres cannot store one): not found, at once. */
+function refuseUnstorableParams(params: unknown): void {
+  for (const [key, value] of Object.entries((params ?? {}) as Record<string, unknown>)) {
+    if (typeof value === 'string' && value.includes('\u0000')) throw new ColoError('not_found', `no ${key} with a NUL character exists`);
+  }
+}
+
 /**
  * Authenticates (401 otherwise), checks the token's scope against the route's (403), runs the
  * handler, and answers any error through the error table.
@@ -110,7 +117,9 @@ export function route<P = Record<string, string>>(handler: (args: RouteArgs<P>) 
     try {
       const caller = await identify(req);
       requireScope(caller, scopeFor(req.method, options));
-      const res = await handler({ req, user: caller.user, via: caller.via, scope: caller.scope, recheck: caller.recheck, params: await ctx.params });
+      const params = await ctx.params;
+      refuseUnstorableParams(params);
+      const res = await handler({ req, user: caller.user, via: caller.via, scope: caller.scope, recheck: caller.recheck, params });
       if (caller.renewCookie) res.headers.append('set-cookie', caller.renewCookie);
       return res;
     } catch (err) {

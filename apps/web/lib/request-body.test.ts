@@ -66,4 +66,11 @@ describe('request bodies', () => {
     expect((await failure(readBody(post('{"name":'), schema))).code).toBe('bad_request');
     expect((await failure(readBody(post('{"name":1}'), schema))).message).toMatch(/^name: /);
   });
+
+  it('refuses text Postgres cannot store (NUL), naming where', async () => {
+    const schema = z.object({ name: z.string() }).loose();
+    const err = await failure(readBody(post('{"name":"ok","deep":[{"x":"a\\u0000b"}]}'), schema));
+    expect(err.code).toBe('bad_request');
+    expect(err.message).toMatch(/^deep\[0\]\.x: /);
+  });
 });

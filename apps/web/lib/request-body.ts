@@ -55,10 +55,35 @@ export async function readBody<S extends z.ZodType>(req: Request, schema: S, lim
       throw new ColoError('bad_request', 'the request body is not JSON');
     }
   }
+  const nul = findNul(data);
+  if (nul !== undefined) throw new ColoError('bad_request', `${nul || 'body'}: text may not contain NUL (\\u0000) characters`);
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new ColoError('bad_request', `${first.path.join('.') || 'body'}: ${first.message}`);
   }
   return parsed.data;
+}
+
+/**
+ * The path of the first string (or key) holding a NUL character, which Postgres cannot store:
+ * refused here, once, instead of failing deep inside a write. Iterative, so depth costs no stack.
+ */
+export function findNul(value: unknown): string | undefined {
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return path;
+    } else if (Array.isArray(v)) {
+      v.forEach((item, i) => stack.push([item, `${path}[${i}]`]));
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, item] of Object.entries(v)) {
+        const at = path ? `${path}.${k}` : k;
+        if (k.includes('\u0000')) return at;
+        stack.push([item, at]);
+      }
+    }
+  }
+  return undefined;
 }
