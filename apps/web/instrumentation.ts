@@ -1,6 +1,9 @@
-// Runs once when the Next server starts: refuse to serve with a broken environment.
+// Runs once when the Next server starts: refuse to serve with a broken environment, and give
+// every request its socket address (route handlers cannot see the socket; sign-in counts by it).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { checkWebEnv } = await import('./lib/env');
   checkWebEnv();
+  const { stampPeerAddress } = await import('./lib/client-address');
+  stampPeerAddress();
 }

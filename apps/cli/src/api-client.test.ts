@@ -41,6 +41,11 @@ describe('ColoClient', () => {
     await expect(client(server, 'wrong').listVdcs()).rejects.toThrow(TOKEN_REJECTED);
   });
 
+  it('says so when the token expired', async () => {
+    server = await startFakeColo({ 'GET /vdcs': apiError(401, 'unauthorized', 'this API token expired at 2026-12-01T00:00:00.000Z: create a new one') });
+    await expect(client(server).listVdcs()).rejects.toThrow(/token rejected: this API token expired at 2026-12-01.*colo login again/);
+  });
+
   it('carries the server message, code and issues of an error answer', async () => {
     const issues = [{ path: 'appliances[0].class', message: 'unknown class "web-phq"', severity: 'error' }];
     server = await startFakeColo({ 'POST /vdcs': apiError(400, 'invalid_manifest', 'the manifest is invalid', { issues }) });

@@ -105,7 +105,7 @@ export class ColoClient {
     }
 
     const raw = await response.text().catch(() => '');
-    if (response.status === 401) throw new ApiError(401, 'unauthorized', TOKEN_REJECTED);
+    if (response.status === 401) throw new ApiError(401, 'unauthorized', tokenRejected(raw));
     if (!response.ok) throw errorFromBody(response, raw, `${method} /api/v1${path}`);
     let data: unknown;
     try {
@@ -137,6 +137,17 @@ export class ColoClient {
     const reason = err?.cause?.message || err?.cause?.code || err?.message || String(error);
     return new CliError(`cannot reach Colo at ${this.url}: ${reason}`);
   }
+}
+
+/** An expired token says so (the server names when); any other rejection gets the usual hint. */
+function tokenRejected(raw: string): string {
+  try {
+    const message = (JSON.parse(raw) as { error?: { message?: unknown } }).error?.message;
+    if (typeof message === 'string' && /expired/.test(message)) return `token rejected: ${message}; then run colo login again`;
+  } catch {
+    // not JSON: the usual hint
+  }
+  return TOKEN_REJECTED;
 }
 
 function errorFromBody(response: Response, raw: string, request: string): ApiError {

@@ -1,29 +1,12 @@
-// The HTTP edge of control: who is calling (bearer token or session cookie), JSON bodies checked
-// with zod, and the one place a ColoError code becomes a status. Each route is a few lines on
-// top of `route()` (signed in) or `publicRoute()` (setup and sign-in only).
-import { type AuthUser, authenticate, ColoError, type ColoErrorCode, isColoError, resumeSession } from '@colo/control';
-import type { z } from 'zod';
+// The HTTP edge of control: who is calling (bearer token or session cookie), JSON bodies read
+// under a cap and checked with zod (request-body.ts), and errors answered through the one table
+// (error-table.ts). Each route is a few lines on top of `route()` (signed in) or `publicRoute()`
+// (setup and sign-in only).
+import { type AuthUser, authenticateSession, authenticateToken, ColoError, requireScope, resumeSession, type TokenScope } from '@colo/control';
+import { httpError } from './error-table';
 import { isSameOrigin, isSecureRequest, readCookie, SESSION_COOKIE, sessionCookie } from './session-cookie';
 
-const STATUS: Record<ColoErrorCode, number> = {
-  bad_request: 400,
-  invalid_manifest: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  stale_revision: 409,
-  name_taken: 409,
-  operation_running: 409,
-  not_destroyed: 409,
-  already_set_up: 409,
-  rate_limited: 429,
-  docker_unavailable: 503,
-  docker_error: 502,
-  internal: 500,
-};
-
-/** Large enough for a big manifest as text, small enough to refuse abuse early. */
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+export { MAX_BODY_BYTES, readBody } from './request-body';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -32,40 +15,14 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 export function errorResponse(err: unknown): Response {
-  if (isColoError(err)) {
-    const headers: Record<string, string> = err.retryAfter !== undefined ? { 'retry-after': String(err.retryAfter) } : {};
-    return json({ error: err.toJSON() }, STATUS[err.code] ?? 500, headers);
-  }
-  // Unknown failures: log the message for the operator, answer without internals.
-  console.error(`colo web: ${(err as Error)?.stack ?? String(err)}`);
-  return json({ error: { code: 'internal', message: 'internal error' } }, 500);
+  const { status, body, headers } = httpError(err);
+  return json(body, status, headers);
 }
 
 function bearer(req: Request): string | undefined {
   const header = req.headers.get('authorization');
   const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   return m?.[1];
-}
-
-export async function readBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  const declared = Number(req.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new ColoError('bad_request', `request body over ${MAX_BODY_BYTES} bytes`);
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new ColoError('bad_request', `request body over ${MAX_BODY_BYTES} bytes`);
-  let data: unknown = {};
-  if (text.trim() !== '') {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw new ColoError('bad_request', 'the request body is not JSON');
-    }
-  }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new ColoError('bad_request', `${first.path.join('.') || 'body'}: ${first.message}`);
-  }
-  return parsed.data;
 }
 
 function crossOrigin(): ColoError {
@@ -78,13 +35,43 @@ export interface RouteArgs<P> {
   params: P;
   /** How the caller proved who they are. */
   via: 'token' | 'session';
+  /** The token's scope; a browser session has every right of its user (`admin`). */
+  scope: TokenScope;
+  /**
+   * Checks the same credentials again (401 once the session ended or the token was revoked or
+   * expired); live streams call it periodically and end when it throws.
+   */
+  recheck: () => Promise<void>;
 }
 
 type Context<P> = { params: Promise<P> };
 
+export interface RouteOptions {
+  /**
+   * The token scope this route needs. Unless told: `read` for GET/HEAD, `deploy` for anything
+   * that changes something. Token and user management say `admin`.
+   */
+  scope?: TokenScope;
+}
+
+/** What a route file's export demands of its caller; the route tests read it from every export. */
+export interface RouteAccess {
+  auth: 'user' | 'public';
+  /** Undefined: decided by the method, as RouteOptions.scope says. */
+  scope?: TokenScope;
+}
+
+export type RouteHandler<P> = ((req: Request, ctx: Context<P>) => Promise<Response>) & { access: RouteAccess };
+
+export function scopeFor(method: string, options: RouteOptions = {}): TokenScope {
+  return options.scope ?? (SAFE_METHODS.has(method) ? 'read' : 'deploy');
+}
+
 interface Caller {
   user: AuthUser;
   via: 'token' | 'session';
+  scope: TokenScope;
+  recheck: () => Promise<void>;
   /** Set-Cookie to send back when the session's expiry slid forward. */
   renewCookie?: string;
 }
@@ -92,9 +79,15 @@ interface Caller {
 async function identify(req: Request): Promise<Caller> {
   const token = bearer(req);
   // A bearer header decides alone: a bad token is a 401 even if a cookie rides along.
-  if (token !== undefined) return { user: await authenticate(token), via: 'token' };
+  if (token !== undefined) {
+    const { user, scope } = await authenticateToken(token);
+    return { user, scope, via: 'token', recheck: async () => void (await authenticateToken(token)) };
+  }
   const cookie = readCookie(req, SESSION_COOKIE);
-  if (!cookie) return { user: await authenticate(undefined), via: 'token' };
+  if (!cookie) {
+    await authenticateToken(undefined); // throws the 401 with its message
+    throw new ColoError('unauthorized', 'sign in');
+  }
   // The cookie rides along on any request the browser makes to us, whoever's page made it;
   // only our own pages may use it to change something.
   if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req)) throw crossOrigin();
@@ -102,30 +95,46 @@ async function identify(req: Request): Promise<Caller> {
   return {
     user: session.user,
     via: 'session',
+    scope: 'admin',
+    recheck: async () => void (await authenticateSession(cookie)),
     renewCookie: session.renewed ? sessionCookie(cookie, session.expiresAt, isSecureRequest(req)) : undefined,
   };
 }
 
-/** Authenticates (401 otherwise), runs the handler, maps any ColoError to its status. */
-export function route<P = Record<string, string>>(handler: (args: RouteArgs<P>) => Promise<Response>) {
-  return async (req: Request, ctx: Context<P>): Promise<Response> => {
+/** A name or id with a NUL character cannot exist (Postgres cannot store one): not found, at once. */
+function refuseUnstorableParams(params: unknown): void {
+  for (const [key, value] of Object.entries((params ?? {}) as Record<string, unknown>)) {
+    if (typeof value === 'string' && value.includes('\u0000')) throw new ColoError('not_found', `no ${key} with a NUL character exists`);
+  }
+}
+
+/**
+ * Authenticates (401 otherwise), checks the token's scope against the route's (403), runs the
+ * handler, and answers any error through the error table.
+ */
+export function route<P = Record<string, string>>(handler: (args: RouteArgs<P>) => Promise<Response>, options: RouteOptions = {}): RouteHandler<P> {
+  const run = async (req: Request, ctx: Context<P>): Promise<Response> => {
     try {
       const caller = await identify(req);
-      const res = await handler({ req, user: caller.user, via: caller.via, params: await ctx.params });
+      requireScope(caller, scopeFor(req.method, options));
+      const params = await ctx.params;
+      refuseUnstorableParams(params);
+      const res = await handler({ req, user: caller.user, via: caller.via, scope: caller.scope, recheck: caller.recheck, params });
       if (caller.renewCookie) res.headers.append('set-cookie', caller.renewCookie);
       return res;
     } catch (err) {
       return errorResponse(err);
     }
   };
+  return Object.assign(run, { access: { auth: 'user', scope: options.scope } as RouteAccess });
 }
 
 /**
  * For the routes that work signed out (setup, sign-in). They set a cookie, so a browser
  * request from another site's page is refused; scripts without an Origin are let through.
  */
-export function publicRoute(handler: (args: { req: Request }) => Promise<Response>) {
-  return async (req: Request): Promise<Response> => {
+export function publicRoute(handler: (args: { req: Request }) => Promise<Response>): RouteHandler<Record<string, string>> {
+  const run = async (req: Request): Promise<Response> => {
     try {
       if (req.headers.get('origin') !== null && !isSameOrigin(req)) throw crossOrigin();
       return await handler({ req });
@@ -133,4 +142,5 @@ export function publicRoute(handler: (args: { req: Request }) => Promise<Respons
       return errorResponse(err);
     }
   };
+  return Object.assign(run, { access: { auth: 'public' } as RouteAccess });
 }

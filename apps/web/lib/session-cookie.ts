@@ -1,9 +1,10 @@
 // The `colo_session` cookie and request facts (docs/editor-contracts.md §Auth), with no import
 // of control or Next: proxy.ts runs this before every page, and it must stay small.
+export { DEFAULT_AFTER_LOGIN, safeNextPath } from './redirect-target';
+
 export const SESSION_COOKIE = 'colo_session';
 /** Request header proxy.ts sets to the page's path and query, so a layout knows where to return. */
 export const PATH_HEADER = 'x-colo-path';
-export const DEFAULT_AFTER_LOGIN = '/vdcs';
 /** control's SESSION_TTL_MS in seconds (a test keeps them equal): this file must not import control. */
 export const SESSION_COOKIE_MAX_AGE_S = 14 * 24 * 3600;
 
@@ -64,22 +65,4 @@ export function isSameOrigin(req: Request): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * The client address for rate limiting: the last X-Forwarded-For entry, i.e. what the nearest
- * proxy (or Next itself) saw. A client talking to Next directly can forge it, which is why
- * sign-in is also limited per email.
- */
-export function clientIp(req: Request): string | undefined {
-  const entries = req.headers.get('x-forwarded-for')?.split(',') ?? [];
-  const last = entries[entries.length - 1]?.trim() || req.headers.get('x-real-ip')?.trim();
-  return last ? last.slice(0, 64).replace(/[^0-9a-fA-F:.]/g, '_') : undefined;
-}
-
-/** Only same-site paths: `next=https://evil.test` or `//evil.test` must not leave Colo. */
-export function safeNextPath(next: string | null | undefined): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return DEFAULT_AFTER_LOGIN;
-  if (next.startsWith('/login') || next.startsWith('/setup') || next.startsWith('/api/')) return DEFAULT_AFTER_LOGIN;
-  return next;
 }

@@ -4,7 +4,8 @@ import { type AuthUser, authenticateSession, hasAnyUser, isColoError } from '@co
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { DEFAULT_AFTER_LOGIN, PATH_HEADER, SESSION_COOKIE, safeNextPath } from './session-cookie';
+import { DEFAULT_AFTER_LOGIN, safeNextPath } from './redirect-target';
+import { PATH_HEADER, SESSION_COOKIE } from './session-cookie';
 
 export * from './session-cookie';
 

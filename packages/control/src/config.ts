@@ -48,6 +48,10 @@ export const controlEnvSchema = z.object({
     .optional(),
   /** Catalog folder (appliances/, assemblies/); the repo's templates/ unless set. */
   COLO_TEMPLATES_DIR: z.string().min(1).optional(),
+  /** Live streams (events, followed logs) one user may hold open at once in one web process. */
+  COLO_MAX_STREAMS_PER_USER: z.coerce.number().int().min(1).max(1000).default(8),
+  /** How often a live stream checks that its session or token is still good (ms). */
+  COLO_STREAM_RECHECK_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
 });
 
 export type ControlEnv = z.infer<typeof controlEnvSchema>;

@@ -5,6 +5,8 @@ import type { Issue } from '@colo/manifest';
 export type ColoErrorCode =
   | 'bad_request'
   | 'invalid_manifest'
+  /** A request body over the size limit: refused before it is read whole. */
+  | 'payload_too_large'
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
@@ -16,6 +18,8 @@ export type ColoErrorCode =
   | 'rate_limited'
   | 'docker_unavailable'
   | 'docker_error'
+  /** The catalog on disk (templates/) is broken: the operator must fix a file. */
+  | 'catalog_invalid'
   | 'internal';
 
 export interface ColoErrorDetails {

@@ -1,6 +1,17 @@
 // @colo/control: the domain of Colo — users and tokens, VDCs and revisions, operations and
 // their runners, secrets. Framework-free: the web app and the worker are thin glue over this.
-export { type ApiTokenInfo, type AuthUser, authenticate, createApiToken, listApiTokens, revokeApiToken } from './auth/api-tokens';
+export {
+  type ApiTokenInfo,
+  type AuthUser,
+  authenticate,
+  authenticateToken,
+  createApiToken,
+  listApiTokens,
+  type NewTokenOptions,
+  revokeApiToken,
+  type TokenCaller,
+} from './auth/api-tokens';
+export { requireScope, SCOPE_MEANING, scopeAllows, TOKEN_SCOPES, type TokenScope } from './auth/token-scope';
 export { checkNewPassword, hasAnyUser, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, setupFirstAdmin } from './auth/first-admin';
 export { logIn, type LogInResult } from './auth/log-in';
 export {
@@ -12,7 +23,7 @@ export {
   returnLoginAttempt,
   takeLoginAttempt,
 } from './auth/login-rate-limit';
-export { hashPassword, verifyPassword } from './auth/password';
+export { hashPassword, needsRehash, SCRYPT_COST, verifyPassword } from './auth/password';
 export { authenticateSession, createSession, endSession, type ResumedSession, resumeSession, SESSION_TTL_MS } from './auth/sessions';
 export { createUser, ensureLocalAdmin, type LocalAdmin, setPassword, signIn } from './auth/users';
 export { listUsers } from './auth/list-users';
@@ -30,6 +41,7 @@ export { flagReason, type RecordOutcome, recordFailure } from './failures/record
 export { type ApplianceDetailView, applianceDetail, type ContainerDetailView } from './live/appliance-detail';
 export { type ApplianceLogLine, applianceLogs, followApplianceLogs, MAX_LOG_TAIL } from './live/appliance-logs';
 export { EVENT_STREAM_HEADERS, type EventStreamOptions, formatServerEvent, type ServerEvent, toEventStream } from './live/event-stream';
+export { type LiveStreamOptions, openLiveStream, openStreamCount, takeStreamSlot } from './live/live-stream';
 export { openVdcEvents, type VdcEventsTiming } from './live/vdc-events';
 export { type ClaimOptions, claimVdcFor, type ClaimResult, releaseVdcFrom } from './operations/claim';
 export { FencedError, isFenced, type RunFence, withFence } from './operations/fence';

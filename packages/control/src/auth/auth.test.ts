@@ -1,5 +1,5 @@
 import { getPrisma } from '@colo/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isColoError } from '../errors';
 import { type ControlTest, setupControlTest } from '../testing';
 import { authenticate, createApiToken, revokeApiToken } from './api-tokens';
@@ -7,6 +7,9 @@ import { hashPassword, verifyPassword } from './password';
 import { authenticateSession, createSession, endSession } from './sessions';
 import { createUser, ensureLocalAdmin, signIn } from './users';
 
+
+// Each sign-in runs a full-cost scrypt: seconds apiece on a loaded build machine.
+vi.setConfig({ testTimeout: 300_000 });
 let t: ControlTest;
 beforeAll(async () => {
   t = await setupControlTest('auth');
@@ -58,7 +61,7 @@ describe('API tokens', () => {
 describe('users', () => {
   it('hash passwords with scrypt and check them', async () => {
     const hash = await hashPassword('correct horse');
-    expect(hash).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(hash).toMatch(/^scrypt\$131072\$8\$1\$/);
     expect(await verifyPassword('correct horse', hash)).toBe(true);
     expect(await verifyPassword('wrong horse', hash)).toBe(false);
     expect(await verifyPassword('x', 'garbage')).toBe(false);

@@ -1,11 +1,14 @@
 // Sign-in with its brake: real Redis counters per email and per IP, real sessions.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isColoError } from '../errors';
 import { type ControlTest, failure, setupControlTest } from '../testing';
 import { logIn } from './log-in';
 import { authenticateSession, createSession, resumeSession, SESSION_TTL_MS } from './sessions';
 import { createUser } from './users';
 
+
+// Each sign-in runs a full-cost scrypt: seconds apiece on a loaded build machine.
+vi.setConfig({ testTimeout: 300_000 });
 let t: ControlTest;
 beforeAll(async () => {
   t = await setupControlTest('log-in');
@@ -14,7 +17,7 @@ afterAll(async () => {
   await t?.teardown();
 });
 
-const limits = { maxFailures: 3, windowMs: 60_000 };
+const limits = { maxFailures: 3, maxAddressFailures: 6, windowMs: 60_000 };
 
 describe('logIn', () => {
   it('opens a session for the right password only', async () => {
@@ -25,22 +28,34 @@ describe('logIn', () => {
     expect((await failure(logIn({ email: 'kim@example.test', password: 'wrong', ip: '10.0.0.1' }, limits))).code).toBe('unauthorized');
   });
 
-  it('refuses an email after too many failures, even with the right password, and says how long', async () => {
+  it('refuses an email from the address that guessed at it, even with the right password, and says how long', async () => {
     await createUser({ email: 'lee@example.test', password: 'lees long password' });
     for (let i = 0; i < limits.maxFailures; i++) {
-      // Different addresses: the per-email counter alone must trip.
-      expect((await failure(logIn({ email: 'lee@example.test', password: `guess ${i}`, ip: `10.1.0.${i}` }, limits))).code).toBe('unauthorized');
+      expect((await failure(logIn({ email: 'lee@example.test', password: `guess ${i}`, ip: '10.1.0.1' }, limits))).code).toBe('unauthorized');
     }
-    const limited = await failure(logIn({ email: 'lee@example.test', password: 'lees long password', ip: '10.1.1.1' }, limits));
+    const limited = await failure(logIn({ email: 'lee@example.test', password: 'lees long password', ip: '10.1.0.1' }, limits));
     expect(limited.code).toBe('rate_limited');
     expect(limited.retryAfter).toBeGreaterThan(0);
     expect(limited.retryAfter).toBeLessThanOrEqual(60);
     expect(limited.toJSON()).toMatchObject({ code: 'rate_limited', retryAfter: limited.retryAfter });
   });
 
+  it('does not lock the owner out from elsewhere while someone floods their email', async () => {
+    await createUser({ email: 'ola@example.test', password: 'olas long password' });
+    for (let i = 0; i < limits.maxFailures + 5; i++) await failure(logIn({ email: 'ola@example.test', password: `guess ${i}`, ip: '10.5.0.66' }, limits));
+    expect((await failure(logIn({ email: 'ola@example.test', password: 'olas long password', ip: '10.5.0.66' }, limits))).code).toBe('rate_limited');
+    expect((await logIn({ email: 'ola@example.test', password: 'olas long password', ip: '10.5.0.7' }, limits)).user.email).toBe('ola@example.test');
+  });
+
+  it('counts the email alone when the address is unknown', async () => {
+    await createUser({ email: 'una@example.test', password: 'unas long password' });
+    for (let i = 0; i < limits.maxFailures; i++) await failure(logIn({ email: 'una@example.test', password: `guess ${i}` }, limits));
+    expect((await failure(logIn({ email: 'una@example.test', password: 'unas long password' }, limits))).code).toBe('rate_limited');
+  });
+
   it('refuses an address that guesses at many accounts, but not the others', async () => {
     await createUser({ email: 'max@example.test', password: 'maxs long password' });
-    for (let i = 0; i < limits.maxFailures; i++) {
+    for (let i = 0; i < limits.maxAddressFailures; i++) {
       await failure(logIn({ email: `nobody${i}@example.test`, password: 'x', ip: '10.2.0.9' }, limits));
     }
     expect((await failure(logIn({ email: 'max@example.test', password: 'maxs long password', ip: '10.2.0.9' }, limits))).code).toBe('rate_limited');
@@ -49,9 +64,9 @@ describe('logIn', () => {
 
   it('starts an account’s count over after a good password', async () => {
     await createUser({ email: 'ned@example.test', password: 'neds long password' });
-    for (let round = 0; round < 3; round++) {
-      for (let i = 0; i < limits.maxFailures - 1; i++) await failure(logIn({ email: 'ned@example.test', password: 'x', ip: `10.3.${round}.${i}` }, limits));
-      await logIn({ email: 'ned@example.test', password: 'neds long password', ip: `10.3.${round}.9` }, limits);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < limits.maxFailures - 1; i++) await failure(logIn({ email: 'ned@example.test', password: 'x', ip: '10.3.0.1' }, limits));
+      await logIn({ email: 'ned@example.test', password: 'neds long password', ip: '10.3.0.1' }, limits);
     }
   });
 });
@@ -60,7 +75,7 @@ describe('a burst of parallel guesses', () => {
   it('gets exactly the allowed number of tries, no more', async () => {
     await createUser({ email: 'burst@example.test', password: 'bursts long password' });
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => logIn({ email: 'burst@example.test', password: `guess ${i}`, ip: `10.4.0.${i}` }, limits)),
+      Array.from({ length: 20 }, (_, i) => logIn({ email: 'burst@example.test', password: `guess ${i}`, ip: '10.4.0.1' }, limits)),
     );
     const codes = results.map((r) => (r.status === 'rejected' && isColoError(r.reason) ? r.reason.code : 'ok'));
     expect(codes.filter((c) => c === 'unauthorized')).toHaveLength(limits.maxFailures);

@@ -1,5 +1,8 @@
-// Brute-force brake for web sign-in: attempts counted in Redis per client IP and per email, in
-// fixed windows. Redis, not Postgres, because counters must be cheap, atomic and expire alone.
+// Brute-force brake for web sign-in: attempts counted in Redis, in fixed windows, per email *from
+// one address* and per address. A flood of guesses at an email from one place slows that place
+// only: the owner signing in from anywhere else is not locked out. An address guessing at many
+// emails is slowed by its own counter. Redis, not Postgres, because counters must be cheap,
+// atomic and expire alone.
 //
 // An attempt is counted *before* the password is checked, so a burst of parallel guesses cannot
 // all slip past a check-then-count gap; a good password then gives its attempt back.
@@ -9,16 +12,21 @@ import { ColoError } from '../errors';
 import { redisConnection } from '../operations/queue';
 
 export interface LoginLimits {
-  /** Failed attempts allowed per window; the next one is refused. */
+  /** Failed attempts allowed per email (from one address) per window; the next one is refused. */
   maxFailures: number;
+  /** Failed attempts allowed per address, at any emails (an office behind one NAT shares it). */
+  maxAddressFailures: number;
   windowMs: number;
 }
 
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { maxFailures: 10, windowMs: 15 * 60_000 };
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = { maxFailures: 10, maxAddressFailures: 50, windowMs: 15 * 60_000 };
 
 export interface LoginAttempt {
   email: string;
-  /** Client address as the web edge saw it; undefined counts per email only. */
+  /**
+   * Client address as the web edge saw it. Undefined when it cannot be known (no trusted proxy,
+   * no socket address): then the email is counted alone, whatever the address.
+   */
   ip?: string;
 }
 
@@ -42,18 +50,28 @@ export async function closeLoginRateLimit(): Promise<void> {
   await client?.quit().catch(() => client.disconnect());
 }
 
-function emailKey(attempt: LoginAttempt): string {
+function prefix(): string {
   // The instance in the key keeps installations (and parallel test runs) sharing a Redis apart.
-  return `colo:${controlEnv().COLO_INSTANCE}:login-failures:email:${attempt.email.trim().toLowerCase()}`;
+  return `colo:${controlEnv().COLO_INSTANCE}:login-failures`;
+}
+
+/** The email as tried from this address (the address is part of the key when known). */
+function accountKey(attempt: LoginAttempt): string {
+  const email = attempt.email.trim().toLowerCase();
+  return attempt.ip ? `${prefix()}:email-from:${attempt.ip}:${email}` : `${prefix()}:email:${email}`;
 }
 
 function ipKey(attempt: LoginAttempt): string | undefined {
-  return attempt.ip ? `colo:${controlEnv().COLO_INSTANCE}:login-failures:ip:${attempt.ip}` : undefined;
+  return attempt.ip ? `${prefix()}:ip:${attempt.ip}` : undefined;
 }
 
 function keys(attempt: LoginAttempt): string[] {
   const ip = ipKey(attempt);
-  return ip ? [emailKey(attempt), ip] : [emailKey(attempt)];
+  return ip ? [accountKey(attempt), ip] : [accountKey(attempt)];
+}
+
+function limitsOf(attempt: LoginAttempt, limits: LoginLimits): number[] {
+  return attempt.ip ? [limits.maxFailures, limits.maxAddressFailures] : [limits.maxFailures];
 }
 
 function limited(retryAfterMs: number): ColoError {
@@ -65,7 +83,7 @@ function limited(retryAfterMs: number): ColoError {
 }
 
 /**
- * Counts one attempt against the email and the IP; throws `rate_limited` (with `retryAfter`
+ * Counts one attempt against the email (from this address) and the address; throws `rate_limited` (with `retryAfter`
  * seconds) when either is over its limit. Call before checking the password.
  */
 export async function takeLoginAttempt(attempt: LoginAttempt, limits: LoginLimits = DEFAULT_LOGIN_LIMITS): Promise<void> {
@@ -78,12 +96,13 @@ export async function takeLoginAttempt(attempt: LoginAttempt, limits: LoginLimit
     tx.pttl(key);
   }
   const replies = (await tx.exec()) ?? [];
+  const max = limitsOf(attempt, limits);
   let wait = 0;
   for (let i = 0; i < replies.length; i += 3) {
     const [incrErr, count] = replies[i + 1];
     const [, ttl] = replies[i + 2];
     if (incrErr) throw incrErr;
-    if (Number(count) > limits.maxFailures) wait = Math.max(wait, Number(ttl) > 0 ? Number(ttl) : limits.windowMs);
+    if (Number(count) > max[i / 3]) wait = Math.max(wait, Number(ttl) > 0 ? Number(ttl) : limits.windowMs);
   }
   if (wait > 0) throw limited(wait);
 }
@@ -95,7 +114,7 @@ const GIVE_BACK = `for _, k in ipairs(KEYS) do if redis.call('EXISTS', k) == 1 t
  * but keeps earlier failures, so one known account cannot wipe the record of guesses at others. */
 export async function loginSucceeded(attempt: LoginAttempt): Promise<void> {
   const client = redis();
-  await client.del(emailKey(attempt));
+  await client.del(accountKey(attempt));
   const ip = ipKey(attempt);
   if (ip) await client.eval(GIVE_BACK, 1, ip);
 }

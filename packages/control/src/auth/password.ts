@@ -1,32 +1,61 @@
 // Password hashing for web sign-in: scrypt from node:crypto, parameters stored with the hash so
-// they can be raised later without invalidating old hashes.
-import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+// they can be raised without invalidating old hashes (an old hash is rehashed at its owner's next
+// good sign-in).
+import { randomBytes, type ScryptOptions, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 
-const N = 16384;
-const R = 8;
-const P = 1;
+/** OWASP's current scrypt guidance: N=2^17, r=8, p=1 (128 MiB and a few hundred ms per hash). */
+export const SCRYPT_COST = { N: 2 ** 17, r: 8, p: 1 } as const;
 const KEY_LENGTH = 64;
+/** Hashes claiming more than this are refused rather than allowed to take a gigabyte. */
+const MAX_N = 2 ** 20;
 
 function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+  return new Promise((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
+}
+
+/** scrypt needs 128·N·r bytes; Node refuses above maxmem, so give it that with room to spare. */
+function maxmem(n: number, r: number): number {
+  return 128 * n * r + 16 * 1024 * 1024;
 }
 
 /** `scrypt$N$r$p$<salt b64>$<hash b64>` */
 export async function hashPassword(password: string): Promise<string> {
+  const { N, r, p } = SCRYPT_COST;
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, KEY_LENGTH, { N, r: R, p: P, maxmem: 64 * 1024 * 1024 });
-  return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
+  const key = await scrypt(password, salt, KEY_LENGTH, { N, r, p, maxmem: maxmem(N, r) });
+  return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+function parse(stored: string): { n: number; r: number; p: number; salt: Buffer; expected: Buffer } | undefined {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return undefined;
+  const [n, r, p] = parts.slice(1, 4).map(Number);
+  const expected = Buffer.from(parts[5], 'base64');
+  if (![n, r, p].every(Number.isInteger) || n > MAX_N || r > 32 || p > 16 || expected.length === 0) return undefined;
+  return { n, r, p, salt: Buffer.from(parts[4], 'base64'), expected };
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const parts = stored.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
-  const [n, r, p] = parts.slice(1, 4).map(Number);
-  const salt = Buffer.from(parts[4], 'base64');
-  const expected = Buffer.from(parts[5], 'base64');
-  if (![n, r, p].every(Number.isInteger) || expected.length === 0) return false;
-  const key = await scrypt(password, salt, expected.length, { N: n, r, p, maxmem: 256 * 1024 * 1024 });
-  return timingSafeEqual(key, expected);
+  const h = parse(stored);
+  if (!h) return false;
+  const key = await scrypt(password, h.salt, h.expected.length, { N: h.n, r: h.r, p: h.p, maxmem: maxmem(h.n, h.r) }).catch(() => undefined);
+  return key !== undefined && timingSafeEqual(key, h.expected);
+}
+
+/** True for a hash made with weaker parameters than today's: rehash it once the password is known. */
+export function needsRehash(stored: string): boolean {
+  const h = parse(stored);
+  return !h || h.n < SCRYPT_COST.N || h.r < SCRYPT_COST.r || h.p < SCRYPT_COST.p;
+}
+
+let dummy: Promise<string> | undefined;
+
+/**
+ * Spends the same time a real check would, for an email that has no account (or no password):
+ * the answer's timing must not tell which emails exist.
+ */
+export async function verifyAgainstNothing(password: string): Promise<false> {
+  dummy ??= hashPassword(randomBytes(16).toString('hex'));
+  await verifyPassword(password, await dummy);
+  return false;
 }

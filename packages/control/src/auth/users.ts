@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ColoError } from '../errors';
 import { newId } from '../ids';
 import { type AuthUser, createApiToken, unauthorized } from './api-tokens';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from './password';
 import type { UserRole } from './roles';
 
 const emailSchema = z.string().trim().toLowerCase().pipe(z.email());
@@ -37,10 +37,23 @@ export async function setPassword(userId: string, password: string): Promise<voi
   await getPrisma().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
 }
 
-/** Checks an email and password (web sign-in); the same error whether the user or the password is wrong. */
+/**
+ * Checks an email and password (web sign-in); the same error, after the same time, whether the
+ * user or the password is wrong. A hash made with weaker parameters than today's is replaced.
+ */
 export async function signIn(email: string, password: string): Promise<AuthUser> {
-  const user = await getPrisma().user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  if (!user?.passwordHash || !(await verifyPassword(password, user.passwordHash))) throw unauthorized();
+  const prisma = getPrisma();
+  const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!user?.passwordHash) {
+    await verifyAgainstNothing(password);
+    throw unauthorized();
+  }
+  if (!(await verifyPassword(password, user.passwordHash))) throw unauthorized();
+  if (needsRehash(user.passwordHash)) {
+    // Only if unchanged meanwhile: a password set since then wins.
+    const passwordHash = await hashPassword(password);
+    await prisma.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
+  }
   return { id: user.id, email: user.email, name: user.name };
 }
 

@@ -20,6 +20,11 @@ export interface ApplianceLogLine {
 export const MAX_LOG_TAIL = 5000;
 /** How often a follow looks for containers that appeared or came back. */
 const RESCAN_MS = 2000;
+/**
+ * Lines waiting for a slow client. When full, each container's follower stops reading Docker's
+ * stream until there is room (Docker keeps the log on disk), so memory stays bounded.
+ */
+export const MAX_QUEUED_LOG_LINES = 1000;
 
 interface ApplianceSource {
   vdc: Vdc;
@@ -81,6 +86,19 @@ export async function followApplianceLogs(
 async function* followAll(source: ApplianceSource, tail: number, signal: AbortSignal): AsyncGenerator<ServerEvent> {
   const queue: ApplianceLogLine[] = [];
   let wake: (() => void) | undefined;
+  /** Followers waiting for room in the queue. */
+  const waitingForRoom: (() => void)[] = [];
+  const room = (): Promise<void> => {
+    if (queue.length < MAX_QUEUED_LOG_LINES || signal.aborted) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      waitingForRoom.push(done);
+      signal.addEventListener('abort', done, { once: true });
+    });
+  };
   const following = new Set<string>();
   /** When each container's follow ended (it stopped): a restart resumes from there. */
   const endedAt = new Map<string, number>();
@@ -90,6 +108,8 @@ async function* followAll(source: ApplianceSource, tail: number, signal: AbortSi
     void (async () => {
       try {
         for await (const l of followLogs(c.id, { ...from, signal })) {
+          await room();
+          if (signal.aborted) break;
           queue.push({ container: c.name, line: source.redact(l.line) });
           wake?.();
         }
@@ -113,7 +133,10 @@ async function* followAll(source: ApplianceSource, tail: number, signal: AbortSi
     first = false;
     const rescanAt = Date.now() + RESCAN_MS;
     while (!signal.aborted && Date.now() < rescanAt) {
-      while (queue.length > 0) yield { event: 'log', data: queue.shift() };
+      while (queue.length > 0) {
+        yield { event: 'log', data: queue.shift() };
+        waitingForRoom.shift()?.();
+      }
       // One timer and one abort listener per wait, both gone once a line or the rescan wakes it.
       await new Promise<void>((resolve) => {
         const done = () => {

@@ -47,3 +47,39 @@ describe('LogLineDecoder', () => {
     expect(d.end()).toEqual([{ stream: 'stdout', line: 'hi' }]);
   });
 });
+
+describe('LogLineDecoder under a hostile container', () => {
+  it('cuts a line that never ends into pieces instead of holding it', () => {
+    const d = new LogLineDecoder(100);
+    const out: { line: string }[] = [];
+    // 10 MB without a newline, in 64 KiB frames: nothing grows past the cap.
+    const chunk = frame(1, 'x'.repeat(64 * 1024));
+    for (let i = 0; i < 160; i++) out.push(...d.push(chunk));
+    expect(out.length).toBeGreaterThan(100_000);
+    expect(out.every((l) => l.line.length === 100)).toBe(true);
+    expect(d.end()[0].line.length).toBeLessThanOrEqual(100);
+  });
+
+  it('passes a huge announced frame on as it arrives', () => {
+    const d = new LogLineDecoder(1000);
+    const header = Buffer.alloc(8);
+    header[0] = 1;
+    header.writeUInt32BE(0xffffffff, 4);
+    expect(d.push(header)).toEqual([]);
+    expect(d.push(Buffer.from('first\nsecond\n'))).toEqual([
+      { stream: 'stdout', line: 'first' },
+      { stream: 'stdout', line: 'second' },
+    ]);
+  });
+
+  it('splits a long complete line too, and keeps multibyte characters whole across chunks', () => {
+    const d = new LogLineDecoder(4);
+    expect(d.push(frame(2, 'abcdefghij\n')).map((l) => l.line)).toEqual(['abcd', 'efgh', 'ij']);
+    const euro = Buffer.from('€\n');
+    const header = Buffer.alloc(8);
+    header[0] = 1;
+    header.writeUInt32BE(euro.length, 4);
+    const lines = [...Buffer.concat([header, euro])].flatMap((b) => d.push(Buffer.from([b])));
+    expect(lines).toEqual([{ stream: 'stdout', line: '€' }]);
+  });
+});

@@ -4,6 +4,7 @@ import { Alert } from '../../../components/ui/alert';
 import { ApiError, apiFetch } from '../../../components/ui/api-fetch';
 import { Button } from '../../../components/ui/button';
 import { Field, Input } from '../../../components/ui/input';
+import { safeNextPath } from '../../../lib/redirect-target';
 
 export function LoginForm({ next }: { next: string }) {
   const [email, setEmail] = useState('');
@@ -18,7 +19,7 @@ export function LoginForm({ next }: { next: string }) {
     try {
       await apiFetch('/auth/login', { method: 'POST', body: { email, password } });
       // A full load, so the app frame renders with the new session from the start.
-      window.location.assign(next);
+      window.location.assign(safeNextPath(next));
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.code === 'unauthorized') setError('That email and password do not match an account.');

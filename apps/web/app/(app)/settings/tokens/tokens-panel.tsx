@@ -12,19 +12,47 @@ import { useToast } from '../../../../components/ui/toast';
 import { RelativeTime } from '../../../../components/vdc-list/relative-time';
 import { NewTokenNotice } from './new-token-notice';
 
+export type TokenScope = 'read' | 'deploy' | 'admin';
+
 export interface TokenRow {
   id: string;
   name: string;
   prefix: string;
+  scope: TokenScope;
   createdAt: string;
+  expiresAt: string | null;
   lastUsedAt: string | null;
   revokedAt: string | null;
+}
+
+const SCOPES: { value: TokenScope; label: string }[] = [
+  { value: 'read', label: 'Read: look only (GET)' },
+  { value: 'deploy', label: 'Deploy: change and run VDCs' },
+  { value: 'admin', label: 'Admin: also manage tokens' },
+];
+
+const EXPIRIES: { value: string; label: string }[] = [
+  { value: '30', label: 'Expires in 30 days' },
+  { value: '90', label: 'Expires in 90 days' },
+  { value: '365', label: 'Expires in a year' },
+  { value: '', label: 'Never expires' },
+];
+
+const SCOPE_TONE: Record<TokenScope, 'gray' | 'blue' | 'amber'> = { read: 'gray', deploy: 'blue', admin: 'amber' };
+
+const selectClass =
+  'block h-9 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 shadow-sm focus:outline-2 focus:-outline-offset-1 focus:outline-indigo-500';
+
+function expired(t: TokenRow): boolean {
+  return t.expiresAt !== null && new Date(t.expiresAt).getTime() <= Date.now();
 }
 
 export function TokensPanel({ initial }: { initial: TokenRow[] }) {
   const toast = useToast();
   const [tokens, setTokens] = useState(initial);
   const [name, setName] = useState('');
+  const [scope, setScope] = useState<TokenScope>('deploy');
+  const [expiresInDays, setExpiresInDays] = useState('90');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
@@ -36,7 +64,10 @@ export function TokensPanel({ initial }: { initial: TokenRow[] }) {
     setBusy(true);
     setError(null);
     try {
-      const res = await apiFetch<{ token: string; info: TokenRow }>('/tokens', { method: 'POST', body: { name: name.trim() } });
+      const res = await apiFetch<{ token: string; info: TokenRow }>('/tokens', {
+        method: 'POST',
+        body: { name: name.trim(), scope, expiresInDays: expiresInDays ? Number(expiresInDays) : null },
+      });
       setTokens((list) => [res.info, ...list]);
       setCreated({ token: res.token, name: res.info.name });
       setName('');
@@ -66,6 +97,26 @@ export function TokensPanel({ initial }: { initial: TokenRow[] }) {
           </label>
           <Input id="token-name" placeholder="Name, e.g. laptop CLI" maxLength={64} value={name} onChange={(e) => setName(e.target.value)} data-testid="token-name" />
         </div>
+        <label htmlFor="token-scope" className="sr-only">
+          Scope
+        </label>
+        <select id="token-scope" className={selectClass} value={scope} onChange={(e) => setScope(e.target.value as TokenScope)} data-testid="token-scope">
+          {SCOPES.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="token-expiry" className="sr-only">
+          Expiry
+        </label>
+        <select id="token-expiry" className={selectClass} value={expiresInDays} onChange={(e) => setExpiresInDays(e.target.value)} data-testid="token-expiry">
+          {EXPIRIES.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
         <Button type="submit" variant="primary" busy={busy} disabled={!name.trim()} data-testid="create-token">
           Create token
         </Button>
@@ -84,7 +135,9 @@ export function TokensPanel({ initial }: { initial: TokenRow[] }) {
                 <tr>
                   <th className={th}>Name</th>
                   <th className={th}>Token</th>
+                  <th className={th}>Scope</th>
                   <th className={th}>Created</th>
+                  <th className={th}>Expires</th>
                   <th className={th}>Last used</th>
                   <th className={th}>
                     <span className="sr-only">Actions</span>
@@ -96,13 +149,21 @@ export function TokensPanel({ initial }: { initial: TokenRow[] }) {
                   <tr key={t.id} className={t.revokedAt ? 'text-slate-400' : 'text-slate-700'} data-testid={`token-row-${t.id}`}>
                     <td className="px-4 py-3 font-medium">{t.name}</td>
                     <td className="px-4 py-3 font-mono text-xs">{t.prefix}…</td>
+                    <td className="px-4 py-3" data-testid="token-scope-cell">
+                      <Badge tone={SCOPE_TONE[t.scope]}>{t.scope}</Badge>
+                    </td>
                     <td className="px-4 py-3 text-xs">
                       <RelativeTime iso={t.createdAt} />
+                    </td>
+                    <td className="px-4 py-3 text-xs" data-testid="token-expiry-cell">
+                      {t.expiresAt ? <RelativeTime iso={t.expiresAt} /> : 'Never'}
                     </td>
                     <td className="px-4 py-3 text-xs">{t.lastUsedAt ? <RelativeTime iso={t.lastUsedAt} /> : 'Never'}</td>
                     <td className="px-4 py-3 text-right">
                       {t.revokedAt ? (
                         <Badge>Revoked</Badge>
+                      ) : expired(t) ? (
+                        <Badge>Expired</Badge>
                       ) : (
                         <Button size="sm" variant="ghost" className="text-rose-700 hover:bg-rose-50" onClick={() => setRevoking(t)}>
                           Revoke

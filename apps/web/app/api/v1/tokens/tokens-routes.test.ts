@@ -2,8 +2,10 @@
 // only ever by their owner.
 import { createApiToken } from '@colo/control';
 import { type ControlTest, setupControlTest } from '@colo/control/testing';
+import { getPrisma } from '@colo/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as me from '../me/route';
+import * as vdcs from '../vdcs/route';
 import * as tokenById from './[id]/route';
 import * as tokens from './route';
 
@@ -75,5 +77,53 @@ describe('tokens', () => {
     const steal = await call(tokenById.DELETE as Handler, 'DELETE', `/tokens/${json.info.id}`, { token: theirs, params: { id: json.info.id } });
     expect(steal.status).toBe(404);
     expect((await call(me.GET as Handler, 'GET', '/me', { token: json.token })).status).toBe(200);
+  });
+});
+
+describe('token scope and expiry', () => {
+  it('creates a scoped, expiring token and shows both; deploy unless asked, never an unknown scope', async () => {
+    const made = await call(tokens.POST as Handler, 'POST', '/tokens', { body: { name: 'ci reader', scope: 'read', expiresInDays: 30 } });
+    expect(made.status).toBe(201);
+    expect(made.json.info.scope).toBe('read');
+    const days = (new Date(made.json.info.expiresAt).getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThanOrEqual(30);
+    const plain = await call(tokens.POST as Handler, 'POST', '/tokens', { body: { name: 'cli' } });
+    expect(plain.json.info).toMatchObject({ scope: 'deploy', expiresAt: null });
+    const listed = (await call(tokens.GET as Handler, 'GET', '/tokens')).json.tokens.find((x: { id: string }) => x.id === made.json.info.id);
+    expect(listed).toMatchObject({ scope: 'read', expiresAt: made.json.info.expiresAt });
+    for (const body of [{ name: 'x', scope: 'root' }, { name: 'x', expiresInDays: 0 }, { name: 'x', expiresInDays: 1e9 }]) {
+      expect((await call(tokens.POST as Handler, 'POST', '/tokens', { body })).status, JSON.stringify(body)).toBe(400);
+    }
+  });
+
+  it('lets a read token only read, and a deploy token change VDCs but not manage tokens', async () => {
+    const reader = (await call(tokens.POST as Handler, 'POST', '/tokens', { body: { name: 'r', scope: 'read' } })).json.token;
+    const deployer = (await call(tokens.POST as Handler, 'POST', '/tokens', { body: { name: 'd', scope: 'deploy' } })).json.token;
+    const manifest = { apiVersion: 'colo/v1', kind: 'VDC', name: 'scoped', appliances: [] };
+
+    expect((await call(vdcs.GET as Handler, 'GET', '/vdcs', { token: reader })).status).toBe(200);
+    const refused = await call(vdcs.POST as Handler, 'POST', '/vdcs', { token: reader, body: { manifest } });
+    expect(refused.status).toBe(403);
+    expect(refused.json.error).toMatchObject({ code: 'forbidden', message: expect.stringContaining('scope "read"') });
+    expect((await call(vdcs.GET as Handler, 'GET', '/vdcs', { token: reader })).json.vdcs).toEqual([]);
+
+    expect((await call(vdcs.POST as Handler, 'POST', '/vdcs', { token: deployer, body: { manifest } })).status).toBe(201);
+    for (const token of [reader, deployer]) {
+      expect((await call(tokens.POST as Handler, 'POST', '/tokens', { token, body: { name: 'escalate', scope: 'admin' } })).status).toBe(403);
+      expect((await call(tokens.GET as Handler, 'GET', '/tokens', { token })).status).toBe(403);
+      expect((await call(tokenById.DELETE as Handler, 'DELETE', '/tokens/tok_x', { token, params: { id: 'tok_x' } })).status).toBe(403);
+    }
+    const owner = (await getPrisma().apiToken.findFirstOrThrow({ where: { name: 'r' } })).userId;
+    expect(await getPrisma().apiToken.count({ where: { userId: owner, name: 'escalate' } })).toBe(0);
+  });
+
+  it('refuses an expired token with 401', async () => {
+    const made = await call(tokens.POST as Handler, 'POST', '/tokens', { body: { name: 'short-lived', expiresInDays: 1 } });
+    expect((await call(me.GET as Handler, 'GET', '/me', { token: made.json.token })).status).toBe(200);
+    await getPrisma().apiToken.update({ where: { id: made.json.info.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const after = await call(me.GET as Handler, 'GET', '/me', { token: made.json.token });
+    expect(after.status).toBe(401);
+    expect(after.json.error.message).toMatch(/expired/);
   });
 });

@@ -1,7 +1,8 @@
 import { logIn, MAX_PASSWORD_LENGTH } from '@colo/control';
 import { z } from 'zod';
 import { json, publicRoute, readBody } from '../../../../../lib/http';
-import { clientIp, isSecureRequest, sessionCookie } from '../../../../../lib/session-cookie';
+import { clientIp } from '../../../../../lib/client-address';
+import { isSecureRequest, sessionCookie } from '../../../../../lib/session-cookie';
 
 export const dynamic = 'force-dynamic';
 

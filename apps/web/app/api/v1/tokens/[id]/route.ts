@@ -4,7 +4,10 @@ import { route } from '../../../../../lib/http';
 export const dynamic = 'force-dynamic';
 
 /** Revokes one of the caller's own tokens; anyone else's is `not_found`. */
-export const DELETE = route<{ id: string }>(async ({ user, params }) => {
-  await revokeApiToken(user.id, params.id);
-  return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
-});
+export const DELETE = route<{ id: string }>(
+  async ({ user, params }) => {
+    await revokeApiToken(user.id, params.id);
+    return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
+  },
+  { scope: 'admin' },
+);

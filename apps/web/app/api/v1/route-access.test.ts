@@ -1,0 +1,81 @@
+// Who may call what, for every route the API has: the list comes from the route files themselves
+// (test/route-files.ts), so a new route is checked here without anyone adding it.
+import { createApiToken, revokeApiToken, scopeAllows, TOKEN_SCOPES, type TokenScope } from '@colo/control';
+import { type ControlTest, setupControlTest } from '@colo/control/testing';
+import { getPrisma } from '@colo/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiRoute, fillPattern, loadApiRoutes, neededScope } from '../../../test/route-files';
+
+/** The only routes that work signed out. */
+const PUBLIC = ['POST /auth/login', 'POST /auth/setup'];
+
+let t: ControlTest;
+let routes: ApiRoute[];
+const tokens = {} as Record<TokenScope | 'revoked' | 'expired', string>;
+beforeAll(async () => {
+  t = await setupControlTest('web-route-access');
+  const user = await t.user();
+  for (const scope of TOKEN_SCOPES) tokens[scope] = (await createApiToken(user.id, scope, { scope })).token;
+  const revoked = await createApiToken(user.id, 'revoked');
+  await revokeApiToken(user.id, revoked.info.id);
+  tokens.revoked = revoked.token;
+  const expired = await createApiToken(user.id, 'expired', { expiresAt: new Date(Date.now() + 60_000) });
+  await getPrisma().apiToken.update({ where: { id: expired.info.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  tokens.expired = expired.token;
+  routes = await loadApiRoutes();
+});
+afterAll(async () => {
+  await t?.teardown();
+});
+
+const label = (r: ApiRoute) => `${r.method} ${r.pattern}`;
+
+async function call(r: ApiRoute, token: string | null) {
+  const values = Object.fromEntries(r.params.map((p) => [p, 'x']));
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const hasBody = r.method !== 'GET' && r.method !== 'HEAD' && r.method !== 'DELETE';
+  const req = new Request(`http://127.0.0.1/api/v1${fillPattern(r.pattern, values)}`, { method: r.method, headers, body: hasBody ? '{}' : undefined });
+  const res = await r.handler(req, { params: Promise.resolve(values) as Promise<never> });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : undefined };
+}
+
+describe('the route table', () => {
+  it('is every route file, each export wrapped by route() or publicRoute()', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(25);
+    for (const r of routes) expect(r.handler.access, `${label(r)} is not wrapped by route()/publicRoute()`).toBeDefined();
+    expect(routes.filter((r) => r.handler.access?.auth === 'public').map(label)).toEqual(PUBLIC);
+  });
+
+  it('keeps token and user management for admin tokens', () => {
+    for (const r of routes.filter((x) => x.pattern.startsWith('/tokens'))) expect(neededScope(r), label(r)).toBe('admin');
+    for (const r of routes.filter((x) => x.method === 'GET' && !x.pattern.startsWith('/tokens'))) expect(neededScope(r), label(r)).toBe('read');
+  });
+});
+
+describe('every signed-in route', () => {
+  it('answers 401 without a token, or with a bad, revoked or expired one', async () => {
+    for (const r of routes.filter((x) => x.handler.access?.auth === 'user')) {
+      for (const token of [null, 'colo_nope', tokens.revoked, tokens.expired]) {
+        const res = await call(r, token);
+        expect(res.status, `${label(r)} with ${token === null ? 'no token' : token.slice(0, 8)}`).toBe(401);
+        expect(res.json.error.code).toBe('unauthorized');
+      }
+    }
+  });
+
+  it('answers 403 to a token whose scope is too small, and lets a big enough one through', async () => {
+    for (const r of routes.filter((x) => x.handler.access?.auth === 'user')) {
+      for (const scope of TOKEN_SCOPES) {
+        const res = await call(r, tokens[scope]);
+        if (scopeAllows(scope, neededScope(r))) {
+          expect([401, 403], `${label(r)} with a ${scope} token`).not.toContain(res.status);
+        } else {
+          expect(res.status, `${label(r)} with a ${scope} token`).toBe(403);
+          expect(res.json.error.message).toContain(`scope "${scope}"`);
+        }
+      }
+    }
+  });
+});
