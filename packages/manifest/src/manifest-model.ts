@@ -2,6 +2,7 @@
 // its own schema, with classes looked up. Building it field by field lets one bad value hide only
 // itself, so a single run reports every problem instead of stopping at the first typo.
 import type { ApplianceClass, Catalog } from './class-schema';
+import { Suggestions } from './closest-match';
 import { dnsLabel } from './class-schema';
 import { parseEndpoint } from './endpoint';
 import {
@@ -45,6 +46,10 @@ export interface ManifestModel {
   connections: ConnectionEntry[];
   visualKeys: string[];
   lookup(name: string): Lookup;
+  /** The readable appliance names, in order, each once. */
+  names(): string[];
+  /** "Did you mean" for this validation: memoised and capped (see closest-match.ts). */
+  suggestions: Suggestions;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -121,9 +126,12 @@ export function buildModel(input: unknown, catalog: Catalog): ManifestModel {
     to: isRecord(raw) ? readEndpoint(raw.to) : undefined,
   }));
 
+  const names = [...byName.keys()];
   return {
     appliances,
     connections,
+    names: () => names,
+    suggestions: new Suggestions(),
     visualKeys: isRecord(root.visual) ? Object.keys(root.visual) : [],
     lookup(name) {
       const entry = byName.get(name);
