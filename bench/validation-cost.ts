@@ -2,6 +2,7 @@
 // the same code on small manifests.
 import { type Catalog, type ValidationResult, validateManifest, validateManifestText } from '@colo/manifest';
 import { type HostileShape, largestHostile } from '@colo/manifest/testing';
+import { parseDocument } from 'yaml';
 
 export interface ShapeCost {
   shape: string;
@@ -15,6 +16,9 @@ export interface ShapeCost {
   /** The first error (or "valid") of the YAML run: what a user would be told. */
   verdict: string;
   results: ValidationResult[];
+  /** Baselines in the same run, median ms: JSON.parse of the JSON text, the bare YAML parser on the YAML text. */
+  jsonParse?: number;
+  yamlParse: number;
 }
 
 function worst(rounds: number, run: () => ValidationResult): { ms: number; result: ValidationResult } {
@@ -26,6 +30,17 @@ function worst(rounds: number, run: () => ValidationResult): { ms: number; resul
     ms = Math.max(ms, performance.now() - t0);
   }
   return { ms, result };
+}
+
+function median(rounds: number, run: () => unknown): number {
+  run();
+  const times: number[] = [];
+  for (let i = 0; i < Math.max(rounds, 3); i++) {
+    const t0 = performance.now();
+    run();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
 
 function verdictOf(result: ValidationResult): string {
@@ -47,11 +62,14 @@ export function measureShape(shape: HostileShape, catalog: Catalog, rounds: numb
     yaml: yaml.ms,
     verdict: verdictOf(yaml.result),
     results: [yaml.result],
+    // What the yaml package alone costs on this text (no alias expansion, no checks of ours).
+    yamlParse: median(rounds, () => parseDocument(yamlText.text, { uniqueKeys: false })),
   };
   if (jsonText !== undefined) {
     const json = worst(rounds, () => validateManifestText(jsonText.text, catalog));
     // The API's path for `{"manifest": {...}}`: the body is JSON.parse'd, then validated as a value.
     const body = worst(rounds, () => validateManifest(JSON.parse(jsonText.text), catalog));
+    cost.jsonParse = median(rounds, () => JSON.parse(jsonText.text));
     cost.json = json.ms;
     cost.jsonBody = body.ms;
     cost.results.push(json.result, body.result);
@@ -59,7 +77,7 @@ export function measureShape(shape: HostileShape, catalog: Catalog, rounds: numb
   return cost;
 }
 
-/** A plain JSON.parse of an ordinary manifest of `bytes` bytes: the baseline, median ms. */
+/** A plain JSON.parse of an ordinary manifest of `bytes` bytes, median ms: the baseline of shapes without JSON. */
 export function jsonParseBaseline(bytes: number, rounds: number): number {
   const appliance = (i: number) => ({
     name: `web${i}`,
