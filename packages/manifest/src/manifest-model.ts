@@ -9,7 +9,7 @@ import {
   applianceShape,
   exposeSchema,
   type ManifestPropertyValue,
-  propertyValueSchema,
+  isPropertyValue,
   resourcesShape,
 } from './manifest-schema';
 import type { TerminalRef } from './resolved';
@@ -78,8 +78,7 @@ function readAppliance(raw: unknown, index: number, catalog: Catalog): Appliance
   if (isRecord(raw.properties)) {
     for (const [key, value] of Object.entries(raw.properties)) {
       entry.propertyKeys.push(key);
-      const parsed = propertyValueSchema.safeParse(value);
-      if (parsed.success) entry.properties.set(key, parsed.data);
+      if (isPropertyValue(value)) entry.properties.set(key, value);
     }
   }
   if (Array.isArray(raw.expose)) {
