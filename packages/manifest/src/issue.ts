@@ -38,21 +38,23 @@ export function formatIssue(issue: Issue): string {
 export const MAX_ISSUES = 200;
 
 type Message = string | (() => string);
+type Where = readonly PathSegment[] | string | (() => readonly PathSegment[]);
 
 /**
- * Collects issues while the rules run; rules never throw, they report. A message may be a
- * function, called only when the issue is kept, so an issue past the cap costs no "did you mean".
+ * Collects issues while the rules run; rules never throw, they report. A message (or a path)
+ * may be a function, called only when the issue is kept, so an issue past the cap costs no
+ * "did you mean".
  */
 export class IssueList {
   readonly errors: Issue[] = [];
   readonly warnings: Issue[] = [];
   private dropped = { error: 0, warning: 0 };
 
-  error(path: readonly PathSegment[] | string, message: Message): void {
+  error(path: Where, message: Message): void {
     this.push('error', path, message);
   }
 
-  warning(path: readonly PathSegment[] | string, message: Message): void {
+  warning(path: Where, message: Message): void {
     this.push('warning', path, message);
   }
 
@@ -76,12 +78,13 @@ export class IssueList {
     return { errors: more('error', this.errors), warnings: more('warning', this.warnings) };
   }
 
-  private push(severity: Severity, path: readonly PathSegment[] | string, message: Message): void {
+  private push(severity: Severity, where: Where, message: Message): void {
     const list = severity === 'error' ? this.errors : this.warnings;
     if (list.length >= MAX_ISSUES) {
       this.dropped[severity]++;
       return;
     }
+    const path = typeof where === 'function' ? where() : where;
     list.push({
       path: typeof path === 'string' ? path : formatPath(path),
       message: typeof message === 'string' ? message : message(),

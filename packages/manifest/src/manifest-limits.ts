@@ -45,36 +45,43 @@ function limitFor(shape: string, isList: boolean): { limit: number; unit: string
 }
 
 interface Frame {
-  value: unknown;
-  path: PathSegment[];
-  /** `path` with indexes as '#', joined by '/'. */
+  value: object;
+  /** The container it sits in and its key there: the path is built only for an error. */
+  parent?: Frame;
+  key?: PathSegment;
+  depth: number;
+  /** The path with indexes as '#', joined by '/'. */
   shape: string;
+}
+
+function pathOf(frame: Frame | undefined, last?: PathSegment): PathSegment[] {
+  const path: PathSegment[] = last === undefined ? [] : [last];
+  for (let at = frame; at?.key !== undefined; at = at.parent) path.push(at.key);
+  return path.reverse();
 }
 
 /** Every limit the value breaks, capped like any issue list; empty when it is within all. */
 export function checkManifestLimits(value: unknown): IssueList {
   const issues = new IssueList();
-  const stack: Frame[] = [{ value, path: [], shape: '' }];
+  if (typeof value === 'string' && value.length > MANIFEST_LIMITS.stringLength) {
+    issues.error([], `must have at most ${MANIFEST_LIMITS.stringLength} characters`);
+  }
+  if (typeof value !== 'object' || value === null) return issues;
+  const stack: Frame[] = [{ value, depth: 0, shape: '' }];
   while (stack.length > 0) {
-    const { value: node, path, shape } = stack.pop()!;
-    if (typeof node === 'string') {
-      if (node.length > MANIFEST_LIMITS.stringLength) {
-        issues.error(path, `must have at most ${MANIFEST_LIMITS.stringLength} characters`);
-      }
-      continue;
-    }
-    if (typeof node !== 'object' || node === null) continue;
-    if (path.length >= MANIFEST_LIMITS.depth) {
-      issues.error(path, `is nested too deeply: a manifest has at most ${MANIFEST_LIMITS.depth} levels`);
+    const frame = stack.pop()!;
+    const { value: node, shape } = frame;
+    if (frame.depth >= MANIFEST_LIMITS.depth) {
+      issues.error(() => pathOf(frame), `is nested too deeply: a manifest has at most ${MANIFEST_LIMITS.depth} levels`);
       continue;
     }
     const isList = Array.isArray(node);
     const keys = isList ? undefined : Object.keys(node);
-    const size = isList ? (node as unknown[]).length : keys!.length;
+    const size = isList ? node.length : keys!.length;
     const { limit, unit } = limitFor(shape, isList);
     if (size > limit) {
       // Its items are not looked at: past the limit they are noise.
-      issues.error(path, `must have at most ${limit} ${unit}`);
+      issues.error(() => pathOf(frame), `must have at most ${limit} ${unit}`);
       continue;
     }
     // Pushed in reverse so issues come out in document order.
@@ -84,11 +91,17 @@ export function checkManifestLimits(value: unknown): IssueList {
       // A map's keys are judged by the schema (its message says the same); elsewhere an overlong
       // key would be echoed whole in "unknown key …", so it stops here.
       if (typeof key === 'string' && key.length > MANIFEST_LIMITS.keyLength && unit === 'keys') {
-        issues.error([...path, key], `keys must be 1 to ${MANIFEST_LIMITS.keyLength} characters long`);
+        issues.error(() => pathOf(frame, key), `keys must be 1 to ${MANIFEST_LIMITS.keyLength} characters long`);
         continue;
       }
-      const childShape = `${shape === '' ? '' : `${shape}/`}${isList ? '#' : key}`;
-      stack.push({ value: child, path: [...path, key], shape: childShape });
+      if (typeof child === 'string') {
+        if (child.length > MANIFEST_LIMITS.stringLength) {
+          issues.error(() => pathOf(frame, key), `must have at most ${MANIFEST_LIMITS.stringLength} characters`);
+        }
+      } else if (typeof child === 'object' && child !== null) {
+        const childShape = `${shape === '' ? '' : `${shape}/`}${isList ? '#' : key}`;
+        stack.push({ value: child, parent: frame, key, depth: frame.depth + 1, shape: childShape });
+      }
     }
   }
   return issues;
