@@ -3,18 +3,21 @@
 //   npx tsx bench/editor.ts [--appliances 300] [--connections 400] [--rounds 3]
 //
 // Needs the web app built (`npx turbo run build --filter=@colo/web`) and Postgres + Redis
-// running (scripts/test.sh or scripts/up.sh start them). It makes a throwaway database, starts
-// `next start` on a free 127.0.0.1 port, signs up through the API, saves two VDCs — an empty one
-// (the baseline) and a generated one — and for each measures in the same browser:
+// running: after `bash scripts/up.sh` it runs as is (Postgres at DATABASE_URL, else up.sh's
+// default postgresql://colo:colo@127.0.0.1:5432/colo; Redis at REDIS_URL, else 127.0.0.1:6379).
+// It makes a throwaway database, starts `next start` on a free 127.0.0.1 port, signs up through
+// the API, saves two VDCs — an empty one (the baseline) and a generated one — and for each
+// measures in the same browser:
 //   first interactive render  navigation → every visible box drawn → a click selects a box
 //   auto-layout               click "Auto-layout" → elk finished and the boxes moved
 // and the editor route's JavaScript as the browser downloaded it, gzip-compressed.
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { createTestDatabase } from '@colo/db/testing';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../tests/acceptance/browser';
-import { baseEnv, freePort, startWeb } from '../tests/acceptance/harness';
+import { baseEnv, freePort, instance, startWeb } from '../tests/acceptance/harness';
 import { generateVdc } from './generate-vdc';
 
 const { values } = parseArgs({
@@ -91,7 +94,16 @@ async function main() {
   const db = await createTestDatabase('bench_editor');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const web = await startWeb(port, baseEnv({ DATABASE_URL: db.url }));
+  // Its own database, queue and secret key: after scripts/up.sh nothing needs exporting, and
+  // nothing it saves can reach the running Colo's worker.
+  const web = await startWeb(
+    port,
+    baseEnv({
+      DATABASE_URL: db.url,
+      COLO_QUEUE_NAME: `colo-operations-${instance}`,
+      COLO_SECRET_KEY: process.env.COLO_SECRET_KEY ?? randomBytes(32).toString('base64'),
+    }),
+  );
   const browser = await launchBrowser();
   try {
     const setup = await api(url, '/auth/setup', { email: 'bench@colo.test', name: 'Bench', password: 'bench-editor-pass' });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillPattern, loadApiRoutes } from '../../apps/web/test/route-files';
-import { colo, docker, instanceFilter } from './harness';
+import { colo, docker, freePort, instanceFilter } from './harness';
 import { type Colo, api, startColo } from './setup';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'colo-bad-'));
@@ -93,23 +93,25 @@ describe('bad manifests', () => {
   }
 
   it('refuses a host port another VDC already uses', async () => {
+    // A free port: the first VDC really publishes it, beside whatever else runs on this machine.
+    const port = await freePort();
     const first = write('first.yaml', `apiVersion: colo/v1
 kind: VDC
 name: first
 appliances:
-  - { name: site, class: web-static, expose: [{ terminal: in, port: 18080 }] }
+  - { name: site, class: web-static, expose: [{ terminal: in, port: ${port} }] }
 `);
     const second = write('second.yaml', `apiVersion: colo/v1
 kind: VDC
 name: second
 appliances:
-  - { name: site, class: web-static, expose: [{ terminal: in, port: 18080 }] }
+  - { name: site, class: web-static, expose: [{ terminal: in, port: ${port} }] }
 `);
     const ok = await colo(['apply', '-f', first], c.env);
     expect(ok.code, ok.stderr).toBe(0);
     const clash = await colo(['apply', '-f', second], c.env);
     expect(clash.code).not.toBe(0);
-    expect(clash.stderr + clash.stdout).toMatch(/appliances\[0\]\.expose\[0\]\.port.*18080.*first/);
+    expect(clash.stderr + clash.stdout).toMatch(new RegExp(`appliances\\[0\\]\\.expose\\[0\\]\\.port.*${port}.*first`));
   });
 
   it('answers 401 without a token on every route, and every page asks to sign in', async () => {

@@ -27,24 +27,25 @@ describe('ensureClassImages', () => {
     await mkdir(tiny, { recursive: true });
     await writeFile(path.join(tiny, 'class.yaml'), CLASS_YAML('tiny'));
     await writeFile(path.join(tiny, 'message.txt'), 'one\n');
-    await writeFile(path.join(tiny, 'Dockerfile'), 'FROM debian:bookworm-slim\nLABEL colo.test=catalog\nCOPY message.txt /message.txt\n');
+    await writeFile(path.join(tiny, 'Dockerfile'), `FROM debian:bookworm-slim\nLABEL colo.test=catalog colo.test.run=${RUN}\nCOPY message.txt /message.txt\n`);
     const broken = path.join(root, 'appliances', 'broken');
     await mkdir(broken, { recursive: true });
     await writeFile(path.join(broken, 'class.yaml'), CLASS_YAML('broken'));
     await writeFile(
       path.join(broken, 'Dockerfile'),
-      'FROM debian:bookworm-slim\nLABEL colo.test=catalog\nRUN echo preparing\nRUN echo "no such thing" >&2 && exit 3\n',
+      `FROM debian:bookworm-slim\nLABEL colo.test=catalog colo.test.run=${RUN}\nRUN echo preparing\nRUN echo "no such thing" >&2 && exit 3\n`,
     );
     images.push(`colo-test-catalog/tiny-${RUN}:1`, `colo-test-catalog/broken-${RUN}:1`);
   });
 
   afterAll(async () => {
     for (const image of images) await docker.getImage(image).remove({ force: true }).catch(() => {});
-    // Steps that succeeded before the broken one stay behind as untagged layers; they carry the
-    // test label from the Dockerfile. Docker refuses to delete a layer another image builds on,
-    // so this never touches anything still in use; two passes free the parents of the children.
+    // Steps that succeeded before the broken one stay behind as untagged layers; they carry this
+    // run's label from the Dockerfile, so other runs' layers (and anyone else's) are left alone.
+    // Docker refuses to delete a layer another image builds on, so this never touches anything
+    // still in use; two passes free the parents of the children.
     for (let pass = 0; pass < 2; pass++) {
-      const layers = await docker.listImages({ all: true, filters: { label: ['colo.test=catalog'], dangling: ['true'] } });
+      const layers = await docker.listImages({ all: true, filters: { label: [`colo.test.run=${RUN}`], dangling: ['true'] } });
       for (const layer of layers) await docker.getImage(layer.Id).remove().catch(() => {});
     }
     if (root) await rm(path.dirname(root), { recursive: true, force: true });

@@ -106,24 +106,40 @@ export function findBootCycles(nodes: readonly string[], edges: readonly BootEdg
 
 /**
  * Nodes grouped into waves: each wave waits only for earlier waves; within a wave, `nodes`
- * order. Returns the nodes it could not place when the graph has a cycle.
+ * order. Returns the nodes it could not place when the graph has a cycle. Linear: each edge is
+ * looked at once, when the node it waits for is placed (Kahn's algorithm, level by level).
  */
 export function bootWavesOf(
   nodes: readonly string[],
   edges: readonly BootEdge[],
 ): { waves: string[][]; stuck: string[] } {
   const next = adjacency(nodes, edges);
-  const placed = new Set<string>();
-  const waves: string[][] = [];
-  let remaining = [...nodes];
-  while (remaining.length > 0) {
-    const wave = remaining.filter((n) => next.get(n)!.every((e) => placed.has(e.waitsFor)));
-    if (wave.length === 0) break;
-    for (const n of wave) placed.add(n);
-    waves.push(wave);
-    remaining = remaining.filter((n) => !placed.has(n));
+  const order = new Map(nodes.map((n, i) => [n, i]));
+  const waiting = new Map<string, number>(nodes.map((n) => [n, 0]));
+  const waiters = new Map<string, string[]>(nodes.map((n) => [n, []]));
+  for (const [waiter, out] of next) {
+    for (const edge of out) {
+      waiting.set(waiter, waiting.get(waiter)! + 1);
+      waiters.get(edge.waitsFor)!.push(waiter);
+    }
   }
-  return { waves, stuck: remaining };
+  const waves: string[][] = [];
+  const placed = new Set<string>();
+  let wave = [...new Set(nodes)].filter((n) => waiting.get(n) === 0);
+  while (wave.length > 0) {
+    waves.push(wave);
+    const following: string[] = [];
+    for (const n of wave) {
+      placed.add(n);
+      for (const waiter of waiters.get(n)!) {
+        const left = waiting.get(waiter)! - 1;
+        waiting.set(waiter, left);
+        if (left === 0) following.push(waiter);
+      }
+    }
+    wave = following.sort((a, b) => order.get(a)! - order.get(b)!);
+  }
+  return { waves, stuck: nodes.filter((n) => !placed.has(n)) };
 }
 
 export function describeCycle(cycle: readonly BootEdge[]): string {

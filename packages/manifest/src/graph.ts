@@ -16,16 +16,22 @@ export { formatEndpoint, parseEndpoint } from './endpoint';
 
 export type CanConnect = { ok: true } | { ok: false; reason: string };
 
-/** Whether `waiter` already (transitively) starts after `target`. */
+/** Whether `waiter` already (transitively) starts after `target`: one walk over the edges. */
 function waitsFor(edges: readonly BootEdge[], waiter: string, target: string): boolean {
+  const next = new Map<string, string[]>();
+  for (const edge of edges) {
+    const out = next.get(edge.waiter);
+    if (out) out.push(edge.waitsFor);
+    else next.set(edge.waiter, [edge.waitsFor]);
+  }
   const seen = new Set([waiter]);
   const queue = [waiter];
   for (let i = 0; i < queue.length; i++) {
-    for (const edge of edges) {
-      if (edge.waiter !== queue[i] || seen.has(edge.waitsFor)) continue;
-      if (edge.waitsFor === target) return true;
-      seen.add(edge.waitsFor);
-      queue.push(edge.waitsFor);
+    for (const server of next.get(queue[i]) ?? []) {
+      if (seen.has(server)) continue;
+      if (server === target) return true;
+      seen.add(server);
+      queue.push(server);
     }
   }
   return false;

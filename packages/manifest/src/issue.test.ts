@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue, formatPath, IssueList } from './issue';
+import { formatIssue, formatPath, IssueList, MAX_ISSUES } from './issue';
 
 describe('formatPath', () => {
   it('writes indexes in brackets and keys with dots', () => {
@@ -35,6 +35,23 @@ describe('IssueList', () => {
     list.add({ path: 'c', message: 'also bad', severity: 'error' });
     expect(list.errors.map((i) => i.path)).toEqual(['a[0]', 'c']);
     expect(list.warnings).toEqual([{ path: 'b', message: 'meh', severity: 'warning' }]);
+  });
+
+  it('lists the first 200 of each kind, counts the rest, and never words what it drops', () => {
+    const list = new IssueList();
+    let worded = 0;
+    for (let i = 0; i < 5000; i++) {
+      list.error(['appliances', i], () => {
+        worded++;
+        return 'bad';
+      });
+    }
+    list.warning('w', 'meh');
+    const { errors, warnings } = list.finish();
+    expect(worded).toBe(MAX_ISSUES);
+    expect(errors).toHaveLength(MAX_ISSUES + 1);
+    expect(errors.at(-1)).toEqual({ path: '', message: '… and 4800 more errors (only the first 200 are listed)', severity: 'error' });
+    expect(warnings).toEqual([{ path: 'w', message: 'meh', severity: 'warning' }]);
   });
 });
 

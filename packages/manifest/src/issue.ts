@@ -34,20 +34,61 @@ export function formatIssue(issue: Issue): string {
   return issue.path === '' ? `${prefix}${issue.message}` : `${prefix}${issue.path}: ${issue.message}`;
 }
 
-/** Collects issues while the rules run; rules never throw, they report. */
+/** Past this many errors (or warnings) the rest are counted, not listed: nobody reads them all. */
+export const MAX_ISSUES = 200;
+
+type Message = string | (() => string);
+type Where = readonly PathSegment[] | string | (() => readonly PathSegment[]);
+
+/**
+ * Collects issues while the rules run; rules never throw, they report. A message (or a path)
+ * may be a function, called only when the issue is kept, so an issue past the cap costs no
+ * "did you mean".
+ */
 export class IssueList {
   readonly errors: Issue[] = [];
   readonly warnings: Issue[] = [];
+  private dropped = { error: 0, warning: 0 };
 
-  error(path: readonly PathSegment[] | string, message: string): void {
-    this.errors.push({ path: typeof path === 'string' ? path : formatPath(path), message, severity: 'error' });
+  error(path: Where, message: Message): void {
+    this.push('error', path, message);
   }
 
-  warning(path: readonly PathSegment[] | string, message: string): void {
-    this.warnings.push({ path: typeof path === 'string' ? path : formatPath(path), message, severity: 'warning' });
+  warning(path: Where, message: Message): void {
+    this.push('warning', path, message);
   }
 
   add(issue: Issue): void {
-    (issue.severity === 'error' ? this.errors : this.warnings).push(issue);
+    this.push(issue.severity, issue.path, issue.message);
+  }
+
+  /** Whether another issue of this severity would still be listed. */
+  room(severity: Severity): boolean {
+    return (severity === 'error' ? this.errors : this.warnings).length < MAX_ISSUES;
+  }
+
+  /** The lists, each ending with "… and N more" when some were only counted. */
+  finish(): { errors: Issue[]; warnings: Issue[] } {
+    const more = (severity: Severity, list: Issue[]) => {
+      const n = this.dropped[severity];
+      if (n === 0) return list;
+      const noun = severity === 'error' ? (n === 1 ? 'error' : 'errors') : n === 1 ? 'warning' : 'warnings';
+      return [...list, { path: '', message: `… and ${n} more ${noun} (only the first ${MAX_ISSUES} are listed)`, severity }];
+    };
+    return { errors: more('error', this.errors), warnings: more('warning', this.warnings) };
+  }
+
+  private push(severity: Severity, where: Where, message: Message): void {
+    const list = severity === 'error' ? this.errors : this.warnings;
+    if (list.length >= MAX_ISSUES) {
+      this.dropped[severity]++;
+      return;
+    }
+    const path = typeof where === 'function' ? where() : where;
+    list.push({
+      path: typeof path === 'string' ? path : formatPath(path),
+      message: typeof message === 'string' ? message : message(),
+      severity,
+    });
   }
 }

@@ -2,13 +2,14 @@
 // its own schema, with classes looked up. Building it field by field lets one bad value hide only
 // itself, so a single run reports every problem instead of stopping at the first typo.
 import type { ApplianceClass, Catalog } from './class-schema';
+import { Suggestions } from './closest-match';
 import { dnsLabel } from './class-schema';
 import { parseEndpoint } from './endpoint';
 import {
   applianceShape,
   exposeSchema,
   type ManifestPropertyValue,
-  propertyValueSchema,
+  isPropertyValue,
   resourcesShape,
 } from './manifest-schema';
 import type { TerminalRef } from './resolved';
@@ -45,6 +46,10 @@ export interface ManifestModel {
   connections: ConnectionEntry[];
   visualKeys: string[];
   lookup(name: string): Lookup;
+  /** The readable appliance names, in order, each once. */
+  names(): string[];
+  /** "Did you mean" for this validation: memoised and capped (see closest-match.ts). */
+  suggestions: Suggestions;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -73,8 +78,7 @@ function readAppliance(raw: unknown, index: number, catalog: Catalog): Appliance
   if (isRecord(raw.properties)) {
     for (const [key, value] of Object.entries(raw.properties)) {
       entry.propertyKeys.push(key);
-      const parsed = propertyValueSchema.safeParse(value);
-      if (parsed.success) entry.properties.set(key, parsed.data);
+      if (isPropertyValue(value)) entry.properties.set(key, value);
     }
   }
   if (Array.isArray(raw.expose)) {
@@ -121,9 +125,12 @@ export function buildModel(input: unknown, catalog: Catalog): ManifestModel {
     to: isRecord(raw) ? readEndpoint(raw.to) : undefined,
   }));
 
+  const names = [...byName.keys()];
   return {
     appliances,
     connections,
+    names: () => names,
+    suggestions: new Suggestions(),
     visualKeys: isRecord(root.visual) ? Object.keys(root.visual) : [],
     lookup(name) {
       const entry = byName.get(name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manifestSchema } from './manifest-schema';
+import { isPropertyValue, manifestSchema, propertyValueSchema } from './manifest-schema';
 import { shopManifest } from './test-fixtures';
 
 function messages(input: unknown): { path: string; message: string }[] {
@@ -64,5 +64,12 @@ describe('manifestSchema', () => {
     m.appliances[1].class = 'web-php@1';
     m.appliances[1].resources = { cpu: 0.25, memory: 268435456 };
     expect(messages(m)).toEqual([]);
+  });
+});
+
+describe('isPropertyValue', () => {
+  it('accepts exactly what the property value schema accepts', () => {
+    const samples = ['', 'x', 'x'.repeat(65536), 'x'.repeat(65537), 0, -1.5, 1e308, Number.NaN, Infinity, -Infinity, true, false, null, undefined, [], {}, [1], { a: 1 }];
+    for (const value of samples) expect(isPropertyValue(value), String(value).slice(0, 20)).toBe(propertyValueSchema.safeParse(value).success);
   });
 });

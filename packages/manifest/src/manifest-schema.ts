@@ -35,6 +35,16 @@ export const propertyValueSchema = z.union([z.string().max(65536), z.number(), z
   error: 'must be a string, a number or true/false',
 });
 
+/**
+ * Exactly what `propertyValueSchema` accepts (zod's number is finite), without a parse: the model
+ * asks this of every property, and a 1 MiB manifest can hold a hundred thousand of them.
+ */
+export function isPropertyValue(value: unknown): value is ManifestPropertyValue {
+  if (typeof value === 'string') return value.length <= 65536;
+  if (typeof value === 'number') return Number.isFinite(value);
+  return typeof value === 'boolean';
+}
+
 export const resourcesShape = {
   cpu: z.number().positive().max(1024).optional(),
   memory: memoryValue.optional(),

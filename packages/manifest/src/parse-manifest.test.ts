@@ -38,6 +38,26 @@ describe('parseManifestText', () => {
     expect(errors[0].message).toMatch(/^line 2, column 1: .*unique/);
   });
 
+  it('refuses duplicate keys at any depth, in YAML and in JSON, with their place', () => {
+    expect(parseManifestText('a:\n  b: { x: 1, y: 2, x: 3 }\n').errors).toEqual([
+      { path: '', message: 'line 2, column 20: Map keys must be unique', severity: 'error' },
+    ]);
+    // Both would become the object key "1": one silently overwriting the other.
+    expect(parseManifestText('1: a\n"1": b\n').errors[0].message).toBe('line 2, column 1: Map keys must be unique');
+    expect(parseManifestText('{\n  "a": {"b": 1,\n  "b": 2}}').errors).toEqual([
+      { path: '', message: 'line 3, column 3: Map keys must be unique', severity: 'error' },
+    ]);
+  });
+
+  it('reads JSON with JSON.parse and refuses JSON nested absurdly deep, unread', () => {
+    expect(parseManifestText('{"a": [1, {"b": "c"}], "d": -0.5e1}').value).toEqual({ a: [1, { b: 'c' }], d: -5 });
+    const { errors } = parseManifestText(`{"a": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    expect(errors).toEqual([{ path: '', message: 'line 1, column 70: nested more than 64 levels deep', severity: 'error' }]);
+    // Not quite JSON: YAML reads it and words the problem.
+    expect(parseManifestText('{"a": 1,, }').errors[0].message).toMatch(/^line 1, column \d+: /);
+    expect(parseManifestText('{a: 1}').value).toEqual({ a: 1 });
+  });
+
   it('refuses several documents in one text', () => {
     const { errors } = parseManifestText('name: a\n---\nname: b\n');
     expect(errors).toEqual([

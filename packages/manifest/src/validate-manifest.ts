@@ -2,6 +2,7 @@
 // every problem it can find, each with its path, and never throws on bad input.
 import type { Catalog } from './class-schema';
 import { type Issue, IssueList } from './issue';
+import { checkManifestLimits } from './manifest-limits';
 import { buildModel } from './manifest-model';
 import { type Manifest, manifestSchema } from './manifest-schema';
 import { checkAliases } from './rules/alias-rules';
@@ -11,7 +12,7 @@ import { checkConnections } from './rules/connection-rules';
 import { checkExpose } from './rules/expose-rules';
 import { checkProperties } from './rules/property-rules';
 import { DEFAULT_PORT_RANGE, type RuleContext, type ValidateOptions } from './rules/rule-context';
-import { manifestErrorMap, zodIssuesToIssues } from './zod-issues';
+import { addZodIssues, manifestErrorMap } from './zod-issues';
 
 export type { ValidateOptions } from './rules/rule-context';
 
@@ -31,9 +32,13 @@ export function validateManifest(input: unknown, catalog: Catalog, options: Vali
     return { ok: false, errors: [{ path: '', message, severity: 'error' }], warnings: [] };
   }
 
+  // Sizes first: everything after this pass costs time linear in a size it has bounded.
+  const limits = checkManifestLimits(input);
+  if (limits.errors.length > 0) return { ok: false, ...limits.finish() };
+
   const parsed = manifestSchema.safeParse(input, { error: manifestErrorMap });
   const issues = new IssueList();
-  if (!parsed.success) for (const issue of zodIssuesToIssues(parsed.error.issues)) issues.add(issue);
+  if (!parsed.success) addZodIssues(issues, parsed.error.issues);
 
   const ctx: RuleContext = {
     model: buildModel(input, catalog),
@@ -50,7 +55,7 @@ export function validateManifest(input: unknown, catalog: Catalog, options: Vali
   checkBootOrder(ctx);
   checkAliases(ctx);
 
-  const { errors, warnings } = issues;
+  const { errors, warnings } = issues.finish();
   if (parsed.success && errors.length === 0) return { ok: true, errors, warnings, manifest: parsed.data };
   return { ok: false, errors, warnings };
 }

@@ -1,7 +1,6 @@
 // The rules for one wire, shared by the validator and by `canConnect` (graph.ts) so the editor
 // refuses exactly the wires the validator would reject.
 import type { ApplianceClass, InputTerminal, OutputTerminal, Protocol } from './class-schema';
-import { didYouMean } from './closest-match';
 import { formatEndpoint } from './endpoint';
 import type { ManifestModel } from './manifest-model';
 import type { TerminalRef } from './resolved';
@@ -47,8 +46,8 @@ function resolveEnd(
 ) {
   const found = model.lookup(ref.appliance);
   if (found.kind === 'missing') {
-    const names = model.appliances.flatMap((e) => (e.name === undefined ? [] : [e.name]));
-    problems.push({ end, message: `unknown appliance "${ref.appliance}"${didYouMean(ref.appliance, names)}` });
+    const hint = model.suggestions.didYouMean('appliances', ref.appliance, model.names);
+    problems.push({ end, message: `unknown appliance "${ref.appliance}"${hint}` });
     return undefined;
   }
   if (found.kind === 'unreadable' || !found.entry.cls) return undefined;
@@ -56,8 +55,9 @@ function resolveEnd(
   const terminal = findTerminal(cls, ref.terminal);
   const shown = formatEndpoint(ref);
   if (terminal === undefined) {
-    const names = (want === 'output' ? cls.terminals.outputs : cls.terminals.inputs).map((t) => t.name);
-    problems.push({ end, message: `class "${cls.id}" has no ${want} "${ref.terminal}"${didYouMean(ref.terminal, names)}` });
+    const terminals = want === 'output' ? cls.terminals.outputs : cls.terminals.inputs;
+    const hint = model.suggestions.didYouMean(`${want}s of ${cls.id}@${cls.version}`, ref.terminal, () => terminals.map((t) => t.name));
+    problems.push({ end, message: `class "${cls.id}" has no ${want} "${ref.terminal}"${hint}` });
     return undefined;
   }
   if (terminal.kind !== want) {

@@ -1,7 +1,7 @@
 // Turns zod's issues into Colo issues: plain-language messages, `appliances[1].class` paths,
 // and one issue per unknown key (so the editor can point at each).
 import type { z } from 'zod';
-import { formatPath, type Issue, type PathSegment } from './issue';
+import type { IssueList, PathSegment } from './issue';
 import { KEY_ORDER, unknownKeyMessage } from './manifest-schema';
 
 function describe(value: unknown): string {
@@ -79,18 +79,15 @@ function segments(path: readonly PropertyKey[]): PathSegment[] {
   return path.map((s) => (typeof s === 'symbol' ? String(s) : s));
 }
 
-export function zodIssuesToIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
-  const out: Issue[] = [];
+/** Adds zod's issues to `list`; an unknown key's "did you mean" is worked out only if it is listed. */
+export function addZodIssues(list: IssueList, issues: readonly z.core.$ZodIssue[]): void {
   for (const issue of issues) {
-    const path = segments(issue.path);
     if (issue.code === 'unrecognized_keys') {
+      const path = segments(issue.path);
       const allowed = allowedKeysAt(path);
-      for (const key of issue.keys) {
-        out.push({ path: formatPath([...path, key]), message: unknownKeyMessage(key, allowed), severity: 'error' });
-      }
+      for (const key of issue.keys) list.error([...path, key], () => unknownKeyMessage(key, allowed));
       continue;
     }
-    out.push({ path: formatPath(path), message: issue.message || 'is not valid', severity: 'error' });
+    list.error(segments(issue.path), issue.message || 'is not valid');
   }
-  return out;
 }

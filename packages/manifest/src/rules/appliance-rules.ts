@@ -1,11 +1,11 @@
 // Per-appliance rules that need no wiring: unique names, known classes, resource bounds,
 // start-after references, and layout entries that name real appliances.
 import { parseMemory, type ApplianceClass, type Catalog } from '../class-schema';
-import { didYouMean } from '../closest-match';
+import { didYouMean, type Suggestions } from '../closest-match';
 import type { ApplianceEntry } from '../manifest-model';
 import type { RuleContext } from './rule-context';
 
-export function unknownClassMessage(ref: string, catalog: Catalog): string {
+export function unknownClassMessage(ref: string, catalog: Catalog, suggestions?: Suggestions): string {
   const [id, version] = ref.split('@');
   const classes = catalog.list();
   const versions = classes.filter((c) => c.id === id).map((c) => c.version);
@@ -13,7 +13,9 @@ export function unknownClassMessage(ref: string, catalog: Catalog): string {
     const available = [...new Set(versions)].sort((a, b) => a - b).join(', ');
     return `class "${id}" has no version ${version} (available: ${available})`;
   }
-  return `unknown class "${ref}"${didYouMean(id, new Set(classes.map((c) => c.id)))}`;
+  const ids = () => new Set(classes.map((c) => c.id));
+  const hint = suggestions ? suggestions.didYouMean('classes', id, ids) : didYouMean(id, ids());
+  return `unknown class "${ref}"${hint}`;
 }
 
 function checkBounds(
@@ -52,10 +54,6 @@ function checkResources(ctx: RuleContext, entry: ApplianceEntry, cls: ApplianceC
   }
 }
 
-export function applianceNames(ctx: RuleContext): string[] {
-  return ctx.model.appliances.flatMap((e) => (e.name === undefined ? [] : [e.name]));
-}
-
 export function checkAppliances(ctx: RuleContext): void {
   const firstByName = new Map<string, number>();
   for (const entry of ctx.model.appliances) {
@@ -66,20 +64,22 @@ export function checkAppliances(ctx: RuleContext): void {
       else ctx.issues.error([...base, 'name'], `duplicate appliance name "${entry.name}" (also appliances[${first}])`);
     }
     if (entry.classRef !== undefined && entry.cls === undefined) {
-      ctx.issues.error([...base, 'class'], unknownClassMessage(entry.classRef, ctx.catalog));
+      const ref = entry.classRef;
+      ctx.issues.error([...base, 'class'], () => unknownClassMessage(ref, ctx.catalog, ctx.model.suggestions));
     }
     if (entry.cls) checkResources(ctx, entry, entry.cls);
     for (const { index, name } of entry.startAfter) {
       const path = [...base, 'startAfter', index];
       if (name === entry.name) ctx.issues.error(path, `"${name}" cannot start after itself`);
       else if (ctx.model.lookup(name).kind === 'missing') {
-        ctx.issues.error(path, `unknown appliance "${name}"${didYouMean(name, applianceNames(ctx))}`);
+        const { suggestions, names } = ctx.model;
+        ctx.issues.error(path, () => `unknown appliance "${name}"${suggestions.didYouMean('appliances', name, names)}`);
       }
     }
   }
   for (const key of ctx.model.visualKeys) {
     if (ctx.model.lookup(key).kind === 'missing') {
-      ctx.issues.warning(['visual', key], `"${key}" is not an appliance of this VDC; its position is ignored`);
+      ctx.issues.warning(['visual', key], () => `"${key}" is not an appliance of this VDC; its position is ignored`);
     }
   }
 }

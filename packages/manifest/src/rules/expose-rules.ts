@@ -1,6 +1,5 @@
 // Published ports: only input terminals that listen on a port, each exposed once, host ports in
 // the allowed range, each used once in the VDC and not held by anything else.
-import { didYouMean } from '../closest-match';
 import type { RuleContext } from './rule-context';
 
 export function checkExpose(ctx: RuleContext): void {
@@ -27,8 +26,9 @@ export function checkExpose(ctx: RuleContext): void {
           if (cls.terminals.outputs.some((t) => t.name === item.terminal)) {
             ctx.issues.error(path, `"${item.terminal}" is an output of class "${cls.id}"; only input terminals can be exposed`);
           } else {
-            const inputs = cls.terminals.inputs.map((t) => t.name);
-            ctx.issues.error(path, `class "${cls.id}" has no input "${item.terminal}"${didYouMean(item.terminal, inputs)}`);
+            const inputs = () => cls.terminals.inputs.map((t) => t.name);
+            const set = `inputs of ${cls.id}@${cls.version}`;
+            ctx.issues.error(path, () => `class "${cls.id}" has no input "${item.terminal}"${ctx.model.suggestions.didYouMean(set, item.terminal, inputs)}`);
           }
         } else if (input.protocol === 'fs') {
           ctx.issues.error(path, `"${item.terminal}" is a shared volume (fs), not a network service; it cannot be exposed`);

@@ -1,6 +1,5 @@
 // Properties: only the class's own, each of the right type and within bounds, required ones set,
 // and never a secret (Colo generates those).
-import { didYouMean } from '../closest-match';
 import { forbiddenKeyReason } from '../forbidden-keys';
 import { propertyValueProblem } from '../property-value';
 import type { RuleContext } from './rule-context';
@@ -21,9 +20,12 @@ export function checkProperties(ctx: RuleContext): void {
           ctx.issues.error(path, `"${key}" is a secret of class "${cls.id}": Colo generates it for each VDC, a manifest cannot set it`);
           continue;
         }
-        const refusal = forbiddenKeyReason(key);
-        const hint = refusal === undefined ? didYouMean(key, declared.keys()) : ` (${refusal})`;
-        ctx.issues.error(path, `class "${cls.id}" has no property "${key}"${hint}`);
+        ctx.issues.error(path, () => {
+          const refusal = forbiddenKeyReason(key);
+          const set = `properties of ${cls.id}@${cls.version}`;
+          const hint = refusal === undefined ? ctx.model.suggestions.didYouMean(set, key, () => declared.keys()) : ` (${refusal})`;
+          return `class "${cls.id}" has no property "${key}"${hint}`;
+        });
         continue;
       }
       const value = entry.properties.get(key);
@@ -32,8 +34,9 @@ export function checkProperties(ctx: RuleContext): void {
       const problem = propertyValueProblem(prop, value);
       if (problem !== undefined) ctx.issues.error(path, problem);
     }
+    const written = new Set(entry.propertyKeys);
     for (const prop of cls.properties) {
-      if (prop.required && prop.default === undefined && !entry.propertyKeys.includes(prop.name)) {
+      if (prop.required && prop.default === undefined && !written.has(prop.name)) {
         ctx.issues.error([...base, prop.name], `required property "${prop.name}" of class "${cls.id}" is not set`);
       }
     }
