@@ -1,5 +1,6 @@
 // The settings control reads from the environment, checked with zod on first use. Apps extend
 // `controlEnvSchema` in their own env.ts so a bad value stops them at start, not mid-request.
+import { IMAGE_NAMESPACE_PATTERN } from '@colo/catalog';
 import { z } from 'zod';
 
 const secretKey = z
@@ -15,6 +16,8 @@ export const controlEnvSchema = z.object({
   COLO_INSTANCE: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,62}$/).default('local'),
   /** Host address exposed terminals are published on. */
   COLO_PUBLISH_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Repository prefix of built class images (`<namespace>/<class>:<version>`); read by @colo/catalog too. */
+  COLO_IMAGE_NAMESPACE: z.string().regex(IMAGE_NAMESPACE_PATTERN, 'must be a Docker repository prefix like "colo" or "acme/colo"').default('colo'),
   /** Catalog folder (appliances/, assemblies/); the repo's templates/ unless set. */
   COLO_TEMPLATES_DIR: z.string().min(1).optional(),
 });
