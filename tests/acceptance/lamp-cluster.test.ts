@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { ROOT, colo, docker, execIn, hitMany, vdcContainers, vdcNetworks, vdcVolumes, waitFor } from './harness';
-import { type Colo, startColo } from './setup';
+import { api, type Colo, startColo } from './setup';
 
 const ASSEMBLY = 'templates/assemblies/lamp-cluster.yaml';
 interface Hit {
@@ -131,6 +131,49 @@ describe('lamp-cluster assembly', () => {
       expect(host.Binds ?? []).toEqual([]);
       expect(host.NetworkMode).not.toMatch(/^(bridge|default|host)$/);
     }
+  });
+
+  // Issue 6, container hardening: every container as deployed.
+  it('runs every container with no capability, a read-only root, a non-root user and no raw socket, healthy', async () => {
+    const rawSocket = ['perl', '-MSocket', '-e', 'socket(my $s, PF_INET, SOCK_RAW, 1) ? exit 0 : exit 3'];
+    for (const summary of await vdcContainers(vdcId)) {
+      const name = summary.Names[0];
+      const info = await docker.getContainer(summary.Id).inspect();
+      expect(info.HostConfig.CapDrop, name).toEqual(['ALL']);
+      expect(info.HostConfig.CapAdd ?? [], name).toEqual([]);
+      expect(info.HostConfig.ReadonlyRootfs, name).toBe(true);
+      expect(info.Config.User, name).toMatch(/^(?!root$|0(:|$)).+/);
+      // Healthy as it runs like this; waited for, because a loaded host can miss a 2 s check or two.
+      await waitFor(`${name} healthy`, async () => (await docker.getContainer(summary.Id).inspect()).State.Health?.Status === 'healthy', 90_000, 1000);
+      expect((await execIn(summary.Id, ['sh', '-c', '[ "$(id -u)" != 0 ]'])).code, `${name} runs as non-root`).toBe(0);
+      expect((await execIn(summary.Id, rawSocket)).code, `${name} opens no raw socket`).toBe(3);
+      expect((await execIn(summary.Id, ['touch', '/usr/colo-probe'])).code, `${name} cannot write /usr`).not.toBe(0);
+      expect((await execIn(summary.Id, ['touch', '/tmp/colo-probe'])).code, `${name} writes /tmp`).toBe(0);
+    }
+  });
+
+  it('keeps the balancer statistics page behind its generated password, which no API response shows', async () => {
+    const [lb1] = await vdcContainers(vdcId, lb.name);
+    const env = (await docker.getContainer(lb1.Id).inspect()).Config.Env ?? [];
+    const envValue = (key: string) => env.find((e) => e.startsWith(`${key}=`))?.slice(key.length + 1) ?? '';
+    const [user, password] = [envValue('HALB_STATS_USER'), envValue('HALB_STATS_PASSWORD')];
+    expect(password).toMatch(/^[A-Za-z0-9]{32}$/);
+    const statusLine = async (auth: string) =>
+      (await execIn(lb1.Id, ['bash', '-c', `exec 3<>/dev/tcp/127.0.0.1/8404; printf 'GET / HTTP/1.0\\r\\n${auth}\\r\\n' >&3; head -1 <&3`])).output;
+    expect(await statusLine('')).toMatch(/HTTP\/1\.\d 401/);
+    expect(await statusLine(`Authorization: Basic ${Buffer.from(`${user}:${password}`).toString('base64')}\\r\\n`)).toMatch(/HTTP\/1\.\d 200/);
+
+    const name = manifest.name;
+    const { json: ops } = await api<{ operations: { id: string }[] }>(c, 'GET', `/vdcs/${name}/operations`);
+    const routes = [`/vdcs/${name}`, `/vdcs/${name}/status`, `/vdcs/${name}/revisions`, `/vdcs/${name}/operations`, `/vdcs/${name}/appliances/${lb.name}`];
+    for (const op of ops.operations) routes.push(`/operations/${op.id}`);
+    for (const route of routes) {
+      const res = await api<unknown>(c, 'GET', route);
+      expect(res.status, route).toBe(200);
+      expect(JSON.stringify(res.json), route).not.toContain(password);
+    }
+    const logs = await docker.getContainer(lb1.Id).logs({ stdout: true, stderr: true, tail: 500 });
+    expect(logs.toString('utf8')).not.toContain(password);
   });
 
   it('wiring is isolation: a replica reaches what it is wired to and nothing else', async () => {

@@ -120,4 +120,43 @@ describe('parseClassFile', () => {
     expect(problemsOf(variant('max: 4, default: 2', 'max: 4, default: 5'))).toEqual(['replicas.default: must be between 1 and 4']);
     expect(problemsOf(variant('min: 0.1, max: 2', 'min: 3, max: 2'))).toEqual(['resources.cpu.min: is above max (2)']);
   });
+
+  it('hardens by default: read-only root, no capabilities, the image\'s user', () => {
+    const r = parseClassFile(VALID, ctx);
+    expect(r.ok && { rootfs: r.class.rootfs, capabilities: r.class.capabilities, user: r.class.user }).toEqual({
+      rootfs: 'read-only',
+      capabilities: [],
+      user: undefined,
+    });
+    const declared = parseClassFile(variant('title: Demo', 'title: Demo\nuser: root\ncapabilities: [CHOWN, NET_BIND_SERVICE]\nrootfs: writable'), ctx);
+    expect(declared.ok && [declared.class.user, declared.class.capabilities, declared.class.rootfs]).toEqual([
+      'root',
+      ['CHOWN', 'NET_BIND_SERVICE'],
+      'writable',
+    ]);
+  });
+
+  it('refuses NET_RAW and capabilities off the allow-list, naming the file and the capability', () => {
+    const r = parseClassFile(variant('title: Demo', 'title: Demo\ncapabilities: [CHOWN, NET_RAW, SYS_ADMIN]'), ctx);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => `${p.file}: ${p.path}: ${p.message}`)).toEqual([
+      'appliances/demo/class.yaml: capabilities[1]: NET_RAW is never granted: it lets a process forge packets and sniff the networks it sits on',
+      'appliances/demo/class.yaml: capabilities[2]: SYS_ADMIN is not a capability Colo grants; allowed: CHOWN, SETUID, SETGID, DAC_OVERRIDE, FOWNER, NET_BIND_SERVICE, KILL',
+    ]);
+    expect(problemsOf(variant('title: Demo', 'title: Demo\ncapabilities: [CAP_NET_RAW]'))).toEqual([
+      'capabilities[0]: NET_RAW is never granted: it lets a process forge packets and sniff the networks it sits on',
+    ]);
+    expect(problemsOf(variant('title: Demo', 'title: Demo\ncapabilities: [CAP_CHOWN]'))).toEqual(['capabilities[0]: write CHOWN, without the CAP_ prefix']);
+  });
+
+  it('refuses capabilities that could not work, and bad users and rootfs modes', () => {
+    expect(problemsOf(variant('title: Demo', 'title: Demo\ncapabilities: [KILL, KILL]'))).toEqual(['capabilities[1]: capability KILL is listed twice']);
+    expect(problemsOf(variant('title: Demo', 'title: Demo\nuser: www-data\ncapabilities: [CHOWN]'))).toEqual([
+      'capabilities: take effect only for root, and the class runs as "www-data": remove them, or run as root and drop privileges in the entrypoint',
+    ]);
+    expect(problemsOf(variant('title: Demo', 'title: Demo\nuser: "0:0"\ncapabilities: [CHOWN]'))).toEqual([]);
+    expect(problemsOf(variant('title: Demo', 'title: Demo\nuser: "www data"'))[0]).toMatch(/^user: must be a user name from the image/);
+    expect(problemsOf(variant('title: Demo', 'title: Demo\nrootfs: tmpfs'))[0]).toMatch(/^rootfs: /);
+  });
 });

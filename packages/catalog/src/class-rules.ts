@@ -28,6 +28,7 @@ export function checkClassRules(cls: ApplianceClass, ctx: ClassFileContext): Rul
   checkSecrets(cls, report);
   checkTemplates(cls, report);
   checkBounds(cls, report);
+  checkCapabilities(cls, report);
   return problems;
 }
 
@@ -144,4 +145,18 @@ function checkBounds(cls: ApplianceClass, report: Report): void {
   within(['resources', 'cpu'], cls.resources.cpu, String);
   within(['resources', 'memory'], memory, (n) => String(Object.values(mem).find((v) => parseMemory(v) === n) ?? n));
   within(['replicas'], cls.replicas, String);
+}
+
+/** The schema refuses capabilities off the allow-list; here, what is allowed but cannot work. */
+function checkCapabilities(cls: ApplianceClass, report: Report): void {
+  duplicates(cls.capabilities, (c) => c, (i, name) => report(['capabilities', i], `capability ${name} is listed twice`));
+  // Docker gives a non-root user no effective capabilities: listing them would only widen the
+  // bounding set and mislead the reader.
+  if (cls.capabilities.length > 0 && cls.user !== undefined && !isRoot(cls.user)) {
+    report(['capabilities'], `take effect only for root, and the class runs as "${cls.user}": remove them, or run as root and drop privileges in the entrypoint`);
+  }
+}
+
+function isRoot(user: string): boolean {
+  return user === 'root' || /^0(:\d+)?$/.test(user);
 }

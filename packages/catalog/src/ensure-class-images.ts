@@ -11,6 +11,7 @@ import { BuildOutput } from './build-output';
 import { CatalogError } from './catalog-error';
 import type { ClassSource } from './file-catalog';
 import { hashFolder, listFolderFiles } from './folder-hash';
+import { imageNamespace } from './image-namespace';
 
 export const BUILD_HASH_LABEL = 'colo.build-hash';
 export const CLASS_LABEL = 'colo.class';
@@ -42,6 +43,8 @@ export interface EnsureClassImagesOptions {
   noCache?: boolean;
   onProgress?: (event: ClassBuildEvent) => void;
   signal?: AbortSignal;
+  /** Repository prefix of the tags built; COLO_IMAGE_NAMESPACE (or `colo`) unless given. */
+  namespace?: string;
 }
 
 export async function ensureClassImages(
@@ -64,7 +67,7 @@ export async function ensureClassImage(
 ): Promise<ClassImageResult> {
   const started = Date.now();
   const cls = source.class;
-  const image = classImage(cls);
+  const image = classImage(cls, options.namespace ?? imageNamespace());
   const emit = options.onProgress ?? (() => {});
   const result = (status: ClassImageResult['status'], hash?: string): ClassImageResult => ({
     classId: cls.id,

@@ -15,4 +15,5 @@ export {
 } from './ensure-class-images';
 export { type ClassSource, createFileCatalog, type FileCatalog } from './file-catalog';
 export { hashFolder, listFolderFiles } from './folder-hash';
+export { IMAGE_NAMESPACE_PATTERN, imageNamespace } from './image-namespace';
 export { DEFAULT_TEMPLATES_ROOT, type LoadedCatalog, loadCatalog } from './load-catalog';

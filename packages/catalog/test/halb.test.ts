@@ -1,6 +1,7 @@
 // halb: HAProxy finds every replica of the wired appliance through Docker's DNS (all replicas
 // carry the alias `out`), so backends added later get traffic with no restart or reload, and
-// cookie stickiness works with those template-made servers.
+// cookie stickiness works with those template-made servers. The statistics page wants the
+// generated password (handed to wired clients like a database's); /healthz stays open.
 import type Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,10 +12,12 @@ import {
   ensureImages,
   exec,
   header,
+  logsOf,
   phpGet,
   runAppliance,
   runClient,
   waitHealthy,
+  wiringEnv,
 } from './harness';
 
 describe('halb class', () => {
@@ -29,10 +32,11 @@ describe('halb class', () => {
     backends.set(name, c);
     if (wait) await waitHealthy(c);
   };
+  const statsPassword = 'S3cretStatsPassw0rd';
   const startLb = async (name: string, properties: Record<string, string | number | boolean> = {}) => {
     const cls = await classOf('halb');
     const env = {
-      ...classEnv(cls, { applianceName: name, properties, secrets: { cookieKey: 'k3y' } }),
+      ...classEnv(cls, { applianceName: name, properties, secrets: { cookieKey: 'k3y', statsPassword } }),
       // The wiring of lb.out → web.in (docs/contracts.md).
       OUT_HOST: 'out',
       OUT_PORT: '80',
@@ -60,7 +64,7 @@ describe('halb class', () => {
   beforeAll(async () => {
     await ensureImages('halb', 'web-static', 'web-php');
     network = await createNetwork('web-in');
-    client = await runClient('colo/web-php:1', 'lb-client', network);
+    client = await runClient('web-php', 'lb-client', network);
   });
   afterAll(cleanup);
 
@@ -68,9 +72,29 @@ describe('halb class', () => {
     lb = await startLb('lb');
     const res = await phpGet(client, 'http://lb/');
     expect(res.status).toBe(503);
-    const stats = await phpGet(client, 'http://lb:8404/');
+  });
+
+  it('keeps the statistics page behind the generated password, and /healthz open', async () => {
+    const halb = await classOf('halb');
+    const wired = wiringEnv('stats', halb, 'stats', { applianceName: 'lb', secrets: { cookieKey: 'k3y', statsPassword } });
+    expect(wired).toEqual({ STATS_HOST: 'stats', STATS_PORT: '8404', STATS_USER: 'stats', STATS_PASSWORD: statsPassword });
+
+    const open = await phpGet(client, 'http://lb:8404/');
+    expect(open.status).toBe(401);
+    expect(open.body).not.toContain('Statistics Report');
+    const wrong = await phpGet(client, 'http://lb:8404/', [`Authorization: Basic ${Buffer.from('stats:nope').toString('base64')}`]);
+    expect(wrong.status).toBe(401);
+    const basic = Buffer.from(`${wired.STATS_USER}:${wired.STATS_PASSWORD}`).toString('base64');
+    const stats = await phpGet(client, 'http://lb:8404/', [`Authorization: Basic ${basic}`]);
     expect(stats.status).toBe(200);
     expect(stats.body).toContain('Statistics Report');
+    expect((await phpGet(client, 'http://lb:8404/healthz')).status).toBe(200);
+
+    // Read from the environment when HAProxy parses its configuration: never written or logged.
+    const config = await exec(lb, ['cat', '/run/haproxy/haproxy.cfg']);
+    expect(config.stdout).toContain('userlist stats_users');
+    expect(config.stdout).not.toContain(statsPassword);
+    expect(await logsOf(lb)).not.toContain(statsPassword);
   });
 
   it('balances across every replica carrying the alias', async () => {

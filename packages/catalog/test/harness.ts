@@ -1,11 +1,14 @@
 // What the real-engine tests share: images built through ensureClassImages, containers run the
-// way the engine runs them (limits, no-new-privileges, internal networks only, health checks
-// from class.yaml, env rendered from the class templates), and cleanup by a per-run label.
+// way the engine runs them (limits, the engine's own hardening: no capabilities, read-only root,
+// the class's user; internal networks only, health checks from class.yaml, env rendered from the
+// class templates), and cleanup by a per-run label. Images follow COLO_IMAGE_NAMESPACE.
 import { randomBytes } from 'node:crypto';
+import { containerSecurity, securityHostConfig } from '@colo/engine';
 import { type ApplianceClass, classImage, parseMemory } from '@colo/manifest';
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll } from 'vitest';
 import { ensureClassImages } from '../src/ensure-class-images';
+import { imageNamespace } from '../src/image-namespace';
 import { loadCatalog } from '../src/load-catalog';
 
 export const docker = new Dockerode();
@@ -19,6 +22,11 @@ export async function classOf(id: string): Promise<ApplianceClass> {
   const cls = (await catalogPromise).catalog.get(id);
   if (!cls) throw new Error(`no class ${id}`);
   return cls;
+}
+
+/** The image a class runs in this checkout: `<COLO_IMAGE_NAMESPACE>/<id>:<version>`. */
+export function imageOf(cls: ApplianceClass): string {
+  return classImage(cls, imageNamespace());
 }
 
 /** Builds (or finds current) the images of these classes; run from beforeAll. */
@@ -113,10 +121,12 @@ export async function runAppliance(opts: RunOptions): Promise<Dockerode.Containe
   const health = cls.health;
   const ns = (d: string) => Number(/^(\d+)/.exec(d)![1]) * { ms: 1e6, s: 1e9, m: 60e9 }[/(ms|s|m)$/.exec(d)![1] as 'ms' | 's' | 'm'];
   const memory = parseMemory(cls.resources.memory.default);
+  const security = containerSecurity(cls);
   const container = await docker.createContainer({
     name: objectName(opts.name),
     Hostname: opts.name,
-    Image: classImage(cls),
+    User: security.user,
+    Image: imageOf(cls),
     Env: Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${v}`),
     Labels: LABELS,
     Healthcheck: health && {
@@ -131,7 +141,7 @@ export async function runAppliance(opts: RunOptions): Promise<Dockerode.Containe
       NanoCpus: Math.round(cls.resources.cpu.default * 1e9),
       Memory: memory,
       MemorySwap: memory,
-      SecurityOpt: ['no-new-privileges'],
+      ...securityHostConfig(security),
       Mounts: (opts.mounts ?? []).map((m) => ({ Type: 'volume', Source: m.volume, Target: m.target, ReadOnly: m.readOnly ?? false })),
     },
     NetworkingConfig: { EndpointsConfig: { [opts.network]: { Aliases: opts.aliases ?? [] } } },
@@ -140,16 +150,16 @@ export async function runAppliance(opts: RunOptions): Promise<Dockerode.Containe
   return container;
 }
 
-/** A throwaway container of a class image that just waits, to run client commands in. */
+/** A throwaway container of a class's image that just waits, to run client commands in (as root). */
 export async function runClient(
-  image: string,
+  classId: string,
   name: string,
   network: string,
   mounts: { volume: string; target: string }[] = [],
 ): Promise<Dockerode.Container> {
   const container = await docker.createContainer({
     name: objectName(name),
-    Image: image,
+    Image: imageOf(await classOf(classId)),
     Entrypoint: ['sleep', 'infinity'],
     Labels: LABELS,
     HostConfig: {
@@ -206,9 +216,16 @@ export interface ExecResult {
 }
 
 /** Runs a command in a container, like `docker exec`; env values stay off the command line. */
-export async function exec(container: Dockerode.Container, cmd: string[], env: Record<string, string> = {}): Promise<ExecResult> {
+export async function exec(
+  container: Dockerode.Container,
+  cmd: string[],
+  env: Record<string, string> = {},
+  /** Another user than the container's own, e.g. `0` to show what even root cannot do. */
+  user?: string,
+): Promise<ExecResult> {
   const e = await container.exec({
     Cmd: cmd,
+    User: user,
     Env: Object.entries(env).map(([k, v]) => `${k}=${v}`),
     AttachStdout: true,
     AttachStderr: true,

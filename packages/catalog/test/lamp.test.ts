@@ -41,7 +41,7 @@ describe('LAMP: nas + web-php + postgres', () => {
     const listing = await exec(nas, ['ls', '-ln', '/srv/share/www']);
     expect(listing.stdout).toMatch(/ 33 +33 .* index\.php/); // owned by www-data, so web replicas may write
 
-    const browser = await runClient('colo/web-php:1', 'files-client', httpNet);
+    const browser = await runClient('web-php', 'files-client', httpNet);
     const index = await phpGet(browser, 'http://files/');
     expect(index.status).toBe(200);
     expect(index.body).toContain('href="www/"');

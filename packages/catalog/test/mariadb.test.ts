@@ -38,7 +38,7 @@ describe('mariadb class', () => {
 
     const env = wiringEnv('db', cls, 'in', values);
     expect(env).toMatchObject({ DB_HOST: 'db', DB_PORT: '3306', DB_USER: 'app', DB_NAME: 'shop' });
-    client = await runClient('colo/mariadb:1', 'my-client', network);
+    client = await runClient('mariadb', 'my-client', network);
     const sql = (query: string, password: string) =>
       exec(client, ['mariadb', '-h', env.DB_HOST, '-P', env.DB_PORT, '-u', env.DB_USER, '--connect-timeout=5', '-N', env.DB_NAME, '-e', query], {
         MYSQL_PWD: password,

@@ -49,7 +49,7 @@ describe('postgres class', () => {
     await ensureImages('postgres');
     network = await createNetwork('pg-in');
     data = await createVolume('pg-data');
-    client = await runClient('colo/postgres:1', 'pg-client', network);
+    client = await runClient('postgres', 'pg-client', network);
   });
   afterAll(cleanup);
 

@@ -33,7 +33,7 @@ describe('redis class', () => {
 
     const env = wiringEnv('cache', cls, 'in', values);
     expect(env).toEqual({ CACHE_HOST: 'cache', CACHE_PORT: '6379', CACHE_PASSWORD: 'tr"icky \\pass' });
-    const client = await runClient('colo/redis:1', 'redis-client', network);
+    const client = await runClient('redis', 'redis-client', network);
     const cli = (args: string[], auth?: string) =>
       exec(client, ['redis-cli', '-h', env.CACHE_HOST, '-p', env.CACHE_PORT, '--no-auth-warning', ...args], auth ? { REDISCLI_AUTH: auth } : {});
 

@@ -30,7 +30,7 @@ describe('web-static class', () => {
     const cls = await classOf('web-static');
     const fs = cls.terminals.outputs.find((t) => t.name === 'fs')!;
     const share = await createVolume('site-share');
-    client = await runClient('colo/web-php:1', 'site-client', network, [{ volume: share, target: '/share' }]);
+    client = await runClient('web-php', 'site-client', network, [{ volume: share, target: '/share' }]);
     await exec(client, ['bash', '-c', 'mkdir -p /share/www && echo "hello from the share" > /share/www/index.html']);
 
     const web = await runAppliance({

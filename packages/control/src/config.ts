@@ -1,6 +1,7 @@
 // The settings control reads from the environment, checked with zod on first use. Apps extend
 // `controlEnvSchema` in their own env.ts so a bad value stops them at start, not mid-request.
 import { MEMORY_PATTERN, parseMemory } from '@colo/manifest';
+import { IMAGE_NAMESPACE_PATTERN } from '@colo/catalog';
 import { z } from 'zod';
 
 const secretKey = z
@@ -46,6 +47,8 @@ export const controlEnvSchema = z.object({
     .string()
     .regex(/^(unix|tcp|npipe|ssh|http|https):\/\/./, 'must be a URL such as unix:///var/run/docker.sock or tcp://docker-ro:2375')
     .optional(),
+  /** Repository prefix of built class images (`<namespace>/<class>:<version>`); read by @colo/catalog too. */
+  COLO_IMAGE_NAMESPACE: z.string().regex(IMAGE_NAMESPACE_PATTERN, 'must be a Docker repository prefix like "colo" or "acme/colo"').default('colo'),
   /** Catalog folder (appliances/, assemblies/); the repo's templates/ unless set. */
   COLO_TEMPLATES_DIR: z.string().min(1).optional(),
   /** Live streams (events, followed logs) one user may hold open at once in one web process. */

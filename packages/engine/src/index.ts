@@ -2,6 +2,13 @@
 export { type ActualContainer, type ActualState, type ActualStateQuery, readActualState } from './actual-state';
 export { type ApplyEvent, type ApplyOptions, type ApplyResult, applyPlan, type StepStatus } from './apply/apply-plan';
 export { applianceDependencies, bootLayers } from './boot-order';
+export {
+  CONTAINER_SYSCTLS,
+  type ContainerSecurity,
+  containerSecurity,
+  securityHostConfig,
+  TMPFS_MOUNTS,
+} from './desired/container-security';
 export { desiredState, type DesiredStateInput } from './desired/desired-state';
 export type {
   DesiredContainer,

@@ -98,6 +98,36 @@ export const healthSchema = z
   })
   .strict();
 
+/**
+ * Capabilities a class may add back after Colo drops all of them (SPEC §5): enough for a daemon
+ * that starts as root to own its files, switch to its own user and bind a low port. NET_RAW is
+ * never granted: it lets a process forge packets and sniff the wires it sits on.
+ */
+export const ALLOWED_CAPABILITIES = ['CHOWN', 'SETUID', 'SETGID', 'DAC_OVERRIDE', 'FOWNER', 'NET_BIND_SERVICE', 'KILL'] as const;
+export type Capability = (typeof ALLOWED_CAPABILITIES)[number];
+
+/** Why a capability name may not be granted, or undefined when it may. */
+export function capabilityProblem(name: string): string | undefined {
+  if ((ALLOWED_CAPABILITIES as readonly string[]).includes(name)) return undefined;
+  if (name === 'NET_RAW' || name === 'CAP_NET_RAW') {
+    return 'NET_RAW is never granted: it lets a process forge packets and sniff the networks it sits on';
+  }
+  if (name.startsWith('CAP_') && (ALLOWED_CAPABILITIES as readonly string[]).includes(name.slice(4))) {
+    return `write ${name.slice(4)}, without the CAP_ prefix`;
+  }
+  return `${name} is not a capability Colo grants; allowed: ${ALLOWED_CAPABILITIES.join(', ')}`;
+}
+
+const capabilitySchema = z.string().superRefine((name, ctx) => {
+  const problem = capabilityProblem(name);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** A user name the image defines (`www-data`) or a numeric `uid` / `uid:gid`. */
+const userSchema = z
+  .string()
+  .regex(/^([a-z_][a-z0-9_-]{0,31}|\d{1,10}(:\d{1,10})?)$/, 'must be a user name from the image (like "www-data") or a uid, or "uid:gid"');
+
 export const classSchema = z
   .object({
     id: dnsLabel,
@@ -107,7 +137,7 @@ export const classSchema = z
     category: z.enum(['gateway', 'balancer', 'web', 'storage', 'database', 'cache', 'other']).default('other'),
     /** Short name of an icon the editor draws. */
     icon: z.string().max(40).default('box'),
-    /** Image tag; defaults to `colo/<id>:<version>`, built from the Dockerfile beside class.yaml. */
+    /** Image tag; defaults to `colo/<id>:<version>` (see classImage), built from the Dockerfile beside class.yaml. */
     image: z.string().optional(),
     terminals: z
       .object({
@@ -130,6 +160,18 @@ export const classSchema = z
       .strict(),
     replicas: boundsSchema(z.number().int().min(0)).default({ min: 1, max: 1, default: 1 }),
     health: healthSchema.optional(),
+    /**
+     * The user the container's processes run as (Docker `User`); the image must create it.
+     * Unset means the image's own user, root for most: classes should name a non-root one.
+     */
+    user: userSchema.optional(),
+    /** Added back after every capability is dropped; only from ALLOWED_CAPABILITIES. */
+    capabilities: z.array(capabilitySchema).max(ALLOWED_CAPABILITIES.length).default([]),
+    /**
+     * `read-only`: the image's files cannot change; `/run` and `/tmp` are small tmpfs mounts and
+     * instance volumes stay writable. `writable` only for a class that truly must write elsewhere.
+     */
+    rootfs: z.enum(['read-only', 'writable']).default('read-only'),
   })
   .strict();
 
@@ -146,6 +188,14 @@ export interface Catalog {
   list(): ApplianceClass[];
 }
 
-export function classImage(cls: ApplianceClass): string {
-  return cls.image ?? `colo/${cls.id}:${cls.version}`;
+/** The repository prefix of built class images unless configured (COLO_IMAGE_NAMESPACE). */
+export const DEFAULT_IMAGE_NAMESPACE = 'colo';
+
+/**
+ * The image a class runs: its prebuilt `image`, else `<namespace>/<id>:<version>`. The namespace
+ * comes from the caller's configuration (this package reads no environment), so two checkouts
+ * with different templates can build and test side by side on one engine.
+ */
+export function classImage(cls: ApplianceClass, namespace: string = DEFAULT_IMAGE_NAMESPACE): string {
+  return cls.image ?? `${namespace}/${cls.id}:${cls.version}`;
 }

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Renders haproxy.cfg from the wiring env (OUT_HOST, OUT_PORT) and the class properties (HALB_*),
-# then runs HAProxy in master-worker mode as PID 1.
+# then runs HAProxy in master-worker mode as PID 1, as the haproxy user (class.yaml `user:`):
+# configuration and the admin socket live under /run, a tmpfs; the root filesystem is read-only.
 #
 # Backends are discovered, not listed: every replica of the wired appliance carries the network
 # alias of our output (`out`), so one DNS name at Docker's embedded resolver returns all their
@@ -18,6 +19,7 @@ slots=${HALB_MAX_BACKENDS:-16}
 t_connect=${HALB_TIMEOUT_CONNECT:-5s}
 t_client=${HALB_TIMEOUT_CLIENT:-30s}
 t_server=${HALB_TIMEOUT_SERVER:-30s}
+stats_user=${HALB_STATS_USER:-stats}
 # Dynamic cookies are a hash of the backend address and this key. Hashing the secret first
 # means any secret (whatever its characters) is a safe config token; without one the hostname
 # is a fallback that only costs cookie unpredictability, never correctness.
@@ -33,6 +35,13 @@ cookie_key=$(printf '%s' "${HALB_COOKIE_KEY:-$(hostname)}" | sha256sum | cut -c1
 for t in "$t_connect" "$t_client" "$t_server"; do
   [[ $t =~ ^[0-9]+(ms|s|m)$ ]] || die "timeouts look like 500ms, 5s or 1m, not $t"
 done
+[[ $stats_user =~ ^[a-z][a-z0-9_-]{0,31}$ ]] || die "statsUser must be a plain name, not $stats_user"
+# The password is never written anywhere: HAProxy reads it from its environment when it parses
+# the configuration ("${HALB_STATS_PASSWORD}" below). Colo generates it alphanumeric; a value
+# outside that set (a hand-made class test, say) is refused rather than left to quoting rules.
+[[ -n ${HALB_STATS_PASSWORD:-} ]] || die "HALB_STATS_PASSWORD is empty: the statistics page would be open to every wired client"
+[[ $HALB_STATS_PASSWORD =~ ^[A-Za-z0-9._~+/=-]+$ ]] || die "HALB_STATS_PASSWORD may hold only letters, digits and ._~+/=-"
+export HALB_STATS_USER=$stats_user
 
 # Connections cost up to two 16 KiB buffers each: bound them by the container's memory, not by
 # the file-descriptor limit HAProxy would otherwise size itself from (a million on some hosts).
@@ -58,9 +67,6 @@ cat > /run/haproxy/haproxy.cfg <<CFG
 global
     log stdout format raw local0 info
     maxconn ${maxconn}
-    user haproxy
-    group haproxy
-    chroot /var/lib/haproxy
     stats socket /run/haproxy/admin.sock mode 600 level admin
     hard-stop-after 8s
 
@@ -105,6 +111,11 @@ backend out
 ${cookie_lines}
     server-template out 1-${slots} ${out_host}:${out_port}
 
+# The statistics page wants the stats user; /healthz (answered before any rule) stays open for
+# the container's health check.
+userlist stats_users
+    user "\${HALB_STATS_USER}" insecure-password "\${HALB_STATS_PASSWORD}"
+
 frontend stats
     bind :8404
     monitor-uri /healthz
@@ -112,6 +123,7 @@ frontend stats
     stats uri /
     stats refresh 5s
     stats show-legends
+    stats http-request auth realm colo-stats unless { http_auth(stats_users) }
 CFG
 
 haproxy -c -q -f /run/haproxy/haproxy.cfg || die "rendered configuration is invalid"

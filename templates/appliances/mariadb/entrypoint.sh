@@ -1,14 +1,13 @@
 #!/bin/bash
 # Creates the data directory on first start, then on every start makes the user, its password,
 # the database and the grant match the appliance's properties and secret, and finally runs
-# mariadbd (as the mysql user) as PID 1.
+# mariadbd as PID 1. Everything runs as mysql (class.yaml `user:`) on a read-only root.
 #
 # Reconciling at every start, not only at init, is what lets a clone with fresh secrets or a
 # changed `database` property come up working instead of locking its clients out.
 set -euo pipefail
 
 die() { echo "mariadb: $*" >&2; exit 64; }
-as_mysql() { setpriv --reuid=mysql --regid=mysql --init-groups -- "$@"; }
 
 datadir=/var/lib/mysql
 db=${MARIADB_DATABASE:-app}
@@ -28,15 +27,22 @@ else
 fi
 pool_mb=$((mem_mb / 2)); ((pool_mb >= 32)) || pool_mb=32
 
+# Runs as the class's user from the start (no capability to chown): the data must already be
+# ours. Docker gives a new volume the owner of the image's directory, and older root-running
+# images of this class left every file to this same user.
+owned_by_me() {
+  local stranger
+  stranger=$(find "$1" ! -user "$(id -u)" -print -quit 2>/dev/null || echo "$1")
+  [[ -z $stranger ]] || die "$stranger is owned by uid $(stat -c %u "$stranger" 2>/dev/null || echo '?'), not $(id -un) (uid $(id -u)): fix the volume's ownership"
+}
 mkdir -p /run/mysqld
-chown mysql:mysql /run/mysqld "$datadir"
+owned_by_me "$datadir"
 
 if [[ ! -d $datadir/mysql ]]; then
   echo "mariadb: creating the data directory"
-  as_mysql mariadb-install-db --datadir="$datadir" --auth-root-authentication-method=socket \
+  mariadb-install-db --datadir="$datadir" --auth-root-authentication-method=socket \
     --skip-test-db --skip-name-resolve >/dev/null
 fi
-chown -R mysql:mysql "$datadir"
 
 settings=(
   --datadir="$datadir"
@@ -50,7 +56,9 @@ settings=(
 )
 
 # Reconcile with networking off, so nothing can connect before the user and database are right.
-as_mysql mariadbd "${settings[@]}" --skip-networking &
+# Grant tables are skipped for this private start: root@localhost authenticates by the socket
+# peer being OS root, which nothing here is. The socket is on this container's own tmpfs.
+mariadbd "${settings[@]}" --skip-networking --skip-grant-tables &
 init_pid=$!
 for _ in $(seq 1 120); do
   mariadb-admin --socket=/run/mysqld/mysqld.sock --silent ping >/dev/null 2>&1 && break
@@ -62,17 +70,18 @@ done
 sql_quote() { local s=${1//\\/\\\\}; s=${s//\'/\\\'}; printf "'%s'" "$s"; }
 password=$(sql_quote "$MARIADB_PASSWORD")
 mariadb --socket=/run/mysqld/mysqld.sock --user=root <<SQL
+FLUSH PRIVILEGES;
 CREATE DATABASE IF NOT EXISTS \`$db\`;
 CREATE USER IF NOT EXISTS '$user'@'%' IDENTIFIED BY $password;
 ALTER USER '$user'@'%' IDENTIFIED BY $password;
 GRANT ALL PRIVILEGES ON \`$db\`.* TO '$user'@'%';
 FLUSH PRIVILEGES;
+-- From this session: with grant tables loaded again, a new one could not log in as root.
+SHUTDOWN;
 SQL
 unset password
-
-mariadb-admin --socket=/run/mysqld/mysqld.sock --user=root shutdown
 wait "$init_pid" || true
 
 echo "mariadb: ready; database $db, user $user"
-exec setpriv --reuid=mysql --regid=mysql --init-groups -- mariadbd "${settings[@]}" \
+exec mariadbd "${settings[@]}" \
   --bind-address=0.0.0.0 --port=3306

@@ -1,14 +1,13 @@
 #!/bin/bash
 # Creates the cluster in the data volume on first start, then on every start makes the role,
 # its password and the database match the appliance's properties and secret, and finally runs
-# PostgreSQL (as the postgres user) as PID 1.
+# PostgreSQL as PID 1. Everything runs as postgres (class.yaml `user:`) on a read-only root.
 #
 # Reconciling at every start, not only at init, is what lets a clone with fresh secrets or a
 # changed `database` property come up working instead of locking its clients out.
 set -euo pipefail
 
 die() { echo "postgres: $*" >&2; exit 64; }
-as_postgres() { setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"; }
 
 export PGDATA=/var/lib/postgresql/data/pgdata
 db=${POSTGRES_DB:-app}
@@ -29,16 +28,23 @@ fi
 shared_buffers=$((mem_mb / 4)); ((shared_buffers >= 16)) || shared_buffers=16
 cache_size=$((mem_mb / 2)); ((cache_size >= 32)) || cache_size=32
 
-mkdir -p /run/postgresql "$(dirname "$PGDATA")"
-chown postgres:postgres /run/postgresql "$(dirname "$PGDATA")"
+# Runs as the class's user from the start (no capability to chown): the data must already be
+# ours. Docker gives a new volume the owner of the image's directory, and older root-running
+# images of this class left every file to this same user.
+owned_by_me() {
+  local stranger
+  stranger=$(find "$1" ! -user "$(id -u)" -print -quit 2>/dev/null || echo "$1")
+  [[ -z $stranger ]] || die "$stranger is owned by uid $(stat -c %u "$stranger" 2>/dev/null || echo '?'), not $(id -un) (uid $(id -u)): fix the volume's ownership"
+}
+mkdir -p /run/postgresql
+owned_by_me "$(dirname "$PGDATA")"
 
 if [[ ! -s $PGDATA/PG_VERSION ]]; then
   echo "postgres: creating the database cluster"
   rm -rf "$PGDATA"
-  as_postgres initdb --username=postgres --encoding=UTF8 --locale=C.UTF-8 \
+  initdb --username=postgres --encoding=UTF8 --locale=C.UTF-8 \
     --auth-local=peer --auth-host=scram-sha-256 >/dev/null
 fi
-chown -R postgres:postgres "$PGDATA"
 chmod 700 "$PGDATA"
 
 # Colo owns client authentication: passwords (SCRAM) from anywhere on the wired networks, which
@@ -48,7 +54,6 @@ local all all               peer
 host  all all 0.0.0.0/0     scram-sha-256
 host  all all ::/0          scram-sha-256
 HBA
-chown postgres:postgres "$PGDATA/pg_hba.conf"
 
 settings=(
   -c listen_addresses='*'
@@ -63,10 +68,10 @@ settings=(
 )
 
 # Reconcile with no TCP listener, so nothing can connect before the role and database are right.
-as_postgres pg_ctl --silent --wait --timeout=60 \
+pg_ctl --silent --wait --timeout=60 \
   -o "-c listen_addresses='' -c unix_socket_directories=/run/postgresql -c max_connections=$max_connections" start
 # The password travels through the environment (\getenv), never through a command line.
-as_postgres env PGHOST=/run/postgresql psql --quiet --no-psqlrc -v ON_ERROR_STOP=1 \
+PGHOST=/run/postgresql psql --quiet --no-psqlrc -v ON_ERROR_STOP=1 \
   --username=postgres --dbname=postgres >/dev/null <<SQL
 \set db_name '$db'
 \set role_name '$user'
@@ -78,7 +83,7 @@ SELECT format('CREATE DATABASE %I OWNER %I', :'db_name', :'role_name')
   WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db_name') \gexec
 GRANT ALL PRIVILEGES ON DATABASE :"db_name" TO :"role_name";
 SQL
-as_postgres pg_ctl --silent --wait --mode=fast stop
+pg_ctl --silent --wait --mode=fast stop
 
 echo "postgres: ready; database $db, role $user"
-exec setpriv --reuid=postgres --regid=postgres --init-groups -- postgres "${settings[@]}"
+exec postgres "${settings[@]}"

@@ -1,6 +1,6 @@
 #!/bin/bash
-# Renders redis.conf from the properties and the password secret, then runs redis-server as the
-# redis user, PID 1.
+# Renders redis.conf from the properties and the password secret, then runs redis-server as PID 1.
+# Everything runs as redis (class.yaml `user:`) on a read-only root: the config goes to /run.
 set -euo pipefail
 
 die() { echo "redis: $*" >&2; exit 64; }
@@ -25,8 +25,8 @@ case $persistence in
   none) save_lines=$'save ""\nappendonly no' ;;
 esac
 
-mkdir -p /run/redis /var/lib/redis
-chown redis:redis /run/redis /var/lib/redis
+mkdir -p /run/redis
+[[ -O /var/lib/redis && -w /var/lib/redis ]] || die "/var/lib/redis is owned by uid $(stat -c %u /var/lib/redis), not redis: fix the volume's ownership"
 # redis.conf reads a double-quoted value with backslash escapes: any password fits.
 quoted_password=${REDIS_PASSWORD//\\/\\\\}
 quoted_password=${quoted_password//\"/\\\"}
@@ -43,6 +43,5 @@ maxmemory ${maxmemory}
 maxmemory-policy ${policy}
 ${save_lines}
 CFG
-chown redis:redis /run/redis/redis.conf
 
-exec setpriv --reuid=redis --regid=redis --init-groups -- redis-server /run/redis/redis.conf
+exec redis-server /run/redis/redis.conf

@@ -2,6 +2,7 @@
 # Picks the document root (the NAS share's www/ when wired and present, else the built-in page),
 # renders nginx and PHP-FPM configuration from the PHP_* properties, then supervises both: when
 # either dies the container exits, so Docker's restart policy (not a half-working replica) wins.
+# Runs as www-data on a read-only root: everything it writes goes to /run and /tmp (tmpfs).
 set -euo pipefail
 
 die() { echo "web-php: $*" >&2; exit 64; }
@@ -36,7 +37,7 @@ else
 fi
 ((nginx_workers >= 1)) || nginx_workers=1
 
-mkdir -p /run/php /run/colo
+mkdir -p /run/php /run/colo /tmp/nginx /tmp/php-sessions
 cat > /run/colo/php-fpm.conf <<CFG
 [global]
 pid = /run/php/php-fpm.pid
@@ -44,13 +45,10 @@ error_log = /proc/self/fd/2
 log_limit = 8192
 daemonize = no
 
+; The pool runs as the master's user (www-data): no user switch, no socket ownership to give.
 [www]
-user = www-data
-group = www-data
 listen = /run/php/php-fpm.sock
-listen.owner = www-data
-listen.group = www-data
-listen.mode = 0660
+listen.mode = 0600
 ; Children start on demand and leave when idle: replicas stay small until traffic arrives.
 pm = ondemand
 pm.max_children = ${workers}
@@ -66,12 +64,13 @@ php_admin_value[post_max_size] = ${upload_max}
 php_admin_flag[display_errors] = $([[ $display_errors == true ]] && echo on || echo off)
 php_admin_flag[log_errors] = on
 php_admin_flag[expose_php] = off
+php_admin_value[session.save_path] = /tmp/php-sessions
+php_admin_value[upload_tmp_dir] = /tmp
 CFG
 
-cat > /etc/nginx/nginx.conf <<CFG
-user www-data;
+cat > /run/colo/nginx.conf <<CFG
 worker_processes ${nginx_workers};
-pid /run/nginx.pid;
+pid /run/colo/nginx.pid;
 error_log stderr warn;
 
 events { worker_connections 1024; }
@@ -85,6 +84,12 @@ http {
     keepalive_timeout 30s;
     client_max_body_size ${upload_max};
     access_log /dev/stdout;
+    # The root filesystem is read-only: request bodies and proxy buffers spill to the /tmp tmpfs.
+    client_body_temp_path /tmp/nginx/body;
+    proxy_temp_path /tmp/nginx/proxy;
+    fastcgi_temp_path /tmp/nginx/fastcgi;
+    uwsgi_temp_path /tmp/nginx/uwsgi;
+    scgi_temp_path /tmp/nginx/scgi;
     # Load balancers sit in front: log the client they report, not the balancer.
     set_real_ip_from 0.0.0.0/0;
     real_ip_header X-Forwarded-For;
@@ -120,11 +125,12 @@ CFG
 
 php-fpm8.2 --test --fpm-config /run/colo/php-fpm.conf >/dev/null 2>&1 \
   || { php-fpm8.2 --test --fpm-config /run/colo/php-fpm.conf; die "rendered PHP-FPM configuration is invalid"; }
-nginx -t -q || die "rendered nginx configuration is invalid"
+# -e stderr: the compiled-in error log under /var/log is read-only (and not ours).
+nginx -e stderr -c /run/colo/nginx.conf -t -q || die "rendered nginx configuration is invalid"
 
 php-fpm8.2 --nodaemonize --fpm-config /run/colo/php-fpm.conf &
 fpm=$!
-nginx -g 'daemon off;' &
+nginx -e stderr -c /run/colo/nginx.conf -g 'daemon off;' &
 web=$!
 
 stopping=0

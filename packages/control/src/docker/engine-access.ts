@@ -22,9 +22,9 @@ export function setRuntime(runtime: Runtime | undefined): void {
   holder.__coloRuntime = runtime;
 }
 
-export function engineConfig(): { instance: string; publishHost: string } {
+export function engineConfig(): { instance: string; publishHost: string; imageNamespace: string } {
   const env = controlEnv();
-  return { instance: env.COLO_INSTANCE, publishHost: env.COLO_PUBLISH_HOST };
+  return { instance: env.COLO_INSTANCE, publishHost: env.COLO_PUBLISH_HOST, imageNamespace: env.COLO_IMAGE_NAMESPACE };
 }
 
 export function vdcIdentity(vdc: Pick<Vdc, 'id' | 'name' | 'dockerKey'>) {

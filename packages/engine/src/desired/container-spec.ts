@@ -1,14 +1,19 @@
 // One container's Docker create body, and the hash of everything that defines it (`colo.spec`).
-// The safety rules of SPEC §5 live here: limits always, no privilege, named volumes only.
+// The safety rules of SPEC §5 live here: limits always, no privilege, named volumes only; the
+// hardening a class declares (capabilities, read-only root, user) comes from container-security.ts.
 import type { ApplianceClass } from '@colo/manifest';
 import type Dockerode from 'dockerode';
 import { LABEL } from '../labels';
 import { stableHash } from '../stable-hash';
+import { type ContainerSecurity, securityHostConfig } from './container-security';
 import type { NetworkAttachment, SpecPart } from './types';
 import type { VolumeMount } from './wiring';
 
-/** Bump when the create body changes shape, so every container is recreated onto it. */
-const SPEC_FORMAT = 1;
+/**
+ * Bump when the create body changes shape, so every container is recreated onto it.
+ * 2: capabilities dropped, read-only root with tmpfs, the class's user (issue 6).
+ */
+export const SPEC_FORMAT = 2;
 
 export interface PortBinding {
   terminal: string;
@@ -28,6 +33,7 @@ export interface ContainerSpecInput {
   nanoCpus: number;
   memoryBytes: number;
   health?: ApplianceClass['health'];
+  security: ContainerSecurity;
   standby: boolean;
   after: string[];
   /** Labels that do not define the container (identity, revision). */
@@ -57,7 +63,7 @@ export function buildContainerSpec(input: ContainerSpecInput): ContainerSpec {
     ports: input.ports,
     resources: { nanoCpus: input.nanoCpus, memoryBytes: input.memoryBytes, pids: PIDS_LIMIT },
     health: healthcheck ?? null,
-    runtime: { format: SPEC_FORMAT, hostname: input.hostname, standby: input.standby, after: input.after },
+    runtime: { format: SPEC_FORMAT, hostname: input.hostname, standby: input.standby, after: input.after, security: input.security },
   };
   const specParts = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, stableHash(v, 8)])) as Record<SpecPart, string>;
   const specHash = stableHash(specParts);
@@ -78,6 +84,7 @@ export function buildContainerSpec(input: ContainerSpecInput): ContainerSpec {
     name: input.name,
     Image: input.image,
     Hostname: input.hostname,
+    User: input.security.user,
     Env: env,
     Labels: labels,
     Healthcheck: healthcheck,
@@ -93,8 +100,7 @@ export function buildContainerSpec(input: ContainerSpecInput): ContainerSpec {
       Memory: input.memoryBytes,
       MemorySwap: input.memoryBytes,
       PidsLimit: PIDS_LIMIT,
-      Privileged: false,
-      SecurityOpt: ['no-new-privileges'],
+      ...securityHostConfig(input.security),
       RestartPolicy: { Name: 'unless-stopped' },
       LogConfig: { Type: 'json-file', Config: { 'max-size': '10m', 'max-file': '3' } },
     },

@@ -132,6 +132,8 @@ describe('desiredState', () => {
       expect(host.Privileged).toBe(false);
       expect(host.Binds).toBeUndefined();
       expect(host.CapAdd).toBeUndefined();
+      expect(host.CapDrop).toEqual(['ALL']);
+      expect(host.ReadonlyRootfs).toBe(true);
       expect(host.Devices).toBeUndefined();
       expect(host.RestartPolicy).toEqual({ Name: 'unless-stopped' });
       expect(host.NetworkMode).not.toMatch(/^(bridge|default|host)$/);
@@ -141,7 +143,7 @@ describe('desiredState', () => {
     expect(web.create.HostConfig?.NanoCpus).toBe(200_000_000);
     expect(web.create.HostConfig?.Memory).toBe(48 * 1024 ** 2);
     expect(web.create.Hostname).toBe('web-1');
-    expect(web.create.Image).toBe('colo-test/echo:1');
+    expect(web.create.Image).toBe('colo-test/echo:2');
     expect(web.create.Healthcheck).toMatchObject({ Interval: 1e9, Retries: 20 });
   });
 

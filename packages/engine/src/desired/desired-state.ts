@@ -5,6 +5,7 @@ import { containerName, edgeNetworkName, instanceVolumeName } from '../docker-na
 import { EngineError } from '../engine-error';
 import { baseLabels, LABEL } from '../labels';
 import { buildContainerSpec, type PortBinding } from './container-spec';
+import { containerSecurity } from './container-security';
 import { renderTemplate } from './render-template';
 import type { DesiredContainer, DesiredNetwork, DesiredState, DesiredVolume, NetworkAttachment, VdcIdentity } from './types';
 import { templateContext, wireAppliances } from './wiring';
@@ -20,6 +21,8 @@ export interface DesiredStateInput {
     instance: string;
     /** Address exposed ports are published on; 127.0.0.1 unless configured. */
     publishHost?: string;
+    /** COLO_IMAGE_NAMESPACE: the repository prefix of built class images (`colo` by default). */
+    imageNamespace?: string;
   };
 }
 
@@ -92,7 +95,7 @@ export function desiredState({ vdc, revisionId, manifest, secrets, config }: Des
       const spec = buildContainerSpec({
         name,
         hostname: `${appliance.name}-${replica}`,
-        image: classImage(cls),
+        image: classImage(cls, config.imageNamespace),
         env: { ...classEnv, ...own.env, COLO_APPLIANCE: appliance.name, COLO_REPLICA: String(replica) },
         mounts,
         networks: attachments,
@@ -100,6 +103,7 @@ export function desiredState({ vdc, revisionId, manifest, secrets, config }: Des
         nanoCpus: Math.round(appliance.resources.cpu * 1e9),
         memoryBytes: appliance.resources.memoryBytes,
         health: cls.health,
+        security: containerSecurity(cls),
         standby: appliance.standby,
         after,
         labels: {
@@ -114,7 +118,7 @@ export function desiredState({ vdc, revisionId, manifest, secrets, config }: Des
         appliance: appliance.name,
         replica,
         classId: cls.id,
-        image: classImage(cls),
+        image: classImage(cls, config.imageNamespace),
         standby: appliance.standby,
         after,
         networks: attachments,

@@ -39,7 +39,7 @@ function deployed(d: DesiredState): ActualState {
     })),
     networks: d.networks.map((n, i) => ({ id: `n${i}`, name: n.name, internal: n.internal, labels: n.labels })),
     volumes: d.volumes.map((v) => ({ name: v.name, labels: v.labels })),
-    images: { 'colo-test/echo:1': IMAGE_ID },
+    images: { 'colo-test/echo:2': IMAGE_ID },
   };
 }
 
@@ -95,10 +95,10 @@ describe('planDeploy', () => {
   });
 
   it('recreates containers whose image tag now points at another image', () => {
-    const actual = { ...deployed(desired()), images: { 'colo-test/echo:1': 'sha256:bbb' } };
+    const actual = { ...deployed(desired()), images: { 'colo-test/echo:2': 'sha256:bbb' } };
     const plan = planDeploy(desired(), actual);
     expect(plan.summary.recreate).toBe(7);
-    expect(plan.steps[0].reason).toBe('image colo-test/echo:1 was rebuilt');
+    expect(plan.steps[0].reason).toBe('image colo-test/echo:2 was rebuilt');
   });
 
   it('starts stopped containers but not standby ones, and replaces half-attached ones', () => {
