@@ -1,11 +1,24 @@
 // Root test config: every workspace is a project (each may keep its own vitest.config.ts), plus
-// the end-to-end acceptance tests in tests/. Files run one at a time: most suites drive the one
-// real Docker engine, and two cores are all a build machine has.
+// the end-to-end acceptance tests in tests/ and the fault-injection suite in tests/faults.
+// Within one run, files go one at a time: most suites drive the one real Docker engine.
+// scripts/test.sh runs the lanes below as separate, parallel vitest processes (COLO_TEST_LANE);
+// they never collide, as each test file has its own database, queue, instance label and ports.
 import { defineConfig } from 'vitest/config';
+
+const LANES: Record<string, string[]> = {
+  units: ['packages/*', 'apps/*', 'bench'],
+  acceptance: ['tests'],
+  faults: ['tests/faults'],
+};
+
+const lane = process.env.COLO_TEST_LANE;
+if (lane !== undefined && !(lane in LANES)) {
+  throw new Error(`COLO_TEST_LANE=${lane}: expected one of ${Object.keys(LANES).join(', ')}`);
+}
 
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/*', 'tests', 'tests/faults', 'bench'],
+    projects: lane ? LANES[lane] : Object.values(LANES).flat(),
     fileParallelism: false,
   },
 });

@@ -22,10 +22,25 @@ check "typecheck (tests, bench, scripts)" npx tsc -p tsconfig.json --noEmit
 check "lint" npx biome lint --diagnostic-level=error .
 check "web build" npx turbo run build --filter=@colo/web --output-logs=errors-only
 
-log "tests"
-results="$COLO_STATE_DIR/test-results.json"
-rm -f "$results"
-npx vitest run --reporter=default --reporter=json --outputFile="$results"
-vitest_rc=$?
+log "tests (lanes in parallel: units, acceptance, faults)"
+# Each lane is its own vitest process with its own report; output lines carry the lane's name.
+lanes=(units acceptance faults)
+reports=()
+for lane in "${lanes[@]}"; do
+  report="$COLO_STATE_DIR/test-results-$lane.json"
+  rm -f "$report" "$COLO_STATE_DIR/test-$lane.rc"
+  reports+=("$report")
+  (
+    COLO_TEST_LANE=$lane npx vitest run --reporter=default --reporter=json --outputFile="$report" 2>&1 \
+      | sed -u "s/^/[$lane] /"
+    echo "${PIPESTATUS[0]}" >"$COLO_STATE_DIR/test-$lane.rc"
+  ) &
+done
+wait
+lanes_rc=0
+for lane in "${lanes[@]}"; do
+  rc=$(cat "$COLO_STATE_DIR/test-$lane.rc" 2>/dev/null || echo 1)
+  [ "$rc" = 0 ] || { lanes_rc=1; printf '\033[1;31mlane failed:\033[0m %s (exit %s)\n' "$lane" "$rc" >&2; }
+done
 
-node scripts/lib/summarize-tests.mjs "$results" "$failed_checks" "$vitest_rc"
+node scripts/lib/summarize-tests.mjs "$failed_checks" "$lanes_rc" "${reports[@]}"
