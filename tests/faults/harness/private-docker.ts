@@ -1,7 +1,8 @@
-// A Docker daemon of the test's own: its own --data-root, --exec-root, unix socket and pidfile,
-// no default bridge and no iptables rules, so restarting it never disturbs the shared engine or
-// anyone's containers. Images reach it from the shared daemon through `docker save | docker load`
-// done with dockerode streams.
+// A Docker daemon of the test's own: its own --data-root, --exec-root, unix socket, pidfile and
+// default bridge, and no iptables rules, so restarting it never disturbs the shared engine or
+// anyone's containers. (Not `--bridge=none`: a daemon started so deletes the host's `docker0`,
+// the shared engine's default bridge, on every start.) Images reach it from the shared daemon
+// through `docker save | docker load` done with dockerode streams.
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,8 @@ export function attachPrivateDocker(dir: string): PrivateDocker {
   const socket = path.join(dir, 'd.sock');
   const pidfile = path.join(dir, 'd.pid');
   const logFile = path.join(dir, 'dockerd.log');
+  // Its own bridge interface, named after the temp dir so parallel runs never share one.
+  const bridge = `cfd${path.basename(dir).replace(/[^a-zA-Z0-9]/g, '').slice(-8)}`.slice(0, 15);
   const docker = new Dockerode({ socketPath: socket });
 
   const pid = (): number | undefined => {
@@ -70,6 +73,7 @@ export function attachPrivateDocker(dir: string): PrivateDocker {
 
   async function start(): Promise<void> {
     if (pid() !== undefined) return;
+    await ensureBridge(bridge);
     const out = openSync(logFile, 'a');
     const child = spawn(
       'dockerd',
@@ -78,7 +82,7 @@ export function attachPrivateDocker(dir: string): PrivateDocker {
         '--exec-root', path.join(dir, 'exec'),
         '-H', `unix://${socket}`,
         '--pidfile', pidfile,
-        '--bridge=none',
+        `--bridge=${bridge}`,
         '--iptables=false',
         '--ip-masq=false',
         '--ip-forward=false',
@@ -147,6 +151,7 @@ export function attachPrivateDocker(dir: string): PrivateDocker {
         .filter((m) => m?.startsWith(dir))
         .sort((a, b) => b.length - a.length);
       for (const m of mounts) await run('umount', ['-l', m]).catch(() => {});
+      await run('ip', ['link', 'delete', bridge, 'type', 'bridge']).catch(() => {});
       rmSync(dir, { recursive: true, force: true });
     },
     log: () => {
@@ -157,4 +162,21 @@ export function attachPrivateDocker(dir: string): PrivateDocker {
       }
     },
   };
+}
+
+/**
+ * A host bridge for the private daemon's default network, made once: an address from a /24 the
+ * shared engine's pools do not use (10.213.x.0/24), picked from the name so runs differ.
+ */
+async function ensureBridge(name: string): Promise<void> {
+  const exists = await run('ip', ['link', 'show', name]).then(
+    () => true,
+    () => false,
+  );
+  if (exists) return;
+  let third = 0;
+  for (const ch of name) third = (third * 31 + ch.charCodeAt(0)) % 250;
+  await run('ip', ['link', 'add', 'name', name, 'type', 'bridge']);
+  await run('ip', ['addr', 'add', `10.213.${third + 1}.1/24`, 'dev', name]);
+  await run('ip', ['link', 'set', name, 'up']);
 }
