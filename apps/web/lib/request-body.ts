@@ -76,7 +76,7 @@ export function findNul(value: unknown): string | undefined {
     if (typeof v === 'string') {
       if (v.includes('\u0000')) return path;
     } else if (Array.isArray(v)) {
-      v.forEach((item, i) => stack.push([item, `${path}[${i}]`]));
+      for (let i = 0; i < v.length; i++) stack.push([v[i], `${path}[${i}]`]);
     } else if (v !== null && typeof v === 'object') {
       for (const [k, item] of Object.entries(v)) {
         const at = path ? `${path}.${k}` : k;

@@ -3,5 +3,5 @@ import { json, route } from '../../../../lib/http';
 
 export const dynamic = 'force-dynamic';
 
-/** Admins only: every user with their role. */
-export const GET = route(async ({ user }) => json(await listUsers(user)));
+/** Admins only (and an `admin` token): every user with their role. */
+export const GET = route(async ({ user }) => json(await listUsers(user)), { scope: 'admin' });

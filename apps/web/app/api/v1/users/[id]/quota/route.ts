@@ -16,8 +16,11 @@ function userRef(id: string): string {
 /** `:id` is a user id or an email. A user may read their own; an admin anyone's. */
 export const GET = route<{ id: string }>(async ({ user, params }) => json(await getUserQuota(user, userRef(params.id))));
 
-/** Admins only. Each key given is set (`null` = back to the default); control checks the values. */
-export const PUT = route<{ id: string }>(async ({ req, user, params }) => {
-  const body = await readBody(req, z.record(z.string(), z.unknown()));
-  return json(await setUserQuota(user, userRef(params.id), body));
-});
+/** Admins only (and an `admin` token). Each key given is set (`null` = back to the default); control checks the values. */
+export const PUT = route<{ id: string }>(
+  async ({ req, user, params }) => {
+    const body = await readBody(req, z.record(z.string(), z.unknown()));
+    return json(await setUserQuota(user, userRef(params.id), body));
+  },
+  { scope: 'admin' },
+);
