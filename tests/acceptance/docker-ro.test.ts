@@ -73,11 +73,14 @@ afterAll(async () => {
   await removeOurs();
 });
 
-/** The status of one request, its path sent byte for byte (fetch would normalise `..`). */
+/**
+ * The status of one request, its path sent byte for byte (fetch would normalise `..`), on a
+ * connection of its own: a refused request's unread body must not spill into the next one.
+ */
 function status(method: string, p: string, body?: unknown): Promise<number> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, method, path: p, headers: { 'content-type': 'application/json' } }, (res) => {
+    const req = request({ host: hostname, port, method, path: p, agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });

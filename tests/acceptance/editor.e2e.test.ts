@@ -121,7 +121,7 @@ it('draws, saves and deploys a VDC that then serves traffic from both web replic
   await waitFor('the save to finish', async () => !/unsaved/i.test((await page.getByTestId('save-state').textContent()) ?? 'unsaved'), 15_000, 200);
   await page.getByTestId('deploy-button').click();
   const plan = page.getByTestId('plan-dialog');
-  await plan.waitFor();
+  await plan.waitFor({ timeout: 120_000 }); // the plan reads Docker: slow while other suites load the engine
   await expect.poll(async () => (await plan.textContent()) ?? '', { timeout: 20_000 }).toMatch(/create/i);
   await page.getByTestId('plan-confirm').click();
 
