@@ -1,8 +1,9 @@
-// A Docker daemon of the test's own: its own --data-root, --exec-root, unix socket, pidfile and
-// default bridge, and no iptables rules, so restarting it never disturbs the shared engine or
-// anyone's containers. (Not `--bridge=none`: a daemon started so deletes the host's `docker0`,
-// the shared engine's default bridge, on every start.) Images reach it from the shared daemon
-// through `docker save | docker load` done with dockerode streams.
+// A Docker daemon of the test's own: its own --data-root, --exec-root, unix socket and pidfile,
+// no default bridge and no iptables rules, run inside a network namespace of its own, so
+// restarting it never disturbs the shared engine or anyone's containers. (In the host's
+// namespace a restarted daemon deletes the host's `docker0`, the shared engine's default bridge.)
+// Images reach it from the shared daemon through `docker save | docker load` done with dockerode
+// streams.
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,8 +59,7 @@ export function attachPrivateDocker(dir: string): PrivateDocker {
   const socket = path.join(dir, 'd.sock');
   const pidfile = path.join(dir, 'd.pid');
   const logFile = path.join(dir, 'dockerd.log');
-  // Its own bridge interface, named after the temp dir so parallel runs never share one.
-  const bridge = `cfd${path.basename(dir).replace(/[^a-zA-Z0-9]/g, '').slice(-8)}`.slice(0, 15);
+  const netns = `colo-${path.basename(dir)}`;
   const docker = new Dockerode({ socketPath: socket });
 
   const pid = (): number | undefined => {
@@ -73,16 +73,19 @@ export function attachPrivateDocker(dir: string): PrivateDocker {
 
   async function start(): Promise<void> {
     if (pid() !== undefined) return;
-    await ensureBridge(bridge);
+    await ensureNetns(netns);
     const out = openSync(logFile, 'a');
     const child = spawn(
-      'dockerd',
+      // nsenter, not `ip netns exec`: that remounts /sys and hides the cgroup mounts dockerd needs.
+      'nsenter',
       [
+        `--net=/var/run/netns/${netns}`,
+        'dockerd',
         '--data-root', path.join(dir, 'data'),
         '--exec-root', path.join(dir, 'exec'),
         '-H', `unix://${socket}`,
         '--pidfile', pidfile,
-        `--bridge=${bridge}`,
+        '--bridge=none',
         '--iptables=false',
         '--ip-masq=false',
         '--ip-forward=false',
@@ -151,7 +154,7 @@ export function attachPrivateDocker(dir: string): PrivateDocker {
         .filter((m) => m?.startsWith(dir))
         .sort((a, b) => b.length - a.length);
       for (const m of mounts) await run('umount', ['-l', m]).catch(() => {});
-      await run('ip', ['link', 'delete', bridge, 'type', 'bridge']).catch(() => {});
+      await run('ip', ['netns', 'delete', netns]).catch(() => {});
       rmSync(dir, { recursive: true, force: true });
     },
     log: () => {
@@ -164,19 +167,10 @@ export function attachPrivateDocker(dir: string): PrivateDocker {
   };
 }
 
-/**
- * A host bridge for the private daemon's default network, made once: an address from a /24 the
- * shared engine's pools do not use (10.213.x.0/24), picked from the name so runs differ.
- */
-async function ensureBridge(name: string): Promise<void> {
-  const exists = await run('ip', ['link', 'show', name]).then(
-    () => true,
-    () => false,
-  );
-  if (exists) return;
-  let third = 0;
-  for (const ch of name) third = (third * 31 + ch.charCodeAt(0)) % 250;
-  await run('ip', ['link', 'add', 'name', name, 'type', 'bridge']);
-  await run('ip', ['addr', 'add', `10.213.${third + 1}.1/24`, 'dev', name]);
-  await run('ip', ['link', 'set', name, 'up']);
+/** A network namespace of the test's own (loopback only), made once. */
+async function ensureNetns(name: string): Promise<void> {
+  const { stdout } = await run('ip', ['netns', 'list']);
+  if (stdout.split('\n').some((line) => line.split(' ')[0] === name)) return;
+  await run('ip', ['netns', 'add', name]);
+  await run('ip', ['netns', 'exec', name, 'ip', 'link', 'set', 'lo', 'up']);
 }
