@@ -7,6 +7,8 @@ export const workerEnvSchema = controlEnvSchema.extend({
   COLO_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Seconds SIGTERM waits for running operations before leaving them to the next worker. */
   COLO_WORKER_SHUTDOWN_GRACE: z.coerce.number().int().min(0).max(3600).default(20),
+  /** Seconds between checks that every running VDC's edge listeners exist and run. */
+  COLO_EDGE_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;

@@ -1,6 +1,7 @@
 // The operations worker: a BullMQ Worker on `colo-operations` glued to control's runners, plus
 // the start-up sweep that re-enqueues operations Redis lost.
 import {
+  checkEdgeListeners,
   failOperation,
   operationsQueueName,
   redisConnection,
@@ -55,10 +56,30 @@ export async function startWorker(env: WorkerEnv, log: (line: string) => void = 
   const timer = setInterval(sweep, SWEEP_EVERY_MS);
   timer.unref();
 
+  // Published ports stay served: a stopped listener is started, a missing one redeployed.
+  let checking = false;
+  const checkEdge = async () => {
+    if (checking) return;
+    checking = true;
+    try {
+      const { started, repairs } = await checkEdgeListeners();
+      if (started.length > 0) log(`started edge listeners found stopped: ${started.join(', ')}`);
+      if (repairs.length > 0) log(`queued deploys to recreate missing edge listeners: ${repairs.join(', ')}`);
+    } catch (err) {
+      log(`edge listener check failed: ${(err as Error).message}`);
+    } finally {
+      checking = false;
+    }
+  };
+  await checkEdge();
+  const edgeTimer = setInterval(checkEdge, env.COLO_EDGE_CHECK_SECONDS * 1000);
+  edgeTimer.unref();
+
   return {
     worker,
     async stop(graceMs) {
       clearInterval(timer);
+      clearInterval(edgeTimer);
       const closing = worker.close();
       const timedOut = await Promise.race([
         closing.then(() => false),

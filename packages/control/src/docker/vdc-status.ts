@@ -26,9 +26,21 @@ export interface ApplianceStatusView {
   containers: ContainerStatusView[];
 }
 
+/** One published port: its edge listener, and the exposed appliance's replicas it sees up. */
+export interface EdgeStatusView {
+  host: string;
+  port: number;
+  /** The exposed terminal it serves, `appliance.terminal`, or '' when it points nowhere. */
+  target: string;
+  listener: { name: string; state: string; health: string };
+  /** null when the listener does not run (or could not be asked). */
+  backends: { up: number; total: number } | null;
+}
+
 export interface VdcStatusView {
   vdc: VdcView;
   appliances: ApplianceStatusView[];
+  edge: EdgeStatusView[];
 }
 
 function applianceState(w: Wanted | undefined, containers: ContainerStatusView[]): string {
@@ -40,7 +52,11 @@ function applianceState(w: Wanted | undefined, containers: ContainerStatusView[]
   return running.length >= w.replicas ? 'running' : 'degraded';
 }
 
-export async function vdcStatus(user: AuthUser, name: string): Promise<VdcStatusView> {
+/**
+ * `backends`: ask each listener how many replicas it sees up (an exec per listener); the live
+ * event stream, which polls every second or two, leaves it off.
+ */
+export async function vdcStatus(user: AuthUser, name: string, options: { backends?: boolean } = {}): Promise<VdcStatusView> {
   const vdc = await findOwnedVdc(user, name);
   const deployed = vdc.deployedRevisionId
     ? await getPrisma().revision.findUnique({ where: { id: vdc.deployedRevisionId } })
@@ -48,7 +64,7 @@ export async function vdcStatus(user: AuthUser, name: string): Promise<VdcStatus
   // Replicas per appliance of the revision Docker should be running: the deployed one, else the latest.
   const revision = deployed ?? (vdc.latestRevision > 0 ? await findRevision(vdc) : null);
   const wanted: ReadonlyMap<string, Wanted> = revision ? wantedAppliances(revision, await getCatalog()) : new Map();
-  const status = await engineStatus(getRuntime(), vdc.id, { instance: engineConfig().instance });
+  const status = await engineStatus(getRuntime(), vdc.id, { instance: engineConfig().instance, backends: options.backends ?? true });
 
   const byName = new Map(status.appliances.map((a) => [a.name, a]));
   const names = [...new Set([...wanted.keys(), ...byName.keys()])];
@@ -74,5 +90,14 @@ export async function vdcStatus(user: AuthUser, name: string): Promise<VdcStatus
       containers,
     };
   });
-  return { vdc: vdcView(vdc), appliances };
+  const edge = status.edge.map(
+    (l): EdgeStatusView => ({
+      host: l.hostIp,
+      port: l.hostPort,
+      target: l.target ? `${l.target.appliance}.${l.target.terminal}` : '',
+      listener: { name: l.name, state: l.state, health: l.health },
+      backends: l.backends ?? null,
+    }),
+  );
+  return { vdc: vdcView(vdc), appliances, edge };
 }

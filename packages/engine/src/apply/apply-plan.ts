@@ -2,6 +2,7 @@
 // starts only once its servers are healthy; a failed step fails what depends on it and, at the
 // end, the whole operation, with an error that names the container and why.
 import type { DesiredContainer, DesiredState } from '../desired/types';
+import { retargetListener } from '../edge/reconfigure-listener';
 import { EngineError } from '../engine-error';
 import type { VdcScope } from '../labels';
 import type { Plan, PlanStep } from '../plan/types';
@@ -57,6 +58,12 @@ export async function applyPlan(runtime: Runtime, plan: Plan, desired: DesiredSt
     }
     if (step.kind === 'volume') return ensureVolume(runtime, find(desired.volumes, step), scope);
     if (step.action === 'remove') return removeContainer(ctx, step.name);
+    if (step.kind === 'listener') {
+      const l = find(desired.listeners, step);
+      if (step.action === 'reconfigure') return retargetListener(runtime, l, l.target, { signal: options.signal });
+      if (step.action === 'start') return startContainer(ctx, l);
+      return ensureContainer(ctx, l, step.action === 'recreate');
+    }
     const c = containers.get(step.name);
     if (!c) throw new EngineError('invalid_manifest', `step ${step.id} names a container the desired state does not have`);
     if (step.action === 'start') return startContainer(ctx, c);
@@ -114,5 +121,5 @@ function find<T extends { name: string }>(list: T[], step: PlanStep): T {
 }
 
 function verb(step: PlanStep): string {
-  return { create: 'creating', recreate: 'recreating', remove: 'removing', start: 'starting' }[step.action];
+  return { create: 'creating', recreate: 'recreating', remove: 'removing', start: 'starting', reconfigure: 'reconfiguring' }[step.action];
 }

@@ -13,8 +13,10 @@ export function stepTitle(step: PlanStep): string {
   return `${step.action} ${step.kind} ${step.name}${step.reason ? ` (${step.reason})` : ''}`;
 }
 
-export const runDeploy: Runner = async ({ vdc, revision, recorder, beginChanges }) => {
+export const runDeploy: Runner = async ({ op, vdc, revision, recorder, beginChanges }) => {
   if (!revision) throw new ColoError('not_found', 'the revision to deploy no longer exists', { retryable: false });
+  const repair = (op.params as { repair?: unknown } | null)?.repair;
+  if (typeof repair === 'string') recorder.log(`repair queued by the worker: ${repair}`);
   const { manifest } = await checkManifest(vdc.ownerId, revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
   const state = await computeDeploy(vdc, manifest, revision.id);
   recorder.redactValues(secretValues(state.secrets));

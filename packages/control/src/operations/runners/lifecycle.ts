@@ -1,8 +1,11 @@
 // stop, start and destroy: the engine finds the VDC's containers by label, so these need no
 // manifest and work on whatever the last deploy left.
-import { destroyVdc, startVdc, stopVdc } from '@colo/engine';
+import { getPrisma } from '@colo/db';
+import { destroyVdc, repairListeners, startVdc, stopVdc } from '@colo/engine';
+import { computeDeploy } from '../../docker/deploy-state';
 import { engineConfig, getRuntime } from '../../docker/engine-access';
-import type { Runner } from './types';
+import { checkManifest } from '../../manifests/manifest-input';
+import type { Runner, RunnerContext } from './types';
 
 function param<T>(params: unknown, key: string): T | undefined {
   return (params as Record<string, unknown> | null)?.[key] as T | undefined;
@@ -21,7 +24,8 @@ export const runStop: Runner = async ({ op, vdc, recorder, beginChanges }) => {
   return appliance ? {} : { state: 'stopped' };
 };
 
-export const runStart: Runner = async ({ op, vdc, recorder, beginChanges }) => {
+export const runStart: Runner = async (ctx) => {
+  const { op, vdc, recorder, beginChanges } = ctx;
   const appliance = param<string>(op.params, 'appliance');
   const key = appliance ? `start:${appliance}` : 'start';
   await recorder.defineSteps([{ key, title: appliance ? `start appliance ${appliance}` : 'start every appliance' }]);
@@ -33,9 +37,25 @@ export const runStart: Runner = async ({ op, vdc, recorder, beginChanges }) => {
     onEvent: (e) => recorder.log(`${e.container} ${e.status}`),
   });
   recorder.log(started.length === 0 ? 'everything was running already' : `started ${started.join(', ')}`);
+  if (!appliance) await restoreListeners(ctx);
   recorder.stepDone(key);
   return appliance ? {} : { state: 'running' };
 };
+
+/**
+ * Edge listeners removed behind Colo's back come back with the VDC: start cannot recreate them
+ * from labels, so they are rebuilt from the deployed revision (nothing else is touched).
+ */
+async function restoreListeners({ vdc, recorder }: RunnerContext): Promise<void> {
+  if (!vdc.deployedRevisionId) return;
+  const revision = await getPrisma().revision.findUnique({ where: { id: vdc.deployedRevisionId } });
+  if (!revision) return;
+  const { manifest } = await checkManifest(vdc.ownerId, revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
+  const state = await computeDeploy(vdc, manifest, revision.id);
+  if (!state.plan.steps.some((s) => s.kind === 'listener' && s.action !== 'remove')) return;
+  const { plan } = await repairListeners(getRuntime(), state.desired);
+  recorder.log(`restored edge listeners: ${plan.steps.filter((s) => s.kind === 'listener').map((s) => `${s.action} ${s.name}`).join(', ')}`);
+}
 
 export const runDestroy: Runner = async ({ op, vdc, recorder, beginChanges }) => {
   const purge = param<boolean>(op.params, 'purge') === true;
@@ -44,7 +64,7 @@ export const runDestroy: Runner = async ({ op, vdc, recorder, beginChanges }) =>
   recorder.stepStarted('destroy');
   const removed = await destroyVdc(getRuntime(), vdc.id, { instance: engineConfig().instance, purge });
   recorder.log(
-    `removed ${removed.containers.length} containers, ${removed.networks.length} networks` +
+    `removed ${removed.containers.length} containers, ${removed.listeners.length} edge listeners, ${removed.networks.length} networks` +
       (purge ? `, ${removed.volumes.length} volumes` : '; volumes kept (destroy with purge to remove them)'),
   );
   recorder.stepDone('destroy');
