@@ -33,6 +33,14 @@ export function edgeNetworkName(instance: string): string {
   return `colo-edge-${instance}`;
 }
 
+/**
+ * The installation's bridge for the `net` gateway's outbound traffic (not Docker's default
+ * bridge: that one lets every container on it talk to every other, and may not exist at all).
+ */
+export function egressNetworkName(instance: string): string {
+  return `colo-egress-${instance}`;
+}
+
 /** One edge listener per published host port of an installation. */
 export function listenerName(instance: string, port: number): string {
   return `colo-edge-${instance}-${port}`;

@@ -18,6 +18,7 @@ export type {
 export {
   containerName,
   edgeNetworkName,
+  egressNetworkName,
   envPrefix,
   ingressAlias,
   ingressNetworkName,

@@ -7,8 +7,11 @@ export const dnsLabel = z
   .string()
   .regex(DNS_LABEL, 'must be a DNS label: lowercase letters, digits and "-", starting with a letter, at most 32 characters');
 
-/** Protocols a terminal can speak. `any` matches every protocol; `fs` is a shared-volume mount. */
-export const PROTOCOLS = ['http', 'https', 'tcp', 'pgsql', 'mysql', 'redis', 'fs', 'any'] as const;
+/**
+ * Protocols a terminal can speak. `any` matches every protocol; `fs` is a shared-volume mount;
+ * `http-proxy` is a forward proxy (the `net` gateway): a wired client also gets HTTP(S)_PROXY.
+ */
+export const PROTOCOLS = ['http', 'https', 'tcp', 'pgsql', 'mysql', 'redis', 'fs', 'http-proxy', 'any'] as const;
 export const protocolSchema = z.enum(PROTOCOLS);
 export type Protocol = z.infer<typeof protocolSchema>;
 
@@ -130,6 +133,11 @@ export const classSchema = z
       .strict(),
     replicas: boundsSchema(z.number().int().min(0)).default({ min: 1, max: 1, default: 1 }),
     health: healthSchema.optional(),
+    /**
+     * Its containers also join a network that is not internal, so it can reach the outside.
+     * Only the stock `net` gateway may say so (the catalog refuses it on any other class).
+     */
+    egress: z.boolean().default(false),
   })
   .strict();
 

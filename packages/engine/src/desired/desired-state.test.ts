@@ -1,3 +1,4 @@
+import { classSchema } from '@colo/manifest';
 import { describe, expect, it } from 'vitest';
 import { appliance, shopManifest, shopSecrets, svcClass, wire } from '../../test/fixtures/test-classes';
 import { desiredState } from './desired-state';
@@ -135,6 +136,38 @@ describe('desiredState', () => {
     expect(b.name).toBe(a.name);
     expect(b.target.appliance).toBe('stats');
     expect(b.specHash).toBe(a.specHash);
+  });
+
+  it('puts only a gateway class on the egress bridge, and hands its clients HTTP(S)_PROXY', () => {
+    const gateway = classSchema.parse({
+      id: 'net',
+      version: 1,
+      title: 'Gateway',
+      image: 'colo-test/echo:1',
+      egress: true,
+      terminals: { inputs: [{ name: 'in', protocol: 'http-proxy', port: 3128 }] },
+      resources: { cpu: { min: 0.05, max: 1, default: 0.1 }, memory: { min: '16Mi', max: '64Mi', default: '32Mi' } },
+    });
+    const client = classSchema.parse({
+      id: 'app',
+      version: 1,
+      title: 'App',
+      image: 'colo-test/echo:1',
+      terminals: { outputs: [{ name: 'proxy', protocol: 'http-proxy' }] },
+      resources: { cpu: { min: 0.05, max: 1, default: 0.1 }, memory: { min: '16Mi', max: '64Mi', default: '32Mi' } },
+    });
+    const d = desiredState({
+      ...base,
+      manifest: { name: 'shop', appliances: [appliance('app', client), appliance('gw', gateway)], connections: [wire('app.proxy', 'gw.in')] },
+    });
+    expect(byName(d.networks, 'colo-egress-test')).toMatchObject({ internal: false, role: 'egress', options: { 'com.docker.network.bridge.enable_icc': 'false' } });
+    expect(byName(d.containers, 'colo-shop-k3j9x2-gw-1').networks.map((n) => n.network)).toEqual(['colo-shop-k3j9x2-wire-app-proxy', 'colo-egress-test']);
+    expect(byName(d.containers, 'colo-shop-k3j9x2-app-1').networks.map((n) => n.network)).toEqual(['colo-shop-k3j9x2-wire-app-proxy']);
+    expect(byName(d.containers, 'colo-shop-k3j9x2-app-1').create.Env).toEqual(
+      expect.arrayContaining(['PROXY_HOST=proxy', 'PROXY_PORT=3128', 'HTTP_PROXY=http://proxy:3128', 'https_proxy=http://proxy:3128']),
+    );
+    // Nothing else joins a network that is not internal.
+    expect(shop().containers.flatMap((c) => c.networks).some((n) => n.network.startsWith('colo-egress'))).toBe(false);
   });
 
   it('publishes on the configured host and has no listener or edge bridge when nothing is exposed', () => {

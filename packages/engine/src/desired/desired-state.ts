@@ -5,7 +5,7 @@ import { containerName, instanceVolumeName } from '../docker-names';
 import { desiredListener, exposedTerminals } from '../edge/edge-listeners';
 import { baseLabels, LABEL } from '../labels';
 import { buildContainerSpec } from './container-spec';
-import { edgeNetwork, ingressNetwork, wireNetwork } from './networks';
+import { edgeNetwork, egressNetwork, ingressNetwork, wireNetwork } from './networks';
 import { renderTemplate } from './render-template';
 import type { DesiredContainer, DesiredListener, DesiredNetwork, DesiredState, DesiredVolume, NetworkAttachment, VdcIdentity } from './types';
 import { templateContext, wireAppliances } from './wiring';
@@ -48,6 +48,10 @@ export function desiredState({ vdc, revisionId, manifest, secrets, config }: Des
     ingressOf.set(l.target.appliance, own);
   }
   if (listeners.length > 0) networks.push(edgeNetwork(config.instance));
+  // Only a gateway class (the catalog allows `egress` on the stock `net` class alone) leaves the
+  // internal networks, and only on the installation's egress bridge.
+  const egress = egressNetwork(config.instance);
+  if (manifest.appliances.some((a) => a.class.egress && a.replicas > 0)) networks.push(egress);
 
   const volumes: DesiredVolume[] = [];
   const containers: DesiredContainer[] = [];
@@ -80,6 +84,7 @@ export function desiredState({ vdc, revisionId, manifest, secrets, config }: Des
         ...(ingressOf.get(appliance.name) ?? []).sort((a, b) => a.network.localeCompare(b.network)),
         ...own.serverNetworks,
         ...own.clientNetworks,
+        ...(cls.egress ? [{ network: egress.name, aliases: [] }] : []),
       ];
       const mounts = [...ownMounts, ...own.mounts];
       const name = containerName(vdc.key, appliance.name, replica);

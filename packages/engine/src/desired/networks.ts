@@ -1,6 +1,6 @@
 // The networks of a VDC: one per wire, one per exposed terminal (ingress), all internal, plus
 // the installation's edge bridge. "The wires are the only network paths" is decided here.
-import { edgeNetworkName } from '../docker-names';
+import { edgeNetworkName, egressNetworkName } from '../docker-names';
 import { LABEL } from '../labels';
 import type { DesiredNetwork } from './types';
 import type { WireNetwork } from './wiring';
@@ -52,6 +52,18 @@ export function edgeNetwork(instance: string): DesiredNetwork {
     options: { ...EDGE_NETWORK_OPTIONS },
     purpose: 'published ports (shared by the installation)',
     labels: { [LABEL.managed]: 'true', [LABEL.instance]: instance, [LABEL.role]: 'edge' },
+  };
+}
+
+/** The gateway's way out: like the edge bridge, shared and without inter-container traffic. */
+export function egressNetwork(instance: string): DesiredNetwork {
+  return {
+    name: egressNetworkName(instance),
+    internal: false,
+    role: 'egress',
+    options: { ...EDGE_NETWORK_OPTIONS },
+    purpose: 'outbound traffic of net gateways (shared by the installation)',
+    labels: { [LABEL.managed]: 'true', [LABEL.instance]: instance, [LABEL.role]: 'egress' },
   };
 }
 

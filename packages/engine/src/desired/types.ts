@@ -11,10 +11,10 @@ export interface VdcIdentity {
 
 /**
  * `wire`: one connection output→input; `ingress`: one exposed terminal and its edge listener;
- * `edge`: the installation's one non-internal bridge that carries published ports (shared by
- * every VDC, so no VDC plan ever removes it).
+ * `edge`: the installation's non-internal bridge that carries published ports; `egress`: the one
+ * the `net` gateway reaches the outside on (both shared by every VDC: no VDC plan removes them).
  */
-export type NetworkRole = 'wire' | 'ingress' | 'edge';
+export type NetworkRole = 'wire' | 'ingress' | 'edge' | 'egress';
 
 export interface DesiredNetwork {
   name: string;

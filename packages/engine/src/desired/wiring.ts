@@ -92,6 +92,11 @@ export function wireAppliances(
     if (input.port === undefined) throw new EngineError('invalid_manifest', `${where}: input terminal has no port`);
     clientWiring.env[`${prefix}_HOST`] = output.name;
     clientWiring.env[`${prefix}_PORT`] = String(input.port);
+    if (input.protocol === 'http-proxy') {
+      // What HTTP clients (curl, apt, PHP, Node) look for: wiring a gateway just works.
+      const url = `http://${output.name}:${input.port}`;
+      for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) clientWiring.env[k] = url;
+    }
 
     // Its own network: two clients of one input never share one, so they cannot reach each other.
     const name = wireNetworkName(key, client.name, output.name);

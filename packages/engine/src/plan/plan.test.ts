@@ -48,13 +48,13 @@ function deployed(d: DesiredState): ActualState {
       ports: [{ containerPort: 10080, hostIp: l.hostIp, hostPort: l.hostPort }],
     })),
     networks: networks.filter((n) => n.labels['colo.vdc'] !== undefined),
-    edgeNetwork: networks.find((n) => n.labels['colo.vdc'] === undefined),
+    sharedNetworks: networks.filter((n) => n.labels['colo.vdc'] === undefined),
     volumes: d.volumes.map((v) => ({ name: v.name, labels: v.labels })),
     images: { 'colo-test/echo:1': IMAGE_ID, [EDGE_PROXY_IMAGE]: IMAGE_ID },
   };
 }
 
-const empty: ActualState = { instance: 'test', vdcId: vdc.id, containers: [], listeners: [], networks: [], volumes: [], images: {} };
+const empty: ActualState = { instance: 'test', vdcId: vdc.id, containers: [], listeners: [], networks: [], sharedNetworks: [], volumes: [], images: {} };
 const n = (name: string) => `colo-shop-k3j9x2-${name}`;
 
 describe('planDeploy', () => {
@@ -115,7 +115,7 @@ describe('planDeploy', () => {
     const d = desired();
     const old = deployed(d);
     old.listeners = [];
-    old.edgeNetwork = undefined;
+    old.sharedNetworks = [];
     const legacy = ['db-in', 'stats-in', 'web-in', 'edge'].map((x, i) => ({ id: `old${i}`, name: n(x), internal: x !== 'edge', labels: {} }));
     old.networks = legacy;
     for (const c of old.containers) {

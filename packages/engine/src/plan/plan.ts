@@ -18,7 +18,7 @@ export function planDeploy(desired: DesiredState, actual: ActualState): Plan {
   };
 
   const actualNetworks = new Set(actual.networks.map((n) => n.name));
-  if (actual.edgeNetwork) actualNetworks.add(actual.edgeNetwork.name);
+  for (const n of actual.sharedNetworks) actualNetworks.add(n.name);
   for (const n of desired.networks) {
     if (!actualNetworks.has(n.name)) add('network', 'create', n.name, n.purpose);
   }
