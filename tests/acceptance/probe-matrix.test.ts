@@ -103,7 +103,8 @@ ${lines}
 PROBES
 wait`;
   const res = await execIn(from.id, ['bash', '-c', script], 120_000);
-  return new Set(res.output.split('\n').filter((l) => l.startsWith('ok ')).map((l) => l.slice(3).trim()));
+  // The exec stream is multiplexed (8-byte frame headers inside the text): match, don't split.
+  return new Set([...res.output.matchAll(/ok (\S+)/g)].map((m) => m[1]));
 }
 
 it('lets exactly the wired pairs connect, and nothing reach the host, the metadata address or the other VDC', async () => {
