@@ -1,4 +1,5 @@
 // What exists in Docker for one VDC of one Colo installation, found by labels only.
+import { edgeNetworkName, egressNetworkName } from './docker-names';
 import { LABEL, type VdcScope, vdcLabelFilter } from './labels';
 import type { ContainerState, HealthState, NetworkSummary, PublishedPort, Runtime, VolumeSummary } from './runtime/runtime';
 
@@ -26,8 +27,14 @@ export interface ActualContainer {
 export interface ActualState {
   instance: string;
   vdcId: string;
+  /** The VDC's appliance containers. */
   containers: ActualContainer[];
+  /** The edge listeners serving this VDC's published ports (`colo.role=edge`). */
+  listeners: ActualContainer[];
+  /** The VDC's own networks (wires, ingress, and any left by an older Colo). */
   networks: NetworkSummary[];
+  /** The installation's edge and egress bridges that exist (shared by every VDC, never removed by one). */
+  sharedNetworks: NetworkSummary[];
   volumes: VolumeSummary[];
   /** image reference → id it points at now (undefined when the image is missing). */
   images: Record<string, string | undefined>;
@@ -40,17 +47,17 @@ export interface ActualStateQuery extends VdcScope {
 
 export async function readActualState(runtime: Runtime, query: ActualStateQuery): Promise<ActualState> {
   const filter = vdcLabelFilter(query);
-  const [containers, networks, volumes, imageIds] = await Promise.all([
+  const shared = new Set([edgeNetworkName(query.instance), egressNetworkName(query.instance)]);
+  const [containers, networks, installationNetworks, volumes, imageIds] = await Promise.all([
     runtime.listContainers(filter),
     runtime.listNetworks(filter),
+    runtime.listNetworks([`${LABEL.managed}=true`, `${LABEL.instance}=${query.instance}`]),
     runtime.listVolumes(filter),
     Promise.all([...new Set(query.images ?? [])].map(async (ref) => [ref, await runtime.imageId(ref)] as const)),
   ]);
-  return {
-    instance: query.instance,
-    vdcId: query.vdcId,
-    containers: containers
-      .map((c) => ({
+  const all = containers
+    .map(
+      (c): ActualContainer => ({
         id: c.id,
         name: c.name,
         appliance: c.labels[LABEL.appliance] ?? '',
@@ -68,9 +75,17 @@ export async function readActualState(runtime: Runtime, query: ActualStateQuery)
         networks: c.networks,
         ports: c.ports,
         labels: c.labels,
-      }))
-      .sort((a, b) => a.appliance.localeCompare(b.appliance) || a.replica - b.replica),
+      }),
+    )
+    .sort((a, b) => a.appliance.localeCompare(b.appliance) || a.replica - b.replica || a.name.localeCompare(b.name));
+  const isListener = (c: ActualContainer) => c.labels[LABEL.role] === 'edge';
+  return {
+    instance: query.instance,
+    vdcId: query.vdcId,
+    containers: all.filter((c) => !isListener(c)),
+    listeners: all.filter(isListener),
     networks,
+    sharedNetworks: installationNetworks.filter((n) => shared.has(n.name) && n.labels[LABEL.vdc] === undefined),
     volumes,
     images: Object.fromEntries(imageIds),
   };

@@ -27,6 +27,15 @@ const answer = {
     },
     { name: 'cache', class: 'redis', replicas: { desired: 1, running: 0 }, state: 'stopped', containers: [] },
   ],
+  edge: [
+    {
+      host: '127.0.0.1',
+      port: 8080,
+      target: 'lb.in',
+      listener: { name: 'colo-edge-default-8080', state: 'running', health: 'healthy' },
+      backends: { up: 1, total: 1 },
+    },
+  ],
 };
 
 describe('colo status', () => {
@@ -41,6 +50,9 @@ describe('colo status', () => {
         'lb         halb     1/1       running   healthy                127.0.0.1:8080 → lb.in',
         'web        web-php  2/3       degraded  2 healthy, 1 starting  -',
         'cache      redis    0/1       stopped   -                      -',
+        '',
+        'PUBLISHED       TARGET  LISTENER         BACKENDS UP',
+        '127.0.0.1:8080  lb.in   running healthy  1/1',
         '',
       ].join('\n'),
     );

@@ -2,17 +2,21 @@
 // counts as created; one of that name that is not ours is an error, never adopted.
 import type { DesiredNetwork, DesiredVolume } from '../desired/types';
 import { EngineError, isEngineError } from '../engine-error';
-import { belongsTo, type VdcScope } from '../labels';
+import { belongsTo, LABEL, type VdcScope } from '../labels';
 import type { Runtime } from '../runtime/runtime';
 
 export async function ensureNetwork(runtime: Runtime, network: DesiredNetwork, scope: VdcScope): Promise<string> {
   try {
-    await runtime.createNetwork({ name: network.name, internal: network.internal, labels: network.labels });
+    await runtime.createNetwork({ name: network.name, internal: network.internal, labels: network.labels, options: network.options });
     return `network ${network.name} created`;
   } catch (error) {
     if (!isEngineError(error, 'conflict')) throw error;
-    const mine = await runtime.listNetworks([`colo.instance=${scope.instance}`, `colo.vdc=${scope.vdcId}`]);
-    if (mine.some((n) => n.name === network.name && belongsTo(n.labels, scope))) return `network ${network.name} already exists`;
+    const mine = await runtime.listNetworks([`${LABEL.managed}=true`, `${LABEL.instance}=${scope.instance}`]);
+    const found = mine.find((n) => n.name === network.name);
+    // The edge bridge is the installation's, shared by every VDC; the others are the VDC's own.
+    const shared = network.role === 'edge' || network.role === 'egress';
+    const ours = shared ? found?.labels[LABEL.role] === network.role && found.labels[LABEL.vdc] === undefined : belongsTo(found?.labels, scope);
+    if (found && ours) return `network ${network.name} already exists`;
     throw new EngineError('name_taken', `network name ${network.name} is taken by a network this VDC does not own`);
   }
 }
