@@ -149,7 +149,7 @@ it('lets exactly the wired pairs connect, and nothing reach the host, the metada
     if (exposed[a.label] === b.appliance || exposed[b.label] === a.appliance) return true;
     return wires[a.vdc].some(([x, y]) => (x === a.appliance && y === b.appliance) || (y === a.appliance && x === b.appliance));
   };
-  // Off the internal networks: the listeners (edge bridge) and the gateway (egress bridge) only.
+  // Off the internal networks: the listeners and the gateway, each on a bridge of its own only.
   const offInternal = (p: Probed) => p.appliance.startsWith('edge:') || p.appliance === 'gw';
 
   // A source with a route out (listener, gateway) whose connect to 169.254.169.254 succeeds sits

@@ -1,5 +1,4 @@
 // What exists in Docker for one VDC of one Colo installation, found by labels only.
-import { edgeNetworkName, egressNetworkName } from './docker-names';
 import { LABEL, type VdcScope, vdcLabelFilter } from './labels';
 import type { ContainerState, HealthState, NetworkSummary, PublishedPort, Runtime, VolumeSummary } from './runtime/runtime';
 
@@ -31,10 +30,8 @@ export interface ActualState {
   containers: ActualContainer[];
   /** The edge listeners serving this VDC's published ports (`colo.role=edge`). */
   listeners: ActualContainer[];
-  /** The VDC's own networks (wires, ingress, and any left by an older Colo). */
+  /** The VDC's own networks (wires, ingress, listener and gateway bridges, any left by an older Colo). */
   networks: NetworkSummary[];
-  /** The installation's edge and egress bridges that exist (shared by every VDC, never removed by one). */
-  sharedNetworks: NetworkSummary[];
   volumes: VolumeSummary[];
   /** image reference → id it points at now (undefined when the image is missing). */
   images: Record<string, string | undefined>;
@@ -47,11 +44,9 @@ export interface ActualStateQuery extends VdcScope {
 
 export async function readActualState(runtime: Runtime, query: ActualStateQuery): Promise<ActualState> {
   const filter = vdcLabelFilter(query);
-  const shared = new Set([edgeNetworkName(query.instance), egressNetworkName(query.instance)]);
-  const [containers, networks, installationNetworks, volumes, imageIds] = await Promise.all([
+  const [containers, networks, volumes, imageIds] = await Promise.all([
     runtime.listContainers(filter),
     runtime.listNetworks(filter),
-    runtime.listNetworks([`${LABEL.managed}=true`, `${LABEL.instance}=${query.instance}`]),
     runtime.listVolumes(filter),
     Promise.all([...new Set(query.images ?? [])].map(async (ref) => [ref, await runtime.imageId(ref)] as const)),
   ]);
@@ -85,7 +80,6 @@ export async function readActualState(runtime: Runtime, query: ActualStateQuery)
     containers: all.filter((c) => !isListener(c)),
     listeners: all.filter(isListener),
     networks,
-    sharedNetworks: installationNetworks.filter((n) => shared.has(n.name) && n.labels[LABEL.vdc] === undefined),
     volumes,
     images: Object.fromEntries(imageIds),
   };

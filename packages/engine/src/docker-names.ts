@@ -28,17 +28,21 @@ export function ingressAlias(key: string, appliance: string, terminal: string): 
   return alias.length <= 63 ? alias : `${alias.slice(0, 54)}-${stableHash(alias, 8)}`;
 }
 
-/** The one non-internal bridge of an installation: it only carries the published ports. */
-export function edgeNetworkName(instance: string): string {
-  return `colo-edge-${instance}`;
+/**
+ * The non-internal bridge of one edge listener, which nothing else joins: one per published port,
+ * so no two listeners (of two VDCs) share a network. Not `enable_icc=false` on a shared bridge:
+ * that needs br_netfilter, which an engine may lack, and then does nothing.
+ */
+export function listenerNetworkName(instance: string, port: number): string {
+  return `colo-edge-${instance}-${port}-net`;
 }
 
 /**
- * The installation's bridge for the `net` gateway's outbound traffic (not Docker's default
- * bridge: that one lets every container on it talk to every other, and may not exist at all).
+ * The bridge of one `net` gateway appliance for its outbound traffic, which nothing else joins
+ * (not Docker's default bridge: every container on it reaches every other, and it may be gone).
  */
-export function egressNetworkName(instance: string): string {
-  return `colo-egress-${instance}`;
+export function egressNetworkName(key: string, appliance: string): string {
+  return `colo-${key}-egress-${appliance}`;
 }
 
 /** One edge listener per published host port of an installation. */

@@ -24,16 +24,16 @@ export type {
 } from './desired/types';
 export {
   containerName,
-  edgeNetworkName,
   egressNetworkName,
   envPrefix,
   ingressAlias,
   ingressNetworkName,
   instanceVolumeName,
   listenerName,
+  listenerNetworkName,
   wireNetworkName,
 } from './docker-names';
-export { EDGE_NETWORK_OPTIONS, INTERNAL_NETWORK_OPTIONS } from './desired/networks';
+export { INTERNAL_NETWORK_OPTIONS } from './desired/networks';
 export { EDGE_PROXY_IMAGE, LISTENER_PORT } from './edge/edge-listeners';
 export { type ListenerStatus, listenerStatuses } from './edge/listener-status';
 export { retargetListener } from './edge/reconfigure-listener';

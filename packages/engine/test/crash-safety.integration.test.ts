@@ -116,7 +116,7 @@ describe.sequential('an interrupted deploy', () => {
         })),
       ],
       summary: { create: 7, recreate: 0, remove: 0, start: 0, reconfigure: 0 },
-      networks: { wires: 0, ingress: 0, edge: false },
+      networks: { wires: 0, ingress: 0, edge: 0, egress: 0 },
     };
     const counting = countingRuntime(runtime);
     await applyPlan(counting.runtime, stale, desired);

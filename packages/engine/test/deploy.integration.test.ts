@@ -109,9 +109,8 @@ describe.sequential('a VDC deployed on the real engine', () => {
       [name('wire-lb-stats')]: true,
       [name('wire-web-db')]: true,
       [name('ingress-lb-in')]: true,
+      [`${listener}-net`]: false, // the listener's own bridge
     });
-    const edge = await runtime.listNetworks([`colo.instance=${instance}`, 'colo.role=edge']);
-    expect(edge.map((n) => [n.name, n.internal])).toEqual([[`colo-edge-${instance}`, false]]);
     const content = await runtime.inspectContainer(name('content-1'));
     expect(content?.networks).toEqual([]);
     // No appliance publishes a port or sits on a network that is not internal.
@@ -128,7 +127,7 @@ describe.sequential('a VDC deployed on the real engine', () => {
     expect(await res.text()).toBe('lb-1 hello\n');
     const details = await runtime.inspectContainer(listener);
     expect(details?.ports).toEqual([{ containerPort: 10080, hostIp: '127.0.0.1', hostPort: lbPort }]);
-    expect(details?.networks.sort()).toEqual([`colo-edge-${instance}`, name('ingress-lb-in')]);
+    expect(details?.networks.sort()).toEqual([`${listener}-net`, name('ingress-lb-in')]);
   });
 
   it('hands clients their servers by output name, with env and a read-only fs mount', async () => {
@@ -305,14 +304,14 @@ describe.sequential('a VDC deployed on the real engine', () => {
     const { plan } = await deploy(runtime, desired);
     expect(plan.steps.map((s) => `${s.action} ${s.kind} ${s.name}`)).toEqual([`reconfigure listener ${listener}`]);
     expect(await (await fetch(`http://127.0.0.1:${lbPort}/`)).text()).toBe('lb-1 hello\n');
-    expect((await runtime.inspectContainer(listener))?.networks.sort()).toEqual([`colo-edge-${instance}`, name('ingress-lb-in')]);
+    expect((await runtime.inspectContainer(listener))?.networks.sort()).toEqual([`${listener}-net`, name('ingress-lb-in')]);
   });
 
   it('destroys containers and networks but keeps volumes; purge removes the volumes; the other VDC stays', async () => {
     const result = await destroyVdc(runtime, vdc.id, { instance, purge: false, stopTimeoutSeconds: 5 });
     expect(result.containers).toHaveLength(9);
     expect(result.listeners).toEqual([listener]);
-    expect(result.networks).toHaveLength(4);
+    expect(result.networks).toHaveLength(5); // 3 wires, 1 ingress, the listener's bridge
     expect(result.volumes).toEqual([]);
     const labels = [`colo.instance=${instance}`, `colo.vdc=${vdc.id}`];
     expect(await runtime.listContainers(labels)).toEqual([]);

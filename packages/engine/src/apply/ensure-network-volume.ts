@@ -13,10 +13,8 @@ export async function ensureNetwork(runtime: Runtime, network: DesiredNetwork, s
     if (!isEngineError(error, 'conflict')) throw error;
     const mine = await runtime.listNetworks([`${LABEL.managed}=true`, `${LABEL.instance}=${scope.instance}`]);
     const found = mine.find((n) => n.name === network.name);
-    // The edge bridge is the installation's, shared by every VDC; the others are the VDC's own.
-    const shared = network.role === 'edge' || network.role === 'egress';
-    const ours = shared ? found?.labels[LABEL.role] === network.role && found.labels[LABEL.vdc] === undefined : belongsTo(found?.labels, scope);
-    if (found && ours) return `network ${network.name} already exists`;
+    // Every network is the VDC's own, the listeners' and gateways' bridges included.
+    if (found && belongsTo(found.labels, scope)) return `network ${network.name} already exists`;
     throw new EngineError('name_taken', `network name ${network.name} is taken by a network this VDC does not own`);
   }
 }

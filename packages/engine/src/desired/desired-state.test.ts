@@ -29,7 +29,7 @@ describe('desiredState', () => {
       'colo-shop-k3j9x2-stats-1',
     ]);
     expect(d.networks.map((n) => [n.name, n.role, n.internal]).sort()).toEqual([
-      ['colo-edge-test', 'edge', false],
+      ['colo-edge-test-18080-net', 'edge', false],
       ['colo-shop-k3j9x2-ingress-lb-in', 'ingress', true],
       ['colo-shop-k3j9x2-wire-lb-out', 'wire', true],
       ['colo-shop-k3j9x2-wire-lb-stats', 'wire', true],
@@ -39,7 +39,7 @@ describe('desiredState', () => {
     expect(d.volumes.map((v) => v.name).sort()).toEqual(['colo-shop-k3j9x2-content-share', 'colo-shop-k3j9x2-db-data']);
   });
 
-  it('labels every object with instance, vdc and revision; the edge bridge with the installation only', () => {
+  it('labels every object with instance, vdc and revision, the listener\'s own bridge too', () => {
     const d = shop();
     const web2 = byName(d.containers, 'colo-shop-k3j9x2-web-2');
     expect(web2.create.Labels).toMatchObject({
@@ -61,17 +61,33 @@ describe('desiredState', () => {
       'colo.vdc': vdc.id,
     });
     expect(byName(d.networks, 'colo-shop-k3j9x2-ingress-lb-in').labels).toMatchObject({ 'colo.role': 'ingress', 'colo.appliance': 'lb', 'colo.terminal': 'in' });
-    expect(byName(d.networks, 'colo-edge-test').labels).toEqual({ 'colo.managed': 'true', 'colo.instance': 'test', 'colo.role': 'edge' });
+    expect(byName(d.networks, 'colo-edge-test-18080-net').labels).toMatchObject({
+      'colo.managed': 'true',
+      'colo.instance': 'test',
+      'colo.vdc': vdc.id,
+      'colo.role': 'edge',
+      'colo.edge-port': '18080',
+    });
     expect(d.listeners[0].create.Labels).toMatchObject({ 'colo.role': 'edge', 'colo.instance': 'test', 'colo.vdc': vdc.id, 'colo.edge-port': '18080' });
     expect(d.listeners[0].create.Labels?.['colo.appliance']).toBeUndefined();
     expect(byName(d.volumes, 'colo-shop-k3j9x2-db-data').labels).toMatchObject({ 'colo.appliance': 'db', 'colo.volume': 'data' });
   });
 
-  it('creates every internal network without a host address, and the edge bridge without inter-container traffic', () => {
+  it('creates every internal network without a host address; a listener\'s bridge relies on no bridge option', () => {
     for (const n of shop().networks) {
-      if (n.role === 'edge') expect(n.options).toEqual({ 'com.docker.network.bridge.enable_icc': 'false' });
+      if (n.role === 'edge') expect(n).toMatchObject({ internal: false, options: {} });
       else expect(n.options, n.name).toEqual({ 'com.docker.network.bridge.inhibit_ipv4': 'true' });
     }
+  });
+
+  it('gives every listener a bridge of its own: no two published ports share a network', () => {
+    const manifest = shopManifest({ lbPort: 18123 });
+    manifest.appliances[4].expose = [{ terminal: 'in', port: 18124 }];
+    const d = desiredState({ ...base, manifest });
+    expect(d.listeners.map((l) => l.networks[0].network)).toEqual(['colo-edge-test-18123-net', 'colo-edge-test-18124-net']);
+    const users = (net: string) => [...d.containers, ...d.listeners].filter((c) => c.networks.some((n) => n.network === net)).map((c) => c.name);
+    expect(users('colo-edge-test-18123-net')).toEqual(['colo-edge-test-18123']);
+    expect(users('colo-edge-test-18124-net')).toEqual(['colo-edge-test-18124']);
   });
 
   it('gives each wire its own network: the server answers there to the output name, the client joins without one', () => {
@@ -108,20 +124,20 @@ describe('desiredState', () => {
     const d = shop({ lbPort: 18123 });
     for (const c of d.containers) {
       expect(c.create.HostConfig?.PortBindings, c.name).toBeUndefined();
-      expect(c.create.HostConfig?.NetworkMode).not.toBe('colo-edge-test');
+      expect(c.create.HostConfig?.NetworkMode).not.toBe('colo-edge-test-18123-net');
     }
     const lb = byName(d.containers, 'colo-shop-k3j9x2-lb-1');
     expect(lb.networks[0]).toEqual({ network: 'colo-shop-k3j9x2-ingress-lb-in', aliases: ['lb-in-shop-k3j9x2'] });
   });
 
-  it('makes one edge listener per published port, on the edge bridge and the ingress network, pointed at the alias', () => {
+  it('makes one edge listener per published port, on its own bridge and the ingress network, pointed at the alias', () => {
     const [l] = shop({ lbPort: 18123 }).listeners;
     expect(l.name).toBe('colo-edge-test-18123');
     expect(l.image).toBe('colo/edge-proxy:1');
     expect(l.create.HostConfig?.PortBindings).toEqual({ '10080/tcp': [{ HostIp: '127.0.0.1', HostPort: '18123' }] });
-    expect(l.create.HostConfig?.NetworkMode).toBe('colo-edge-test');
+    expect(l.create.HostConfig?.NetworkMode).toBe('colo-edge-test-18123-net');
     expect(l.create.HostConfig?.RestartPolicy).toEqual({ Name: 'unless-stopped' });
-    expect(l.networks.map((n) => n.network)).toEqual(['colo-edge-test', 'colo-shop-k3j9x2-ingress-lb-in']);
+    expect(l.networks.map((n) => n.network)).toEqual(['colo-edge-test-18123-net', 'colo-shop-k3j9x2-ingress-lb-in']);
     expect(l.create.Env).toEqual(expect.arrayContaining(['EDGE_TARGET_HOST=lb-in-shop-k3j9x2', 'EDGE_TARGET_PORT=80']));
     expect(l.after).toEqual(['lb']);
     expect(l.target).toMatchObject({ appliance: 'lb', terminal: 'in', port: 80 });
@@ -138,12 +154,12 @@ describe('desiredState', () => {
     expect(b.specHash).toBe(a.specHash);
   });
 
-  it('puts only a gateway class on the egress bridge, and hands its clients HTTP(S)_PROXY', () => {
+  it('puts only a gateway class on an egress bridge, one of its own, and hands its clients HTTP(S)_PROXY', () => {
     const gateway = classSchema.parse({
       id: 'net',
       version: 1,
       title: 'Gateway',
-      image: 'colo-test/echo:1',
+      image: 'colo-test/echo:2',
       egress: true,
       terminals: { inputs: [{ name: 'in', protocol: 'http-proxy', port: 3128 }] },
       resources: { cpu: { min: 0.05, max: 1, default: 0.1 }, memory: { min: '16Mi', max: '64Mi', default: '32Mi' } },
@@ -152,7 +168,7 @@ describe('desiredState', () => {
       id: 'app',
       version: 1,
       title: 'App',
-      image: 'colo-test/echo:1',
+      image: 'colo-test/echo:2',
       terminals: { outputs: [{ name: 'proxy', protocol: 'http-proxy' }] },
       resources: { cpu: { min: 0.05, max: 1, default: 0.1 }, memory: { min: '16Mi', max: '64Mi', default: '32Mi' } },
     });
@@ -160,14 +176,14 @@ describe('desiredState', () => {
       ...base,
       manifest: { name: 'shop', appliances: [appliance('app', client), appliance('gw', gateway)], connections: [wire('app.proxy', 'gw.in')] },
     });
-    expect(byName(d.networks, 'colo-egress-test')).toMatchObject({ internal: false, role: 'egress', options: { 'com.docker.network.bridge.enable_icc': 'false' } });
-    expect(byName(d.containers, 'colo-shop-k3j9x2-gw-1').networks.map((n) => n.network)).toEqual(['colo-shop-k3j9x2-wire-app-proxy', 'colo-egress-test']);
+    expect(byName(d.networks, 'colo-shop-k3j9x2-egress-gw')).toMatchObject({ internal: false, role: 'egress', options: {}, labels: { 'colo.vdc': vdc.id } });
+    expect(byName(d.containers, 'colo-shop-k3j9x2-gw-1').networks.map((n) => n.network)).toEqual(['colo-shop-k3j9x2-wire-app-proxy', 'colo-shop-k3j9x2-egress-gw']);
     expect(byName(d.containers, 'colo-shop-k3j9x2-app-1').networks.map((n) => n.network)).toEqual(['colo-shop-k3j9x2-wire-app-proxy']);
     expect(byName(d.containers, 'colo-shop-k3j9x2-app-1').create.Env).toEqual(
       expect.arrayContaining(['PROXY_HOST=proxy', 'PROXY_PORT=3128', 'HTTP_PROXY=http://proxy:3128', 'https_proxy=http://proxy:3128']),
     );
     // Nothing else joins a network that is not internal.
-    expect(shop().containers.flatMap((c) => c.networks).some((n) => n.network.startsWith('colo-egress'))).toBe(false);
+    expect(shop().containers.flatMap((c) => c.networks).some((n) => n.network.includes('-egress-'))).toBe(false);
   });
 
   it('publishes on the configured host and has no listener or edge bridge when nothing is exposed', () => {

@@ -6,7 +6,7 @@ import { desiredListener, exposedTerminals } from '../edge/edge-listeners';
 import { baseLabels, LABEL } from '../labels';
 import { buildContainerSpec } from './container-spec';
 import { containerSecurity } from './container-security';
-import { edgeNetwork, egressNetwork, ingressNetwork, wireNetwork } from './networks';
+import { egressNetwork, ingressNetwork, listenerNetwork, wireNetwork } from './networks';
 import { renderTemplate } from './render-template';
 import type { DesiredContainer, DesiredListener, DesiredNetwork, DesiredState, DesiredVolume, NetworkAttachment, VdcIdentity } from './types';
 import { templateContext, wireAppliances } from './wiring';
@@ -50,11 +50,16 @@ export function desiredState({ vdc, revisionId, manifest, secrets, config }: Des
     own.push({ network: l.target.network, aliases: [l.target.alias] });
     ingressOf.set(l.target.appliance, own);
   }
-  if (listeners.length > 0) networks.push(edgeNetwork(config.instance));
+  for (const l of listeners) networks.push(listenerNetwork(config.instance, l.hostPort, labels));
   // Only a gateway class (the catalog allows `egress` on the stock `net` class alone) leaves the
-  // internal networks, and only on the installation's egress bridge.
-  const egress = egressNetwork(config.instance);
-  if (manifest.appliances.some((a) => a.class.egress && a.replicas > 0)) networks.push(egress);
+  // internal networks, and only on a bridge of its own.
+  const egressOf = new Map<string, DesiredNetwork>();
+  for (const a of manifest.appliances) {
+    if (!a.class.egress || a.replicas === 0) continue;
+    const net = egressNetwork(vdc.key, a.name, labels);
+    egressOf.set(a.name, net);
+    networks.push(net);
+  }
 
   const volumes: DesiredVolume[] = [];
   const containers: DesiredContainer[] = [];
@@ -87,7 +92,7 @@ export function desiredState({ vdc, revisionId, manifest, secrets, config }: Des
         ...(ingressOf.get(appliance.name) ?? []).sort((a, b) => a.network.localeCompare(b.network)),
         ...own.serverNetworks,
         ...own.clientNetworks,
-        ...(cls.egress ? [{ network: egress.name, aliases: [] }] : []),
+        ...(egressOf.has(appliance.name) ? [{ network: egressOf.get(appliance.name)!.name, aliases: [] }] : []),
       ];
       const mounts = [...ownMounts, ...own.mounts];
       const name = containerName(vdc.key, appliance.name, replica);

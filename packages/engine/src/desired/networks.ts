@@ -1,6 +1,7 @@
 // The networks of a VDC: one per wire, one per exposed terminal (ingress), all internal, plus
-// the installation's edge bridge. "The wires are the only network paths" is decided here.
-import { edgeNetworkName, egressNetworkName } from '../docker-names';
+// one bridge per edge listener and one per gateway appliance, each joined by that one container
+// alone. "The wires are the only network paths" is decided here.
+import { egressNetworkName, listenerNetworkName } from '../docker-names';
 import { LABEL } from '../labels';
 import type { DesiredNetwork } from './types';
 import type { WireNetwork } from './wiring';
@@ -11,8 +12,6 @@ import type { WireNetwork } from './wiring';
  */
 export const INTERNAL_NETWORK_OPTIONS: Readonly<Record<string, string>> = { 'com.docker.network.bridge.inhibit_ipv4': 'true' };
 
-/** The edge bridge only carries published ports: its listeners cannot talk to each other on it. */
-export const EDGE_NETWORK_OPTIONS: Readonly<Record<string, string>> = { 'com.docker.network.bridge.enable_icc': 'false' };
 
 export function wireNetwork(wire: WireNetwork, labels: Record<string, string>): DesiredNetwork {
   return {
@@ -43,34 +42,40 @@ export function ingressNetwork(name: string, appliance: string, terminal: string
   };
 }
 
-/** Labelled with the installation only: it belongs to no VDC. */
-export function edgeNetwork(instance: string): DesiredNetwork {
+/**
+ * One listener's bridge to the host's published port. Isolation comes from nothing else being on
+ * it, not from `enable_icc=false` (not enforced without br_netfilter). Labelled as the VDC's, so
+ * it is planned, removed and destroyed with the listener.
+ */
+export function listenerNetwork(instance: string, port: number, labels: Record<string, string>): DesiredNetwork {
   return {
-    name: edgeNetworkName(instance),
+    name: listenerNetworkName(instance, port),
     internal: false,
     role: 'edge',
-    options: { ...EDGE_NETWORK_OPTIONS },
-    purpose: 'published ports (shared by the installation)',
-    labels: { [LABEL.managed]: 'true', [LABEL.instance]: instance, [LABEL.role]: 'edge' },
+    options: {},
+    purpose: `published port ${port} (its edge listener alone)`,
+    labels: { ...labels, [LABEL.role]: 'edge', [LABEL.edgePort]: String(port) },
   };
 }
 
-/** The gateway's way out: like the edge bridge, shared and without inter-container traffic. */
-export function egressNetwork(instance: string): DesiredNetwork {
+/** One gateway appliance's way out, shared with no other container. */
+export function egressNetwork(key: string, appliance: string, labels: Record<string, string>): DesiredNetwork {
   return {
-    name: egressNetworkName(instance),
+    name: egressNetworkName(key, appliance),
     internal: false,
     role: 'egress',
-    options: { ...EDGE_NETWORK_OPTIONS },
-    purpose: 'outbound traffic of net gateways (shared by the installation)',
-    labels: { [LABEL.managed]: 'true', [LABEL.instance]: instance, [LABEL.role]: 'egress' },
+    options: {},
+    purpose: `outbound traffic of gateway ${appliance}`,
+    labels: { ...labels, [LABEL.role]: 'egress', [LABEL.appliance]: appliance },
   };
 }
 
 /** Networks per kind, for `colo plan` and the address-pool count (each takes one /24). */
-export function countNetworks(networks: DesiredNetwork[]): { wires: number; ingress: number } {
+export function countNetworks(networks: DesiredNetwork[]): { wires: number; ingress: number; edge: number; egress: number } {
   return {
     wires: networks.filter((n) => n.role === 'wire').length,
     ingress: networks.filter((n) => n.role === 'ingress').length,
+    edge: networks.filter((n) => n.role === 'edge').length,
+    egress: networks.filter((n) => n.role === 'egress').length,
   };
 }

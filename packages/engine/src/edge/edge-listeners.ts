@@ -2,7 +2,7 @@
 // Docker cannot add a port to a running container, so one container per port means adding or
 // removing a port never touches the connections of any other port.
 import type { ResolvedManifest } from '@colo/manifest';
-import { edgeNetworkName, ingressAlias, ingressNetworkName, listenerName } from '../docker-names';
+import { ingressAlias, ingressNetworkName, listenerName, listenerNetworkName } from '../docker-names';
 import { EngineError } from '../engine-error';
 import { LABEL } from '../labels';
 import { buildContainerSpec } from '../desired/container-spec';
@@ -68,11 +68,11 @@ export function desiredListener(input: {
   const name = listenerName(instance, exposed.hostPort);
   const target = listenerTarget(vdc.key, exposed);
   const networks = [
-    { network: edgeNetworkName(instance), aliases: [] },
+    { network: listenerNetworkName(instance, exposed.hostPort), aliases: [] },
     { network: target.network, aliases: [] },
   ];
   // The target is left out of the hash: re-pointing a listener is a reload, not a new container.
-  // Only the edge network is hashed: which ingress network it sits on follows its target.
+  // Only its own bridge is hashed: which ingress network it sits on follows its target.
   const spec = buildContainerSpec({
     name,
     hostname: `edge-${exposed.hostPort}`,

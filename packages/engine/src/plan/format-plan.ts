@@ -3,12 +3,12 @@ import type { Plan, PlanAction, PlanNetworks } from './types';
 
 const SYMBOL: Record<PlanAction, string> = { create: '+', recreate: '-/+', remove: '-', start: '>', reconfigure: '~' };
 
-/** `Networks: 2 wires, 1 ingress (3 /24s of the address pool) + the shared edge bridge`. */
+/** `Networks: 2 wires, 1 ingress, 1 edge bridge (4 /24s of the address pool)`. */
 export function formatNetworks(n: PlanNetworks): string {
-  const internal = n.wires + n.ingress;
+  const total = n.wires + n.ingress + n.edge + n.egress;
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  const edge = n.edge ? ' + the shared edge bridge' : '';
-  return `Networks: ${plural(n.wires, 'wire')}, ${n.ingress} ingress (${internal} internal /24${internal === 1 ? '' : 's'} of the address pool)${edge}`;
+  const bridges = [n.edge > 0 ? `, ${plural(n.edge, 'edge bridge')}` : '', n.egress > 0 ? `, ${plural(n.egress, 'egress bridge')}` : ''].join('');
+  return `Networks: ${plural(n.wires, 'wire')}, ${n.ingress} ingress${bridges} (${total} /24${total === 1 ? '' : 's'} of the address pool)`;
 }
 
 export function formatPlan(plan: Plan): string {

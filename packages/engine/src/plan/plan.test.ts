@@ -47,21 +47,20 @@ function deployed(d: DesiredState): ActualState {
       ...asActual(l, 100 + i, d),
       ports: [{ containerPort: 10080, hostIp: l.hostIp, hostPort: l.hostPort }],
     })),
-    networks: networks.filter((n) => n.labels['colo.vdc'] !== undefined),
-    sharedNetworks: networks.filter((n) => n.labels['colo.vdc'] === undefined),
+    networks,
     volumes: d.volumes.map((v) => ({ name: v.name, labels: v.labels })),
     images: { 'colo-test/echo:2': IMAGE_ID, [EDGE_PROXY_IMAGE]: IMAGE_ID },
   };
 }
 
-const empty: ActualState = { instance: 'test', vdcId: vdc.id, containers: [], listeners: [], networks: [], sharedNetworks: [], volumes: [], images: {} };
+const empty: ActualState = { instance: 'test', vdcId: vdc.id, containers: [], listeners: [], networks: [], volumes: [], images: {} };
 const n = (name: string) => `colo-shop-k3j9x2-${name}`;
 
 describe('planDeploy', () => {
   it('creates everything for a new VDC, servers before clients, replicas in parallel, the listener last', () => {
     const plan = planDeploy(desired(), empty);
     expect(plan.summary).toEqual({ create: 15, recreate: 0, remove: 0, start: 0, reconfigure: 0 });
-    expect(plan.networks).toEqual({ wires: 3, ingress: 1, edge: true });
+    expect(plan.networks).toEqual({ wires: 3, ingress: 1, edge: 1, egress: 0 });
     const step = (id: string) => plan.steps.find((s) => s.id === id)!;
     const index = (id: string) => plan.steps.findIndex((s) => s.id === id);
 
@@ -76,7 +75,7 @@ describe('planDeploy', () => {
     );
     const listener = step('listener:colo-edge-test-18080');
     expect(listener).toMatchObject({ action: 'create', appliance: 'lb', reason: 'publishes 127.0.0.1:18080 → lb.in' });
-    expect(listener.dependsOn).toEqual(['network:colo-edge-test', `network:${n('ingress-lb-in')}`, `container:${n('lb-1')}`]);
+    expect(listener.dependsOn).toEqual(['network:colo-edge-test-18080-net', `network:${n('ingress-lb-in')}`, `container:${n('lb-1')}`]);
     for (const s of plan.steps) for (const d of s.dependsOn) expect(index(d)).toBeLessThan(index(s.id));
   });
 
@@ -90,12 +89,12 @@ describe('planDeploy', () => {
     expect(planDeploy(d, stopped).steps.map((s) => [s.action, s.name])).toEqual([['start', 'colo-edge-test-18080']]);
 
     const elsewhere = deployed(d);
-    elsewhere.listeners[0].networks = ['colo-edge-test', n('ingress-web-in')];
+    elsewhere.listeners[0].networks = ['colo-edge-test-18080-net', n('ingress-web-in')];
     const plan = planDeploy(d, elsewhere);
     expect(plan.steps.map((s) => [s.action, s.name, s.reason])).toEqual([['reconfigure', 'colo-edge-test-18080', 're-point to lb.in']]);
   });
 
-  it('removes the listener of a port no longer exposed, and the ingress network after it', () => {
+  it('removes the listener of a port no longer exposed, and its bridge and the ingress network after it', () => {
     const before = deployed(desired());
     const manifest = shopManifest();
     manifest.appliances[0].expose = [];
@@ -105,17 +104,16 @@ describe('planDeploy', () => {
       ['recreate', 'container', n('lb-1')],
       ['remove', 'listener', 'colo-edge-test-18080'],
       ['remove', 'network', n('ingress-lb-in')],
+      ['remove', 'network', 'colo-edge-test-18080-net'],
     ]);
     expect(plan.steps[2].dependsOn).toEqual([`container:${n('lb-1')}`, 'listener:colo-edge-test-18080']);
-    // The edge bridge is the installation's: a VDC plan never removes it.
-    expect(plan.steps.some((s) => s.name === 'colo-edge-test')).toBe(false);
+    expect(plan.steps[3].dependsOn).toEqual([`container:${n('lb-1')}`, 'listener:colo-edge-test-18080']);
   });
 
   it('migrates a VDC deployed with per-input networks: new networks, recreated containers, the old ones removed last', () => {
     const d = desired();
     const old = deployed(d);
     old.listeners = [];
-    old.sharedNetworks = [];
     const legacy = ['db-in', 'stats-in', 'web-in', 'edge'].map((x, i) => ({ id: `old${i}`, name: n(x), internal: x !== 'edge', labels: {} }));
     old.networks = legacy;
     for (const c of old.containers) {
@@ -217,7 +215,7 @@ describe('formatPlan', () => {
         '    + container colo-shop-k3j9x2-web-4  (new replica)',
         '    + container colo-shop-k3j9x2-web-5  (new replica)',
         '',
-        'Networks: 3 wires, 1 ingress (4 internal /24s of the address pool) + the shared edge bridge',
+        'Networks: 3 wires, 1 ingress, 1 edge bridge (5 /24s of the address pool)',
         'Plan: 2 to create, 0 to recreate, 0 to remove, 0 to start.',
       ].join('\n'),
     );
@@ -225,7 +223,7 @@ describe('formatPlan', () => {
 
   it('says when there is nothing to do', () => {
     expect(formatPlan(planDeploy(desired(), deployed(desired())))).toBe(
-      'Networks: 3 wires, 1 ingress (4 internal /24s of the address pool) + the shared edge bridge\nNo changes: VDC shop (colo-shop-k3j9x2) is up to date.',
+      'Networks: 3 wires, 1 ingress, 1 edge bridge (5 /24s of the address pool)\nNo changes: VDC shop (colo-shop-k3j9x2) is up to date.',
     );
   });
 });

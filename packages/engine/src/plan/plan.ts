@@ -18,7 +18,6 @@ export function planDeploy(desired: DesiredState, actual: ActualState): Plan {
   };
 
   const actualNetworks = new Set(actual.networks.map((n) => n.name));
-  for (const n of actual.sharedNetworks) actualNetworks.add(n.name);
   for (const n of desired.networks) {
     if (!actualNetworks.has(n.name)) add('network', 'create', n.name, n.purpose);
   }
@@ -78,7 +77,7 @@ export function planDeploy(desired: DesiredState, actual: ActualState): Plan {
     revisionId: desired.revisionId,
     steps: ordered,
     summary: summarizePlan(ordered),
-    networks: { ...countNetworks(desired.networks), edge: desired.listeners.length > 0 },
+    networks: countNetworks(desired.networks),
   };
 }
 

@@ -25,8 +25,10 @@ export type PlanSummary = Record<PlanAction, number>;
 export interface PlanNetworks {
   wires: number;
   ingress: number;
-  /** Whether it publishes ports through the installation's (shared) edge bridge. */
-  edge: boolean;
+  /** Bridges of the edge listeners, one per published port. */
+  edge: number;
+  /** Bridges of gateway appliances, one each. */
+  egress: number;
 }
 
 export interface Plan {
