@@ -290,7 +290,7 @@ describe.sequential('a VDC deployed on the real engine', () => {
     const moving = retargetListener(runtime, l, elsewhere);
     // The request goes out on the old connection once the listener has reloaded onto its new target.
     for (let i = 0; ; i++) {
-      const target = await runtime.exec(listener, ['cat', '/var/lib/haproxy/colo-target']);
+      const target = await runtime.exec(listener, ['cat', '/run/haproxy/colo-target']);
       if (target.output.startsWith('stats ')) break;
       if (i > 300) throw new Error('the listener was never re-pointed');
       await new Promise((r) => setTimeout(r, 100));

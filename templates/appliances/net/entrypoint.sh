@@ -1,5 +1,6 @@
 #!/bin/bash
-# Renders tinyproxy's config from NET_ALLOW (comma-separated host names) and runs it as PID 1.
+# Renders tinyproxy's config from NET_ALLOW (comma-separated host names) and runs it as PID 1,
+# as the class's user (nobody): no User/Group lines, since dropping privileges needs capabilities.
 # Default deny: a host not on the list is refused (403), CONNECT goes to port 443 only, and an
 # empty list allows nothing at all.
 set -euo pipefail
@@ -21,8 +22,6 @@ done
 [[ -s /run/net/filter ]] || echo '^$' > /run/net/filter
 
 cat > /run/net/tinyproxy.conf <<CFG
-User nobody
-Group nogroup
 Port 3128
 Listen 0.0.0.0
 Timeout 600

@@ -75,5 +75,5 @@ frontend health
 CFG
   haproxy -c -q -f /run/haproxy/haproxy.cfg.new || die "rendered configuration is invalid"
   mv /run/haproxy/haproxy.cfg.new /run/haproxy/haproxy.cfg
-  printf '%s %s\n' "$host" "$port" > /var/lib/haproxy/colo-target
+  printf '%s %s\n' "$host" "$port" > /run/haproxy/colo-target
 }

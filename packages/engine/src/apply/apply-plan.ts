@@ -72,7 +72,12 @@ export async function applyPlan(runtime: Runtime, plan: Plan, desired: DesiredSt
     if (step.kind === 'listener') {
       const l = find(desired.listeners, step);
       if (step.action === 'reconfigure') return retargetListener(runtime, l, l.target, { signal: options.signal });
-      if (step.action === 'start') return startContainer(ctx, l);
+      if (step.action === 'start') {
+        // A target set by a reload lives in the listener's tmpfs /run and is gone after a
+        // stop: point it again (connecting to a network it is on already is a no-op).
+        await startContainer(ctx, l);
+        return retargetListener(runtime, l, l.target, { signal: options.signal });
+      }
       return ensureContainer(ctx, l, step.action === 'recreate');
     }
     const c = container(step);

@@ -6,6 +6,7 @@ import { ingressAlias, ingressNetworkName, listenerName, listenerNetworkName } f
 import { EngineError } from '../engine-error';
 import { LABEL } from '../labels';
 import { buildContainerSpec } from '../desired/container-spec';
+import type { ContainerSecurity } from '../desired/container-security';
 import type { DesiredListener, ListenerTarget, VdcIdentity } from '../desired/types';
 
 /** Built by the catalog's image builder from `templates/system/edge-proxy`. */
@@ -15,6 +16,12 @@ export const EDGE_PROXY_CLASS = 'edge-proxy';
 export const LISTENER_PORT = 10080;
 /** Backend slots a listener fills from DNS: the most replicas any class allows, with room. */
 export const LISTENER_SLOTS = 64;
+
+/**
+ * Hardened like any appliance (templates/system/edge-proxy/class.yaml says the same): HAProxy runs
+ * as its own user with no capability on a read-only root; config, socket and target live in /run.
+ */
+export const EDGE_SECURITY: ContainerSecurity = { user: 'haproxy', capAdd: [], readonlyRootfs: true };
 
 const HEALTH = { test: ['/usr/local/bin/colo-edge-health'], interval: '2s', timeout: '5s', retries: 15, startPeriod: '1s' };
 
@@ -84,8 +91,7 @@ export function desiredListener(input: {
     nanoCpus: 250_000_000,
     memoryBytes: 128 * 1024 ** 2,
     health: HEALTH,
-    // Until the image keeps its state under /run (next commit), it writes /var/lib/haproxy.
-    security: { capAdd: [], readonlyRootfs: false },
+    security: EDGE_SECURITY,
     standby: false,
     // Boot order is the plan's business (a listener waits for its target): not the container's.
     after: [],
