@@ -59,6 +59,14 @@ describe('colo status', () => {
     expect(server.calls()).toEqual(['GET /vdcs/shop/status']);
   });
 
+  it('says a running listener\'s backends are unknown when it could not be asked', async () => {
+    const unasked = { ...answer, edge: [{ ...answer.edge[0], backends: null }] };
+    server = await startFakeColo({ 'GET /vdcs/:name/status': { body: unasked } });
+    const res = await runCli(['status', 'shop'], { server });
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('127.0.0.1:8080  lb.in   running healthy  unknown');
+  });
+
   it('says why an appliance is not right: the flap guard\'s reason, an OOM kill', async () => {
     const flagged = {
       ...answer,

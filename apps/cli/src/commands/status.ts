@@ -53,7 +53,8 @@ export const status = defineCommand({
         `${e.host ? `${e.host}:` : ''}${e.port}`,
         e.target || undefined,
         [e.listener.state, e.listener.health && e.listener.health !== 'none' ? e.listener.health : ''].filter(Boolean).join(' '),
-        e.backends ? `${e.backends.up}/${e.backends.total}` : undefined,
+        // null: the listener is not running, or Docker refused the exec that asks it (read-only access).
+        e.backends ? `${e.backends.up}/${e.backends.total}` : e.listener.state === 'running' ? 'unknown' : undefined,
       ]);
       for (const line of renderTable(['PUBLISHED', 'TARGET', 'LISTENER', 'BACKENDS UP'], edgeRows)) ctx.out(line);
     }
