@@ -52,7 +52,7 @@ describe('net class', () => {
     await waitHealthy(gateway);
 
     const env = wiringEnv('proxy', cls, 'in', { applianceName: 'gw' });
-    const client = await runClient('colo/net:1', 'client', wire);
+    const client = await runClient('net', 'client', wire);
     const through = (url: string) => exec(client, ['bash', '-c', viaProxy(env.PROXY_HOST, env.PROXY_PORT, url)]);
     expect((await through(`http://${allowed}/`)).stdout).toMatch(/^HTTP\/1\.[01] 200/);
     expect((await through(`http://${denied}/`)).stdout).toMatch(/^HTTP\/1\.[01] 403/);
@@ -62,7 +62,7 @@ describe('net class', () => {
 
     // Without the gateway there is no way out: not from the wired client, nor from one wired to nothing.
     const [destIp] = Object.values((await destinations[0].inspect()).NetworkSettings.Networks).map((n) => n.IPAddress);
-    const lonely = await runClient('colo/net:1', 'lonely', await createNetwork('nothing'));
+    const lonely = await runClient('net', 'lonely', await createNetwork('nothing'));
     for (const c of [client, lonely]) {
       const direct = await exec(c, ['bash', '-c', `timeout 4 bash -c '</dev/tcp/${destIp}/80'`]);
       expect(direct.exitCode).not.toBe(0);
