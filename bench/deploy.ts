@@ -83,7 +83,7 @@ async function rawDeploy(desired: DesiredState): Promise<number> {
   const t0 = performance.now();
   await Promise.all([
     ...desired.networks.map((n) =>
-      docker.createNetwork({ Name: n.name, Driver: 'bridge', Internal: n.internal, Labels: n.labels, CheckDuplicate: true }),
+      docker.createNetwork({ Name: n.name, Driver: 'bridge', Internal: n.internal, Labels: n.labels, Options: n.options, CheckDuplicate: true }),
     ),
     ...desired.volumes.map((v) => docker.createVolume({ Name: v.name, Labels: v.labels })),
   ]);

@@ -26,13 +26,16 @@ async function main(argv: string[]): Promise<number> {
   }
   const verbose = flags.has('--verbose');
 
-  const { catalog } = await loadCatalog();
-  const unknown = ids.filter((id) => !catalog.source(id));
+  // The system images (the edge proxy) are built with the classes: a fresh machine needs them too.
+  const { catalog, system } = await loadCatalog();
+  const all = [...catalog.sources(), ...system];
+  const find = (id: string) => catalog.source(id) ?? system.find((s) => s.class.id === id);
+  const unknown = ids.filter((id) => !find(id));
   if (unknown.length > 0) {
-    console.error(`unknown class ${unknown.join(', ')}; the catalog has ${catalog.list().map((c) => c.id).join(', ')}`);
+    console.error(`unknown class ${unknown.join(', ')}; the catalog has ${all.map((s) => s.class.id).join(', ')}`);
     return 2;
   }
-  const sources = ids.length > 0 ? ids.map((id) => catalog.source(id)!) : catalog.sources();
+  const sources = ids.length > 0 ? ids.map((id) => find(id)!) : all;
   const docker = new Dockerode();
   const tty = process.stdout.isTTY;
   const width = Math.max(...sources.map((s) => s.class.id.length));

@@ -1,13 +1,17 @@
 // The LAMP assembly end to end, as a user runs it: `colo apply -f templates/assemblies/
 // lamp-cluster.yaml --wait`, then real HTTP traffic through the load balancer on 127.0.0.1,
 // idempotent re-apply, scale-out, wiring isolation, destroy keeping data, and purge.
+//
+// It runs beside a user's own Colo: the assembly is applied on a free host port (the shipped
+// file says 8080, which the user's own LAMP demo may hold), and everything it makes carries this
+// run's instance label.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { ROOT, colo, docker, execIn, hitMany, vdcContainers, vdcNetworks, vdcVolumes, waitFor } from './harness';
+import { ROOT, colo, docker, execIn, freePort, hitMany, instance, vdcContainers, vdcNetworks, vdcVolumes, waitFor } from './harness';
 import { api, type Colo, startColo } from './setup';
 
 const ASSEMBLY = 'templates/assemblies/lamp-cluster.yaml';
@@ -22,6 +26,7 @@ interface ManifestDoc {
 }
 
 const manifest = parse(readFileSync(path.join(ROOT, ASSEMBLY), 'utf8')) as ManifestDoc;
+const tmp = mkdtempSync(path.join(tmpdir(), 'colo-acc-'));
 const byClass = (cls: string) => {
   const a = manifest.appliances.find((x) => x.class.split('@')[0] === cls);
   if (!a) throw new Error(`${ASSEMBLY} has no ${cls} appliance`);
@@ -31,9 +36,11 @@ const lb = byClass('halb');
 const web = byClass('web-php');
 const nas = byClass('nas');
 const db = byClass('postgres');
-const lbPort = lb.expose?.[0]?.port as number;
-const siteUrl = `http://127.0.0.1:${lbPort}/?format=json`;
-const tmp = mkdtempSync(path.join(tmpdir(), 'colo-acc-'));
+if (!lb.expose?.[0]) throw new Error(`${ASSEMBLY}: the balancer exposes no port`);
+let lbPort = 0;
+let siteUrl = '';
+/** The assembly exactly as shipped, except on a port that is free now. */
+let lamp = '';
 
 let c: Colo;
 let vdcId: string;
@@ -41,6 +48,8 @@ const ids = async (appliance?: string) => (await vdcContainers(vdcId, appliance)
 
 function writeVariant(name: string, change: (m: ManifestDoc) => void): string {
   const copy = structuredClone(manifest);
+  const balancer = copy.appliances.find((a) => a.name === lb.name);
+  if (balancer?.expose?.[0]) balancer.expose[0].port = lbPort;
   change(copy);
   const file = path.join(tmp, name);
   writeFileSync(file, stringify(copy));
@@ -48,6 +57,9 @@ function writeVariant(name: string, change: (m: ManifestDoc) => void): string {
 }
 
 beforeAll(async () => {
+  lbPort = await freePort();
+  siteUrl = `http://127.0.0.1:${lbPort}/?format=json`;
+  lamp = writeVariant('lamp-cluster.yaml', () => {});
   c = await startColo();
 });
 afterAll(async () => {
@@ -56,7 +68,7 @@ afterAll(async () => {
 
 describe('lamp-cluster assembly', () => {
   it('applies with live progress and serves from all three web replicas', async () => {
-    const res = await colo(['apply', '-f', ASSEMBLY, '--wait'], c.env);
+    const res = await colo(['apply', '-f', lamp, '--wait'], c.env);
     expect(res.code, res.stderr + res.stdout + c.worker.output()).toBe(0);
     expect(res.stdout).toMatch(/\d+%/); // live step progress was printed
 
@@ -88,10 +100,10 @@ describe('lamp-cluster assembly', () => {
 
   it('re-applying the same manifest plans nothing and changes no container', async () => {
     const before = await ids();
-    const plan = await colo(['plan', '-f', ASSEMBLY, '--json'], c.env);
+    const plan = await colo(['plan', '-f', lamp, '--json'], c.env);
     expect(plan.code, plan.stderr).toBe(0);
     expect(JSON.parse(plan.stdout).plan.steps).toEqual([]);
-    const res = await colo(['apply', '-f', ASSEMBLY, '--wait'], c.env);
+    const res = await colo(['apply', '-f', lamp, '--wait'], c.env);
     expect(res.code, res.stderr + res.stdout).toBe(0);
     expect(await ids()).toEqual(before);
   });
@@ -130,7 +142,26 @@ describe('lamp-cluster assembly', () => {
       expect(host.SecurityOpt).toContain('no-new-privileges');
       expect(host.Binds ?? []).toEqual([]);
       expect(host.NetworkMode).not.toMatch(/^(bridge|default|host)$/);
+      // `none`: an appliance with no wire (the NAS here) has no network at all.
+      const networks = Object.keys((await docker.getContainer(summary.Id).inspect()).NetworkSettings.Networks).filter((n) => n !== 'none');
+      if (summary.Labels['colo.role'] === 'edge') {
+        // A listener: its one network that is not internal is a bridge no other container joins.
+        const bridges = [];
+        for (const name of networks) if (!(await docker.getNetwork(name).inspect()).Internal) bridges.push(name);
+        expect(bridges, summary.Names[0]).toHaveLength(1);
+        const on = (await docker.getNetwork(bridges[0]).inspect()) as { Containers?: Record<string, unknown> };
+        expect(Object.keys(on.Containers ?? {}), `${bridges[0]} is the listener's alone`).toEqual([summary.Id]);
+        continue;
+      }
+      // No appliance publishes a port or sits on a network that is not internal.
+      expect(Object.keys(host.PortBindings ?? {}), summary.Names[0]).toEqual([]);
+      for (const name of networks) {
+        expect((await docker.getNetwork(name).inspect()).Internal, `${summary.Names[0]} on ${name}`).toBe(true);
+      }
     }
+    // The port is published by this run's edge listener, on 127.0.0.1 only.
+    const listeners = await docker.listContainers({ filters: { label: [`colo.instance=${instance}`, 'colo.role=edge', `colo.vdc=${vdcId}`] } });
+    expect(listeners.map((l) => l.Ports.filter((p) => p.PublicPort).map((p) => `${p.IP}:${p.PublicPort}`))).toEqual([[`127.0.0.1:${lbPort}`]]);
   });
 
   // Issue 6, container hardening: every container as deployed.
@@ -204,7 +235,7 @@ describe('lamp-cluster assembly', () => {
     expect(await vdcNetworks(vdcId)).toEqual([]);
     expect((await vdcVolumes(vdcId)).map((v) => v.Name).sort()).toEqual(volumes);
 
-    const again = await colo(['apply', '-f', ASSEMBLY, '--wait'], c.env);
+    const again = await colo(['apply', '-f', lamp, '--wait'], c.env);
     expect(again.code, again.stderr + again.stdout).toBe(0);
     const after = await waitFor('the site after re-apply', async () => (await hitMany<Hit>(siteUrl, 1))[0]);
     expect(after.hits).toBeGreaterThan(before);

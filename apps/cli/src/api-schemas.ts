@@ -161,6 +161,17 @@ export const statusSchema = z.looseObject({
         .default([]),
     }),
   ),
+  edge: z
+    .array(
+      z.looseObject({
+        host: z.string().nullish(),
+        port: z.number(),
+        target: z.string().default(''),
+        listener: z.looseObject({ name: z.string().optional(), state: z.string().nullish(), health: z.string().nullish() }),
+        backends: z.looseObject({ up: z.number(), total: z.number() }).nullish(),
+      }),
+    )
+    .default([]),
 });
 export type VdcStatus = z.infer<typeof statusSchema>;
 

@@ -1,6 +1,7 @@
 // The operations worker: a BullMQ Worker on `colo-operations` glued to control's runners, plus
 // the start-up sweep that re-enqueues operations Redis lost.
 import {
+  checkEdgeListeners,
   failOperation,
   leaseOwnerId,
   MAX_RUNS,
@@ -75,10 +76,29 @@ export async function startWorker(env: WorkerEnv, log: (line: string) => void = 
   // Appliances that crash are restarted by Docker; the guard stops those that keep crashing.
   const guard = env.COLO_FLAP_GUARD ? startFlapGuard({ log }) : undefined;
 
+  // Published ports stay served: a stopped or missing listener is brought back by an operation.
+  let checking = false;
+  const checkEdge = async () => {
+    if (checking) return;
+    checking = true;
+    try {
+      const { repairs } = await checkEdgeListeners();
+      if (repairs.length > 0) log(`queued edge repairs: ${repairs.join(', ')}`);
+    } catch (err) {
+      log(`edge listener check failed: ${(err as Error).message}`);
+    } finally {
+      checking = false;
+    }
+  };
+  await checkEdge();
+  const edgeTimer = setInterval(checkEdge, env.COLO_EDGE_CHECK_SECONDS * 1000);
+  edgeTimer.unref();
+
   return {
     worker,
     async stop(graceMs) {
       clearInterval(timer);
+      clearInterval(edgeTimer);
       await guard?.close();
       const closing = worker.close();
       const timedOut = await Promise.race([

@@ -78,6 +78,14 @@ describe('parseClassFile', () => {
     expect(problemsOf(VALID, { ...ctx, folder: 'other' })).toEqual(['id: must equal its folder name "other", not "demo"']);
   });
 
+  it('lets only the stock net gateway leave the internal networks', () => {
+    expect(problemsOf(`${VALID}egress: true\n`)).toEqual([
+      'egress: only the stock "net" gateway class may reach outside the VDC\'s internal networks; wire this class to a "net" appliance instead',
+    ]);
+    const net = `${VALID.replace('id: demo', 'id: net')}egress: true\n`;
+    expect(problemsOf(net, { ...ctx, folder: 'net' })).toEqual([]);
+  });
+
   it('requires an image when there is no Dockerfile to build', () => {
     expect(problemsOf(VALID, { ...ctx, hasDockerfile: false })).toEqual([
       'image: is required when no Dockerfile sits beside class.yaml (there is nothing to build)',

@@ -13,6 +13,9 @@ export interface RuleProblem {
 
 const EXPRESSION = /\{\{\s*(.*?)\s*\}\}/g;
 
+/** The one class allowed off the internal networks: AppLogic's NET, a forward proxy with an allow-list. */
+export const EGRESS_CLASS = 'net';
+
 export function checkClassRules(cls: ApplianceClass, ctx: ClassFileContext): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const report = (path: PathSegment[], message: string) => problems.push({ path, message });
@@ -22,6 +25,11 @@ export function checkClassRules(cls: ApplianceClass, ctx: ClassFileContext): Rul
     report(['image'], 'is required when no Dockerfile sits beside class.yaml (there is nothing to build)');
   }
 
+  // Leaving the internal networks is what the gateway is for; any other class doing it would be a
+  // path no wire draws.
+  if (cls.egress && cls.id !== EGRESS_CLASS) {
+    report(['egress'], `only the stock "${EGRESS_CLASS}" gateway class may reach outside the VDC's internal networks; wire this class to a "${EGRESS_CLASS}" appliance instead`);
+  }
   checkTerminals(cls, report);
   checkVolumes(cls, report);
   checkProperties(cls, report);

@@ -45,6 +45,11 @@ export interface EnsureClassImagesOptions {
   signal?: AbortSignal;
   /** Repository prefix of the tags built; COLO_IMAGE_NAMESPACE (or `colo`) unless given. */
   namespace?: string;
+  /**
+   * Network the build's RUN steps use; COLO_BUILD_NETWORK unless given, else Docker's default
+   * bridge. `host` lets a build reach the Debian mirror on an engine whose docker0 is gone.
+   */
+  network?: string;
 }
 
 export async function ensureClassImages(
@@ -129,6 +134,11 @@ export async function ensureClassImage(
   return done;
 }
 
+function buildNetwork(options: EnsureClassImagesOptions): { networkmode?: string } {
+  const network = options.network ?? process.env.COLO_BUILD_NETWORK;
+  return network ? { networkmode: network } : {};
+}
+
 async function build(
   docker: Dockerode,
   source: ClassSource,
@@ -150,6 +160,7 @@ async function build(
       rm: true,
       forcerm: true,
       nocache: options.noCache ?? false,
+      ...buildNetwork(options),
       abortSignal: options.signal,
     });
   } catch (error) {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isCatalogError } from './catalog-error';
 import { loadCatalog } from './load-catalog';
 
-const CLASS_IDS = ['halb', 'mariadb', 'nas', 'postgres', 'redis', 'web-php', 'web-static'];
+const CLASS_IDS = ['halb', 'mariadb', 'nas', 'net', 'postgres', 'redis', 'web-php', 'web-static'];
 
 describe('loadCatalog on the shipped templates', () => {
   it('loads every class, each built from its own folder', async () => {

@@ -20,6 +20,11 @@ export const DEFAULT_TEMPLATES_ROOT =
 export interface LoadedCatalog {
   catalog: FileCatalog;
   assemblies: AssemblyInfo[];
+  /**
+   * Images Colo runs itself (`templates/system/<id>/`, e.g. the edge proxy): built and cached
+   * like classes, never offered on the canvas nor accepted in a manifest.
+   */
+  system: ClassSource[];
 }
 
 export async function loadCatalog(root: string = DEFAULT_TEMPLATES_ROOT): Promise<LoadedCatalog> {
@@ -28,25 +33,14 @@ export async function loadCatalog(root: string = DEFAULT_TEMPLATES_ROOT): Promis
   const shown = (file: string) => path.relative(path.dirname(absRoot), file);
 
   const problems: CatalogProblem[] = [];
-  const sources: ClassSource[] = [];
   const appliancesDir = path.join(absRoot, 'appliances');
-  const folders = await listEntries(appliancesDir, 'dir');
-  if (folders === undefined) {
+  const sources = await loadClassFolders(appliancesDir, shown, problems);
+  if (sources === undefined) {
     throw CatalogError.invalid([{ file: shown(appliancesDir), path: '', message: 'folder not found' }]);
   }
-  for (const folder of folders) {
-    const dir = path.join(appliancesDir, folder);
-    const file = path.join(dir, 'class.yaml');
-    const text = await readText(file);
-    if (text === undefined) {
-      problems.push({ file: shown(file), path: '', message: 'missing: every class folder needs a class.yaml' });
-      continue;
-    }
-    const hasDockerfile = await exists(path.join(dir, 'Dockerfile'));
-    const parsed = parseClassFile(text, { file: shown(file), folder, hasDockerfile });
-    if (parsed.ok) sources.push({ class: parsed.class, dir, file, hasDockerfile });
-    else problems.push(...parsed.problems);
-  }
+  const system = (await loadClassFolders(path.join(absRoot, 'system'), shown, problems)) ?? [];
+  const clash = system.find((s) => sources.some((c) => c.class.id === s.class.id));
+  if (clash) problems.push({ file: shown(clash.file), path: 'id', message: `"${clash.class.id}" is also a catalog class` });
   if (problems.length > 0) throw CatalogError.invalid(problems);
   const catalog = createFileCatalog(sources);
 
@@ -62,7 +56,28 @@ export async function loadCatalog(root: string = DEFAULT_TEMPLATES_ROOT): Promis
     else problems.push(...parsed.problems);
   }
   if (problems.length > 0) throw CatalogError.invalid(problems);
-  return { catalog, assemblies };
+  return { catalog, assemblies, system };
+}
+
+/** Every `<dir>/<id>/class.yaml`; undefined when `dir` does not exist. Problems are collected. */
+async function loadClassFolders(dir: string, shown: (file: string) => string, problems: CatalogProblem[]): Promise<ClassSource[] | undefined> {
+  const folders = await listEntries(dir, 'dir');
+  if (folders === undefined) return undefined;
+  const sources: ClassSource[] = [];
+  for (const folder of folders) {
+    const classDir = path.join(dir, folder);
+    const file = path.join(classDir, 'class.yaml');
+    const text = await readText(file);
+    if (text === undefined) {
+      problems.push({ file: shown(file), path: '', message: 'missing: every class folder needs a class.yaml' });
+      continue;
+    }
+    const hasDockerfile = await exists(path.join(classDir, 'Dockerfile'));
+    const parsed = parseClassFile(text, { file: shown(file), folder, hasDockerfile });
+    if (parsed.ok) sources.push({ class: parsed.class, dir: classDir, file, hasDockerfile });
+    else problems.push(...parsed.problems);
+  }
+  return sources;
 }
 
 /** Sorted names of the folders or files in `dir` (hidden and `_`-prefixed ones skipped). */

@@ -33,7 +33,8 @@ export { getCatalog, getLoadedCatalog, type LoadedCatalog, reloadCatalog, setCat
 export { type ControlEnv, controlEnv, controlEnvSchema, decodeSecretKey } from './config';
 export { getRuntime, setRuntime } from './docker/engine-access';
 export { type PlanPreview, planManifest, planVdc } from './docker/plan-vdc';
-export { type ApplianceStatusView, type ContainerStatusView, vdcStatus, type VdcStatusView } from './docker/vdc-status';
+export { checkEdgeListeners, type EdgeCheck, publishedPorts } from './docker/edge-watch';
+export { type ApplianceStatusView, type ContainerStatusView, type EdgeStatusView, vdcStatus, type VdcStatusView } from './docker/vdc-status';
 export { ColoError, type ColoErrorCode, isColoError } from './errors';
 export { type ApplianceFailureSummary, clearApplianceFlags, failureSummaries } from './failures/appliance-flags';
 export { type FlapGuard, type FlapGuardOptions, startFlapGuard } from './failures/flap-guard';

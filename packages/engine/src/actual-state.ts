@@ -26,7 +26,11 @@ export interface ActualContainer {
 export interface ActualState {
   instance: string;
   vdcId: string;
+  /** The VDC's appliance containers. */
   containers: ActualContainer[];
+  /** The edge listeners serving this VDC's published ports (`colo.role=edge`). */
+  listeners: ActualContainer[];
+  /** The VDC's own networks (wires, ingress, listener and gateway bridges, any left by an older Colo). */
   networks: NetworkSummary[];
   volumes: VolumeSummary[];
   /** image reference → id it points at now (undefined when the image is missing). */
@@ -46,11 +50,9 @@ export async function readActualState(runtime: Runtime, query: ActualStateQuery)
     runtime.listVolumes(filter),
     Promise.all([...new Set(query.images ?? [])].map(async (ref) => [ref, await runtime.imageId(ref)] as const)),
   ]);
-  return {
-    instance: query.instance,
-    vdcId: query.vdcId,
-    containers: containers
-      .map((c) => ({
+  const all = containers
+    .map(
+      (c): ActualContainer => ({
         id: c.id,
         name: c.name,
         appliance: c.labels[LABEL.appliance] ?? '',
@@ -68,8 +70,15 @@ export async function readActualState(runtime: Runtime, query: ActualStateQuery)
         networks: c.networks,
         ports: c.ports,
         labels: c.labels,
-      }))
-      .sort((a, b) => a.appliance.localeCompare(b.appliance) || a.replica - b.replica),
+      }),
+    )
+    .sort((a, b) => a.appliance.localeCompare(b.appliance) || a.replica - b.replica || a.name.localeCompare(b.name));
+  const isListener = (c: ActualContainer) => c.labels[LABEL.role] === 'edge';
+  return {
+    instance: query.instance,
+    vdcId: query.vdcId,
+    containers: all.filter((c) => !isListener(c)),
+    listeners: all.filter(isListener),
     networks,
     volumes,
     images: Object.fromEntries(imageIds),

@@ -12,16 +12,34 @@ export {
 export { desiredState, type DesiredStateInput } from './desired/desired-state';
 export type {
   DesiredContainer,
+  DesiredListener,
   DesiredNetwork,
+  ListenerTarget,
+  NetworkRole,
   DesiredState,
   DesiredVolume,
   NetworkAttachment,
   SpecPart,
   VdcIdentity,
 } from './desired/types';
-export { containerName, edgeNetworkName, envPrefix, instanceVolumeName, terminalNetworkName } from './docker-names';
+export {
+  containerName,
+  egressNetworkName,
+  envPrefix,
+  ingressAlias,
+  ingressNetworkName,
+  instanceVolumeName,
+  listenerName,
+  listenerNetworkName,
+  wireNetworkName,
+} from './docker-names';
+export { INTERNAL_NETWORK_OPTIONS } from './desired/networks';
+export { EDGE_PROXY_IMAGE, LISTENER_PORT } from './edge/edge-listeners';
+export { type ListenerStatus, listenerStatuses } from './edge/listener-status';
+export { retargetListener } from './edge/reconfigure-listener';
+export { repairListeners } from './edge/repair-listeners';
 export { EngineError, type EngineErrorCode, isEngineError } from './engine-error';
-export { LABEL, type VdcScope, vdcLabelFilter } from './labels';
+export { LABEL, listenerLabelFilter, type VdcScope, vdcLabelFilter } from './labels';
 export { type DestroyResult, type DestroyVdcOptions, destroyVdc } from './lifecycle/destroy-vdc';
 export {
   type ContainerFailure,
@@ -34,11 +52,11 @@ export {
 export { type StartVdcOptions, startVdc } from './lifecycle/start-vdc';
 export { type StopVdcOptions, stopVdc } from './lifecycle/stop-vdc';
 export type { LifecycleOptions } from './lifecycle/vdc-containers';
-export { type ApplianceStatus, type ContainerStatus, type VdcStatus, vdcStatus } from './lifecycle/vdc-status';
-export { formatPlan } from './plan/format-plan';
+export { type ApplianceStatus, type ContainerStatus, type VdcStatus, type VdcStatusOptions, vdcStatus } from './lifecycle/vdc-status';
+export { formatNetworks, formatPlan } from './plan/format-plan';
 export { planDeploy, summarizePlan } from './plan/plan';
 export { planVdc } from './plan/plan-vdc';
-export type { Plan, PlanAction, PlanKind, PlanStep, PlanSummary } from './plan/types';
+export type { Plan, PlanAction, PlanKind, PlanNetworks, PlanStep, PlanSummary } from './plan/types';
 export { createDockerRuntime } from './runtime/docker-runtime';
 export { type FollowLogsOptions, followLogs } from './runtime/follow-logs';
 export { type ContainerEvent, type EventWatch, type WatchEventsOptions, watchContainerEvents } from './runtime/watch-events';

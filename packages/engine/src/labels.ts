@@ -12,7 +12,13 @@ export const LABEL = {
   /** Per-part hashes behind `colo.spec`, so a plan can say what changed. */
   specParts: 'colo.spec-parts',
   terminal: 'colo.terminal',
+  /** On a wire network: the client appliance and its output (`colo.appliance` is the server). */
+  client: 'colo.client',
+  output: 'colo.output',
+  /** `wire`, `ingress`, `edge` (networks); `edge` (listener containers). */
   role: 'colo.role',
+  /** The host port an edge listener publishes. */
+  edgePort: 'colo.edge-port',
   volume: 'colo.volume',
   /** Appliances this one boots after (its servers and `startAfter`), comma-separated. */
   after: 'colo.after',
@@ -40,6 +46,11 @@ export function baseLabels(scope: VdcScope, revisionId: string): Record<string, 
 /** Docker `label=` filters selecting exactly one VDC of one Colo installation. */
 export function vdcLabelFilter(scope: VdcScope): string[] {
   return [`${LABEL.managed}=true`, `${LABEL.instance}=${scope.instance}`, `${LABEL.vdc}=${scope.vdcId}`];
+}
+
+/** Docker `label=` filters selecting every edge listener of one Colo installation. */
+export function listenerLabelFilter(instance: string): string[] {
+  return [`${LABEL.managed}=true`, `${LABEL.instance}=${instance}`, `${LABEL.role}=edge`];
 }
 
 /** Whether an object's labels say it belongs to this VDC of this installation. */

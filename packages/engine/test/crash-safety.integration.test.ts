@@ -88,7 +88,7 @@ describe.sequential('an interrupted deploy', () => {
     expect(containers.map((c) => c.name).sort()).toEqual([name('db-1'), name('front-1'), name('web-1'), name('web-2')]);
     expect(containers.every((c) => c.state === 'running' && c.health === 'healthy')).toBe(true);
     const web = await runtime.inspectContainer(name('web-1'));
-    expect(web?.networks.sort()).toEqual([name('db-in'), name('web-in')]);
+    expect(web?.networks.sort()).toEqual([name('wire-front-out'), name('wire-web-db')]);
     expect((await replan(runtime, desired)).steps).toEqual([]);
   });
 
@@ -115,7 +115,8 @@ describe.sequential('an interrupted deploy', () => {
           dependsOn: prerequisites.map((p) => p.id),
         })),
       ],
-      summary: { create: 7, recreate: 0, remove: 0, start: 0 },
+      summary: { create: 7, recreate: 0, remove: 0, start: 0, reconfigure: 0 },
+      networks: { wires: 0, ingress: 0, edge: 0, egress: 0 },
     };
     const counting = countingRuntime(runtime);
     await applyPlan(counting.runtime, stale, desired);

@@ -1,8 +1,11 @@
 // One VDC's life against the real Docker engine: deploy, wiring, isolation, idempotence,
 // scaling, a property change, status, stop/start, destroy. The tests run in order.
+import { createServer, type Server } from 'node:net';
+import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplyEvent } from '../src/apply/apply-plan';
 import { desiredState } from '../src/desired/desired-state';
+import { retargetListener } from '../src/edge/reconfigure-listener';
 import type { DesiredState } from '../src/desired/types';
 import { destroyVdc } from '../src/lifecycle/destroy-vdc';
 import { startVdc } from '../src/lifecycle/start-vdc';
@@ -30,9 +33,22 @@ const vdc = newVdc('shop');
 const other = newVdc('other');
 let lbPort = 0;
 const name = (n: string) => `colo-${vdc.key}-${n}`;
+const listenerOf = (port: number) => `colo-edge-${instance}-${port}`;
+let listener = '';
 
 function shop(options: ShopOptions = {}, revisionId = 'rev_1'): DesiredState {
   return desiredState({ vdc, revisionId, manifest: shopManifest({ lbPort, ...options }), secrets: shopSecrets, config: { instance } });
+}
+
+/** A TCP connection to a host port, opened now; `request` writes and resolves with all it reads. */
+async function openConnection(port: number): Promise<{ request: (text: string) => Promise<string> }> {
+  const { connect } = await import('node:net');
+  const socket = connect(port, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  let data = '';
+  socket.on('data', (b) => (data += b.toString()));
+  const ended = new Promise<string>((resolve) => socket.once('close', () => resolve(data)));
+  return { request: (text) => (socket.write(text), ended) };
 }
 
 async function ipOf(container: string): Promise<string> {
@@ -42,11 +58,27 @@ async function ipOf(container: string): Promise<string> {
   return ip;
 }
 
+/** Every gateway address Docker assigned to the networks of this test instance. */
+async function gatewaysOf(): Promise<string[]> {
+  const docker = new Dockerode();
+  const networks = await docker.listNetworks({ filters: { label: [`colo.instance=${instance}`] } });
+  return networks.flatMap((n) => (n.IPAM?.Config ?? []).map((c) => c.Gateway).filter((g): g is string => Boolean(g)));
+}
+
+/** A TCP listener on every host address: what a container must not reach through a gateway. */
+let hostServer: Server | undefined;
+let hostPort = 0;
+
 beforeAll(async () => {
   lbPort = await freePort();
+  listener = listenerOf(lbPort);
+  hostPort = await freePort();
+  hostServer = createServer((socket) => socket.end('host\n'));
+  await new Promise<void>((resolve) => hostServer?.listen(hostPort, '0.0.0.0', resolve));
 });
 
 afterAll(async () => {
+  hostServer?.close();
   await cleanupInstance(instance, runtime);
 });
 
@@ -56,13 +88,14 @@ describe.sequential('a VDC deployed on the real engine', () => {
   it('deploys lb → web(3) → db with content and stats; every container becomes healthy, servers first', async () => {
     const events: ApplyEvent[] = [];
     const { plan } = await deploy(runtime, shop(), { onEvent: (e) => events.push(e) });
-    expect(plan.summary).toEqual({ create: 13, recreate: 0, remove: 0, start: 0 });
+    expect(plan.summary).toEqual({ create: 15, recreate: 0, remove: 0, start: 0, reconfigure: 0 });
 
     const done = (id: string) => events.findIndex((e) => e.stepId === id && e.status === 'done');
     const began = (id: string) => events.findIndex((e) => e.stepId === id && e.status === 'running');
-    expect(events.filter((e) => e.status === 'done')).toHaveLength(13);
+    expect(events.filter((e) => e.status === 'done')).toHaveLength(15);
     expect(done(`container:${name('db-1')}`)).toBeLessThan(began(`container:${name('web-1')}`));
     expect(done(`container:${name('web-3')}`)).toBeLessThan(began(`container:${name('lb-1')}`));
+    expect(done(`container:${name('lb-1')}`)).toBeLessThan(done(`listener:${listener}`));
     expect(events.at(-1)?.percent).toBe(100);
 
     const status = await vdcStatus(runtime, vdc.id, { instance });
@@ -72,19 +105,29 @@ describe.sequential('a VDC deployed on the real engine', () => {
 
     const networks = await runtime.listNetworks([`colo.vdc=${vdc.id}`]);
     expect(Object.fromEntries(networks.map((n) => [n.name, n.internal]))).toEqual({
-      [name('web-in')]: true,
-      [name('db-in')]: true,
-      [name('stats-in')]: true,
-      [name('edge')]: false,
+      [name('wire-lb-out')]: true,
+      [name('wire-lb-stats')]: true,
+      [name('wire-web-db')]: true,
+      [name('ingress-lb-in')]: true,
+      [`${listener}-net`]: false, // the listener's own bridge
     });
     const content = await runtime.inspectContainer(name('content-1'));
     expect(content?.networks).toEqual([]);
+    // No appliance publishes a port or sits on a network that is not internal.
+    for (const c of containers) {
+      const details = await runtime.inspectContainer(c.id);
+      expect(details?.ports, c.name).toEqual([]);
+      expect(details?.networks.every((n) => n.startsWith(`colo-${vdc.key}-`)), c.name).toBe(true);
+    }
     ids = await containerIds(runtime, shop());
   });
 
-  it('answers on the exposed port on 127.0.0.1', async () => {
+  it('answers on the exposed port on 127.0.0.1, through the edge listener', async () => {
     const res = await fetch(`http://127.0.0.1:${lbPort}/`);
     expect(await res.text()).toBe('lb-1 hello\n');
+    const details = await runtime.inspectContainer(listener);
+    expect(details?.ports).toEqual([{ containerPort: 10080, hostIp: '127.0.0.1', hostPort: lbPort }]);
+    expect(details?.networks.sort()).toEqual([`${listener}-net`, name('ingress-lb-in')]);
   });
 
   it('hands clients their servers by output name, with env and a read-only fs mount', async () => {
@@ -99,20 +142,33 @@ describe.sequential('a VDC deployed on the real engine', () => {
   });
 
   it('keeps a replica away from what it is not wired to, and from another VDC', async () => {
+    // a and c are both clients of b: each reaches b, never the other.
     const otherDesired = desiredState({
       vdc: other,
       revisionId: 'rev_1',
-      manifest: { name: 'other', appliances: [appliance('a', svcClass), appliance('b', svcClass)], connections: [wire('a.out', 'b.in')] },
+      manifest: {
+        name: 'other',
+        appliances: [appliance('a', svcClass), appliance('b', svcClass), appliance('c', svcClass)],
+        connections: [wire('a.out', 'b.in'), wire('c.out', 'b.in')],
+      },
       secrets: {},
       config: { instance },
     });
     await deploy(runtime, otherDesired);
-    const [statsIp, otherBIp, dbIp] = await Promise.all([ipOf(name('stats-1')), ipOf(`colo-${other.key}-b-1`), ipOf(name('db-1'))]);
+    const [statsIp, otherBIp, dbIp, otherCIp] = await Promise.all([
+      ipOf(name('stats-1')),
+      ipOf(`colo-${other.key}-b-1`),
+      ipOf(name('db-1')),
+      ipOf(`colo-${other.key}-c-1`),
+    ]);
     const otherA = `colo-${other.key}-a-1`;
+    const gateways = await gatewaysOf();
+    expect(gateways.length).toBeGreaterThan(0);
 
     // What is wired answers (so the refusals below are not a broken probe)…
     expect(await wgetFrom(runtime, name('lb-1'), `http://${statsIp}/`)).toBe('stats-1 hello\n');
     expect(await wgetFrom(runtime, otherA, 'http://out/')).toBe('b-1 hello\n');
+    expect(await wgetFrom(runtime, `colo-${other.key}-c-1`, 'http://out/')).toBe('b-1 hello\n');
     // …and nothing else does, by address or by name. Probes that time out run together.
     const refused = await Promise.all([
       wgetFrom(runtime, name('web-1'), `http://${statsIp}/`),
@@ -121,14 +177,22 @@ describe.sequential('a VDC deployed on the real engine', () => {
       wgetFrom(runtime, name('web-1'), `http://${otherBIp}/`),
       wgetFrom(runtime, name('lb-1'), `http://${otherBIp}/`),
       wgetFrom(runtime, otherA, `http://${dbIp}:5432/`),
+      wgetFrom(runtime, otherA, `http://${otherCIp}/`),
     ]);
-    expect(refused).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(refused).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+    // The host is not reachable through any gateway address of any network: internal networks
+    // have no route out and their bridges hold no host address.
+    const fromInside = [name('web-1'), name('lb-1'), name('db-1'), otherA];
+    const throughGateways = await Promise.all(
+      fromInside.flatMap((c) => gateways.map((g) => wgetFrom(runtime, c, `http://${g}:${hostPort}/`).then((r) => (r === undefined ? 'refused' : `${c}→${g}`)))),
+    );
+    expect(throughGateways.filter((r) => r !== 'refused')).toEqual([]);
   });
 
   it('plans nothing after a deploy, and re-applying makes no mutating call', async () => {
     const counting = countingRuntime(runtime);
     const { plan, result } = await deploy(counting.runtime, shop({}, 'rev_2'));
-    expect(formatPlan(plan)).toBe(`No changes: VDC shop (colo-${vdc.key}) is up to date.`);
+    expect(formatPlan(plan)).toMatch(new RegExp(`\\nNo changes: VDC shop \\(colo-${vdc.key}\\) is up to date\\.$`));
     expect(result.steps).toEqual([]);
     expect(counting.mutations()).toBe(0);
     expect(await containerIds(runtime, shop())).toEqual(ids);
@@ -143,7 +207,7 @@ describe.sequential('a VDC deployed on the real engine', () => {
     expect(counting.counts.stopContainer ?? 0).toBe(0);
     const after = await containerIds(runtime, shop());
     expect(after).toMatchObject(ids);
-    expect(Object.keys(after)).toHaveLength(9);
+    expect(Object.keys(after)).toHaveLength(10); // 9 appliance containers and the listener
 
     // The balancer finds the new replicas through DNS, without being touched.
     const lookup = await runtime.exec(name('lb-1'), ['busybox', 'nslookup', 'out']);
@@ -166,8 +230,8 @@ describe.sequential('a VDC deployed on the real engine', () => {
     expect((await runtime.inspectContainer(name('web-1')))?.labels['colo.revision']).toBe('rev_1');
   });
 
-  it('reports status per appliance with published ports', async () => {
-    const status = await vdcStatus(runtime, vdc.id, { instance });
+  it('reports status per appliance with published ports, and each edge listener with its backends', async () => {
+    const status = await vdcStatus(runtime, vdc.id, { instance, backends: true });
     expect(status.appliances.map((a) => [a.name, a.class, a.containers.length])).toEqual([
       ['content', 'echo-nas', 1],
       ['db', 'echo-db', 1],
@@ -177,35 +241,83 @@ describe.sequential('a VDC deployed on the real engine', () => {
     ]);
     const lb = status.appliances.find((a) => a.name === 'lb')!.containers[0];
     expect(lb).toMatchObject({ name: name('lb-1'), replica: 1, state: 'running', health: 'healthy', restarts: 0 });
-    expect(lb.ports).toEqual([{ terminal: 'in', containerPort: 80, hostIp: '127.0.0.1', hostPort: lbPort }]);
+    expect(lb.ports).toEqual([{ terminal: 'in', containerPort: 0, hostIp: '127.0.0.1', hostPort: lbPort }]);
+    expect(status.edge).toEqual([
+      {
+        name: listener,
+        hostIp: '127.0.0.1',
+        hostPort: lbPort,
+        state: 'running',
+        health: 'healthy',
+        target: { appliance: 'lb', terminal: 'in' },
+        backends: { up: 1, total: 1 },
+      },
+    ]);
     expect(status.volumes).toEqual([name('content-share'), name('db-data')]);
   });
 
   it('stops one appliance, then the VDC, and starts it again in boot order', async () => {
     expect((await stopVdc(runtime, vdc.id, { instance, appliance: 'stats' })).stopped).toEqual([name('stats-1')]);
     const { stopped } = await stopVdc(runtime, vdc.id, { instance, timeoutSeconds: 5 });
-    expect(stopped).toHaveLength(8);
+    expect(stopped).toHaveLength(9); // 8 appliance containers and the listener
     const stoppedStatus = await vdcStatus(runtime, vdc.id, { instance });
     expect(stoppedStatus.appliances.flatMap((a) => a.containers).every((c) => c.state === 'exited')).toBe(true);
 
     const order: string[] = [];
     const { started } = await startVdc(runtime, vdc.id, { instance, onEvent: (e) => order.push(`${e.status} ${e.container}`) });
-    expect(started).toHaveLength(9);
+    expect(started).toHaveLength(10);
     expect(order.indexOf(`healthy ${name('db-1')}`)).toBeLessThan(order.indexOf(`starting ${name('web-1')}`));
     expect(order.indexOf(`healthy ${name('web-5')}`)).toBeLessThan(order.indexOf(`starting ${name('lb-1')}`));
+    expect(order.indexOf(`healthy ${name('lb-1')}`)).toBeLessThan(order.indexOf(`starting ${listener}`));
     expect((await replan(runtime, shop({ webReplicas: 5, dbGreeting: 'changed' }))).steps).toEqual([]);
+  });
+
+  it('recreates a listener removed behind its back, and nothing else', async () => {
+    await runtime.removeContainer(listener);
+    const desired = shop({ webReplicas: 5, dbGreeting: 'changed' });
+    const { plan } = await deploy(runtime, desired);
+    expect(plan.steps.map((s) => `${s.action} ${s.kind} ${s.name}`)).toEqual([`create listener ${listener}`]);
+    expect(await (await fetch(`http://127.0.0.1:${lbPort}/`)).text()).toBe('lb-1 hello\n');
+  });
+
+  it('re-points a listener with a seamless reload: a connection open before it is still served', async () => {
+    const desired = shop({ webReplicas: 5, dbGreeting: 'changed' });
+    const [l] = desired.listeners;
+    const before = (await runtime.inspectContainer(listener))?.id;
+    const held = await openConnection(lbPort);
+    // stats-1 answers to `stats` on lb's wire: a stand-in for another VDC's ingress network.
+    const elsewhere = { ...l.target, appliance: 'stats', network: name('wire-lb-stats'), alias: 'stats', port: 80 };
+    const moving = retargetListener(runtime, l, elsewhere);
+    // The request goes out on the old connection once the listener has reloaded onto its new target.
+    for (let i = 0; ; i++) {
+      const target = await runtime.exec(listener, ['cat', '/run/haproxy/colo-target']);
+      if (target.output.startsWith('stats ')) break;
+      if (i > 300) throw new Error('the listener was never re-pointed');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await held.request('GET / HTTP/1.0\r\n\r\n')).toContain('lb-1 hello');
+    await moving;
+    expect(await (await fetch(`http://127.0.0.1:${lbPort}/`)).text()).toBe('stats-1 hello\n');
+    expect((await runtime.inspectContainer(listener))?.id).toBe(before); // the same container, never restarted
+
+    // A deploy sees it points elsewhere and re-points it back, again by a reload.
+    const { plan } = await deploy(runtime, desired);
+    expect(plan.steps.map((s) => `${s.action} ${s.kind} ${s.name}`)).toEqual([`reconfigure listener ${listener}`]);
+    expect(await (await fetch(`http://127.0.0.1:${lbPort}/`)).text()).toBe('lb-1 hello\n');
+    expect((await runtime.inspectContainer(listener))?.networks.sort()).toEqual([`${listener}-net`, name('ingress-lb-in')]);
   });
 
   it('destroys containers and networks but keeps volumes; purge removes the volumes; the other VDC stays', async () => {
     const result = await destroyVdc(runtime, vdc.id, { instance, purge: false, stopTimeoutSeconds: 5 });
     expect(result.containers).toHaveLength(9);
-    expect(result.networks).toHaveLength(4);
+    expect(result.listeners).toEqual([listener]);
+    expect(result.networks).toHaveLength(5); // 3 wires, 1 ingress, the listener's bridge
     expect(result.volumes).toEqual([]);
     const labels = [`colo.instance=${instance}`, `colo.vdc=${vdc.id}`];
     expect(await runtime.listContainers(labels)).toEqual([]);
     expect(await runtime.listNetworks(labels)).toEqual([]);
     expect((await runtime.listVolumes(labels)).map((v) => v.name).sort()).toEqual([name('content-share'), name('db-data')]);
-    expect(await runtime.listContainers([`colo.instance=${instance}`, `colo.vdc=${other.id}`])).toHaveLength(2);
+    expect(await runtime.listContainers([`colo.instance=${instance}`, `colo.vdc=${other.id}`])).toHaveLength(3);
 
     const purged = await destroyVdc(runtime, vdc.id, { instance, purge: true });
     expect(purged.volumes).toEqual([name('content-share'), name('db-data')]);

@@ -1,11 +1,19 @@
-// Builds the test appliance image once; later runs find it by tag and skip the build.
+// Builds the test appliance image once (later runs find it by tag and skip the build), and the
+// edge proxy image through the catalog's builder, cached by its folder's hash like every class.
 import { fileURLToPath } from 'node:url';
+import { ensureClassImage, loadCatalog } from '@colo/catalog';
+import Dockerode from 'dockerode';
 import { createDockerRuntime } from '../src/runtime/docker-runtime';
 import { ECHO_IMAGE } from './fixtures/test-classes';
 
 export default async function setup(): Promise<void> {
   const runtime = createDockerRuntime();
-  if (await runtime.imageId(ECHO_IMAGE)) return;
-  const context = fileURLToPath(new URL('./fixtures/echo-image', import.meta.url));
-  await runtime.buildImage(context, ECHO_IMAGE, { 'colo.test-image': 'true' });
+  if (!(await runtime.imageId(ECHO_IMAGE))) {
+    const context = fileURLToPath(new URL('./fixtures/echo-image', import.meta.url));
+    await runtime.buildImage(context, ECHO_IMAGE, { 'colo.test-image': 'true' });
+  }
+  const { system } = await loadCatalog();
+  const edge = system.find((s) => s.class.id === 'edge-proxy');
+  if (!edge) throw new Error('templates/system/edge-proxy is missing');
+  await ensureClassImage(new Dockerode(), edge);
 }

@@ -7,8 +7,11 @@ export const dnsLabel = z
   .string()
   .regex(DNS_LABEL, 'must be a DNS label: lowercase letters, digits and "-", starting with a letter, at most 32 characters');
 
-/** Protocols a terminal can speak. `any` matches every protocol; `fs` is a shared-volume mount. */
-export const PROTOCOLS = ['http', 'https', 'tcp', 'pgsql', 'mysql', 'redis', 'fs', 'any'] as const;
+/**
+ * Protocols a terminal can speak. `any` matches every protocol; `fs` is a shared-volume mount;
+ * `http-proxy` is a forward proxy (the `net` gateway): a wired client also gets HTTP(S)_PROXY.
+ */
+export const PROTOCOLS = ['http', 'https', 'tcp', 'pgsql', 'mysql', 'redis', 'fs', 'http-proxy', 'any'] as const;
 export const protocolSchema = z.enum(PROTOCOLS);
 export type Protocol = z.infer<typeof protocolSchema>;
 
@@ -172,6 +175,11 @@ export const classSchema = z
      * instance volumes stay writable. `writable` only for a class that truly must write elsewhere.
      */
     rootfs: z.enum(['read-only', 'writable']).default('read-only'),
+    /**
+     * Its containers also join a network that is not internal, so it can reach the outside.
+     * Only the stock `net` gateway may say so (the catalog refuses it on any other class).
+     */
+    egress: z.boolean().default(false),
   })
   .strict();
 

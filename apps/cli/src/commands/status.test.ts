@@ -27,6 +27,15 @@ const answer = {
     },
     { name: 'cache', class: 'redis', replicas: { desired: 1, running: 0 }, state: 'stopped', containers: [] },
   ],
+  edge: [
+    {
+      host: '127.0.0.1',
+      port: 8080,
+      target: 'lb.in',
+      listener: { name: 'colo-edge-default-8080', state: 'running', health: 'healthy' },
+      backends: { up: 1, total: 1 },
+    },
+  ],
 };
 
 describe('colo status', () => {
@@ -42,9 +51,20 @@ describe('colo status', () => {
         'web        web-php  2/3       degraded  2 healthy, 1 starting  -',
         'cache      redis    0/1       stopped   -                      -',
         '',
+        'PUBLISHED       TARGET  LISTENER         BACKENDS UP',
+        '127.0.0.1:8080  lb.in   running healthy  1/1',
+        '',
       ].join('\n'),
     );
     expect(server.calls()).toEqual(['GET /vdcs/shop/status']);
+  });
+
+  it('says a running listener\'s backends are unknown when it could not be asked', async () => {
+    const unasked = { ...answer, edge: [{ ...answer.edge[0], backends: null }] };
+    server = await startFakeColo({ 'GET /vdcs/:name/status': { body: unasked } });
+    const res = await runCli(['status', 'shop'], { server });
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('127.0.0.1:8080  lb.in   running healthy  unknown');
   });
 
   it('says why an appliance is not right: the flap guard\'s reason, an OOM kill', async () => {

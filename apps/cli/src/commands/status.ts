@@ -1,5 +1,6 @@
 // `colo status NAME`: what is running right now, read from Docker by the server: replicas,
-// state, health and the host ports each appliance is published on.
+// state, health and the host ports each appliance is published on, then the edge listener of
+// each published port with the replicas it sees up.
 import { connect } from '../api-client';
 import type { VdcStatus } from '../api-schemas';
 import { defineCommand } from '../command';
@@ -20,6 +21,9 @@ export const status = defineCommand({
     'web        web-php   3/3       running  3 healthy  -',
     'db         postgres  1/1       running  healthy    -',
     'cache      redis     0/1       stopped: failed 3 times in 24h (last: out of memory)  -  -',
+    '',
+    'PUBLISHED       TARGET  LISTENER        BACKENDS UP',
+    '127.0.0.1:8080  lb.in   running healthy  1/1',
   ],
   async run(ctx, { flags, positionals }) {
     const client = await connect(ctx);
@@ -43,6 +47,17 @@ export const status = defineCommand({
       ports(a),
     ]);
     for (const line of renderTable(['APPLIANCE', 'CLASS', 'REPLICAS', 'STATE', 'HEALTH', 'PORTS'], rows)) ctx.out(line);
+    if (answer.edge.length > 0) {
+      ctx.out('');
+      const edgeRows = answer.edge.map((e) => [
+        `${e.host ? `${e.host}:` : ''}${e.port}`,
+        e.target || undefined,
+        [e.listener.state, e.listener.health && e.listener.health !== 'none' ? e.listener.health : ''].filter(Boolean).join(' '),
+        // null: the listener is not running, or Docker refused the exec that asks it (read-only access).
+        e.backends ? `${e.backends.up}/${e.backends.total}` : e.listener.state === 'running' ? 'unknown' : undefined,
+      ]);
+      for (const line of renderTable(['PUBLISHED', 'TARGET', 'LISTENER', 'BACKENDS UP'], edgeRows)) ctx.out(line);
+    }
     return 0;
   },
 });

@@ -7,6 +7,7 @@ const ACTION_LOOK: Record<PlanAction, { label: string; className: string; sign: 
   recreate: { label: 'recreate', className: 'text-amber-800 bg-amber-50', sign: '~' },
   start: { label: 'start', className: 'text-sky-700 bg-sky-50', sign: '▸' },
   remove: { label: 'remove', className: 'text-rose-700 bg-rose-50', sign: '−' },
+  reconfigure: { label: 'reconfigure', className: 'text-violet-700 bg-violet-50', sign: '↻' },
 };
 
 const SHARED = 'VDC-wide';
@@ -28,7 +29,7 @@ export function PlanView({ plan }: { plan: PlanBody }) {
       </p>
     );
   }
-  const actions = (Object.keys(ACTION_LOOK) as PlanAction[]).filter((a) => plan.summary[a] > 0);
+  const actions = (Object.keys(ACTION_LOOK) as PlanAction[]).filter((a) => (plan.summary[a] ?? 0) > 0);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap gap-2">

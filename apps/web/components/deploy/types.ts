@@ -84,12 +84,12 @@ export interface LogLineBody {
   message: string;
 }
 
-export type PlanAction = 'create' | 'recreate' | 'remove' | 'start';
+export type PlanAction = 'create' | 'recreate' | 'remove' | 'start' | 'reconfigure';
 
 export interface PlanStepBody {
   id: string;
   action: PlanAction;
-  kind: 'network' | 'volume' | 'container';
+  kind: 'network' | 'volume' | 'container' | 'listener';
   name: string;
   appliance?: string;
   reason: string;

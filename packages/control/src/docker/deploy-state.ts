@@ -27,7 +27,8 @@ export async function computeDeploy(
   const actual = await readActualState(getRuntime(), {
     instance: config.instance,
     vdcId: vdc.id,
-    images: [...new Set(desired.containers.map((c) => c.image))],
+    // Listeners too: a rebuilt edge-proxy image recreates them like any appliance.
+    images: [...new Set([...desired.containers, ...desired.listeners].map((c) => c.image))],
   });
   return { desired, plan: planDeploy(desired, actual), secrets, added };
 }

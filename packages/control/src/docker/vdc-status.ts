@@ -39,9 +39,21 @@ export interface ApplianceStatusView {
   failures?: { recent: number; last?: { reason: string; at: Date } };
 }
 
+/** One published port: its edge listener, and the exposed appliance's replicas it sees up. */
+export interface EdgeStatusView {
+  host: string;
+  port: number;
+  /** The exposed terminal it serves, `appliance.terminal`, or '' when it points nowhere. */
+  target: string;
+  listener: { name: string; state: string; health: string };
+  /** null when the listener does not run (or could not be asked). */
+  backends: { up: number; total: number } | null;
+}
+
 export interface VdcStatusView {
   vdc: VdcView;
   appliances: ApplianceStatusView[];
+  edge: EdgeStatusView[];
 }
 
 function applianceState(w: Wanted | undefined, containers: ContainerStatusView[]): string {
@@ -68,7 +80,11 @@ function problemRedactor(vdc: Vdc): (text: string) => string {
   }
 }
 
-export async function vdcStatus(user: AuthUser, name: string): Promise<VdcStatusView> {
+/**
+ * `backends`: ask each listener how many replicas it sees up (an exec per listener); the live
+ * event stream, which polls every second or two, leaves it off.
+ */
+export async function vdcStatus(user: AuthUser, name: string, options: { backends?: boolean } = {}): Promise<VdcStatusView> {
   const vdc = await findOwnedVdc(user, name);
   const deployed = vdc.deployedRevisionId
     ? await getPrisma().revision.findUnique({ where: { id: vdc.deployedRevisionId } })
@@ -77,7 +93,7 @@ export async function vdcStatus(user: AuthUser, name: string): Promise<VdcStatus
   const revision = deployed ?? (vdc.latestRevision > 0 ? await findRevision(vdc) : null);
   const wanted: ReadonlyMap<string, Wanted> = revision ? wantedAppliances(revision, await getCatalog()) : new Map();
   const [status, failures] = await Promise.all([
-    engineStatus(getRuntime(), vdc.id, { instance: engineConfig().instance }),
+    engineStatus(getRuntime(), vdc.id, { instance: engineConfig().instance, backends: options.backends ?? true }),
     failureSummaries(vdc.id),
   ]);
 
@@ -113,5 +129,14 @@ export async function vdcStatus(user: AuthUser, name: string): Promise<VdcStatus
       ...(failed && failed.recentFailures > 0 ? { failures: { recent: failed.recentFailures, last: failed.lastFailure } } : {}),
     };
   });
-  return { vdc: vdcView(vdc), appliances };
+  const edge = status.edge.map(
+    (l): EdgeStatusView => ({
+      host: l.hostIp,
+      port: l.hostPort,
+      target: l.target ? `${l.target.appliance}.${l.target.terminal}` : '',
+      listener: { name: l.name, state: l.state, health: l.health },
+      backends: l.backends ?? null,
+    }),
+  );
+  return { vdc: vdcView(vdc), appliances, edge };
 }

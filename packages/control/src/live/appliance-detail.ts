@@ -22,7 +22,7 @@ export interface ApplianceDetailView extends Omit<ApplianceStatusView, 'containe
 
 export async function applianceDetail(user: AuthUser, vdcName: string, appliance: string): Promise<{ vdc: VdcView; appliance: ApplianceDetailView }> {
   const redact = vdcRedactor(await findOwnedVdc(user, vdcName));
-  const status = await vdcStatus(user, vdcName);
+  const status = await vdcStatus(user, vdcName, { backends: false });
   const found = status.appliances.find((a) => a.name === appliance);
   if (!found) throw new ColoError('not_found', `VDC "${vdcName}" has no appliance "${appliance}"`);
   const runtime = getRuntime();

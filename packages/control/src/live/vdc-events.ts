@@ -51,7 +51,7 @@ async function* watchVdc(user: AuthUser, vdc: Vdc, timing: VdcEventsTiming, sign
     if (!current || current.ownerId !== user.id) throw vdcNotFound(vdc.name);
 
     try {
-      const status = await vdcStatus(user, current.name);
+      const status = await vdcStatus(user, current.name, { backends: false });
       const text = JSON.stringify(status);
       // After a problem, send the status even if unchanged: it tells the client Docker is back.
       const recovered = problemText !== '';

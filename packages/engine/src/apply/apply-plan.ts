@@ -2,6 +2,8 @@
 // starts only once its servers are healthy; a failed step fails what depends on it and, at the
 // end, the whole operation, with an error that names the container and why.
 import type { DesiredContainer, DesiredState } from '../desired/types';
+import { drainReplica } from '../edge/drain-replica';
+import { retargetListener } from '../edge/reconfigure-listener';
 import { EngineError } from '../engine-error';
 import type { VdcScope } from '../labels';
 import type { Plan, PlanStep } from '../plan/types';
@@ -56,11 +58,36 @@ export async function applyPlan(runtime: Runtime, plan: Plan, desired: DesiredSt
       return ensureNetwork(runtime, find(desired.networks, step), scope);
     }
     if (step.kind === 'volume') return ensureVolume(runtime, find(desired.volumes, step), scope);
+    if (step.kind === 'container' && (step.action === 'remove' || step.action === 'recreate')) {
+      // A replica behind a published port leaves only once its listeners stopped sending to it.
+      const serving = desired.listeners.filter((l) => l.target.appliance === step.appliance);
+      const release = await drainReplica(runtime, step.name, serving);
+      try {
+        return step.action === 'remove' ? await removeContainer(ctx, step.name) : await ensureContainer(ctx, container(step), true);
+      } finally {
+        await release();
+      }
+    }
     if (step.action === 'remove') return removeContainer(ctx, step.name);
-    const c = containers.get(step.name);
-    if (!c) throw new EngineError('invalid_manifest', `step ${step.id} names a container the desired state does not have`);
+    if (step.kind === 'listener') {
+      const l = find(desired.listeners, step);
+      if (step.action === 'reconfigure') return retargetListener(runtime, l, l.target, { signal: options.signal });
+      if (step.action === 'start') {
+        // A target set by a reload lives in the listener's tmpfs /run and is gone after a
+        // stop: point it again (connecting to a network it is on already is a no-op).
+        await startContainer(ctx, l);
+        return retargetListener(runtime, l, l.target, { signal: options.signal });
+      }
+      return ensureContainer(ctx, l, step.action === 'recreate');
+    }
+    const c = container(step);
     if (step.action === 'start') return startContainer(ctx, c);
     return ensureContainer(ctx, c, step.action === 'recreate');
+  };
+  const container = (step: PlanStep): DesiredContainer => {
+    const c = containers.get(step.name);
+    if (!c) throw new EngineError('invalid_manifest', `step ${step.id} names a container the desired state does not have`);
+    return c;
   };
 
   let finished = 0;
@@ -114,5 +141,5 @@ function find<T extends { name: string }>(list: T[], step: PlanStep): T {
 }
 
 function verb(step: PlanStep): string {
-  return { create: 'creating', recreate: 'recreating', remove: 'removing', start: 'starting' }[step.action];
+  return { create: 'creating', recreate: 'recreating', remove: 'removing', start: 'starting', reconfigure: 'reconfiguring' }[step.action];
 }

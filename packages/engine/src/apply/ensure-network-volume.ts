@@ -2,17 +2,19 @@
 // counts as created; one of that name that is not ours is an error, never adopted.
 import type { DesiredNetwork, DesiredVolume } from '../desired/types';
 import { EngineError, isEngineError } from '../engine-error';
-import { belongsTo, type VdcScope } from '../labels';
+import { belongsTo, LABEL, type VdcScope } from '../labels';
 import type { Runtime } from '../runtime/runtime';
 
 export async function ensureNetwork(runtime: Runtime, network: DesiredNetwork, scope: VdcScope): Promise<string> {
   try {
-    await runtime.createNetwork({ name: network.name, internal: network.internal, labels: network.labels });
+    await runtime.createNetwork({ name: network.name, internal: network.internal, labels: network.labels, options: network.options });
     return `network ${network.name} created`;
   } catch (error) {
     if (!isEngineError(error, 'conflict')) throw error;
-    const mine = await runtime.listNetworks([`colo.instance=${scope.instance}`, `colo.vdc=${scope.vdcId}`]);
-    if (mine.some((n) => n.name === network.name && belongsTo(n.labels, scope))) return `network ${network.name} already exists`;
+    const mine = await runtime.listNetworks([`${LABEL.managed}=true`, `${LABEL.instance}=${scope.instance}`]);
+    const found = mine.find((n) => n.name === network.name);
+    // Every network is the VDC's own, the listeners' and gateways' bridges included.
+    if (found && belongsTo(found.labels, scope)) return `network ${network.name} already exists`;
     throw new EngineError('name_taken', `network name ${network.name} is taken by a network this VDC does not own`);
   }
 }

@@ -1,5 +1,6 @@
+import { classSchema } from '@colo/manifest';
 import { describe, expect, it } from 'vitest';
-import { appliance, shopManifest, shopSecrets, svcClass } from '../../test/fixtures/test-classes';
+import { appliance, shopManifest, shopSecrets, svcClass, wire } from '../../test/fixtures/test-classes';
 import { desiredState } from './desired-state';
 
 const vdc = { id: 'vdc_k3j9x2abcdef', name: 'shop', key: 'shop-k3j9x2' };
@@ -27,16 +28,18 @@ describe('desiredState', () => {
       'colo-shop-k3j9x2-content-1',
       'colo-shop-k3j9x2-stats-1',
     ]);
-    expect(d.networks.map((n) => [n.name, n.internal]).sort()).toEqual([
-      ['colo-shop-k3j9x2-db-in', true],
-      ['colo-shop-k3j9x2-edge', false],
-      ['colo-shop-k3j9x2-stats-in', true],
-      ['colo-shop-k3j9x2-web-in', true],
+    expect(d.networks.map((n) => [n.name, n.role, n.internal]).sort()).toEqual([
+      ['colo-edge-test-18080-net', 'edge', false],
+      ['colo-shop-k3j9x2-ingress-lb-in', 'ingress', true],
+      ['colo-shop-k3j9x2-wire-lb-out', 'wire', true],
+      ['colo-shop-k3j9x2-wire-lb-stats', 'wire', true],
+      ['colo-shop-k3j9x2-wire-web-db', 'wire', true],
     ]);
+    expect(d.listeners.map((l) => l.name)).toEqual(['colo-edge-test-18080']);
     expect(d.volumes.map((v) => v.name).sort()).toEqual(['colo-shop-k3j9x2-content-share', 'colo-shop-k3j9x2-db-data']);
   });
 
-  it('labels every object with instance, vdc and revision', () => {
+  it('labels every object with instance, vdc and revision, the listener\'s own bridge too', () => {
     const d = shop();
     const web2 = byName(d.containers, 'colo-shop-k3j9x2-web-2');
     expect(web2.create.Labels).toMatchObject({
@@ -49,45 +52,148 @@ describe('desiredState', () => {
       'colo.class': 'echo-web',
       'colo.spec': web2.specHash,
     });
-    expect(byName(d.networks, 'colo-shop-k3j9x2-db-in').labels).toMatchObject({ 'colo.appliance': 'db', 'colo.terminal': 'in', 'colo.vdc': vdc.id });
-    expect(byName(d.networks, 'colo-shop-k3j9x2-edge').labels).toMatchObject({ 'colo.role': 'edge', 'colo.instance': 'test' });
+    expect(byName(d.networks, 'colo-shop-k3j9x2-wire-web-db').labels).toMatchObject({
+      'colo.role': 'wire',
+      'colo.appliance': 'db',
+      'colo.terminal': 'in',
+      'colo.client': 'web',
+      'colo.output': 'db',
+      'colo.vdc': vdc.id,
+    });
+    expect(byName(d.networks, 'colo-shop-k3j9x2-ingress-lb-in').labels).toMatchObject({ 'colo.role': 'ingress', 'colo.appliance': 'lb', 'colo.terminal': 'in' });
+    expect(byName(d.networks, 'colo-edge-test-18080-net').labels).toMatchObject({
+      'colo.managed': 'true',
+      'colo.instance': 'test',
+      'colo.vdc': vdc.id,
+      'colo.role': 'edge',
+      'colo.edge-port': '18080',
+    });
+    expect(d.listeners[0].create.Labels).toMatchObject({ 'colo.role': 'edge', 'colo.instance': 'test', 'colo.vdc': vdc.id, 'colo.edge-port': '18080' });
+    expect(d.listeners[0].create.Labels?.['colo.appliance']).toBeUndefined();
     expect(byName(d.volumes, 'colo-shop-k3j9x2-db-data').labels).toMatchObject({ 'colo.appliance': 'db', 'colo.volume': 'data' });
   });
 
-  it('puts a server on its input network with the wired output names as aliases, and the client beside it', () => {
+  it('creates every internal network without a host address; a listener\'s bridge relies on no bridge option', () => {
+    for (const n of shop().networks) {
+      if (n.role === 'edge') expect(n).toMatchObject({ internal: false, options: {} });
+      else expect(n.options, n.name).toEqual({ 'com.docker.network.bridge.inhibit_ipv4': 'true' });
+    }
+  });
+
+  it('gives every listener a bridge of its own: no two published ports share a network', () => {
+    const manifest = shopManifest({ lbPort: 18123 });
+    manifest.appliances[4].expose = [{ terminal: 'in', port: 18124 }];
+    const d = desiredState({ ...base, manifest });
+    expect(d.listeners.map((l) => l.networks[0].network)).toEqual(['colo-edge-test-18123-net', 'colo-edge-test-18124-net']);
+    const users = (net: string) => [...d.containers, ...d.listeners].filter((c) => c.networks.some((n) => n.network === net)).map((c) => c.name);
+    expect(users('colo-edge-test-18123-net')).toEqual(['colo-edge-test-18123']);
+    expect(users('colo-edge-test-18124-net')).toEqual(['colo-edge-test-18124']);
+  });
+
+  it('gives each wire its own network: the server answers there to the output name, the client joins without one', () => {
     const d = shop();
     const db = byName(d.containers, 'colo-shop-k3j9x2-db-1');
-    expect(db.networks).toEqual([{ network: 'colo-shop-k3j9x2-db-in', aliases: ['db'] }]);
-    expect(db.create.NetworkingConfig?.EndpointsConfig).toEqual({ 'colo-shop-k3j9x2-db-in': { Aliases: ['db'] } });
+    expect(db.networks).toEqual([{ network: 'colo-shop-k3j9x2-wire-web-db', aliases: ['db'] }]);
+    expect(db.create.NetworkingConfig?.EndpointsConfig).toEqual({ 'colo-shop-k3j9x2-wire-web-db': { Aliases: ['db'] } });
     const web = byName(d.containers, 'colo-shop-k3j9x2-web-1');
     expect(web.networks).toEqual([
-      { network: 'colo-shop-k3j9x2-web-in', aliases: ['out'] },
-      { network: 'colo-shop-k3j9x2-db-in', aliases: [] },
+      { network: 'colo-shop-k3j9x2-wire-lb-out', aliases: ['out'] },
+      { network: 'colo-shop-k3j9x2-wire-web-db', aliases: [] },
     ]);
     // API 1.41 takes one network at create: only the first is in the create body.
-    expect(Object.keys(web.create.NetworkingConfig?.EndpointsConfig ?? {})).toEqual(['colo-shop-k3j9x2-web-in']);
-    expect(web.create.HostConfig?.NetworkMode).toBe('colo-shop-k3j9x2-web-in');
+    expect(Object.keys(web.create.NetworkingConfig?.EndpointsConfig ?? {})).toEqual(['colo-shop-k3j9x2-wire-lb-out']);
+    expect(web.create.HostConfig?.NetworkMode).toBe('colo-shop-k3j9x2-wire-lb-out');
   });
 
-  it('joins only the exposing container to the edge network and publishes on 127.0.0.1', () => {
-    const d = shop({ lbPort: 18123 });
-    const onEdge = d.containers.filter((c) => c.networks.some((n) => n.network === 'colo-shop-k3j9x2-edge'));
-    expect(onEdge.map((c) => c.name)).toEqual(['colo-shop-k3j9x2-lb-1']);
-    const lb = onEdge[0];
-    expect(lb.create.HostConfig?.NetworkMode).toBe('colo-shop-k3j9x2-edge');
-    expect(lb.create.HostConfig?.PortBindings).toEqual({ '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '18123' }] });
-    expect(lb.create.ExposedPorts).toEqual({ '80/tcp': {} });
-    expect(d.containers.filter((c) => c.create.HostConfig?.PortBindings)).toHaveLength(1);
-  });
-
-  it('publishes on the configured host and has no edge network when nothing is exposed', () => {
-    const other = desiredState({ ...base, config: { instance: 'test', publishHost: '127.0.0.2' }, manifest: shopManifest() });
-    expect(byName(other.containers, 'colo-shop-k3j9x2-lb-1').create.HostConfig?.PortBindings?.['80/tcp']).toEqual([
-      { HostIp: '127.0.0.2', HostPort: '18080' },
+  it('never puts two clients of one input on one network', () => {
+    const manifest = shopManifest();
+    manifest.appliances.push(appliance('admin', manifest.appliances[0].class));
+    manifest.connections.push(wire('admin.out', 'web.in'), wire('admin.stats', 'stats.in'));
+    const d = desiredState({ ...base, manifest });
+    const lb = byName(d.containers, 'colo-shop-k3j9x2-lb-1').networks.map((n) => n.network);
+    const admin = byName(d.containers, 'colo-shop-k3j9x2-admin-1').networks.map((n) => n.network);
+    expect(lb.filter((n) => admin.includes(n))).toEqual([]);
+    // The server sits on both wires, answering to each client's output name.
+    expect(byName(d.containers, 'colo-shop-k3j9x2-web-1').networks.slice(0, 2)).toEqual([
+      { network: 'colo-shop-k3j9x2-wire-admin-out', aliases: ['out'] },
+      { network: 'colo-shop-k3j9x2-wire-lb-out', aliases: ['out'] },
     ]);
+  });
+
+  it('publishes no port from any appliance: every replica of an exposed one joins its ingress network', () => {
+    const d = shop({ lbPort: 18123 });
+    for (const c of d.containers) {
+      expect(c.create.HostConfig?.PortBindings, c.name).toBeUndefined();
+      expect(c.create.HostConfig?.NetworkMode).not.toBe('colo-edge-test-18123-net');
+    }
+    const lb = byName(d.containers, 'colo-shop-k3j9x2-lb-1');
+    expect(lb.networks[0]).toEqual({ network: 'colo-shop-k3j9x2-ingress-lb-in', aliases: ['lb-in-shop-k3j9x2'] });
+  });
+
+  it('makes one edge listener per published port, on its own bridge and the ingress network, pointed at the alias', () => {
+    const [l] = shop({ lbPort: 18123 }).listeners;
+    expect(l.name).toBe('colo-edge-test-18123');
+    expect(l.image).toBe('colo/edge-proxy:1');
+    expect(l.create.HostConfig?.PortBindings).toEqual({ '10080/tcp': [{ HostIp: '127.0.0.1', HostPort: '18123' }] });
+    expect(l.create.HostConfig?.NetworkMode).toBe('colo-edge-test-18123-net');
+    expect(l.create.HostConfig?.RestartPolicy).toEqual({ Name: 'unless-stopped' });
+    expect(l.networks.map((n) => n.network)).toEqual(['colo-edge-test-18123-net', 'colo-shop-k3j9x2-ingress-lb-in']);
+    expect(l.create.Env).toEqual(expect.arrayContaining(['EDGE_TARGET_HOST=lb-in-shop-k3j9x2', 'EDGE_TARGET_PORT=80']));
+    expect(l.after).toEqual(['lb']);
+    expect(l.target).toMatchObject({ appliance: 'lb', terminal: 'in', port: 80 });
+  });
+
+  it('keeps a listener\'s spec when only its target changes: re-pointing is a reload, not a new container', () => {
+    const a = shop({ lbPort: 18123 }).listeners[0];
+    const manifest = shopManifest({ lbPort: 18123 });
+    manifest.appliances[0].expose = [];
+    manifest.appliances[4].expose = [{ terminal: 'in', port: 18123 }];
+    const b = desiredState({ ...base, manifest }).listeners[0];
+    expect(b.name).toBe(a.name);
+    expect(b.target.appliance).toBe('stats');
+    expect(b.specHash).toBe(a.specHash);
+  });
+
+  it('puts only a gateway class on an egress bridge, one of its own, and hands its clients HTTP(S)_PROXY', () => {
+    const gateway = classSchema.parse({
+      id: 'net',
+      version: 1,
+      title: 'Gateway',
+      image: 'colo-test/echo:2',
+      egress: true,
+      terminals: { inputs: [{ name: 'in', protocol: 'http-proxy', port: 3128 }] },
+      resources: { cpu: { min: 0.05, max: 1, default: 0.1 }, memory: { min: '16Mi', max: '64Mi', default: '32Mi' } },
+    });
+    const client = classSchema.parse({
+      id: 'app',
+      version: 1,
+      title: 'App',
+      image: 'colo-test/echo:2',
+      terminals: { outputs: [{ name: 'proxy', protocol: 'http-proxy' }] },
+      resources: { cpu: { min: 0.05, max: 1, default: 0.1 }, memory: { min: '16Mi', max: '64Mi', default: '32Mi' } },
+    });
+    const d = desiredState({
+      ...base,
+      manifest: { name: 'shop', appliances: [appliance('app', client), appliance('gw', gateway)], connections: [wire('app.proxy', 'gw.in')] },
+    });
+    expect(byName(d.networks, 'colo-shop-k3j9x2-egress-gw')).toMatchObject({ internal: false, role: 'egress', options: {}, labels: { 'colo.vdc': vdc.id } });
+    expect(byName(d.containers, 'colo-shop-k3j9x2-gw-1').networks.map((n) => n.network)).toEqual(['colo-shop-k3j9x2-wire-app-proxy', 'colo-shop-k3j9x2-egress-gw']);
+    expect(byName(d.containers, 'colo-shop-k3j9x2-app-1').networks.map((n) => n.network)).toEqual(['colo-shop-k3j9x2-wire-app-proxy']);
+    expect(byName(d.containers, 'colo-shop-k3j9x2-app-1').create.Env).toEqual(
+      expect.arrayContaining(['PROXY_HOST=proxy', 'PROXY_PORT=3128', 'HTTP_PROXY=http://proxy:3128', 'https_proxy=http://proxy:3128']),
+    );
+    // Nothing else joins a network that is not internal.
+    expect(shop().containers.flatMap((c) => c.networks).some((n) => n.network.includes('-egress-'))).toBe(false);
+  });
+
+  it('publishes on the configured host and has no listener or edge bridge when nothing is exposed', () => {
+    const other = desiredState({ ...base, config: { instance: 'test', publishHost: '127.0.0.2' }, manifest: shopManifest() });
+    expect(other.listeners[0].create.HostConfig?.PortBindings?.['10080/tcp']).toEqual([{ HostIp: '127.0.0.2', HostPort: '18080' }]);
     const manifest = shopManifest();
     manifest.appliances[0].expose = [];
-    expect(desiredState({ ...base, manifest }).networks.map((n) => n.name)).not.toContain('colo-shop-k3j9x2-edge');
+    const none = desiredState({ ...base, manifest });
+    expect(none.listeners).toEqual([]);
+    expect(none.networks.filter((n) => n.role !== 'wire')).toEqual([]);
   });
 
   it('gives the client host, port and the server clientEnv rendered with the server secrets and properties', () => {

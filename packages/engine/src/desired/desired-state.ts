@@ -1,13 +1,14 @@
 // The networks, volumes and containers a VDC should have for one resolved manifest.
 import { classImage, type ResolvedManifest } from '@colo/manifest';
 import { applianceDependencies, bootLayers } from '../boot-order';
-import { containerName, edgeNetworkName, instanceVolumeName } from '../docker-names';
-import { EngineError } from '../engine-error';
+import { containerName, instanceVolumeName } from '../docker-names';
+import { desiredListener, exposedTerminals } from '../edge/edge-listeners';
 import { baseLabels, LABEL } from '../labels';
-import { buildContainerSpec, type PortBinding } from './container-spec';
+import { buildContainerSpec } from './container-spec';
 import { containerSecurity } from './container-security';
+import { egressNetwork, ingressNetwork, listenerNetwork, wireNetwork } from './networks';
 import { renderTemplate } from './render-template';
-import type { DesiredContainer, DesiredNetwork, DesiredState, DesiredVolume, NetworkAttachment, VdcIdentity } from './types';
+import type { DesiredContainer, DesiredListener, DesiredNetwork, DesiredState, DesiredVolume, NetworkAttachment, VdcIdentity } from './types';
 import { templateContext, wireAppliances } from './wiring';
 
 export interface DesiredStateInput {
@@ -34,17 +35,30 @@ export function desiredState({ vdc, revisionId, manifest, secrets, config }: Des
   bootLayers(deps); // refuses a cycle before anything is planned
   const wiring = wireAppliances(manifest, vdc.key, vdc.name, secrets);
 
-  const networks: DesiredNetwork[] = wiring.networks.map((n) => ({
-    name: n.name,
-    internal: true,
-    role: 'terminal',
-    appliance: n.appliance,
-    terminal: n.terminal,
-    labels: { ...labels, [LABEL.appliance]: n.appliance, [LABEL.terminal]: n.terminal },
-  }));
-  const edge = edgeNetworkName(vdc.key);
-  if (manifest.appliances.some((a) => a.expose.length > 0 && a.replicas > 0)) {
-    networks.push({ name: edge, internal: false, role: 'edge', labels: { ...labels, [LABEL.role]: 'edge' } });
+  const networks: DesiredNetwork[] = wiring.networks.map((w) => wireNetwork(w, labels));
+
+  // Published ports: no VDC container publishes one. Each exposed terminal gets an internal
+  // ingress network that all its replicas join, and an edge listener that publishes the port.
+  const exposed = exposedTerminals(manifest);
+  const listeners: DesiredListener[] = exposed.map((e) =>
+    desiredListener({ vdc, instance: config.instance, publishHost, exposed: e, labels }),
+  );
+  const ingressOf = new Map<string, NetworkAttachment[]>();
+  for (const l of listeners) {
+    networks.push(ingressNetwork(l.target.network, l.target.appliance, l.target.terminal, labels));
+    const own = ingressOf.get(l.target.appliance) ?? [];
+    own.push({ network: l.target.network, aliases: [l.target.alias] });
+    ingressOf.set(l.target.appliance, own);
+  }
+  for (const l of listeners) networks.push(listenerNetwork(config.instance, l.hostPort, labels));
+  // Only a gateway class (the catalog allows `egress` on the stock `net` class alone) leaves the
+  // internal networks, and only on a bridge of its own.
+  const egressOf = new Map<string, DesiredNetwork>();
+  for (const a of manifest.appliances) {
+    if (!a.class.egress || a.replicas === 0) continue;
+    const net = egressNetwork(vdc.key, a.name, labels);
+    egressOf.set(a.name, net);
+    networks.push(net);
   }
 
   const volumes: DesiredVolume[] = [];
@@ -73,21 +87,12 @@ export function desiredState({ vdc, revisionId, manifest, secrets, config }: Des
       classEnv[k] = renderTemplate(template, ctx, `appliance ${appliance.name}, env ${k}`);
     }
 
-    const ports: PortBinding[] = appliance.expose.map((e) => {
-      const input = cls.terminals.inputs.find((t) => t.name === e.terminal);
-      if (input?.port === undefined) {
-        throw new EngineError('invalid_manifest', `appliance ${appliance.name}: exposed terminal "${e.terminal}" has no port`);
-      }
-      return { terminal: e.terminal, containerPort: input.port, hostIp: publishHost, hostPort: e.port };
-    });
-
     for (let replica = 1; replica <= appliance.replicas; replica++) {
-      // A host port can be bound once: only the first replica of an exposed appliance publishes.
-      const publishes = replica === 1 && ports.length > 0;
       const attachments: NetworkAttachment[] = [
-        ...(publishes ? [{ network: edge, aliases: [] }] : []),
+        ...(ingressOf.get(appliance.name) ?? []).sort((a, b) => a.network.localeCompare(b.network)),
         ...own.serverNetworks,
         ...own.clientNetworks,
+        ...(egressOf.has(appliance.name) ? [{ network: egressOf.get(appliance.name)!.name, aliases: [] }] : []),
       ];
       const mounts = [...ownMounts, ...own.mounts];
       const name = containerName(vdc.key, appliance.name, replica);
@@ -99,7 +104,7 @@ export function desiredState({ vdc, revisionId, manifest, secrets, config }: Des
         env: { ...classEnv, ...own.env, COLO_APPLIANCE: appliance.name, COLO_REPLICA: String(replica) },
         mounts,
         networks: attachments,
-        ports: publishes ? ports : [],
+        ports: [],
         nanoCpus: Math.round(appliance.resources.cpu * 1e9),
         memoryBytes: appliance.resources.memoryBytes,
         health: cls.health,
@@ -127,5 +132,5 @@ export function desiredState({ vdc, revisionId, manifest, secrets, config }: Des
       });
     }
   }
-  return { vdc, instance: config.instance, revisionId, networks, volumes, containers };
+  return { vdc, instance: config.instance, revisionId, networks, volumes, containers, listeners };
 }

@@ -9,13 +9,21 @@ export interface VdcIdentity {
   key: string;
 }
 
+/**
+ * `wire`: one connection output→input; `ingress`: one exposed terminal and its edge listener;
+ * `edge`: the installation's non-internal bridge that carries published ports; `egress`: the one
+ * the `net` gateway reaches the outside on (both shared by every VDC: no VDC plan removes them).
+ */
+export type NetworkRole = 'wire' | 'ingress' | 'edge' | 'egress';
+
 export interface DesiredNetwork {
   name: string;
   internal: boolean;
-  role: 'terminal' | 'edge';
-  /** The server appliance and input terminal (role `terminal`). */
-  appliance?: string;
-  terminal?: string;
+  role: NetworkRole;
+  /** Driver options (`com.docker.network.bridge.*`), fixed at create. */
+  options: Record<string, string>;
+  /** Why it exists, for a plan a person reads: "wire web.db → db.in". */
+  purpose: string;
   labels: Record<string, string>;
 }
 
@@ -56,6 +64,26 @@ export interface DesiredContainer {
   healthTimeoutMs: number;
 }
 
+/** Where an edge listener sends its port: every replica of one exposed terminal. */
+export interface ListenerTarget {
+  appliance: string;
+  terminal: string;
+  /** The ingress network it reaches the replicas on, and the name they answer to there. */
+  network: string;
+  alias: string;
+  port: number;
+}
+
+/**
+ * An edge listener: a Colo-owned container publishing one host port. Its target is runtime
+ * configuration (changed by a seamless reload), not part of its `colo.spec`.
+ */
+export interface DesiredListener extends DesiredContainer {
+  hostIp: string;
+  hostPort: number;
+  target: ListenerTarget;
+}
+
 export interface DesiredState {
   vdc: VdcIdentity;
   instance: string;
@@ -63,4 +91,5 @@ export interface DesiredState {
   networks: DesiredNetwork[];
   volumes: DesiredVolume[];
   containers: DesiredContainer[];
+  listeners: DesiredListener[];
 }

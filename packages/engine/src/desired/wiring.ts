@@ -1,7 +1,7 @@
-// What the connections of a VDC turn into (docs/contracts.md "Wiring → env"): a network per
-// wired input terminal with the output names as aliases, client env, and fs volume mounts.
+// What the connections of a VDC turn into (docs/contracts.md "Wiring → env"): one internal
+// network per wire (the server answers there to the output's name), client env, fs mounts.
 import type { ApplianceClass, ResolvedAppliance, ResolvedManifest } from '@colo/manifest';
-import { envPrefix, instanceVolumeName, terminalNetworkName } from '../docker-names';
+import { envPrefix, instanceVolumeName, wireNetworkName } from '../docker-names';
 import { EngineError } from '../engine-error';
 import { renderTemplate, type TemplateContext } from './render-template';
 import type { NetworkAttachment } from './types';
@@ -12,23 +12,26 @@ export interface VolumeMount {
   readOnly: boolean;
 }
 
-export interface TerminalNetwork {
+/** The network of one wire: `client.output → server.input`. */
+export interface WireNetwork {
   name: string;
-  appliance: string;
-  terminal: string;
+  server: string;
+  input: string;
+  client: string;
+  output: string;
 }
 
 export interface ApplianceWiring {
-  /** Networks of its own wired inputs, with the output names it answers to there. */
+  /** Networks of the wires into its inputs, each with the output name it answers to there. */
   serverNetworks: NetworkAttachment[];
-  /** Networks of the servers it is wired to (joined without aliases). */
+  /** Networks of its own outputs' wires (joined without aliases). */
   clientNetworks: NetworkAttachment[];
   env: Record<string, string>;
   mounts: VolumeMount[];
 }
 
 export interface Wiring {
-  networks: TerminalNetwork[];
+  networks: WireNetwork[];
   byAppliance: Map<string, ApplianceWiring>;
 }
 
@@ -56,7 +59,7 @@ export function wireAppliances(
   const byAppliance = new Map<string, ApplianceWiring>(
     manifest.appliances.map((a) => [a.name, { serverNetworks: [], clientNetworks: [], env: {}, mounts: [] }]),
   );
-  const networks = new Map<string, TerminalNetwork & { aliases: Set<string> }>();
+  const networks: WireNetwork[] = [];
 
   // Sorted so that attach order, and so the spec hash, does not depend on connection order.
   const connections = [...manifest.connections].sort((a, b) =>
@@ -89,26 +92,21 @@ export function wireAppliances(
     if (input.port === undefined) throw new EngineError('invalid_manifest', `${where}: input terminal has no port`);
     clientWiring.env[`${prefix}_HOST`] = output.name;
     clientWiring.env[`${prefix}_PORT`] = String(input.port);
+    if (input.protocol === 'http-proxy') {
+      // What HTTP clients (curl, apt, PHP, Node) look for: wiring a gateway just works.
+      const url = `http://${output.name}:${input.port}`;
+      for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) clientWiring.env[k] = url;
+    }
 
-    const name = terminalNetworkName(key, server.name, input.name);
-    let network = networks.get(name);
-    if (!network) {
-      network = { name, appliance: server.name, terminal: input.name, aliases: new Set() };
-      networks.set(name, network);
-    }
-    network.aliases.add(output.name);
-    if (client.name !== server.name && !clientWiring.clientNetworks.some((n) => n.network === name)) {
-      clientWiring.clientNetworks.push({ network: name, aliases: [] });
-    }
+    // Its own network: two clients of one input never share one, so they cannot reach each other.
+    const name = wireNetworkName(key, client.name, output.name);
+    networks.push({ name, server: server.name, input: input.name, client: client.name, output: output.name });
+    byAppliance.get(server.name)!.serverNetworks.push({ network: name, aliases: [output.name] });
+    if (client.name !== server.name) clientWiring.clientNetworks.push({ network: name, aliases: [] });
   }
 
-  for (const network of [...networks.values()].sort((a, b) => a.name.localeCompare(b.name))) {
-    byAppliance.get(network.appliance)!.serverNetworks.push({ network: network.name, aliases: [...network.aliases].sort() });
-  }
-  return {
-    networks: [...networks.values()].map(({ name, appliance, terminal }) => ({ name, appliance, terminal })),
-    byAppliance,
-  };
+  for (const w of byAppliance.values()) w.serverNetworks.sort((a, b) => a.network.localeCompare(b.network));
+  return { networks: networks.sort((a, b) => a.name.localeCompare(b.name)), byAppliance };
 }
 
 function fsVolume(cls: ApplianceClass, volume: string | undefined, where: string): string {

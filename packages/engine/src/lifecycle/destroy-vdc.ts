@@ -12,12 +12,15 @@ export interface DestroyVdcOptions {
 
 export interface DestroyResult {
   containers: string[];
+  listeners: string[];
   networks: string[];
   volumes: string[];
 }
 
 export async function destroyVdc(runtime: Runtime, vdcId: string, options: DestroyVdcOptions): Promise<DestroyResult> {
   const actual = await readActualState(runtime, { instance: options.instance, vdcId });
+  // Its published ports go first, so nothing is sent to appliances on their way out.
+  await Promise.all(actual.listeners.map((l) => runtime.removeContainer(l.id)));
   // Stopped first, gracefully, so databases shut down cleanly before their container goes.
   await Promise.all(
     actual.containers.map(async (c) => {
@@ -30,6 +33,7 @@ export async function destroyVdc(runtime: Runtime, vdcId: string, options: Destr
   await Promise.all(volumes.map((v) => runtime.removeVolume(v.name)));
   return {
     containers: actual.containers.map((c) => c.name).sort(),
+    listeners: actual.listeners.map((l) => l.name).sort(),
     networks: actual.networks.map((n) => n.name).sort(),
     volumes: volumes.map((v) => v.name).sort(),
   };

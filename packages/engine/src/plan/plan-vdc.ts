@@ -10,7 +10,8 @@ export async function planVdc(runtime: Runtime, desired: DesiredState): Promise<
   const actual = await readActualState(runtime, {
     instance: desired.instance,
     vdcId: desired.vdc.id,
-    images: desired.containers.map((c) => c.image),
+    // Listeners too: a rebuilt edge-proxy image recreates them like any appliance.
+    images: [...desired.containers, ...desired.listeners].map((c) => c.image),
   });
   return { plan: planDeploy(desired, actual), actual };
 }

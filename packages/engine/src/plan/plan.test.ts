@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { shopManifest, shopSecrets } from '../../test/fixtures/test-classes';
-import type { ActualState } from '../actual-state';
+import type { ActualContainer, ActualState } from '../actual-state';
 import { desiredState } from '../desired/desired-state';
-import type { DesiredState } from '../desired/types';
+import type { DesiredContainer, DesiredState } from '../desired/types';
+import { EDGE_PROXY_IMAGE } from '../edge/edge-listeners';
 import { formatPlan } from './format-plan';
 import { planDeploy } from './plan';
 
@@ -13,12 +14,8 @@ function desired(options?: Parameters<typeof shopManifest>[0]): DesiredState {
   return desiredState({ vdc, revisionId: 'rev_1', manifest: shopManifest(options), secrets: shopSecrets, config: { instance: 'test' } });
 }
 
-/** What Docker would hold after `d` was applied successfully. */
-function deployed(d: DesiredState): ActualState {
+function asActual(c: DesiredContainer, i: number, d: DesiredState): ActualContainer {
   return {
-    instance: d.instance,
-    vdcId: d.vdc.id,
-    containers: d.containers.map((c, i) => ({
       id: `id${i}`,
       name: c.name,
       appliance: c.appliance,
@@ -36,33 +33,104 @@ function deployed(d: DesiredState): ActualState {
       networks: c.networks.map((n) => n.network),
       ports: [],
       labels: c.create.Labels ?? {},
-    })),
-    networks: d.networks.map((n, i) => ({ id: `n${i}`, name: n.name, internal: n.internal, labels: n.labels })),
-    volumes: d.volumes.map((v) => ({ name: v.name, labels: v.labels })),
-    images: { 'colo-test/echo:2': IMAGE_ID },
   };
 }
 
-const empty: ActualState = { instance: 'test', vdcId: vdc.id, containers: [], networks: [], volumes: [], images: {} };
+/** What Docker would hold after `d` was applied successfully. */
+function deployed(d: DesiredState): ActualState {
+  const networks = d.networks.map((n, i) => ({ id: `n${i}`, name: n.name, internal: n.internal, labels: n.labels }));
+  return {
+    instance: d.instance,
+    vdcId: d.vdc.id,
+    containers: d.containers.map((c, i) => asActual(c, i, d)),
+    listeners: d.listeners.map((l, i) => ({
+      ...asActual(l, 100 + i, d),
+      ports: [{ containerPort: 10080, hostIp: l.hostIp, hostPort: l.hostPort }],
+    })),
+    networks,
+    volumes: d.volumes.map((v) => ({ name: v.name, labels: v.labels })),
+    images: { 'colo-test/echo:2': IMAGE_ID, [EDGE_PROXY_IMAGE]: IMAGE_ID },
+  };
+}
+
+const empty: ActualState = { instance: 'test', vdcId: vdc.id, containers: [], listeners: [], networks: [], volumes: [], images: {} };
 const n = (name: string) => `colo-shop-k3j9x2-${name}`;
 
 describe('planDeploy', () => {
-  it('creates everything for a new VDC, servers before clients, replicas in parallel', () => {
+  it('creates everything for a new VDC, servers before clients, replicas in parallel, the listener last', () => {
     const plan = planDeploy(desired(), empty);
-    expect(plan.summary).toEqual({ create: 13, recreate: 0, remove: 0, start: 0 });
+    expect(plan.summary).toEqual({ create: 15, recreate: 0, remove: 0, start: 0, reconfigure: 0 });
+    expect(plan.networks).toEqual({ wires: 3, ingress: 1, edge: 1, egress: 0 });
     const step = (id: string) => plan.steps.find((s) => s.id === id)!;
     const index = (id: string) => plan.steps.findIndex((s) => s.id === id);
 
-    expect(step(`container:${n('db-1')}`).dependsOn).toEqual([`network:${n('db-in')}`, `volume:${n('db-data')}`]);
+    expect(step(`container:${n('db-1')}`).dependsOn).toEqual([`network:${n('wire-web-db')}`, `volume:${n('db-data')}`]);
     const web2 = step(`container:${n('web-2')}`);
     expect(web2.dependsOn).toEqual(
-      expect.arrayContaining([`container:${n('db-1')}`, `container:${n('content-1')}`, `network:${n('web-in')}`]),
+      expect.arrayContaining([`container:${n('db-1')}`, `container:${n('content-1')}`, `network:${n('wire-lb-out')}`]),
     );
-    expect(web2.dependsOn.filter((d) => d.includes('web-'))).toEqual([`network:${n('web-in')}`]);
+    expect(web2.dependsOn.filter((d) => d.includes('web-'))).toEqual([`network:${n('wire-web-db')}`]);
     expect(step(`container:${n('lb-1')}`).dependsOn).toEqual(
-      expect.arrayContaining([`container:${n('web-1')}`, `container:${n('web-3')}`, `container:${n('stats-1')}`]),
+      expect.arrayContaining([`container:${n('web-1')}`, `container:${n('web-3')}`, `container:${n('stats-1')}`, `network:${n('ingress-lb-in')}`]),
     );
+    const listener = step('listener:colo-edge-test-18080');
+    expect(listener).toMatchObject({ action: 'create', appliance: 'lb', reason: 'publishes 127.0.0.1:18080 → lb.in' });
+    expect(listener.dependsOn).toEqual(['network:colo-edge-test-18080-net', `network:${n('ingress-lb-in')}`, `container:${n('lb-1')}`]);
     for (const s of plan.steps) for (const d of s.dependsOn) expect(index(d)).toBeLessThan(index(s.id));
+  });
+
+  it('adds a missing listener alone, starts a stopped one, and re-points one that serves another terminal', () => {
+    const d = desired();
+    const missing = { ...deployed(d), listeners: [] };
+    expect(planDeploy(d, missing).steps.map((s) => [s.action, s.kind, s.name])).toEqual([['create', 'listener', 'colo-edge-test-18080']]);
+
+    const stopped = deployed(d);
+    stopped.listeners[0].state = 'exited';
+    expect(planDeploy(d, stopped).steps.map((s) => [s.action, s.name])).toEqual([['start', 'colo-edge-test-18080']]);
+
+    const elsewhere = deployed(d);
+    elsewhere.listeners[0].networks = ['colo-edge-test-18080-net', n('ingress-web-in')];
+    const plan = planDeploy(d, elsewhere);
+    expect(plan.steps.map((s) => [s.action, s.name, s.reason])).toEqual([['reconfigure', 'colo-edge-test-18080', 're-point to lb.in']]);
+  });
+
+  it('removes the listener of a port no longer exposed, and its bridge and the ingress network after it', () => {
+    const before = deployed(desired());
+    const manifest = shopManifest();
+    manifest.appliances[0].expose = [];
+    const d = desiredState({ vdc, revisionId: 'r2', manifest, secrets: shopSecrets, config: { instance: 'test' } });
+    const plan = planDeploy(d, before);
+    expect(plan.steps.map((s) => [s.action, s.kind, s.name])).toEqual([
+      ['recreate', 'container', n('lb-1')],
+      ['remove', 'listener', 'colo-edge-test-18080'],
+      ['remove', 'network', n('ingress-lb-in')],
+      ['remove', 'network', 'colo-edge-test-18080-net'],
+    ]);
+    expect(plan.steps[2].dependsOn).toEqual([`container:${n('lb-1')}`, 'listener:colo-edge-test-18080']);
+    expect(plan.steps[3].dependsOn).toEqual([`container:${n('lb-1')}`, 'listener:colo-edge-test-18080']);
+  });
+
+  it('migrates a VDC deployed with per-input networks: new networks, recreated containers, the old ones removed last', () => {
+    const d = desired();
+    const old = deployed(d);
+    old.listeners = [];
+    const legacy = ['db-in', 'stats-in', 'web-in', 'edge'].map((x, i) => ({ id: `old${i}`, name: n(x), internal: x !== 'edge', labels: {} }));
+    old.networks = legacy;
+    for (const c of old.containers) {
+      c.specHash = 'old';
+      c.networks = [n('web-in')];
+    }
+    old.containers[0].ports = [{ containerPort: 80, hostIp: '127.0.0.1', hostPort: 18080 }]; // lb-1 published itself
+    const plan = planDeploy(d, old);
+    const index = (id: string) => plan.steps.findIndex((s) => s.id === id);
+    expect(plan.steps.filter((s) => s.kind === 'container').every((s) => s.action === 'recreate')).toBe(true);
+    // The port lb-1 held is free before the listener binds it.
+    expect(index(`container:${n('lb-1')}`)).toBeLessThan(index('listener:colo-edge-test-18080'));
+    for (const x of legacy) {
+      const remove = plan.steps.find((s) => s.id === `network:${x.name}`)!;
+      expect(remove.action).toBe('remove');
+      expect(remove.dependsOn).toEqual(expect.arrayContaining(d.containers.map((c) => `container:${c.name}`)));
+    }
   });
 
   it('is empty when Docker already holds the desired state, whatever the revision', () => {
@@ -130,7 +198,7 @@ describe('planDeploy', () => {
     expect(plan.steps.map((s) => [s.action, s.kind, s.name])).toEqual([
       ['remove', 'container', n('stats-1')],
       ['recreate', 'container', n('lb-1')],
-      ['remove', 'network', n('stats-in')],
+      ['remove', 'network', n('wire-lb-stats')],
     ]);
     expect(plan.steps[1].reason).toBe('changed: env, networks, runtime');
     expect(plan.steps[2].dependsOn).toEqual([`container:${n('stats-1')}`, `container:${n('lb-1')}`]);
@@ -147,12 +215,15 @@ describe('formatPlan', () => {
         '    + container colo-shop-k3j9x2-web-4  (new replica)',
         '    + container colo-shop-k3j9x2-web-5  (new replica)',
         '',
+        'Networks: 3 wires, 1 ingress, 1 edge bridge (5 /24s of the address pool)',
         'Plan: 2 to create, 0 to recreate, 0 to remove, 0 to start.',
       ].join('\n'),
     );
   });
 
   it('says when there is nothing to do', () => {
-    expect(formatPlan(planDeploy(desired(), deployed(desired())))).toBe('No changes: VDC shop (colo-shop-k3j9x2) is up to date.');
+    expect(formatPlan(planDeploy(desired(), deployed(desired())))).toBe(
+      'Networks: 3 wires, 1 ingress, 1 edge bridge (5 /24s of the address pool)\nNo changes: VDC shop (colo-shop-k3j9x2) is up to date.',
+    );
   });
 });

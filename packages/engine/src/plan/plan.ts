@@ -1,7 +1,9 @@
 // planDeploy: the difference between what a VDC should have and what Docker has, as ordered
 // steps. Only the difference: an unchanged container gets no step, so re-applying is a no-op.
 import type { ActualContainer, ActualState } from '../actual-state';
+import { countNetworks } from '../desired/networks';
 import type { DesiredContainer, DesiredState } from '../desired/types';
+import { planListeners } from './plan-listeners';
 import type { Plan, PlanAction, PlanKind, PlanStep, PlanSummary } from './types';
 
 const stepId = (kind: PlanKind, name: string) => `${kind}:${name}`;
@@ -17,8 +19,7 @@ export function planDeploy(desired: DesiredState, actual: ActualState): Plan {
 
   const actualNetworks = new Set(actual.networks.map((n) => n.name));
   for (const n of desired.networks) {
-    if (actualNetworks.has(n.name)) continue;
-    add('network', 'create', n.name, n.role === 'edge' ? 'published ports' : `wired input ${n.appliance}.${n.terminal}`);
+    if (!actualNetworks.has(n.name)) add('network', 'create', n.name, n.purpose);
   }
   const actualVolumes = new Set(actual.volumes.map((v) => v.name));
   for (const v of desired.volumes) {
@@ -28,12 +29,11 @@ export function planDeploy(desired: DesiredState, actual: ActualState): Plan {
   const desiredNames = new Set(desired.containers.map((c) => c.name));
   const desiredAppliances = new Map<string, number>();
   for (const c of desired.containers) desiredAppliances.set(c.appliance, (desiredAppliances.get(c.appliance) ?? 0) + 1);
-  const removes: PlanStep[] = [];
   for (const c of actual.containers) {
     if (desiredNames.has(c.name)) continue;
     const wanted = desiredAppliances.get(c.appliance);
     const reason = wanted === undefined ? `appliance ${c.appliance} is no longer in the manifest` : `replicas: ${wanted}`;
-    removes.push(add('container', 'remove', c.name, reason, c.appliance));
+    add('container', 'remove', c.name, reason, c.appliance);
   }
 
   const actualByName = new Map(actual.containers.map((c) => [c.name, c]));
@@ -45,8 +45,6 @@ export function planDeploy(desired: DesiredState, actual: ActualState): Plan {
     if (!change) continue;
     const step = add('container', change.action, c.name, change.reason, c.appliance);
     step.dependsOn.push(...c.networks.map((n) => stepId('network', n.network)), ...c.volumes.map((v) => stepId('volume', v)));
-    // A host port held by a container on its way out must be free before this one binds it.
-    if (c.create.HostConfig?.PortBindings) step.dependsOn.push(...removes.map((r) => r.id));
     containerSteps.set(c.appliance, [...(containerSteps.get(c.appliance) ?? []), step]);
   }
   // Servers before clients: a container's steps wait for every step of the appliances it boots after.
@@ -56,18 +54,31 @@ export function planDeploy(desired: DesiredState, actual: ActualState): Plan {
     for (const server of c.after) step.dependsOn.push(...(containerSteps.get(server) ?? []).map((s) => s.id));
   }
 
+  // A host port held by a container on its way out (an older Colo published ports from the
+  // appliance itself) must be free before a listener binds it.
+  const publishing = new Set([...actual.containers, ...actual.listeners].filter((c) => c.ports.length > 0).map((c) => c.name));
+  const portHolders = steps.filter((s) => (s.action === 'remove' || s.action === 'recreate') && publishing.has(s.name));
+  planListeners(desired, actual, add, containerSteps, portHolders, (name) => stepId('network', name));
+
   const desiredNetworks = new Set(desired.networks.map((n) => n.name));
-  const detaching = steps.filter((s) => s.kind === 'container' && (s.action === 'remove' || s.action === 'recreate'));
+  const detaching = steps.filter((s) => (s.kind === 'container' || s.kind === 'listener') && s.action !== 'start' && s.action !== 'create');
   for (const n of actual.networks) {
     if (desiredNetworks.has(n.name)) continue;
-    const step = add('network', 'remove', n.name, 'no longer wired');
+    const step = add('network', 'remove', n.name, 'no longer used');
     step.dependsOn.push(...detaching.map((s) => s.id));
   }
 
   const ids = new Set(steps.map((s) => s.id));
   for (const s of steps) s.dependsOn = [...new Set(s.dependsOn)].filter((d) => ids.has(d) && d !== s.id);
   const ordered = topologicalOrder(steps);
-  return { vdc: desired.vdc, instance: desired.instance, revisionId: desired.revisionId, steps: ordered, summary: summarizePlan(ordered) };
+  return {
+    vdc: desired.vdc,
+    instance: desired.instance,
+    revisionId: desired.revisionId,
+    steps: ordered,
+    summary: summarizePlan(ordered),
+    networks: countNetworks(desired.networks),
+  };
 }
 
 function containerChange(
@@ -116,7 +127,7 @@ function topologicalOrder(steps: PlanStep[]): PlanStep[] {
 }
 
 export function summarizePlan(steps: PlanStep[]): PlanSummary {
-  const summary: PlanSummary = { create: 0, recreate: 0, remove: 0, start: 0 };
+  const summary: PlanSummary = { create: 0, recreate: 0, remove: 0, start: 0, reconfigure: 0 };
   for (const s of steps) summary[s.action]++;
   return summary;
 }

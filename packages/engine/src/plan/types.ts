@@ -1,8 +1,10 @@
 // A deploy plan: ordered steps with the dependencies the executor follows.
 import type { VdcIdentity } from '../desired/types';
 
-export type PlanAction = 'create' | 'recreate' | 'remove' | 'start';
-export type PlanKind = 'network' | 'volume' | 'container';
+/** `reconfigure`: an edge listener re-pointed by a seamless reload, connections kept. */
+export type PlanAction = 'create' | 'recreate' | 'remove' | 'start' | 'reconfigure';
+/** `listener`: an edge listener (one published host port). */
+export type PlanKind = 'network' | 'volume' | 'container' | 'listener';
 
 export interface PlanStep {
   /** `<kind>:<name>`: one step per Docker object. */
@@ -19,10 +21,21 @@ export interface PlanStep {
 
 export type PlanSummary = Record<PlanAction, number>;
 
+/** The networks the VDC uses once deployed, per kind: each internal one takes a /24 of the pool. */
+export interface PlanNetworks {
+  wires: number;
+  ingress: number;
+  /** Bridges of the edge listeners, one per published port. */
+  edge: number;
+  /** Bridges of gateway appliances, one each. */
+  egress: number;
+}
+
 export interface Plan {
   vdc: VdcIdentity;
   instance: string;
   revisionId: string;
   steps: PlanStep[];
   summary: PlanSummary;
+  networks: PlanNetworks;
 }

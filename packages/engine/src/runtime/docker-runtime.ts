@@ -88,6 +88,14 @@ export function createDockerRuntime(docker: Dockerode = new Dockerode()): Runtim
         /already exists in network/,
       ),
 
+    disconnectNetwork: (network, container) =>
+      idempotent(
+        `disconnect container ${container} from network ${network}`,
+        [404],
+        () => docker.getNetwork(network).disconnect({ Container: container, Force: true }),
+        /is not connected to/,
+      ),
+
     async createNetwork(spec) {
       await call(`create network ${spec.name}`, () =>
         docker.createNetwork({
@@ -95,6 +103,7 @@ export function createDockerRuntime(docker: Dockerode = new Dockerode()): Runtim
           Driver: 'bridge',
           Internal: spec.internal,
           Labels: spec.labels,
+          Options: spec.options ?? {},
           CheckDuplicate: true,
         }),
       );

@@ -56,6 +56,8 @@ export interface NetworkSpec {
   name: string;
   internal: boolean;
   labels: Record<string, string>;
+  /** Bridge driver options, e.g. `com.docker.network.bridge.inhibit_ipv4`. */
+  options?: Record<string, string>;
 }
 
 export interface VolumeSpec {
@@ -94,6 +96,8 @@ export interface Runtime {
   removeContainer(idOrName: string): Promise<void>;
   /** Succeeds when the container is already attached. */
   connectNetwork(network: string, container: string, aliases: string[]): Promise<void>;
+  /** Succeeds when the container is not attached (or gone). */
+  disconnectNetwork(network: string, container: string): Promise<void>;
   /** Throws EngineError `conflict` when a network of that name exists. */
   createNetwork(spec: NetworkSpec): Promise<void>;
   /** Succeeds when there is no such network. */
@@ -124,6 +128,7 @@ export const MUTATING_RUNTIME_METHODS = [
   'stopContainer',
   'removeContainer',
   'connectNetwork',
+  'disconnectNetwork',
   'createNetwork',
   'removeNetwork',
   'createVolume',

@@ -8,14 +8,28 @@ import { clearApplianceFlags } from '../../failures/appliance-flags';
 import { checkManifest, resolveChecked } from '../../manifests/manifest-input';
 import { secretValues } from '../../secrets';
 import { withFence } from '../fence';
+import { restoreListeners } from './lifecycle';
 import type { Runner } from './types';
 
 export function stepTitle(step: PlanStep): string {
   return `${step.action} ${step.kind} ${step.name}${step.reason ? ` (${step.reason})` : ''}`;
 }
 
-export const runDeploy: Runner = async ({ vdc, revision, recorder, lease, runtime, signal, beginChanges }) => {
+export const runDeploy: Runner = async (ctx) => {
+  const { op, vdc, revision, recorder, lease, runtime, signal, beginChanges } = ctx;
   if (!revision) throw new ColoError('not_found', 'the revision to deploy no longer exists', { retryable: false });
+  const repair = (op.params as { repair?: unknown } | null)?.repair;
+  if (typeof repair === 'string') {
+    // The worker's edge check: only the listeners are brought back (created or started), so an
+    // appliance the user stopped stays stopped and nothing else of the VDC is touched.
+    recorder.log(`repair queued by the worker: ${repair}`);
+    await recorder.defineSteps([{ key: 'edge', title: 'restore edge listeners' }]);
+    beginChanges();
+    recorder.stepStarted('edge');
+    await restoreListeners(ctx);
+    recorder.stepDone('edge');
+    return {};
+  }
   const { manifest } = await checkManifest(vdc.ownerId, revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
   // Saved before any container sees them, and only by the run holding the fence: every run and
   // retry hands out the very values stored, never ones it generated and lost a race with.

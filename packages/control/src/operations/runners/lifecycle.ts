@@ -1,10 +1,14 @@
 // stop, start and destroy: the engine finds the VDC's containers by label, so these need no
 // manifest and work on whatever the last deploy left.
-import { destroyVdc, startVdc, stopVdc } from '@colo/engine';
+import { getPrisma } from '@colo/db';
+import { destroyVdc, repairListeners, startVdc, stopVdc } from '@colo/engine';
+import { addMissingSecrets } from '../../add-missing-secrets';
+import { computeDeploy } from '../../docker/deploy-state';
 import { engineConfig } from '../../docker/engine-access';
 import { clearApplianceFlags } from '../../failures/appliance-flags';
+import { checkManifest, resolveChecked } from '../../manifests/manifest-input';
 import { withFence } from '../fence';
-import type { Runner } from './types';
+import type { Runner, RunnerContext } from './types';
 
 function param<T>(params: unknown, key: string): T | undefined {
   return (params as Record<string, unknown> | null)?.[key] as T | undefined;
@@ -23,7 +27,8 @@ export const runStop: Runner = async ({ op, vdc, recorder, runtime, beginChanges
   return appliance ? {} : { state: 'stopped' };
 };
 
-export const runStart: Runner = async ({ op, vdc, recorder, lease, runtime, signal, beginChanges }) => {
+export const runStart: Runner = async (ctx) => {
+  const { op, vdc, recorder, lease, runtime, signal, beginChanges } = ctx;
   const appliance = param<string>(op.params, 'appliance');
   const key = appliance ? `start:${appliance}` : 'start';
   await recorder.defineSteps([{ key, title: appliance ? `start appliance ${appliance}` : 'start every appliance' }]);
@@ -36,11 +41,31 @@ export const runStart: Runner = async ({ op, vdc, recorder, lease, runtime, sign
     onEvent: (e) => recorder.log(`${e.container} ${e.status}`),
   });
   recorder.log(started.length === 0 ? 'everything was running already' : `started ${started.join(', ')}`);
+  if (!appliance) await restoreListeners(ctx);
   // Started on purpose: the flap guard counts this appliance's failures from here again.
   if ((await withFence(lease, (tx) => clearApplianceFlags(vdc.id, appliance, tx))) > 0) recorder.log('cleared the flap guard\'s flag');
   recorder.stepDone(key);
   return appliance ? {} : { state: 'running' };
 };
+
+/**
+ * Edge listeners removed behind Colo's back come back with the VDC: start cannot recreate them
+ * from labels, so they are rebuilt from the deployed revision (nothing else is touched). Also
+ * what a worker-queued edge repair runs (deploy with `repair`).
+ */
+export async function restoreListeners({ vdc, recorder, lease, runtime, signal }: RunnerContext): Promise<void> {
+  if (!vdc.deployedRevisionId) return;
+  const revision = await getPrisma().revision.findUnique({ where: { id: vdc.deployedRevisionId } });
+  if (!revision) return;
+  const { manifest } = await checkManifest(vdc.ownerId, revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
+  // The deployed revision's secrets are stored already; should one be missing, it is saved under
+  // the fence like a deploy would, never generated in memory only.
+  const stored = await withFence(lease, async (tx) => addMissingSecrets(tx, vdc.id, await resolveChecked(manifest)));
+  const state = await computeDeploy({ ...vdc, secrets: stored.sealed }, manifest, revision.id);
+  if (!state.plan.steps.some((s) => s.kind === 'listener' && s.action !== 'remove')) return;
+  const { plan } = await repairListeners(runtime, state.desired, { signal });
+  recorder.log(`restored edge listeners: ${plan.steps.filter((s) => s.kind === 'listener').map((s) => `${s.action} ${s.name}`).join(', ')}`);
+}
 
 export const runDestroy: Runner = async ({ op, vdc, recorder, runtime, beginChanges }) => {
   const purge = param<boolean>(op.params, 'purge') === true;
@@ -49,7 +74,7 @@ export const runDestroy: Runner = async ({ op, vdc, recorder, runtime, beginChan
   recorder.stepStarted('destroy');
   const removed = await destroyVdc(runtime, vdc.id, { instance: engineConfig().instance, purge });
   recorder.log(
-    `removed ${removed.containers.length} containers, ${removed.networks.length} networks` +
+    `removed ${removed.containers.length} containers, ${removed.listeners.length} edge listeners, ${removed.networks.length} networks` +
       (purge ? `, ${removed.volumes.length} volumes` : '; volumes kept (destroy with purge to remove them)'),
   );
   recorder.stepDone('destroy');
