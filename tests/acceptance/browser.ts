@@ -24,6 +24,18 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * How long a Playwright action waits for its element. The suite's lanes run side by side on two
+ * cores, where a busy Chromium can take well over Playwright's default 30 s to settle a dialog.
+ */
+export const ACTION_TIMEOUT_MS = 120_000;
+
+/** Applies the suite's action timeout to a context (and every page opened in it). */
+export function tolerateLoad<T extends { setDefaultTimeout(ms: number): void }>(target: T): T {
+  target.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  return target;
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
-import { launchBrowser } from './browser';
+import { launchBrowser, tolerateLoad } from './browser';
 import { type Service, baseEnv, freePort, startWeb } from './harness';
 
 let db: TestDatabase;
@@ -50,7 +50,7 @@ async function openEditor(context: BrowserContext): Promise<Page> {
 }
 
 async function signedInContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = tolerateLoad(await browser.newContext({ viewport: { width: 1440, height: 900 } }));
   const [name, value] = cookie.split('=');
   await context.addCookies([{ name, value, url }]);
   return context;

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
-import { launchBrowser, screenshot, dragBetween } from './browser';
+import { dragBetween, launchBrowser, screenshot, tolerateLoad } from './browser';
 import { type Service, baseEnv, cleanupInstance, freePort, instance, startWeb, startWorker, waitFor } from './harness';
 
 let db: TestDatabase;
@@ -24,7 +24,7 @@ beforeAll(async () => {
   worker = startWorker(env);
   url = `http://127.0.0.1:${port}`;
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page = tolerateLoad(await browser.newPage({ viewport: { width: 1440, height: 900 } }));
 });
 
 afterAll(async () => {
@@ -58,6 +58,17 @@ async function dropClass(classId: string, x: number, y: number): Promise<string>
 
 async function edgeCount(): Promise<number> {
   return page.locator('.react-flow__edge').count();
+}
+
+/** Presses Deploy in the plan dialog; if it cannot, fails with what the dialog says instead. */
+async function confirmPlan(): Promise<void> {
+  try {
+    await page.getByTestId('plan-confirm').click();
+  } catch (err) {
+    await screenshot(page, 'editor-plan-confirm-failed').catch(() => undefined);
+    const dialog = await page.getByTestId('plan-dialog').textContent({ timeout: 1000 }).catch(() => '(no plan dialog)');
+    throw new Error(`could not press Deploy in the plan dialog; it says: ${dialog}\n${(err as Error).message}`);
+  }
 }
 
 it('draws, saves and deploys a VDC that then serves traffic from both web replicas', async () => {
@@ -121,9 +132,9 @@ it('draws, saves and deploys a VDC that then serves traffic from both web replic
   await waitFor('the save to finish', async () => !/unsaved/i.test((await page.getByTestId('save-state').textContent()) ?? 'unsaved'), 15_000, 200);
   await page.getByTestId('deploy-button').click();
   const plan = page.getByTestId('plan-dialog');
-  await plan.waitFor({ timeout: 120_000 }); // the plan reads Docker: slow while other suites load the engine
+  await plan.waitFor(); // the plan reads Docker: slow while other suites load the engine
   await expect.poll(async () => (await plan.textContent()) ?? '', { timeout: 20_000 }).toMatch(/create/i);
-  await page.getByTestId('plan-confirm').click();
+  await confirmPlan();
 
   await expect
     .poll(async () => (await page.getByTestId('operation-status').first().textContent())?.trim().toLowerCase(), { timeout: 240_000, interval: 1000 })

@@ -51,6 +51,17 @@ async function openConnection(port: number): Promise<{ request: (text: string) =
   return { request: (text) => (socket.write(text), ended) };
 }
 
+/** Waits until the published port answers with `text` (a restarted listener takes a moment). */
+async function waitForText(port: number, text: string, timeoutMs = 30_000): Promise<void> {
+  let last = '';
+  for (const until = Date.now() + timeoutMs; Date.now() < until; ) {
+    last = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text()).catch((e: Error) => e.message);
+    if (last === text) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`127.0.0.1:${port} answered ${JSON.stringify(last)}, not ${JSON.stringify(text)}`);
+}
+
 async function ipOf(container: string): Promise<string> {
   const details = await runtime.inspectContainer(container);
   const ip = Object.values(details?.addresses ?? {}).find(Boolean);
@@ -290,7 +301,7 @@ describe.sequential('a VDC deployed on the real engine', () => {
     const moving = retargetListener(runtime, l, elsewhere);
     // The request goes out on the old connection once the listener has reloaded onto its new target.
     for (let i = 0; ; i++) {
-      const target = await runtime.exec(listener, ['cat', '/run/haproxy/colo-target']);
+      const target = await runtime.exec(listener, ['cat', '/var/lib/colo-edge/target']);
       if (target.output.startsWith('stats ')) break;
       if (i > 300) throw new Error('the listener was never re-pointed');
       await new Promise((r) => setTimeout(r, 100));
@@ -299,6 +310,11 @@ describe.sequential('a VDC deployed on the real engine', () => {
     await moving;
     expect(await (await fetch(`http://127.0.0.1:${lbPort}/`)).text()).toBe('stats-1 hello\n');
     expect((await runtime.inspectContainer(listener))?.id).toBe(before); // the same container, never restarted
+
+    // Restarted by Docker (a crash, a daemon restart, a reboot), it comes back where it was pointed.
+    await new Dockerode().getContainer(listener).restart({ t: 5 });
+    await runtime.waitHealthy(listener, { timeoutMs: 60_000 });
+    await waitForText(lbPort, 'stats-1 hello\n');
 
     // A deploy sees it points elsewhere and re-points it back, again by a reload.
     const { plan } = await deploy(runtime, desired);

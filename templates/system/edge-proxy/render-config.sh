@@ -8,6 +8,9 @@
 
 die() { echo "colo-edge: $*" >&2; exit 64; }
 
+# Where the current target is kept: the listener's own volume (see the Dockerfile).
+EDGE_TARGET_FILE=/var/lib/colo-edge/target
+
 render_config() {
   local host=$1 port=$2
   local listen=${EDGE_LISTEN_PORT:-10080} slots=${EDGE_SLOTS:-64}
@@ -75,5 +78,6 @@ frontend health
 CFG
   haproxy -c -q -f /run/haproxy/haproxy.cfg.new || die "rendered configuration is invalid"
   mv /run/haproxy/haproxy.cfg.new /run/haproxy/haproxy.cfg
-  printf '%s %s\n' "$host" "$port" > /run/haproxy/colo-target
+  printf '%s %s\n' "$host" "$port" > "$EDGE_TARGET_FILE.new"
+  mv "$EDGE_TARGET_FILE.new" "$EDGE_TARGET_FILE"
 }

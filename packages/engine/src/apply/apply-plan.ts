@@ -73,8 +73,8 @@ export async function applyPlan(runtime: Runtime, plan: Plan, desired: DesiredSt
       const l = find(desired.listeners, step);
       if (step.action === 'reconfigure') return retargetListener(runtime, l, l.target, { signal: options.signal });
       if (step.action === 'start') {
-        // A target set by a reload lives in the listener's tmpfs /run and is gone after a
-        // stop: point it again (connecting to a network it is on already is a no-op).
+        // It comes back where it was last pointed; the desired target may differ (an entry
+        // switched while it was stopped): point it there (a no-op reload when it is the same).
         await startContainer(ctx, l);
         return retargetListener(runtime, l, l.target, { signal: options.signal });
       }

@@ -1,5 +1,5 @@
-// A listener's re-pointed target lives in its tmpfs /run, which a stop empties: the plan's start
-// step of a listener starts it and points it at its target again.
+// The plan's start step of a listener starts it and points it at its desired target, whatever it
+// was pointed at when it stopped.
 import { describe, expect, it } from 'vitest';
 import { shopManifest, shopSecrets } from '../../test/fixtures/test-classes';
 import { desiredState } from '../desired/desired-state';

@@ -19,7 +19,8 @@ export const LISTENER_SLOTS = 64;
 
 /**
  * Hardened like any appliance (templates/system/edge-proxy/class.yaml says the same): HAProxy runs
- * as its own user with no capability on a read-only root; config, socket and target live in /run.
+ * as its own user with no capability on a read-only root; config and socket live in /run, its
+ * current target on the image's anonymous volume (kept across restarts, removed with it).
  */
 export const EDGE_SECURITY: ContainerSecurity = { user: 'haproxy', capAdd: [], readonlyRootfs: true };
 

@@ -78,7 +78,7 @@ export function createDockerRuntime(docker: Dockerode = new Dockerode()): Runtim
       idempotent(`stop container ${id}`, [304], () => docker.getContainer(id).stop({ t: timeoutSeconds })),
 
     removeContainer: (id) =>
-      idempotent(`remove container ${id}`, [404], () => docker.getContainer(id).remove({ force: true, v: false }), /is already in progress/),
+      idempotent(`remove container ${id}`, [404], () => docker.getContainer(id).remove({ force: true, v: true }), /is already in progress/),
 
     connectNetwork: (network, container, aliases) =>
       idempotent(

@@ -92,7 +92,7 @@ export interface Runtime {
   startContainer(idOrName: string): Promise<void>;
   /** Succeeds when the container is already stopped. */
   stopContainer(idOrName: string, timeoutSeconds?: number): Promise<void>;
-  /** Force-removes; succeeds when there is no such container. */
+  /** Force-removes, with its anonymous volumes (never a named one); succeeds when there is no such container. */
   removeContainer(idOrName: string): Promise<void>;
   /** Succeeds when the container is already attached. */
   connectNetwork(network: string, container: string, aliases: string[]): Promise<void>;
