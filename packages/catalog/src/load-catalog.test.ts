@@ -39,6 +39,18 @@ describe('loadCatalog on the shipped templates', () => {
     expect(pg.replicas.max).toBe(1);
   });
 
+  it('lets the net gateway allow host names only: no IP address, no localhost, said in words', async () => {
+    const { catalog } = await loadCatalog();
+    const allow = (value: string) =>
+      validateManifestText(JSON.stringify({ apiVersion: 'colo/v1', kind: 'VDC', name: 'out', appliances: [{ name: 'gw', class: 'net', properties: { allow: value } }] }), catalog)
+        .errors.map((e) => `${e.path}: ${e.message}`);
+    expect(allow('deb.debian.org,api.example.com')).toEqual([]);
+    expect(allow('')).toEqual([]);
+    for (const bad of ['169.254.169.254', 'deb.debian.org,10.0.0.1', 'localhost', 'a.localhost', 'Deb.debian.org', 'a..b']) {
+      expect(allow(bad), bad).toEqual(['appliances[0].properties.allow: must be comma-separated host names (no IP addresses, no localhost)']);
+    }
+  });
+
   it('offers the LAMP cluster assembly, a manifest valid for deploy', async () => {
     const { catalog, assemblies } = await loadCatalog();
     expect(assemblies.map((a) => a.id)).toEqual(['lamp-cluster']);

@@ -21,6 +21,8 @@ export interface ActualContainer {
   networks: string[];
   ports: PublishedPort[];
   labels: Record<string, string>;
+  /** A running edge listener's current target (`host port`), when the query asked for it and it answered. */
+  target?: string;
 }
 
 export interface ActualState {
@@ -40,6 +42,20 @@ export interface ActualState {
 export interface ActualStateQuery extends VdcScope {
   /** Image references to resolve to ids, so the planner can see a tag moved to a new image. */
   images?: string[];
+  /** Ask every running listener where it points (one file read each): the planner compares it. */
+  listenerTargets?: boolean;
+}
+
+/** Inside the edge-proxy image: where the listener points now (see templates/system/edge-proxy). */
+const LISTENER_TARGET_FILE = '/var/lib/colo-edge/target';
+
+async function listenerTarget(runtime: Runtime, id: string): Promise<string | undefined> {
+  try {
+    const m = /^(\S+) (\d+)\s*$/.exec((await runtime.readFile(id, LISTENER_TARGET_FILE)) ?? '');
+    return m ? `${m[1]} ${m[2]}` : undefined;
+  } catch {
+    return undefined; // a listener that cannot be asked is judged by its networks alone
+  }
 }
 
 export async function readActualState(runtime: Runtime, query: ActualStateQuery): Promise<ActualState> {
@@ -74,6 +90,9 @@ export async function readActualState(runtime: Runtime, query: ActualStateQuery)
     )
     .sort((a, b) => a.appliance.localeCompare(b.appliance) || a.replica - b.replica || a.name.localeCompare(b.name));
   const isListener = (c: ActualContainer) => c.labels[LABEL.role] === 'edge';
+  if (query.listenerTargets) {
+    await Promise.all(all.filter((c) => isListener(c) && c.state === 'running').map(async (c) => (c.target = await listenerTarget(runtime, c.id))));
+  }
   return {
     instance: query.instance,
     vdcId: query.vdcId,

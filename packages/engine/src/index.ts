@@ -34,7 +34,7 @@ export {
   wireNetworkName,
 } from './docker-names';
 export { INTERNAL_NETWORK_OPTIONS } from './desired/networks';
-export { EDGE_PROXY_IMAGE, LISTENER_PORT } from './edge/edge-listeners';
+export { EDGE_PROXY_IMAGE, edgeProxyImage, LISTENER_PORT } from './edge/edge-listeners';
 export { type ListenerStatus, listenerStatuses } from './edge/listener-status';
 export { retargetListener } from './edge/reconfigure-listener';
 export { repairListeners } from './edge/repair-listeners';

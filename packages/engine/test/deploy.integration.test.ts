@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplyEvent } from '../src/apply/apply-plan';
 import { desiredState } from '../src/desired/desired-state';
 import { retargetListener } from '../src/edge/reconfigure-listener';
+import { repairListeners } from '../src/edge/repair-listeners';
 import type { DesiredState } from '../src/desired/types';
 import { destroyVdc } from '../src/lifecycle/destroy-vdc';
 import { startVdc } from '../src/lifecycle/start-vdc';
@@ -291,6 +292,18 @@ describe.sequential('a VDC deployed on the real engine', () => {
     expect(await (await fetch(`http://127.0.0.1:${lbPort}/`)).text()).toBe('lb-1 hello\n');
   });
 
+  it('repairs a listener whose appliance the user stopped without starting the appliance or waiting for it', async () => {
+    const desired = shop({ webReplicas: 5, dbGreeting: 'changed' });
+    await runtime.stopContainer(name('lb-1'), 5);
+    await runtime.removeContainer(listener);
+    const { plan } = await repairListeners(runtime, desired);
+    expect(plan.steps.map((s) => `${s.action} ${s.kind} ${s.name}`)).toEqual([`create listener ${listener}`]);
+    expect((await runtime.inspectContainer(name('lb-1')))?.state).toBe('exited');
+    expect((await runtime.inspectContainer(listener))?.state).toBe('running');
+    await runtime.startContainer(name('lb-1'));
+    await waitForText(lbPort, 'lb-1 hello\n', 60_000);
+  });
+
   it('re-points a listener with a seamless reload: a connection open before it is still served', async () => {
     const desired = shop({ webReplicas: 5, dbGreeting: 'changed' });
     const [l] = desired.listeners;
@@ -321,6 +334,17 @@ describe.sequential('a VDC deployed on the real engine', () => {
     expect(plan.steps.map((s) => `${s.action} ${s.kind} ${s.name}`)).toEqual([`reconfigure listener ${listener}`]);
     expect(await (await fetch(`http://127.0.0.1:${lbPort}/`)).text()).toBe('lb-1 hello\n');
     expect((await runtime.inspectContainer(listener))?.networks.sort()).toEqual([`${listener}-net`, name('ingress-lb-in')]);
+
+    // On the right network but sending to another port (what a class whose input port moved
+    // leaves behind): the plan sees it and re-points it.
+    const wrongPort = await runtime.exec(listener, ['/usr/local/bin/colo-edge-target', l.target.alias, String(l.target.port + 1)]);
+    expect(wrongPort.exitCode, wrongPort.output).toBe(0);
+    const { plan: again } = await deploy(runtime, desired);
+    expect(again.steps.map((s) => `${s.action} ${s.kind} ${s.name} (${s.reason})`)).toEqual([
+      `reconfigure listener ${listener} (re-point to lb.in on port ${l.target.port})`,
+    ]);
+    await waitForText(lbPort, 'lb-1 hello\n');
+    expect((await replan(runtime, desired)).steps).toEqual([]);
   });
 
   it('destroys containers and networks but keeps volumes; purge removes the volumes; the other VDC stays', async () => {

@@ -71,6 +71,8 @@ const propertySchema = z
     min: z.number().optional(),
     max: z.number().optional(),
     pattern: z.string().optional(),
+    /** What the pattern asks for, in words, said instead of the pattern itself ("host names, …"). */
+    patternHint: z.string().max(200).optional(),
     values: z.array(z.string()).optional(),
   })
   .strict();

@@ -25,7 +25,7 @@ function stringProblem(prop: ClassProperty, value: string): string | undefined {
     } catch {
       return `cannot be checked: the class declares an invalid pattern ${JSON.stringify(prop.pattern)}`;
     }
-    if (!pattern.test(value)) return `must match the pattern ${prop.pattern}`;
+    if (!pattern.test(value)) return prop.patternHint ? `must be ${prop.patternHint}` : `must match the pattern ${prop.pattern}`;
   }
   return valuesProblem(prop, value);
 }

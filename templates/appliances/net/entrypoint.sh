@@ -8,8 +8,10 @@ die() { echo "net: $*" >&2; exit 64; }
 
 allow=${NET_ALLOW:-}
 # The validator checks this pattern already; checking again keeps a bad value out of the filter.
-[[ -z $allow || $allow =~ ^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(,[a-z0-9]([a-z0-9.-]*[a-z0-9])?)*$ ]] \
-  || die "allow is not a comma-separated list of host names: $allow"
+host='([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z]([a-z0-9-]*[a-z0-9])?'
+[[ -z $allow || $allow =~ ^$host(,$host)*$ ]] \
+  || die "allow is not a comma-separated list of host names (no IP addresses): $allow"
+[[ ,$allow, =~ (,|\.)localhost, ]] && die "allow must not name localhost: $allow"
 
 mkdir -p /run/net
 : > /run/net/filter

@@ -30,6 +30,12 @@ export interface ApplyOptions {
   concurrency?: number;
   /** Seconds a container gets to stop before it is killed; 10 unless told. */
   stopTimeoutSeconds?: number;
+  /**
+   * Wait for a step's servers to be healthy before it starts (the boot order); true unless told.
+   * A repair of listeners alone does not: a listener serves nothing until its appliance runs, and
+   * an appliance the user stopped stays stopped.
+   */
+  awaitServers?: boolean;
 }
 
 export interface ApplyResult {
@@ -49,7 +55,7 @@ export async function applyPlan(runtime: Runtime, plan: Plan, desired: DesiredSt
     scope,
     signal: options.signal,
     stopTimeoutSeconds: options.stopTimeoutSeconds ?? 10,
-    waitForServers: (c) => waitForServers(runtime, desired, c, options.signal),
+    waitForServers: (c) => (options.awaitServers === false ? Promise.resolve() : waitForServers(runtime, desired, c, options.signal)),
   };
 
   const run = async (step: PlanStep): Promise<string> => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { classSchema } from '@colo/manifest';
 import { describe, expect, it } from 'vitest';
 import { appliance, shopManifest, shopSecrets, svcClass, wire } from '../../test/fixtures/test-classes';
@@ -143,6 +145,12 @@ describe('desiredState', () => {
     expect(l.target).toMatchObject({ appliance: 'lb', terminal: 'in', port: 80 });
   });
 
+  it('takes the listener image from the configured namespace, at the version of its system class', () => {
+    const d = desiredState({ ...base, manifest: shopManifest({ lbPort: 18123 }), config: { instance: 'test', imageNamespace: 'acme' } });
+    const version = /^version: (\d+)$/m.exec(readFileSync(path.join(__dirname, '../../../../templates/system/edge-proxy/class.yaml'), 'utf8'))?.[1];
+    expect(d.listeners[0].image).toBe(`acme/edge-proxy:${version}`);
+  });
+
   it('keeps a listener\'s spec when only its target changes: re-pointing is a reload, not a new container', () => {
     const a = shop({ lbPort: 18123 }).listeners[0];
     const manifest = shopManifest({ lbPort: 18123 });
@@ -281,6 +289,24 @@ describe('desiredState', () => {
     expect(byName(d.containers, 'colo-shop-k3j9x2-web-1').after).toEqual(['content', 'db']);
     expect(byName(d.containers, 'colo-shop-k3j9x2-db-1').after).toEqual([]);
     expect(byName(d.containers, 'colo-shop-k3j9x2-web-1').create.Labels?.['colo.after']).toBe('content,db');
+  });
+
+  it('refuses two wires whose Docker network names would be the same, naming both', () => {
+    const hyphenated = { ...svcClass, terminals: { ...svcClass.terminals, outputs: ['db-main', 'main'].map((name) => ({ name, protocol: 'http' as const, mandatory: false, readOnly: false })) } };
+    const manifest = {
+      name: 'clash',
+      appliances: [appliance('web', hyphenated), appliance('web-db', hyphenated), appliance('srv', svcClass)],
+      connections: [wire('web.db-main', 'srv.in'), wire('web-db.main', 'srv.in')],
+    };
+    let message = '';
+    try {
+      desiredState({ ...base, manifest });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/would share the Docker network colo-shop-k3j9x2-wire-web-db-main; rename/);
+    expect(message).toContain('wire web.db-main → srv.in');
+    expect(message).toContain('wire web-db.main → srv.in');
   });
 
   it('refuses a boot-order cycle and a missing secret', () => {

@@ -2,6 +2,7 @@
 import { classImage, type ResolvedManifest } from '@colo/manifest';
 import { applianceDependencies, bootLayers } from '../boot-order';
 import { containerName, instanceVolumeName } from '../docker-names';
+import { EngineError } from '../engine-error';
 import { desiredListener, exposedTerminals } from '../edge/edge-listeners';
 import { baseLabels, LABEL } from '../labels';
 import { buildContainerSpec } from './container-spec';
@@ -41,7 +42,7 @@ export function desiredState({ vdc, revisionId, manifest, secrets, config }: Des
   // ingress network that all its replicas join, and an edge listener that publishes the port.
   const exposed = exposedTerminals(manifest);
   const listeners: DesiredListener[] = exposed.map((e) =>
-    desiredListener({ vdc, instance: config.instance, publishHost, exposed: e, labels }),
+    desiredListener({ vdc, instance: config.instance, publishHost, exposed: e, labels, imageNamespace: config.imageNamespace }),
   );
   const ingressOf = new Map<string, NetworkAttachment[]>();
   for (const l of listeners) {
@@ -132,5 +133,22 @@ export function desiredState({ vdc, revisionId, manifest, secrets, config }: Des
       });
     }
   }
+  refuseSharedNames(networks, (n) => n.purpose, 'network');
+  refuseSharedNames(volumes, (v) => `volume ${v.volume} of ${v.appliance}`, 'volume');
   return { vdc, instance: config.instance, revisionId, networks, volumes, containers, listeners };
+}
+
+/**
+ * Names join parts with "-", which names may contain too: wire web.db-main and wire web-db.main
+ * would both be `…-wire-web-db-main`, one network shared by two wires. Refused, naming both.
+ */
+function refuseSharedNames<T extends { name: string }>(objects: T[], describe: (o: T) => string, kind: string): void {
+  const seen = new Map<string, T>();
+  for (const o of objects) {
+    const first = seen.get(o.name);
+    if (first && describe(first) !== describe(o)) {
+      throw new EngineError('invalid_manifest', `${describe(first)} and ${describe(o)} would share the Docker ${kind} ${o.name}; rename an appliance or terminal so their names differ`);
+    }
+    seen.set(o.name, o);
+  }
 }

@@ -1,7 +1,7 @@
 // The edge listeners a VDC should have: one small HAProxy container per published host port.
 // Docker cannot add a port to a running container, so one container per port means adding or
 // removing a port never touches the connections of any other port.
-import type { ResolvedManifest } from '@colo/manifest';
+import { DEFAULT_IMAGE_NAMESPACE, type ResolvedManifest } from '@colo/manifest';
 import { ingressAlias, ingressNetworkName, listenerName, listenerNetworkName } from '../docker-names';
 import { EngineError } from '../engine-error';
 import { LABEL } from '../labels';
@@ -9,9 +9,16 @@ import { buildContainerSpec } from '../desired/container-spec';
 import type { ContainerSecurity } from '../desired/container-security';
 import type { DesiredListener, ListenerTarget, VdcIdentity } from '../desired/types';
 
-/** Built by the catalog's image builder from `templates/system/edge-proxy`. */
-export const EDGE_PROXY_IMAGE = 'colo/edge-proxy:1';
 export const EDGE_PROXY_CLASS = 'edge-proxy';
+/** The version in `templates/system/edge-proxy/class.yaml`. */
+const EDGE_PROXY_VERSION = 1;
+
+/** Built by the catalog's image builder from `templates/system/edge-proxy`, under COLO_IMAGE_NAMESPACE like every class. */
+export function edgeProxyImage(namespace: string = DEFAULT_IMAGE_NAMESPACE): string {
+  return `${namespace}/${EDGE_PROXY_CLASS}:${EDGE_PROXY_VERSION}`;
+}
+/** The image under the default namespace. */
+export const EDGE_PROXY_IMAGE = edgeProxyImage();
 /** The port HAProxy listens on inside every listener (unprivileged: no capability needed). */
 export const LISTENER_PORT = 10080;
 /** Backend slots a listener fills from DNS: the most replicas any class allows, with room. */
@@ -71,8 +78,10 @@ export function desiredListener(input: {
   publishHost: string;
   exposed: ExposedTerminal;
   labels: Record<string, string>;
+  imageNamespace?: string;
 }): DesiredListener {
   const { vdc, instance, publishHost, exposed } = input;
+  const image = edgeProxyImage(input.imageNamespace);
   const name = listenerName(instance, exposed.hostPort);
   const target = listenerTarget(vdc.key, exposed);
   const networks = [
@@ -84,7 +93,7 @@ export function desiredListener(input: {
   const spec = buildContainerSpec({
     name,
     hostname: `edge-${exposed.hostPort}`,
-    image: EDGE_PROXY_IMAGE,
+    image,
     env: { EDGE_LISTEN_PORT: String(LISTENER_PORT), EDGE_SLOTS: String(LISTENER_SLOTS) },
     mounts: [],
     networks: networks.slice(0, 1),
@@ -109,7 +118,7 @@ export function desiredListener(input: {
     appliance: exposed.appliance,
     replica: 0,
     classId: EDGE_PROXY_CLASS,
-    image: EDGE_PROXY_IMAGE,
+    image,
     standby: false,
     after: [exposed.appliance],
     networks,

@@ -16,5 +16,7 @@ export async function repairListeners(runtime: Runtime, desired: DesiredState, o
     .map((s) => ({ ...s, dependsOn: s.dependsOn.filter((d) => needed.has(d) && d.startsWith('network:')) }));
   const partial: Plan = { ...plan, steps, summary: { create: 0, recreate: 0, remove: 0, start: 0, reconfigure: 0 } };
   for (const s of steps) partial.summary[s.action]++;
-  return { plan: partial, result: await applyPlan(runtime, partial, desired, options) };
+  // A listener does not wait for its appliance here: one the user stopped stays stopped, and the
+  // listener (healthy without backends) is ready when it starts again.
+  return { plan: partial, result: await applyPlan(runtime, partial, desired, { ...options, awaitServers: false }) };
 }

@@ -18,6 +18,10 @@ export function listenerChange(l: DesiredListener, found: ActualContainer | unde
   if (!found.networks.includes(l.networks[0].network)) return { action: 'recreate', reason: 'edge network attachment missing' };
   if (found.state === 'dead' || found.state === 'removing') return { action: 'recreate', reason: `listener is ${found.state}` };
   if (!found.networks.includes(l.target.network)) return { action: 'reconfigure', reason: `re-point to ${l.target.appliance}.${l.target.terminal}` };
+  // On the right network but sending elsewhere: the exposed input's port changed (a new class).
+  if (found.target !== undefined && found.target !== `${l.target.alias} ${l.target.port}`) {
+    return { action: 'reconfigure', reason: `re-point to ${l.target.appliance}.${l.target.terminal} on port ${l.target.port}` };
+  }
   if (found.state === 'created' || found.state === 'exited') return { action: 'start', reason: found.state === 'created' ? 'never started' : 'stopped' };
   return undefined;
 }

@@ -12,6 +12,8 @@ export async function planVdc(runtime: Runtime, desired: DesiredState): Promise<
     vdcId: desired.vdc.id,
     // Listeners too: a rebuilt edge-proxy image recreates them like any appliance.
     images: [...desired.containers, ...desired.listeners].map((c) => c.image),
+    // And where each running listener points: a changed input port re-points it.
+    listenerTargets: true,
   });
   return { plan: planDeploy(desired, actual), actual };
 }

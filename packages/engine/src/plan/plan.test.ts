@@ -92,6 +92,15 @@ describe('planDeploy', () => {
     elsewhere.listeners[0].networks = ['colo-edge-test-18080-net', n('ingress-web-in')];
     const plan = planDeploy(d, elsewhere);
     expect(plan.steps.map((s) => [s.action, s.name, s.reason])).toEqual([['reconfigure', 'colo-edge-test-18080', 're-point to lb.in']]);
+
+    // Where a running listener says it points: right alias and port → nothing; another port → re-point.
+    const l = d.listeners[0];
+    const same = deployed(d);
+    same.listeners[0].target = `${l.target.alias} ${l.target.port}`;
+    expect(planDeploy(d, same).steps).toEqual([]);
+    const movedPort = deployed(d);
+    movedPort.listeners[0].target = `${l.target.alias} ${l.target.port + 1}`;
+    expect(planDeploy(d, movedPort).steps.map((s) => [s.action, s.reason])).toEqual([['reconfigure', `re-point to lb.in on port ${l.target.port}`]]);
   });
 
   it('removes the listener of a port no longer exposed, and its bridge and the ingress network after it', () => {

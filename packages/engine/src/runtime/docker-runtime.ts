@@ -150,6 +150,16 @@ export function createDockerRuntime(docker: Dockerode = new Dockerode()): Runtim
       });
     },
 
+    async readFile(id, path) {
+      try {
+        const archive = await docker.getContainer(id).getArchive({ path });
+        return firstFileOfTar(await readBounded(archive, READ_FILE_LIMIT + 1024));
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode === 404) return undefined;
+        throw toEngineError(error, `read ${path} in ${id}`);
+      }
+    },
+
     watchContainerEvents: (options) => watchContainerEvents(docker, options),
 
     async buildImage(contextDir, tag, labels = {}) {
@@ -230,4 +240,28 @@ function toDetails(c: Dockerode.ContainerInspectInfo): ContainerDetails {
     oomKilled: c.State.OOMKilled === true,
     lastHealthOutput: healthLog.at(-1)?.Output,
   };
+}
+
+const READ_FILE_LIMIT = 64 * 1024;
+
+async function readBounded(stream: NodeJS.ReadableStream, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      throw new EngineError('docker_error', `file is larger than ${limit} bytes`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The content of the first entry of a tar archive (a 512-byte header, then the data). */
+function firstFileOfTar(tar: Buffer): string {
+  if (tar.length < 512) throw new EngineError('docker_error', 'the archive Docker sent is truncated');
+  const size = Number.parseInt(tar.subarray(124, 136).toString('ascii').replace(/\0.*$/, '').trim() || '0', 8);
+  if (!Number.isFinite(size) || size > READ_FILE_LIMIT || 512 + size > tar.length) throw new EngineError('docker_error', 'the archive Docker sent is not one small file');
+  return tar.subarray(512, 512 + size).toString('utf8');
 }

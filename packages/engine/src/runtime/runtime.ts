@@ -115,6 +115,11 @@ export interface Runtime {
   logs(idOrName: string, tail: number): Promise<string>;
   /** Runs a command inside a running container (tests, consistency hooks). */
   exec(idOrName: string, cmd: string[]): Promise<ExecResult>;
+  /**
+   * A small text file from a container's filesystem (volumes included), read without running
+   * anything in it (Docker's archive API); undefined when there is no such file. At most 64 KiB.
+   */
+  readFile(idOrName: string, path: string): Promise<string | undefined>;
   /** Builds an image from a directory holding a Dockerfile. */
   buildImage(contextDir: string, tag: string, labels?: Record<string, string>): Promise<void>;
   /** A live stream of container events that reconnects by itself (watch-events.ts). */

@@ -24,6 +24,12 @@ export const runDeploy: Runner = async (ctx) => {
     // appliance the user stopped stays stopped and nothing else of the VDC is touched.
     recorder.log(`repair queued by the worker: ${repair}`);
     await recorder.defineSteps([{ key: 'edge', title: 'restore edge listeners' }]);
+    if (vdc.state !== 'running') {
+      // Something ran between the check and this run (a stop, a destroy): nothing to restore.
+      recorder.stepSkipped('edge');
+      recorder.log(`the VDC is ${vdc.state} now: nothing to repair`);
+      return {};
+    }
     beginChanges();
     recorder.stepStarted('edge');
     await restoreListeners(ctx);
