@@ -26,7 +26,7 @@ import {
   testInstance,
   wgetFrom,
 } from './docker-harness';
-import { appliance, type ShopOptions, shopManifest, shopSecrets, svcClass, wire } from './fixtures/test-classes';
+import { appliance, type ShopOptions, shopManifest, shopSecrets, svcClass, webClass, wire } from './fixtures/test-classes';
 
 const instance = testInstance();
 const runtime = createDockerRuntime();
@@ -240,6 +240,36 @@ describe.sequential('a VDC deployed on the real engine', () => {
     expect((await shell(runtime, name('db-1'), 'cat /var/lib/echo/data.txt')).output).toBe('kept\n');
     expect((await runtime.inspectContainer(name('db-1')))?.labels['colo.revision']).toBe('rev_3');
     expect((await runtime.inspectContainer(name('web-1')))?.labels['colo.revision']).toBe('rev_1');
+  });
+
+  it('wires a second client to the database live: db joins the new wire and leaves it again, never restarted', async () => {
+    const current = shop({ webReplicas: 5, dbGreeting: 'changed' }, 'rev_3');
+    const manifest = shopManifest({ lbPort, webReplicas: 5, dbGreeting: 'changed' });
+    manifest.appliances.push(appliance('report', webClass, { replicas: 1 }));
+    manifest.connections.push(wire('report.db', 'db.in'));
+    const withReport = desiredState({ vdc, revisionId: 'rev_4', manifest, secrets: shopSecrets, config: { instance } });
+    const before = await containerIds(runtime, current);
+
+    const { plan } = await deploy(runtime, withReport);
+    expect(plan.steps.map((s) => `${s.action} ${s.kind} ${s.name}`)).toEqual([
+      `create network ${name('wire-report-db')}`,
+      `reconfigure container ${name('db-1')}`,
+      `create container ${name('report-1')}`,
+    ]);
+    expect((await containerIds(runtime, current))[name('db-1')]).toBe(before[name('db-1')]);
+    expect(await wgetFrom(runtime, name('report-1'), 'http://db:5432/')).toBe('db-1 changed\n');
+    expect(await wgetFrom(runtime, name('web-1'), 'http://db:5432/')).toBe('db-1 changed\n');
+    expect((await replan(runtime, withReport)).steps).toEqual([]);
+
+    const { plan: back } = await deploy(runtime, current);
+    expect(back.steps.map((s) => `${s.action} ${s.kind} ${s.name}`)).toEqual([
+      `remove container ${name('report-1')}`,
+      `reconfigure container ${name('db-1')}`,
+      `remove network ${name('wire-report-db')}`,
+    ]);
+    expect(await containerIds(runtime, current)).toEqual(before);
+    expect(await wgetFrom(runtime, name('web-1'), 'http://db:5432/')).toBe('db-1 changed\n');
+    expect((await replan(runtime, current)).steps).toEqual([]);
   });
 
   it('reports status per appliance with published ports, and each edge listener with its backends', async () => {

@@ -4,6 +4,7 @@
 import type { DesiredContainer, DesiredState } from '../desired/types';
 import { drainReplica } from '../edge/drain-replica';
 import { retargetListener } from '../edge/reconfigure-listener';
+import { reattachContainer } from './reattach-container';
 import { EngineError } from '../engine-error';
 import type { VdcScope } from '../labels';
 import type { Plan, PlanStep } from '../plan/types';
@@ -87,6 +88,7 @@ export async function applyPlan(runtime: Runtime, plan: Plan, desired: DesiredSt
       return ensureContainer(ctx, l, step.action === 'recreate');
     }
     const c = container(step);
+    if (step.action === 'reconfigure') return reattachContainer(runtime, c, () => startContainer(ctx, c));
     if (step.action === 'start') return startContainer(ctx, c);
     return ensureContainer(ctx, c, step.action === 'recreate');
   };

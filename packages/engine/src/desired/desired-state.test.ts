@@ -177,19 +177,26 @@ describe('desiredState', () => {
       version: 1,
       title: 'App',
       image: 'colo-test/echo:2',
-      terminals: { outputs: [{ name: 'proxy', protocol: 'http-proxy' }] },
+      terminals: { outputs: [{ name: 'proxy', protocol: 'http-proxy' }, { name: 'api', protocol: 'http' }] },
       resources: { cpu: { min: 0.05, max: 1, default: 0.1 }, memory: { min: '16Mi', max: '64Mi', default: '32Mi' } },
     });
     const d = desiredState({
       ...base,
-      manifest: { name: 'shop', appliances: [appliance('app', client), appliance('gw', gateway)], connections: [wire('app.proxy', 'gw.in')] },
+      manifest: {
+        name: 'shop',
+        appliances: [appliance('app', client), appliance('gw', gateway), appliance('svc', svcClass)],
+        connections: [wire('app.proxy', 'gw.in'), wire('app.api', 'svc.in')],
+      },
     });
     expect(byName(d.networks, 'colo-shop-k3j9x2-egress-gw')).toMatchObject({ internal: false, role: 'egress', options: {}, labels: { 'colo.vdc': vdc.id } });
     expect(byName(d.containers, 'colo-shop-k3j9x2-gw-1').networks.map((n) => n.network)).toEqual(['colo-shop-k3j9x2-wire-app-proxy', 'colo-shop-k3j9x2-egress-gw']);
-    expect(byName(d.containers, 'colo-shop-k3j9x2-app-1').networks.map((n) => n.network)).toEqual(['colo-shop-k3j9x2-wire-app-proxy']);
+    expect(byName(d.containers, 'colo-shop-k3j9x2-app-1').networks.map((n) => n.network)).toEqual(['colo-shop-k3j9x2-wire-app-api', 'colo-shop-k3j9x2-wire-app-proxy']);
     expect(byName(d.containers, 'colo-shop-k3j9x2-app-1').create.Env).toEqual(
       expect.arrayContaining(['PROXY_HOST=proxy', 'PROXY_PORT=3128', 'HTTP_PROXY=http://proxy:3128', 'https_proxy=http://proxy:3128']),
     );
+    // Its other servers are reached directly, not through the gateway (which would refuse them).
+    expect(byName(d.containers, 'colo-shop-k3j9x2-app-1').create.Env).toEqual(expect.arrayContaining(['NO_PROXY=localhost,127.0.0.1,api', 'no_proxy=localhost,127.0.0.1,api']));
+    expect(shop().containers.some((c) => c.create.Env?.some((e) => e.startsWith('NO_PROXY=')))).toBe(false);
     // Nothing else joins a network that is not internal.
     expect(shop().containers.flatMap((c) => c.networks).some((n) => n.network.includes('-egress-'))).toBe(false);
   });

@@ -60,6 +60,8 @@ export function wireAppliances(
     manifest.appliances.map((a) => [a.name, { serverNetworks: [], clientNetworks: [], env: {}, mounts: [] }]),
   );
   const networks: WireNetwork[] = [];
+  /** Per client, the output names it reaches directly (not through a gateway). */
+  const directHosts = new Map<string, Set<string>>();
 
   // Sorted so that attach order, and so the spec hash, does not depend on connection order.
   const connections = [...manifest.connections].sort((a, b) =>
@@ -96,6 +98,9 @@ export function wireAppliances(
       // What HTTP clients (curl, apt, PHP, Node) look for: wiring a gateway just works.
       const url = `http://${output.name}:${input.port}`;
       for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) clientWiring.env[k] = url;
+    } else {
+      const hosts = directHosts.get(client.name) ?? new Set<string>();
+      directHosts.set(client.name, hosts.add(output.name));
     }
 
     // Its own network: two clients of one input never share one, so they cannot reach each other.
@@ -106,6 +111,15 @@ export function wireAppliances(
   }
 
   for (const w of byAppliance.values()) w.serverNetworks.sort((a, b) => a.network.localeCompare(b.network));
+  // A client wired to a gateway still talks to its other servers directly: their names (and the
+  // loopback) bypass the proxy, which would refuse them.
+  for (const [client, hosts] of directHosts) {
+    const env = byAppliance.get(client)!.env;
+    if (!env.HTTP_PROXY) continue;
+    const noProxy = ['localhost', '127.0.0.1', ...[...hosts].sort()].join(',');
+    env.NO_PROXY = noProxy;
+    env.no_proxy = noProxy;
+  }
   return { networks: networks.sort((a, b) => a.name.localeCompare(b.name)), byAppliance };
 }
 

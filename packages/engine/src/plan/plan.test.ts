@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shopManifest, shopSecrets } from '../../test/fixtures/test-classes';
+import { appliance, shopManifest, shopSecrets, webClass, wire } from '../../test/fixtures/test-classes';
 import type { ActualContainer, ActualState } from '../actual-state';
 import { desiredState } from '../desired/desired-state';
 import type { DesiredContainer, DesiredState } from '../desired/types';
@@ -79,6 +79,34 @@ describe('planDeploy', () => {
     for (const s of plan.steps) for (const d of s.dependsOn) expect(index(d)).toBeLessThan(index(s.id));
   });
 
+  it('wires a second client to the database without restarting it: the server joins the new wire live', () => {
+    const before = desired();
+    const manifest = shopManifest();
+    manifest.appliances.push(appliance('report', webClass, { replicas: 1 }));
+    manifest.connections.push(wire('report.db', 'db.in'));
+    const after = desiredState({ vdc, revisionId: 'rev_2', manifest, secrets: shopSecrets, config: { instance: 'test' } });
+    const plan = planDeploy(after, deployed(before));
+    const summary = plan.steps.map((s) => `${s.action} ${s.kind} ${s.name}${s.action === 'reconfigure' ? ` (${s.reason})` : ''}`);
+    expect(summary).toEqual([
+      `create network ${n('wire-report-db')}`,
+      `reconfigure container ${n('db-1')} (join ${n('wire-report-db')})`,
+      `create container ${n('report-1')}`,
+    ]);
+    expect(plan.steps[2].dependsOn).toContain(`container:${n('db-1')}`);
+
+    // Once joined, the stale networks hash on db's labels is no reason to act again.
+    const joined = deployed(before);
+    const db = joined.containers.find((c) => c.name === n('db-1'))!;
+    db.networks = [...db.networks, n('wire-report-db')];
+    joined.containers.push(...deployed(after).containers.filter((c) => c.appliance === 'report'));
+    joined.networks = deployed(after).networks;
+    expect(planDeploy(after, joined).steps).toEqual([]);
+
+    // Taking the wire away again: db leaves it live, and the network goes after it.
+    const back = planDeploy(before, joined).steps.map((s) => `${s.action} ${s.kind} ${s.name}`);
+    expect(back).toEqual([`remove container ${n('report-1')}`, `reconfigure container ${n('db-1')}`, `remove network ${n('wire-report-db')}`]);
+  });
+
   it('adds a missing listener alone, starts a stopped one, and re-points one that serves another terminal', () => {
     const d = desired();
     const missing = { ...deployed(d), listeners: [] };
@@ -103,14 +131,14 @@ describe('planDeploy', () => {
     expect(planDeploy(d, movedPort).steps.map((s) => [s.action, s.reason])).toEqual([['reconfigure', `re-point to lb.in on port ${l.target.port}`]]);
   });
 
-  it('removes the listener of a port no longer exposed, and its bridge and the ingress network after it', () => {
+  it('removes the listener of a port no longer exposed, and its bridge and the ingress network after it (lb leaves it live)', () => {
     const before = deployed(desired());
     const manifest = shopManifest();
     manifest.appliances[0].expose = [];
     const d = desiredState({ vdc, revisionId: 'r2', manifest, secrets: shopSecrets, config: { instance: 'test' } });
     const plan = planDeploy(d, before);
     expect(plan.steps.map((s) => [s.action, s.kind, s.name])).toEqual([
-      ['recreate', 'container', n('lb-1')],
+      ['reconfigure', 'container', n('lb-1')],
       ['remove', 'listener', 'colo-edge-test-18080'],
       ['remove', 'network', n('ingress-lb-in')],
       ['remove', 'network', 'colo-edge-test-18080-net'],
@@ -178,7 +206,7 @@ describe('planDeploy', () => {
     expect(plan.steps[0].reason).toBe('image colo-test/echo:2 was rebuilt');
   });
 
-  it('starts stopped containers but not standby ones, and replaces half-attached ones', () => {
+  it('starts stopped containers but not standby ones, and re-attaches half-attached ones live', () => {
     const d = desired();
     const actual = deployed(d);
     actual.containers[1].state = 'exited';
@@ -188,7 +216,7 @@ describe('planDeploy', () => {
     expect(plan.steps.map((s) => [s.action, s.name, s.reason])).toEqual([
       ['start', n('web-1'), 'stopped'],
       ['start', n('web-2'), 'never started'],
-      ['recreate', n('web-3'), 'network attachments incomplete'],
+      ['reconfigure', n('web-3'), `join ${n('wire-web-db')}`],
     ]);
 
     const manifest = shopManifest();

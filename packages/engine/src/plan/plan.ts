@@ -88,24 +88,46 @@ function containerChange(
   applianceExists: boolean,
 ): { action: PlanAction; reason: string } | undefined {
   if (!found) return { action: 'create', reason: applianceExists ? 'new replica' : 'new' };
-  if (found.specHash !== c.specHash) return { action: 'recreate', reason: changedParts(c, found) };
-  if (currentImageId && found.imageId !== currentImageId) return { action: 'recreate', reason: `image ${c.image} was rebuilt` };
-  const attached = new Set(found.networks);
-  if (c.networks.length !== attached.size || c.networks.some((n) => !attached.has(n.network))) {
-    return { action: 'recreate', reason: 'network attachments incomplete' };
-  }
   if (found.state === 'dead' || found.state === 'removing') return { action: 'recreate', reason: `container is ${found.state}` };
+  // Which networks it sits on is not a reason to restart it: a wire added to or taken from a
+  // server joins or leaves it live (the label's `networks` hash then stays behind, and what
+  // counts is the attachments Docker reports).
+  const reattachable = c.networks.length > 0 && found.networks.length > 0;
+  const changed = changedPartNames(c, found);
+  const onlyNetworks = reattachable && changed.length === 1 && changed[0] === 'networks';
+  if (found.specHash !== c.specHash && !onlyNetworks) return { action: 'recreate', reason: changedParts(c, found) };
+  if (currentImageId && found.imageId !== currentImageId) return { action: 'recreate', reason: `image ${c.image} was rebuilt` };
+  const { join, leave } = attachmentChange(c, found);
+  if (join.length > 0 || leave.length > 0) {
+    if (!reattachable) return { action: 'recreate', reason: 'network attachments incomplete' };
+    const words = [join.length > 0 ? `join ${join.join(', ')}` : '', leave.length > 0 ? `leave ${leave.join(', ')}` : ''].filter(Boolean);
+    if (!c.standby && (found.state === 'created' || found.state === 'exited')) words.push('then start');
+    return { action: 'reconfigure', reason: words.join('; ') };
+  }
   if (!c.standby && (found.state === 'created' || found.state === 'exited')) {
     return { action: 'start', reason: found.state === 'created' ? 'never started' : 'stopped' };
   }
   return undefined;
 }
 
-function changedParts(c: DesiredContainer, found: ActualContainer): string {
-  const parts = Object.entries(c.specParts)
+/** Networks a container must join and leave to sit on exactly the desired ones. */
+export function attachmentChange(c: Pick<DesiredContainer, 'networks'>, found: Pick<ActualContainer, 'networks'>): { join: string[]; leave: string[] } {
+  const attached = new Set(found.networks);
+  const wanted = new Set(c.networks.map((n) => n.network));
+  return { join: [...wanted].filter((n) => !attached.has(n)), leave: [...attached].filter((n) => !wanted.has(n)) };
+}
+
+/** The spec parts whose hash differs; empty when the container's labels predate per-part hashes. */
+function changedPartNames(c: DesiredContainer, found: ActualContainer): string[] {
+  if (Object.keys(found.specParts).length === 0) return c.specHash === found.specHash ? [] : ['spec'];
+  return Object.entries(c.specParts)
     .filter(([part, hash]) => found.specParts[part] !== hash)
     .map(([part]) => part);
-  return parts.length > 0 && Object.keys(found.specParts).length > 0 ? `changed: ${parts.join(', ')}` : 'spec changed';
+}
+
+function changedParts(c: DesiredContainer, found: ActualContainer): string {
+  const parts = changedPartNames(c, found);
+  return parts.length > 0 && parts[0] !== 'spec' ? `changed: ${parts.join(', ')}` : 'spec changed';
 }
 
 /** Steps in an order where every step comes after what it depends on (stable otherwise). */

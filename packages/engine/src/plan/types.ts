@@ -1,7 +1,10 @@
 // A deploy plan: ordered steps with the dependencies the executor follows.
 import type { VdcIdentity } from '../desired/types';
 
-/** `reconfigure`: an edge listener re-pointed by a seamless reload, connections kept. */
+/**
+ * `reconfigure`: changed while it runs, connections kept: an edge listener re-pointed by a
+ * seamless reload, or a container joining or leaving networks (a wire added or removed).
+ */
 export type PlanAction = 'create' | 'recreate' | 'remove' | 'start' | 'reconfigure';
 /** `listener`: an edge listener (one published host port). */
 export type PlanKind = 'network' | 'volume' | 'container' | 'listener';
