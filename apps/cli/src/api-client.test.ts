@@ -11,7 +11,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-const transport = { fetch: globalThis.fetch, requestTimeoutMs: 2000 };
+const transport = { fetch: globalThis.fetch, requestTimeoutMs: 30_000 }; // a loaded machine is slow
 const client = (s: FakeColo, token = TOKEN) => new ColoClient(s.url, token, transport);
 
 async function closedPort(): Promise<number> {

@@ -55,7 +55,9 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => options.now ?? Date.now(),
     pollIntervalMs: 2,
-    requestTimeoutMs: 2000,
+    // Generous: the suite's lanes share two cores, and a loaded machine can take seconds to answer
+    // even a local fake server (the timeout itself is tested in api-client.test.ts).
+    requestTimeoutMs: 30_000,
     confirm: options.confirm,
   };
   const code = await run(argv, ctx);
