@@ -127,12 +127,19 @@ it('draws, saves and deploys a VDC that then serves traffic from both web replic
   await page.getByTestId('fit-button').click();
   await screenshot(page, 'editor-before-deploy');
 
-  // Save, then Deploy: the plan comes first.
+  // Save, then Deploy at once, while the save is still on its way: Deploy waits for that save
+  // (it once did nothing at all when a save was in flight), and the plan comes first.
+  // The save's PUT is held back 2 s, so Deploy is surely pressed while it is in flight.
+  await page.route('**/api/v1/vdcs/shop', async (route) => {
+    if (route.request().method() === 'PUT') await new Promise((r) => setTimeout(r, 2000));
+    await route.continue();
+  });
   await page.getByTestId('save-button').click();
-  await waitFor('the save to finish', async () => !/unsaved/i.test((await page.getByTestId('save-state').textContent()) ?? 'unsaved'), 15_000, 200);
   await page.getByTestId('deploy-button').click();
   const plan = page.getByTestId('plan-dialog');
   await plan.waitFor(); // the plan reads Docker: slow while other suites load the engine
+  expect(await page.getByTestId('save-state').textContent()).toBe('All changes saved');
+  await page.unroute('**/api/v1/vdcs/shop');
   await expect.poll(async () => (await plan.textContent()) ?? '', { timeout: 20_000 }).toMatch(/create/i);
   await confirmPlan();
 

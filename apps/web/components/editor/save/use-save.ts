@@ -26,13 +26,13 @@ export function useSave(store: EditorStore, vdcName: string, catalog: Catalog, o
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [failure, setFailure] = useState<SaveFailure | null>(null);
-  const busy = useRef(false);
+  /** The save on its way to the server, if any: a second save (Deploy's, Ctrl+S) waits for it. */
+  const inFlight = useRef<Promise<boolean> | null>(null);
   const toast = useToast();
   const { current, saved, rebase } = store;
 
   const put = useCallback(
     async (doc: EditorDoc, base: number): Promise<boolean> => {
-      busy.current = true;
       setSaving(true);
       setFailure(null);
       try {
@@ -48,7 +48,6 @@ export function useSave(store: EditorStore, vdcName: string, catalog: Catalog, o
         else setFailure({ message: (err as Error).message, issues: issuesOf(err), doc });
         return false;
       } finally {
-        busy.current = false;
         setSaving(false);
       }
     },
@@ -57,7 +56,13 @@ export function useSave(store: EditorStore, vdcName: string, catalog: Catalog, o
 
   /** Saves the drawing as it is now; false when refused (problems, conflict, failure). */
   const save = useCallback(async (): Promise<boolean> => {
-    if (busy.current) return false;
+    // One already running (Save pressed, then Deploy at once): its outcome decides, and what
+    // changed while it ran is saved after it. Never a silent "no" that makes Deploy do nothing.
+    while (inFlight.current) {
+      if (!(await inFlight.current)) return false;
+      const now = current();
+      if (manifestKey(now.history.present) === now.savedKey) return true;
+    }
     const { history, baseRevision } = current();
     const errors = validateDoc(history.present, catalog).errors;
     if (errors.length > 0) {
@@ -65,7 +70,13 @@ export function useSave(store: EditorStore, vdcName: string, catalog: Catalog, o
       setFailure({ message, issues: [], doc: history.present });
       return false;
     }
-    return put(history.present, baseRevision);
+    const running = put(history.present, baseRevision);
+    inFlight.current = running;
+    try {
+      return await running;
+    } finally {
+      if (inFlight.current === running) inFlight.current = null;
+    }
   }, [current, catalog, put]);
 
   const overwrite = useCallback(async () => {
