@@ -110,7 +110,6 @@ describe('request bodies on the real server', () => {
     // Node's parser takes the first 10 bytes as the body; the rest is not a request.
     const res = await upload({ 'content-length': '10' }, 20);
     expect([400, 0], `answered ${res.status}: ${res.body}`).toContain(res.status); // 400, or reset before it is read
-    expect(res.sentMb).toBeLessThan(20);
     expect(res.peakRssMb - before).toBeLessThan(48);
   });
 });
