@@ -23,8 +23,18 @@ for (const file of files) {
   const brokenSuites = (report.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0);
   failed += brokenSuites.length;
   for (const r of report.testResults ?? []) {
-    for (const a of r.assertionResults ?? []) if (a.status === 'failed') console.error(`failed: ${a.fullName} (${r.name})`);
+    if (r.status === 'failed' && (r.assertionResults ?? []).length === 0) console.error(`failed to load: ${r.name}\n${excerpt(r.message)}`);
+    for (const a of r.assertionResults ?? []) {
+      if (a.status === 'failed') console.error(`failed: ${a.fullName} (${r.name})\n${excerpt((a.failureMessages ?? []).join('\n'))}`);
+    }
   }
+}
+/** The start of a failure's message, indented: the closing lines of a CI log say why, not only what. */
+function excerpt(message) {
+  const lines = String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((l) => !/^\s+at /.test(l));
+  const kept = lines.slice(0, 60).map((l) => `    ${l.slice(0, 300)}`);
+  if (lines.length > kept.length) kept.push(`    … ${lines.length - kept.length} more lines in the lane's JSON report`);
+  return kept.join('\n');
 }
 if (failedChecks > 0) console.error(`${failedChecks} check(s) before the tests failed (typecheck, lint or build): see above`);
 if (passed === 0 && failed === 0) failed = 1; // a run that tested nothing is not a pass

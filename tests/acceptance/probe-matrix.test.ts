@@ -159,6 +159,18 @@ it('lets exactly the wired pairs connect, and nothing reach the host, the metada
   // Off the internal networks: the listeners and the gateway, each on a bridge of its own only.
   const offInternal = (p: Probed) => p.appliance.startsWith('edge:') || p.appliance === 'gw';
 
+  /** Whether `from` should reach the target labelled `label`: a wired container, or the host from a listener or gateway. */
+  const expected = (from: Probed, label: string) => {
+    if (label === HOST) return offInternal(from);
+    const to = containers.find((t) => t.label === label);
+    return to !== undefined && to !== from && linked(from, to);
+  };
+
+  // The metadata probe of a source with a route out tells whether the host intercepts every
+  // connection (see `unverifiable` below): a missed one is tried again too, or that source's
+  // intercepted connections would count as real.
+  const retried = (from: Probed, label: string) => expected(from, label) || (label === METADATA && offInternal(from));
+
   // A connection that should work but did not may only have been slow: 24 probes at once in a
   // container with a small CPU share, on a loaded machine, can miss a 2 s bound. Those alone are
   // tried again, a few at a time with a longer bound; a wire that is really cut stays cut. (A
@@ -166,7 +178,7 @@ it('lets exactly the wired pairs connect, and nothing reach the host, the metada
   for (let round = 0; round < 3; round++) {
     const retries = containers.map((from) => {
       const got = reached.get(from.label) ?? new Set<string>();
-      return { from, targets: targets.filter((t) => t.label !== from.label && !got.has(t.label) && containers.some((to) => to.label === t.label && linked(from, to))) };
+      return { from, targets: targets.filter((t) => !got.has(t.label) && retried(from, t.label)) };
     });
     if (retries.every((r) => r.targets.length === 0)) break;
     for (const { from, targets: again } of retries) {
@@ -194,7 +206,8 @@ it('lets exactly the wired pairs connect, and nothing reach the host, the metada
     '',
     ...columns.map((col, i) => `${String(i + 1).padStart(2)} ${col}`),
   ];
-  console.log(`probe matrix (${containers.length} containers, ${targets.length} targets each):\n${rows.join('\n')}`);
+  const matrix = `probe matrix (${containers.length} containers, ${targets.length} targets each):\n${rows.join('\n')}`;
+  console.log(matrix);
 
   const wrong: string[] = [];
   for (const from of containers) {
@@ -208,5 +221,5 @@ it('lets exactly the wired pairs connect, and nothing reach the host, the metada
     if (got.has(PUBLISHED)) wrong.push(`${from.label} reaches a published port through the host`);
     if (!offInternal(from) && got.has(METADATA)) wrong.push(`${from.label} reaches ${METADATA}`);
   }
-  expect(wrong).toEqual([]);
+  expect(wrong, `differs from the wiring:\n${wrong.join('\n')}\n\n${matrix}\n`).toEqual([]);
 });
