@@ -54,6 +54,16 @@ export function instanceVolumeName(key: string, appliance: string, volume: strin
   return `colo-${key}-${appliance}-${volume}`;
 }
 
+/** A snapshot's copy of one instance volume. */
+export function snapshotVolumeName(snapshotId: string, appliance: string, volume: string): string {
+  return `colo-${snapshotId.replace(/_/g, '-')}-${appliance}-${volume}`;
+}
+
+/** The volume-tool container of one operation. */
+export function volumeToolName(operationId: string): string {
+  return `colo-${operationId.replace(/_/g, '-')}-volume-tool`;
+}
+
 /** `db` → `DB`, `web-cache` → `WEB_CACHE`: the env prefix of an output terminal. */
 export function envPrefix(outputName: string): string {
   return outputName.toUpperCase().replace(/-/g, '_');

@@ -12,7 +12,9 @@ export type EngineErrorCode =
   | 'unhealthy'
   | 'timeout'
   | 'aborted'
-  | 'step_failed';
+  | 'step_failed'
+  /** A filesystem filled up while copying (snapshots, clones, restores). */
+  | 'no_space';
 
 const RETRYABLE: ReadonlySet<EngineErrorCode> = new Set(['docker_unavailable', 'timeout', 'conflict']);
 

@@ -31,6 +31,8 @@ export {
   instanceVolumeName,
   listenerName,
   listenerNetworkName,
+  snapshotVolumeName,
+  volumeToolName,
   wireNetworkName,
 } from './docker-names';
 export { INTERNAL_NETWORK_OPTIONS } from './desired/networks';
@@ -76,3 +78,18 @@ export {
   type VolumeSummary,
   type WaitHealthyOptions,
 } from './runtime/runtime';
+export { type CopyMethod, type CopyProgress, type CopyVolumesResult, formatBytes } from './volumes/copy-volumes';
+export {
+  type CloneSource,
+  cloneVolumes,
+  type InstanceVolume,
+  removeSnapshotVolumes,
+  restoreVolumes,
+  type SnapshotVolume,
+  snapshotVolumes,
+  snapshotVolumesOf,
+  unpauseVdc,
+  vdcVolumes,
+  type VolumeCopyResult,
+} from './volumes/vdc-volumes';
+export { VOLUME_TOOL_CLASS, volumeToolImage } from './volumes/volume-tool';

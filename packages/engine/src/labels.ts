@@ -26,6 +26,11 @@ export const LABEL = {
   standby: 'colo.standby',
   /** Published terminals, `terminal=containerPort` comma-separated, for status. */
   expose: 'colo.expose',
+  /** On a snapshot's volumes: the snapshot, and the VDC it was taken of (never `colo.vdc`, so a VDC's purge leaves them). */
+  snapshot: 'colo.snapshot',
+  snapshotOf: 'colo.snapshot-of',
+  /** On a volume-tool container: the operation that runs it. */
+  operation: 'colo.operation',
 } as const;
 
 export interface VdcScope {

@@ -1,5 +1,5 @@
 // Builds the test appliance image once (later runs find it by tag and skip the build), and the
-// edge proxy image through the catalog's builder, cached by its folder's hash like every class.
+// system images (edge proxy, volume tool) through the catalog's builder, cached by its folder's hash like every class.
 import { fileURLToPath } from 'node:url';
 import { ensureClassImage, loadCatalog } from '@colo/catalog';
 import Dockerode from 'dockerode';
@@ -13,7 +13,9 @@ export default async function setup(): Promise<void> {
     await runtime.buildImage(context, ECHO_IMAGE, { 'colo.test-image': 'true' });
   }
   const { system } = await loadCatalog();
-  const edge = system.find((s) => s.class.id === 'edge-proxy');
-  if (!edge) throw new Error('templates/system/edge-proxy is missing');
-  await ensureClassImage(new Dockerode(), edge);
+  for (const id of ['edge-proxy', 'volume-tool']) {
+    const source = system.find((s) => s.class.id === id);
+    if (!source) throw new Error(`templates/system/${id} is missing`);
+    await ensureClassImage(new Dockerode(), source);
+  }
 }

@@ -77,6 +77,11 @@ export function createDockerRuntime(docker: Dockerode = new Dockerode()): Runtim
     stopContainer: (id, timeoutSeconds = 10) =>
       idempotent(`stop container ${id}`, [304], () => docker.getContainer(id).stop({ t: timeoutSeconds })),
 
+    pauseContainer: (id) => idempotent(`pause container ${id}`, [], () => docker.getContainer(id).pause(), /is already paused/),
+
+    unpauseContainer: (id) =>
+      idempotent(`unpause container ${id}`, [404], () => docker.getContainer(id).unpause(), /is not paused|is not running/),
+
     removeContainer: (id) =>
       idempotent(`remove container ${id}`, [404], () => docker.getContainer(id).remove({ force: true, v: true }), /is already in progress/),
 
@@ -210,6 +215,7 @@ function toSummary(c: Dockerode.ContainerInfo): ContainerSummary {
     health: c.State === 'running' ? healthFromStatusText(c.Status ?? '') : 'none',
     networks: attachedNetworks(c.NetworkSettings?.Networks),
     ports,
+    volumes: (c.Mounts ?? []).filter((m) => m.Type === 'volume' && m.Name).map((m) => m.Name as string),
   };
 }
 
@@ -235,6 +241,7 @@ function toDetails(c: Dockerode.ContainerInspectInfo): ContainerDetails {
     aliases: Object.fromEntries(Object.entries(networks).map(([name, n]) => [name, n.Aliases ?? []])),
     addresses: Object.fromEntries(Object.entries(networks).map(([name, n]) => [name, n.IPAddress])),
     ports,
+    volumes: (c.Mounts ?? []).filter((m) => m.Type === 'volume' && m.Name).map((m) => m.Name as string),
     restartCount: c.RestartCount ?? 0,
     exitCode: c.State.ExitCode ?? 0,
     oomKilled: c.State.OOMKilled === true,

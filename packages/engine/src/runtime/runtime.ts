@@ -25,6 +25,8 @@ export interface ContainerSummary {
   /** Names of the networks the container is attached to. */
   networks: string[];
   ports: PublishedPort[];
+  /** Names of the named volumes it mounts. */
+  volumes: string[];
 }
 
 export interface ContainerDetails extends ContainerSummary {
@@ -92,6 +94,10 @@ export interface Runtime {
   startContainer(idOrName: string): Promise<void>;
   /** Succeeds when the container is already stopped. */
   stopContainer(idOrName: string, timeoutSeconds?: number): Promise<void>;
+  /** Freezes every process of a running container; succeeds when it is paused already. */
+  pauseContainer(idOrName: string): Promise<void>;
+  /** Thaws a paused container; succeeds when it is not paused (or gone). */
+  unpauseContainer(idOrName: string): Promise<void>;
   /** Force-removes, with its anonymous volumes (never a named one); succeeds when there is no such container. */
   removeContainer(idOrName: string): Promise<void>;
   /** Succeeds when the container is already attached. */
@@ -131,6 +137,8 @@ export const MUTATING_RUNTIME_METHODS = [
   'createContainer',
   'startContainer',
   'stopContainer',
+  'pauseContainer',
+  'unpauseContainer',
   'removeContainer',
   'connectNetwork',
   'disconnectNetwork',

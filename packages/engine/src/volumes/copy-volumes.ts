@@ -1,0 +1,185 @@
+// Copying a set of volumes consistently: the core of snapshots, clones and restores.
+//
+// The copy method is the storage's: where the filesystem under the volumes can reflink (XFS,
+// btrfs), `cp --reflink` shares blocks and a copy of any size takes moments; elsewhere it is a
+// streaming copy. With writers running it goes in two passes: a first copy while they run, then
+// the writers are paused and a second pass copies only what changed meanwhile, then they resume.
+// The pause window is that second pass, not the whole copy. Without writers one pass is enough.
+import { EngineError } from '../engine-error';
+import type { Runtime } from '../runtime/runtime';
+import { openVolumeTool, type VolumeToolOptions } from './volume-tool';
+
+export type CopyMethod = 'reflink' | 'copy';
+
+export interface VolumeCopy {
+  /** What the user reads in progress and errors, e.g. `db/data`. */
+  label: string;
+  source: string;
+  /** A volume that exists already (created by the caller with its labels); its content is replaced. */
+  target: string;
+}
+
+export interface CopyProgress {
+  phase: 'measure' | 'copy' | 'pause' | 'sync' | 'resume';
+  /** Bytes in the targets so far, and the sources' total (0 while measuring). */
+  copiedBytes: number;
+  totalBytes: number;
+  message?: string;
+}
+
+export interface CopyVolumesInput extends Omit<VolumeToolOptions, 'sources' | 'targets'> {
+  copies: VolumeCopy[];
+  /** Running containers that write to the sources: paused for the second pass. Empty: one pass. */
+  writers: string[];
+  signal?: AbortSignal;
+  onProgress?: (progress: CopyProgress) => void;
+  /** How often progress measures the targets while a copy runs (default 1 s). */
+  progressEveryMs?: number;
+}
+
+export interface CopyVolumesResult {
+  method: CopyMethod;
+  /** The sources' size on disk when measured. */
+  totalBytes: number;
+  perVolume: { label: string; bytes: number }[];
+  /** How long the writers were paused (0 when none ran). */
+  pauseMs: number;
+  durationMs: number;
+}
+
+/** Copies run this many at a time: the disk, not the CPU, is the limit. */
+const PARALLEL = 4;
+
+export async function copyVolumes(runtime: Runtime, input: CopyVolumesInput): Promise<CopyVolumesResult> {
+  const started = Date.now();
+  const { copies, signal } = input;
+  const report = input.onProgress ?? (() => undefined);
+  if (copies.length === 0) return { method: 'copy', totalBytes: 0, perVolume: [], pauseMs: 0, durationMs: 0 };
+  const tool = await openVolumeTool(runtime, { ...input, sources: copies.map((c) => c.source), targets: copies.map((c) => c.target) });
+  let paused: string[] = [];
+  try {
+    checkAborted(signal);
+    report({ phase: 'measure', copiedBytes: 0, totalBytes: 0, message: `measuring ${copies.length} volumes` });
+    const probe = parseProbe(await tool.run(['probe', '/dst/0'], 'probing the volume filesystem'));
+    const sizes = parseUsage(await tool.run(['usage', ...copies.map((_, i) => `/src/${i}`)], 'measuring the volumes'), copies.length);
+    const totalBytes = sizes.reduce((a, b) => a + b, 0);
+    // A streaming copy needs the room up front; a reflink shares blocks and needs next to none.
+    if (probe.method === 'copy' && totalBytes > probe.availBytes) {
+      throw new EngineError(
+        'no_space',
+        `the copy needs ${formatBytes(totalBytes)} and the volume filesystem has ${formatBytes(probe.availBytes)} free`,
+      );
+    }
+    report({ phase: 'copy', copiedBytes: 0, totalBytes, message: `copying ${formatBytes(totalBytes)} by ${probe.method === 'reflink' ? 'reflink (copy-on-write)' : 'streaming copy'}` });
+
+    const measure = async () => sum(parseUsage(await tool.run(['usage', ...copies.map((_, i) => `/dst/${i}`)], 'measuring the copies'), copies.length));
+    await withProgress(measure, input.progressEveryMs ?? 1000, (copied) => report({ phase: 'copy', copiedBytes: Math.min(copied, totalBytes), totalBytes }), () =>
+      eachLimited(copies, PARALLEL, async (c, i) => {
+        checkAborted(signal);
+        await tool.run(['full', `/src/${i}`, `/dst/${i}`], `copying ${c.label}`);
+      }),
+    );
+
+    let pauseMs = 0;
+    if (input.writers.length > 0) {
+      checkAborted(signal);
+      report({ phase: 'pause', copiedBytes: totalBytes, totalBytes, message: `pausing ${input.writers.length} containers` });
+      const pausedAt = Date.now();
+      paused = input.writers;
+      await Promise.all(input.writers.map((w) => runtime.pauseContainer(w)));
+      report({ phase: 'sync', copiedBytes: totalBytes, totalBytes, message: 'copying what changed while paused' });
+      await eachLimited(copies, copies.length, (c, i) => tool.run(['sync', `/src/${i}`, `/dst/${i}`], `copying the changes of ${c.label}`));
+      await resume(runtime, paused);
+      paused = [];
+      pauseMs = Date.now() - pausedAt;
+      report({ phase: 'resume', copiedBytes: totalBytes, totalBytes, message: `resumed after ${pauseMs} ms` });
+    }
+    return {
+      method: probe.method,
+      totalBytes,
+      perVolume: copies.map((c, i) => ({ label: c.label, bytes: sizes[i] })),
+      pauseMs,
+      durationMs: Date.now() - started,
+    };
+  } finally {
+    // Writers never stay paused because a copy failed; the helper never outlives the operation.
+    if (paused.length > 0) await resume(runtime, paused).catch(() => undefined);
+    await tool.close().catch(() => undefined);
+  }
+}
+
+async function resume(runtime: Runtime, containers: string[]): Promise<void> {
+  await Promise.all(containers.map((c) => runtime.unpauseContainer(c)));
+}
+
+function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new EngineError('aborted', 'the copy was stopped');
+}
+
+export function parseProbe(output: string): { method: CopyMethod; availBytes: number } {
+  const method = /method=(reflink|copy)/.exec(output)?.[1] as CopyMethod | undefined;
+  const avail = /avail=(\d+)/.exec(output)?.[1];
+  if (!method || avail === undefined) throw new EngineError('step_failed', `probing the volume filesystem: unexpected answer "${output.trim()}"`);
+  return { method, availBytes: Number(avail) };
+}
+
+/** `BYTES DIR` lines, in the order asked; exec output carries frame headers, so match, don't split. */
+export function parseUsage(output: string, count: number): number[] {
+  const sizes = new Array<number>(count).fill(0);
+  for (const m of output.matchAll(/(\d+) \/(?:src|dst)\/(\d+)/g)) sizes[Number(m[2])] = Number(m[1]);
+  return sizes;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+/** Runs `work`, reporting `measure()` every `everyMs` until it settles. */
+async function withProgress<T>(measure: () => Promise<number>, everyMs: number, onValue: (n: number) => void, work: () => Promise<T>): Promise<T> {
+  let done = false;
+  const loop = (async () => {
+    while (!done) {
+      await new Promise((r) => setTimeout(r, everyMs));
+      if (done) break;
+      try {
+        onValue(await measure());
+      } catch {
+        // A measurement is only progress: a failed one is skipped.
+      }
+    }
+  })();
+  try {
+    return await work();
+  } finally {
+    done = true;
+    await loop;
+  }
+}
+
+async function eachLimited<T>(items: T[], limit: number, fn: (item: T, index: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  let failure: unknown;
+  const worker = async () => {
+    while (failure === undefined && next < items.length) {
+      const i = next++;
+      try {
+        await fn(items[i], i);
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure !== undefined) throw failure;
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
+}
