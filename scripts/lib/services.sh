@@ -146,6 +146,7 @@ build_catalog_images() {
 ensure_all() {
   local db="$1"
   apt_install ca-certificates curl
+  apt_install xfsprogs # mkfs.xfs: the storage fault tests put a scratch Docker data root on XFS with reflink
   ensure_node_modules
   ensure_postgres "$db"
   ensure_redis

@@ -7,6 +7,7 @@ import {
   meSchema,
   operationAnswerSchema,
   operationStartedSchema,
+  snapshotsSchema,
   operationsSchema,
   planAnswerSchema,
   statusSchema,
@@ -73,6 +74,21 @@ export class ColoClient {
   }
   destroy(name: string, purge: boolean) {
     return this.call('POST', `/vdcs/${seg(name)}/destroy`, operationStartedSchema, { body: { purge } });
+  }
+  snapshot(name: string, note?: string) {
+    return this.call('POST', `/vdcs/${seg(name)}/snapshots`, operationStartedSchema, { body: note === undefined ? {} : { note } });
+  }
+  snapshots(name: string) {
+    return this.call('GET', `/vdcs/${seg(name)}/snapshots`, snapshotsSchema);
+  }
+  deleteSnapshot(name: string, number: number) {
+    return this.call('DELETE', `/vdcs/${seg(name)}/snapshots/${number}`, operationStartedSchema);
+  }
+  restore(name: string, number: number) {
+    return this.call('POST', `/vdcs/${seg(name)}/snapshots/${number}/restore`, operationStartedSchema, { body: {} });
+  }
+  clone(name: string, body: { name: string; snapshot?: number; ports?: Record<string, number> }) {
+    return this.call('POST', `/vdcs/${seg(name)}/clone`, operationStartedSchema, { body });
   }
   status(name: string) {
     return this.call('GET', `/vdcs/${seg(name)}/status`, statusSchema);

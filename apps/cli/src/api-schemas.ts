@@ -69,8 +69,25 @@ export const operationSchema = z.looseObject({
   createdAt: when,
   startedAt: when,
   finishedAt: when,
+  /** What it produced (a snapshot's number, a clone's VDC and first deploy). */
+  result: z.record(z.string(), z.unknown()).nullish(),
 });
 export type Operation = z.infer<typeof operationSchema>;
+
+export const snapshotSchema = z.looseObject({
+  number: z.number(),
+  note: z.string().nullish(),
+  status: text,
+  revision: z.number().nullish(),
+  method: z.string().nullish(),
+  sizeBytes: z.number().default(0),
+  pauseMs: z.number().nullish(),
+  durationMs: z.number().nullish(),
+  volumes: z.array(z.looseObject({ appliance: text, volume: text, bytes: z.number() })).default([]),
+  createdAt: when,
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;
+export const snapshotsSchema = z.looseObject({ snapshots: z.array(snapshotSchema) });
 
 export const logLineSchema = z.looseObject({ seq: z.number(), at: when, message: text });
 export type LogLine = z.infer<typeof logLineSchema>;

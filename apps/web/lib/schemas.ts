@@ -1,4 +1,5 @@
 // Request bodies of the REST API (docs/contracts.md).
+import { ColoError } from '@colo/control';
 import { z } from 'zod';
 
 /** YAML/JSON text or an object; the manifest validator judges the content. */
@@ -11,3 +12,16 @@ export const updateBody = z.object({ manifest: manifestField, baseRevision: z.nu
 export const revisionBody = z.object({ revision: z.number().int().positive().optional() });
 export const applianceBody = z.object({ appliance: z.string().min(1).max(64).optional() });
 export const destroyBody = z.object({ purge: z.boolean().optional() });
+export const snapshotBody = z.object({ note: z.string().max(500).optional() });
+export const cloneBody = z.object({
+  name: z.string().min(1).max(64),
+  snapshot: z.number().int().positive().optional(),
+  /** Source host port → the clone's; the rest are picked free. */
+  ports: z.record(z.string(), z.number().int()).optional(),
+});
+
+/** A snapshot number from the URL. */
+export function snapshotNumber(raw: string): number {
+  if (!/^[1-9][0-9]{0,8}$/.test(raw)) throw new ColoError('bad_request', `snapshot number "${raw}" must be a positive whole number`);
+  return Number(raw);
+}

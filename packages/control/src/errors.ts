@@ -20,6 +20,8 @@ export type ColoErrorCode =
   | 'docker_error'
   /** The catalog on disk (templates/) is broken: the operator must fix a file. */
   | 'catalog_invalid'
+  /** A copy (snapshot, clone, restore) did not fit on the volume filesystem. */
+  | 'no_space'
   | 'internal';
 
 export interface ColoErrorDetails {

@@ -81,6 +81,8 @@ export {
   type UserView,
 } from './quotas/user-quota';
 export { openSecrets, sealSecrets, type VdcSecrets } from './secrets';
+export { getSnapshot, listSnapshots } from './snapshots/read-snapshots';
+export type { SnapshotView, SnapshotVolumeView } from './snapshots/snapshot-views';
 export { deleteVdc } from './vdcs/delete-vdc';
 export { getVdc, listRevisions, listVdcs } from './vdcs/read-vdcs';
 export { renameVdc } from './vdcs/rename-vdc';

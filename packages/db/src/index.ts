@@ -12,8 +12,9 @@ export type {
   OperationStep,
   Revision,
   Session,
+  Snapshot,
   User,
   UserQuota,
   Vdc,
 } from './generated/client';
-export { FailureKind, OperationKind, OperationStatus, StepStatus, UserRole, VdcState } from './generated/enums';
+export { FailureKind, OperationKind, OperationStatus, SnapshotStatus, StepStatus, UserRole, VdcState } from './generated/enums';

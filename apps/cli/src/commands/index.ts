@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { apply } from './apply';
 import { catalog } from './catalog';
+import { clone } from './clone';
 import { destroy } from './destroy';
 import { helpCommand } from './help';
 import { login } from './login';
@@ -10,11 +11,31 @@ import { op } from './op';
 import { ops } from './ops';
 import { plan } from './plan';
 import { quota } from './quota';
+import { restore, snapshot, snapshots } from './snapshot';
 import { start } from './start';
 import { status } from './status';
 import { stop } from './stop';
 import { validate } from './validate';
 import { version } from './version';
 
-export const commands: Command[] = [login, validate, plan, apply, ls, status, stop, start, destroy, catalog, ops, op, quota, version];
+export const commands: Command[] = [
+  login,
+  validate,
+  plan,
+  apply,
+  ls,
+  status,
+  stop,
+  start,
+  destroy,
+  snapshot,
+  snapshots,
+  clone,
+  restore,
+  catalog,
+  ops,
+  op,
+  quota,
+  version,
+];
 commands.push(helpCommand(() => commands));

@@ -38,7 +38,7 @@ export function toColoError(error: unknown): ColoError {
   // EngineError (duck-typed: control must not depend on the engine's class identity).
   if (e.name === 'EngineError' && typeof e.code === 'string') {
     const code: ColoErrorCode =
-      e.code === 'invalid_manifest' ? 'invalid_manifest' : e.code === 'docker_unavailable' ? 'docker_unavailable' : 'docker_error';
+      e.code === 'invalid_manifest' || e.code === 'docker_unavailable' || e.code === 'no_space' ? e.code : 'docker_error';
     return new ColoError(code, message, { retryable: e.retryable === true, cause: error });
   }
   // Prisma's "cannot reach the database" family, and raw socket errors from pg or Redis.

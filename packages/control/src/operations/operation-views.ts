@@ -19,6 +19,8 @@ export interface OperationView {
   error: string | null;
   errorCode: string | null;
   params: unknown;
+  /** What it produced once succeeded: `{ snapshot }`, `{ vdc, deployOperation, ports }` for a clone… */
+  result: unknown;
   /** The revision a deploy applies (number), null for other kinds. */
   revision: number | null;
   attempts: number;
@@ -46,6 +48,7 @@ export function operationView(
     error: op.error,
     errorCode: op.errorCode,
     params: op.params,
+    result: op.result ?? null,
     revision: op.revision?.number ?? null,
     attempts: op.attempts,
     steps: (op.steps ?? [])

@@ -23,6 +23,8 @@ export class OperationRecorder {
   private fencedWith: unknown;
   private total = 0;
   private finished = new Set<string>();
+  /** The highest percent stepProgress wrote. */
+  private reported = 0;
 
   /**
    * Without a `run` the recorder only redacts (the live views use it so); writing then throws.
@@ -127,6 +129,19 @@ export class OperationRecorder {
       }
       await tx.operation.update({ where: { id: operationId }, data: { progress: steps.length === 0 ? PROGRESS_CEILING : 1 } });
     });
+  }
+
+  /**
+   * Progress inside one long step (a volume copy): `fraction` of step `index` (0-based) of the
+   * steps defined, so the operation's percent moves while the step runs. Never goes back.
+   */
+  stepProgress(index: number, fraction: number): void {
+    if (this.total === 0) return;
+    const pct = Math.round(((index + Math.max(0, Math.min(1, fraction))) / this.total) * PROGRESS_CEILING);
+    if (pct <= this.reported) return;
+    this.reported = pct;
+    const operationId = this.operationId;
+    this.enqueue((tx) => tx.operation.updateMany({ where: { id: operationId, progress: { lt: pct } }, data: { progress: pct } }));
   }
 
   stepStarted(key: string, title?: string): void {

@@ -9,11 +9,17 @@ import { z } from 'zod';
 import type { AuthUser } from '../auth/api-tokens';
 import { ColoError } from '../errors';
 import { newId } from '../ids';
+import type { Manifest } from '@colo/manifest';
+import type { Vdc } from '@colo/db';
 import { checkManifest } from '../manifests/manifest-input';
-import { findOwnedVdc, findRevision } from '../vdcs/find-vdc';
+import { findOwnedVdc, findRevision, ownVdcIdByName } from '../vdcs/find-vdc';
+import { chooseClonePorts, renamedManifest } from '../snapshots/clone-manifest';
+import { findSnapshot } from '../snapshots/read-snapshots';
+import { cloneSourceRevision } from './runners/clone';
 import { operationView, type OperationView } from './operation-views';
 import { enqueueOperation } from './queue';
 
+const snapshotNumber = z.number().int().positive();
 const applianceName = z.string().regex(/^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/, 'must be an appliance name');
 
 export const operationParamsSchemas = {
@@ -21,6 +27,16 @@ export const operationParamsSchemas = {
   stop: z.object({ appliance: applianceName.optional() }).strict(),
   start: z.object({ appliance: applianceName.optional() }).strict(),
   destroy: z.object({ purge: z.boolean().default(false) }).strict(),
+  snapshot: z.object({ note: z.string().max(500, 'must be at most 500 characters').optional() }).strict(),
+  snapshot_delete: z.object({ snapshot: snapshotNumber }).strict(),
+  restore: z.object({ snapshot: snapshotNumber }).strict(),
+  clone: z
+    .object({
+      name: z.string().min(1, 'is required'),
+      snapshot: snapshotNumber.optional(),
+      ports: z.record(z.string().regex(/^\d+$/, 'keys must be port numbers'), z.number().int().min(1).max(65535)).optional(),
+    })
+    .strict(),
 } as const;
 
 export type OperationParams = {
@@ -28,6 +44,10 @@ export type OperationParams = {
   stop: { appliance?: string };
   start: { appliance?: string };
   destroy: { purge?: boolean };
+  snapshot: { note?: string };
+  snapshot_delete: { snapshot: number };
+  restore: { snapshot: number };
+  clone: { name: string; snapshot?: number; ports?: Record<string, number> };
 };
 
 export async function requestOperation<K extends OperationKind>(
@@ -51,6 +71,13 @@ export async function requestOperation<K extends OperationKind>(
     await checkManifest(user.id, revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
     revisionId = revision.id;
     stored = { revision: revision.number };
+  } else if (kind === 'snapshot_delete') {
+    await findSnapshot(vdc, (parsed.data as { snapshot: number }).snapshot, { anyStatus: true });
+  } else if (kind === 'restore') {
+    const snapshot = await findSnapshot(vdc, (parsed.data as { snapshot: number }).snapshot);
+    await checkManifest(user.id, { ...(snapshot.revision.manifest as Record<string, unknown>), name: vdc.name }, { mode: 'deploy', exceptVdcId: vdc.id });
+  } else if (kind === 'clone') {
+    stored = await cloneParams(user, vdc, parsed.data as OperationParams['clone']);
   } else if (kind === 'stop' || kind === 'start') {
     const appliance = (parsed.data as { appliance?: string }).appliance;
     if (appliance !== undefined) {
@@ -82,4 +109,18 @@ export async function requestOperation<K extends OperationKind>(
     throw new ColoError('internal', 'the operation queue (Redis) is unavailable; nothing was changed', { cause });
   }
   return operationView(op);
+}
+
+/**
+ * A clone is checked whole when asked for (name free, snapshot ready, its manifest deployable
+ * under the new name and ports, the owner's quota), and its new VDC's ids and ports are fixed
+ * now, so every attempt of the run makes the very same VDC.
+ */
+async function cloneParams(user: AuthUser, vdc: Vdc, asked: OperationParams['clone']): Promise<Record<string, unknown>> {
+  if (await ownVdcIdByName(user, asked.name)) throw new ColoError('name_taken', `a VDC named "${asked.name}" exists: choose another name for the clone`);
+  const revision = await cloneSourceRevision(vdc, asked.snapshot);
+  const source = revision.manifest as unknown as Manifest;
+  const ports = await chooseClonePorts(user.id, source, asked.ports);
+  await checkManifest(user.id, renamedManifest(source, asked.name, ports), { mode: 'deploy' });
+  return { name: asked.name, ...(asked.snapshot !== undefined ? { snapshot: asked.snapshot } : {}), vdcId: newId('vdc'), revisionId: newId('rev'), ports };
 }

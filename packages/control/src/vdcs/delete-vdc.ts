@@ -14,6 +14,11 @@ export async function deleteVdc(user: AuthUser, name: string): Promise<void> {
   if (open > 0 || vdc.activeOperationId) {
     throw new ColoError('operation_running', `VDC "${name}" has an operation queued or running; wait for it to finish`);
   }
+  // Snapshots are data too: forgetting the VDC would strand their volumes, so they go first, on purpose.
+  const snapshots = await prisma.snapshot.count({ where: { vdcId: vdc.id } });
+  if (snapshots > 0) {
+    throw new ColoError('not_destroyed', `VDC "${name}" has ${snapshots} snapshot${snapshots === 1 ? '' : 's'}: delete ${snapshots === 1 ? 'it' : 'them'} first (colo snapshots ${name} --delete NUMBER)`);
+  }
   const actual = await readActualState(getRuntime(), { instance: engineConfig().instance, vdcId: vdc.id });
   const left = actual.containers.length + actual.networks.length + actual.volumes.length;
   if (left > 0) {

@@ -1,6 +1,9 @@
 import type { OperationKind } from '@colo/db';
 import { runDeploy } from './deploy';
+import { runClone } from './clone';
 import { runDestroy, runStart, runStop } from './lifecycle';
+import { runRestore } from './restore';
+import { runSnapshot, runSnapshotDelete } from './snapshot';
 import type { Runner } from './types';
 
 export type { Runner, RunnerContext, RunnerOutcome } from './types';
@@ -10,4 +13,8 @@ export const RUNNERS: Record<OperationKind, Runner> = {
   stop: runStop,
   start: runStart,
   destroy: runDestroy,
+  snapshot: runSnapshot,
+  clone: runClone,
+  restore: runRestore,
+  snapshot_delete: runSnapshotDelete,
 };

@@ -1,0 +1,148 @@
+// The VDC as a unit, as a user runs it with the CLI: the LAMP assembly counts hits in PostgreSQL
+// (one row, bumped by every request through the load balancer). Snapshot it, clone the snapshot
+// and the live VDC: each clone starts from its source's rows and then goes its own way; restore
+// puts the original's rows back, after a safety snapshot.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { ROOT, colo, docker, freePort, hitMany, instance, waitFor } from './harness';
+import { api, type Colo, startColo } from './setup';
+
+interface Hit {
+  host: string;
+  hits: number;
+}
+interface SnapshotRow {
+  number: number;
+  status: string;
+  note: string | null;
+  sizeBytes: number;
+  method: string;
+  pauseMs: number;
+  volumes: { appliance: string; volume: string; bytes: number }[];
+}
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'colo-snap-'));
+let c: Colo;
+let port = 0;
+const site = (p: number) => `http://127.0.0.1:${p}/?format=json`;
+/** The hit counter after one more request. */
+const bump = async (p: number) => (await hitMany<Hit>(site(p), 1))[0].hits;
+
+function run(args: string[]) {
+  return colo(args, c.env).then((res) => {
+    if (res.code !== 0) throw new Error(`colo ${args.join(' ')} exited ${res.code}\n${res.stdout}\n${res.stderr}\n${c.worker.output()}`);
+    return res;
+  });
+}
+
+beforeAll(async () => {
+  port = await freePort();
+  const lamp = parse(readFileSync(path.join(ROOT, 'templates/assemblies/lamp-cluster.yaml'), 'utf8'));
+  lamp.name = 'shop';
+  lamp.appliances.find((a: { name: string }) => a.name === 'lb').expose[0].port = port;
+  writeFileSync(path.join(tmp, 'shop.yaml'), stringify(lamp));
+  c = await startColo();
+  await run(['apply', '-f', path.join(tmp, 'shop.yaml'), '--wait']);
+});
+afterAll(async () => {
+  await c?.stop();
+});
+
+describe('snapshots, clones and restore of the LAMP assembly', () => {
+  let before = 0;
+
+  it('snapshots the running VDC with its rows, pausing its writers only briefly', async () => {
+    for (let i = 0; i < 5; i++) before = await bump(port);
+    expect(before).toBeGreaterThanOrEqual(5);
+    const res = await run(['snapshot', 'shop', '-m', 'five hits', '--wait']);
+    expect(res.stdout).toMatch(/snapshot 1 of shop: 2 volumes, .* by (copy|reflink); writers paused \d+ ms/);
+
+    const list = await run(['snapshots', 'shop', '--json']);
+    const [snap] = JSON.parse(list.stdout).snapshots as SnapshotRow[];
+    expect(snap).toMatchObject({ number: 1, status: 'ready', note: 'five hits' });
+    expect(snap.volumes.map((v) => v.appliance).sort()).toEqual(['content', 'db']);
+    expect(snap.sizeBytes).toBeGreaterThan(1_000_000); // a PostgreSQL cluster at least
+    expect(snap.pauseMs).toBeLessThan(10_000);
+    // The source runs on and counts on.
+    expect(await bump(port)).toBe(before + 1);
+  });
+
+  it('clones the snapshot into a new VDC that has the snapshot\'s rows and then its own', async () => {
+    const res = await run(['clone', 'shop', 'shop-copy', '--from', '1', '--wait', '--json']);
+    const docs = res.stdout.trim().split(/\n(?=\{)/).map((d) => JSON.parse(d));
+    const ports = docs[0].operation.result.ports as Record<string, number>;
+    const clonePort = ports[String(port)];
+    expect(clonePort).toBeGreaterThan(port);
+    expect(docs.at(-1).operation).toMatchObject({ kind: 'deploy', status: 'succeeded' });
+
+    // The snapshot held `before` hits: the clone's first request is the next one.
+    expect(await bump(clonePort)).toBe(before + 1);
+    expect(await bump(clonePort)).toBe(before + 2);
+    // And the original never saw those.
+    const original = await bump(port);
+    expect(original).toBe(before + 2);
+    // Its data lives in volumes of its own.
+    const status = JSON.parse((await run(['status', 'shop-copy', '--json'])).stdout);
+    const volumes = (await docker.listVolumes({ filters: { label: [`colo.instance=${instance}`, `colo.vdc=${status.vdc.id}`] } })).Volumes ?? [];
+    expect(volumes.map((v) => v.Labels['colo.appliance']).sort()).toEqual(['content', 'db']);
+  });
+
+  it('clones the live VDC, its writers paused for the last pass, and both go on apart', async () => {
+    const now = await bump(port);
+    const res = await run(['clone', 'shop', 'shop-live', '--wait']);
+    const clonePort = Number(/publishes \d+ → (\d+)/.exec(res.stdout)?.[1]);
+    expect(clonePort).toBeGreaterThan(port);
+    expect(await bump(clonePort)).toBe(now + 1);
+    expect(await bump(port)).toBe(now + 1);
+  });
+
+  it('refuses a clone under a name in use and a snapshot that does not exist, and changes nothing', async () => {
+    const taken = await colo(['clone', 'shop', 'shop-copy'], c.env);
+    expect(taken.code).not.toBe(0);
+    expect(taken.stderr).toMatch(/a VDC named "shop-copy" exists/);
+    const missing = await colo(['clone', 'shop', 'other', '--from', '42'], c.env);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/no snapshot 42/);
+    const { json } = await api<{ vdcs: { name: string }[] }>(c, 'GET', '/vdcs');
+    expect(json.vdcs.map((v) => v.name).sort()).toEqual(['shop', 'shop-copy', 'shop-live']);
+  });
+
+  it('restores the original to the snapshot: its rows come back, and a safety snapshot keeps what it had', async () => {
+    const lost = await bump(port);
+    expect(lost).toBeGreaterThan(before + 1);
+    const res = await run(['restore', 'shop', '1', '--yes', '--wait']);
+    expect(res.stdout).toMatch(/restore succeeded/);
+    await waitFor('the restored site', async () => (await fetch(site(port)).catch(() => undefined))?.ok);
+    // The first request after the restore may be counted already by the wait above.
+    const after = await bump(port);
+    expect(after).toBeGreaterThan(before);
+    expect(after).toBeLessThanOrEqual(before + 2);
+
+    const list = JSON.parse((await run(['snapshots', 'shop', '--json'])).stdout).snapshots as SnapshotRow[];
+    expect(list.map((s) => s.number)).toEqual([2, 1]);
+    expect(list[0].note).toBe('before restoring snapshot 1');
+    // Restoring the safety snapshot undoes the restore.
+    await run(['restore', 'shop', '2', '--yes', '--wait']);
+    await waitFor('the site again', async () => (await fetch(site(port)).catch(() => undefined))?.ok);
+    expect(await bump(port)).toBeGreaterThan(lost);
+  });
+
+  it('deletes a snapshot with its volumes; a VDC with snapshots is not forgotten until they go', async () => {
+    const res = await run(['snapshots', 'shop', '--delete', '1', '--yes', '--wait']);
+    expect(res.code).toBe(0);
+    const list = JSON.parse((await run(['snapshots', 'shop', '--json'])).stdout).snapshots as SnapshotRow[];
+    expect(list.map((s) => s.number)).not.toContain(1);
+    const left = (await docker.listVolumes({ filters: { label: [`colo.instance=${instance}`, 'colo.snapshot'] } })).Volumes ?? [];
+    // Snapshot 1 had two volumes; the safety snapshots of the two restores hold theirs.
+    expect(left.length).toBe(list.length * 2);
+
+    await run(['destroy', 'shop-copy', '--purge', '--yes', '--wait']);
+    const del = await api<{ error: { message: string } }>(c, 'DELETE', '/vdcs/shop');
+    expect(del.status).toBe(409);
+    expect(del.json.error.message).toMatch(/has 2 snapshots: delete them first/);
+  });
+});
