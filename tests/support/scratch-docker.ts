@@ -7,7 +7,7 @@
 // host's namespace, dockerd deletes the host's `docker0`, the shared engine's default bridge.
 // Images come from the shared daemon (`docker save | docker load` through dockerode streams).
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { accessSync, constants, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statfsSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statfsSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -78,7 +78,6 @@ export async function startScratchDocker(options: ScratchDockerOptions): Promise
     state.loop = (await step('attaching the image to a loop device', () => run('losetup', ['--find', '--show', image]))).stdout.trim();
     mkdirSync(dataRoot);
     await step(`mounting ${state.loop} on ${dataRoot}`, () => run('mount', [state.loop!, dataRoot]));
-    state.mounted = true;
     await step(`creating network namespace ${name}`, async () => {
       await run('ip', ['netns', 'add', name]);
       state.netnsMade = true;
@@ -104,7 +103,6 @@ interface StartedParts {
   netns: string;
   docker: Dockerode;
   loop?: string;
-  mounted?: boolean;
   netnsMade?: boolean;
   daemon?: ChildProcess;
 }
@@ -190,7 +188,7 @@ async function copyImage(from: Dockerode, to: Dockerode, ref: string): Promise<v
 
 /**
  * Undoes whatever start got to, in reverse: each step is tried even when an earlier one failed,
- * and the first failure is reported. Only the dockerd this module started is signalled.
+ * and every failure is reported. Only the processes this module started are signalled.
  */
 async function stopScratch(state: StartedParts): Promise<void> {
   const problems: string[] = [];
@@ -210,10 +208,8 @@ async function stopScratch(state: StartedParts): Promise<void> {
     await attempt('stopping dockerd', () => stopProcess(daemon));
   }
   state.daemon = undefined;
-  if (state.mounted) {
-    await attempt(`unmounting ${state.dataRoot}`, () => unmountAll(state.dataRoot));
-    state.mounted = false;
-  }
+  await attempt('stopping what a hard-stopped dockerd left running', () => killLeftovers(state.dir));
+  await attempt(`unmounting what is mounted under ${state.dir}`, () => unmountAll(state.dir));
   if (state.loop) {
     const loop = state.loop;
     await attempt(`detaching ${loop}`, () => run('losetup', ['-d', loop]));
@@ -237,7 +233,49 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** The mount and whatever dockerd left mounted beneath it (overlay layers after a hard stop). */
+/**
+ * dockerd stops its containerd and containers itself, unless it died hard (a crash, SIGKILL):
+ * then they run on and hold the filesystem. They are found by our folder in their command line
+ * (containerd, the shims; a shim's container is its child) and killed by pid, containers first.
+ */
+async function killLeftovers(dir: string): Promise<void> {
+  const processes = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map((entry) => processInfo(Number(entry)))
+    .filter((p): p is ProcessInfo => p !== undefined);
+  const ours = processes.filter((p) => p.cmdline.includes(dir));
+  const containers = processes.filter((p) => ours.some((o) => o.pid === p.ppid) && !ours.includes(p));
+  const doomed = [...containers, ...ours].map((p) => p.pid);
+  for (const pid of doomed) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone already
+    }
+  }
+  const deadline = Date.now() + STOP_MS;
+  while (doomed.some((pid) => processInfo(pid)) && Date.now() < deadline) await sleep(100);
+}
+
+interface ProcessInfo {
+  pid: number;
+  ppid: number;
+  cmdline: string;
+}
+
+function processInfo(pid: number): ProcessInfo | undefined {
+  try {
+    // State and parent follow the command name, which may hold spaces and parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (state === 'Z') return undefined; // a zombie is gone, only not reaped yet
+    return { pid, ppid: Number(ppid), cmdline: readFileSync(`/proc/${pid}/cmdline`, 'utf8') };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The data root and whatever dockerd left mounted (overlay layers, container netns files), deepest first. */
 async function unmountAll(mountPoint: string): Promise<void> {
   const mounts = readFileSync('/proc/self/mounts', 'utf8')
     .split('\n')
