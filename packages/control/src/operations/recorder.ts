@@ -23,8 +23,16 @@ export class OperationRecorder {
   private fencedWith: unknown;
   private total = 0;
   private finished = new Set<string>();
-  /** The highest percent stepProgress wrote. */
+  /** The highest percent written so far. */
   private reported = 0;
+  /** The steps defined last fill the percent from `base` to `ceiling`. */
+  private base = 0;
+  private ceiling = PROGRESS_CEILING;
+
+  /** `steps` (finished, maybe fractional) of the steps defined last, as the operation's percent. */
+  private percent(steps: number): number {
+    return Math.min(this.ceiling, Math.round(this.base + (steps / this.total) * (this.ceiling - this.base)));
+  }
 
   /**
    * Without a `run` the recorder only redacts (the live views use it so); writing then throws.
@@ -109,26 +117,37 @@ export class OperationRecorder {
    * The steps of this attempt, in order. A re-run after a crash plans again: steps it plans anew
    * start over as pending, earlier steps it no longer needs are kept as done or marked skipped.
    */
-  async defineSteps(steps: StepDef[]): Promise<void> {
+  async defineSteps(steps: StepDef[], opts: { done?: StepDef[]; upTo?: number } = {}): Promise<void> {
     await this.flush();
+    // Steps this run finished already (a restore's copy before its deploy) lead the list as they
+    // are; the new steps fill the percent from where it stands to `upTo` (so it never goes back).
+    const done = opts.done ?? [];
+    this.base = done.length > 0 ? this.reported : 0;
+    this.ceiling = Math.max(this.base, Math.min(PROGRESS_CEILING, opts.upTo ?? PROGRESS_CEILING));
     this.total = steps.length;
     this.finished.clear();
     const operationId = this.operationId;
-    const keys = steps.map((s) => s.key);
+    const keys = [...done, ...steps].map((s) => s.key);
+    const progress = steps.length === 0 ? this.ceiling : Math.max(1, this.base);
     await this.write(async (tx) => {
       await tx.operationStep.updateMany({
         where: { operationId, key: { notIn: keys }, status: { in: ['pending', 'running', 'failed'] } },
         data: { status: 'skipped' },
       });
-      for (const [order, s] of steps.entries()) {
+      for (const [order, s] of done.entries()) {
+        await tx.operationStep.updateMany({ where: { operationId, key: s.key }, data: { order } });
+      }
+      for (const [i, s] of steps.entries()) {
+        const order = done.length + i;
         await tx.operationStep.upsert({
           where: { operationId_key: { operationId, key: s.key } },
           create: { operationId, key: s.key, title: s.title, order },
           update: { title: s.title, order, status: 'pending', error: null, startedAt: null, finishedAt: null },
         });
       }
-      await tx.operation.update({ where: { id: operationId }, data: { progress: steps.length === 0 ? PROGRESS_CEILING : 1 } });
+      await tx.operation.update({ where: { id: operationId }, data: { progress } });
     });
+    this.reported = progress;
   }
 
   /**
@@ -137,7 +156,7 @@ export class OperationRecorder {
    */
   stepProgress(index: number, fraction: number): void {
     if (this.total === 0) return;
-    const pct = Math.round(((index + Math.max(0, Math.min(1, fraction))) / this.total) * PROGRESS_CEILING);
+    const pct = this.percent(index + Math.max(0, Math.min(1, fraction)));
     if (pct <= this.reported) return;
     this.reported = pct;
     const operationId = this.operationId;
@@ -175,7 +194,8 @@ export class OperationRecorder {
     if (this.finished.has(key)) return;
     this.finished.add(key);
     if (this.total > 0) {
-      const pct = Math.max(1, Math.min(PROGRESS_CEILING, Math.round((this.finished.size / this.total) * PROGRESS_CEILING)));
+      const pct = Math.max(1, this.percent(this.finished.size));
+      if (pct > this.reported) this.reported = pct;
       const operationId = this.operationId;
       this.enqueue((tx) => tx.operation.update({ where: { id: operationId }, data: { progress: pct } }));
     }

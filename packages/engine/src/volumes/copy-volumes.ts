@@ -5,7 +5,7 @@
 // streaming copy. With writers running it goes in two passes: a first copy while they run, then
 // the writers are paused and a second pass copies only what changed meanwhile, then they resume.
 // The pause window is that second pass, not the whole copy. Without writers one pass is enough.
-import { EngineError } from '../engine-error';
+import { EngineError, isEngineError } from '../engine-error';
 import type { Runtime } from '../runtime/runtime';
 import { openVolumeTool, type VolumeToolOptions } from './volume-tool';
 
@@ -47,6 +47,9 @@ export interface CopyVolumesResult {
   durationMs: number;
 }
 
+/** Free space a streaming copy leaves on the filesystem for the VDCs that run on it. */
+const RESERVE_BYTES = 64 * 1024 ** 2;
+
 /** Copies run this many at a time: the disk, not the CPU, is the limit. */
 const PARALLEL = 4;
 
@@ -63,11 +66,13 @@ export async function copyVolumes(runtime: Runtime, input: CopyVolumesInput): Pr
     const probe = parseProbe(await tool.run(['probe', '/dst/0'], 'probing the volume filesystem'));
     const sizes = parseUsage(await tool.run(['usage', ...copies.map((_, i) => `/src/${i}`)], 'measuring the volumes'), copies.length);
     const totalBytes = sizes.reduce((a, b) => a + b, 0);
-    // A streaming copy needs the room up front; a reflink shares blocks and needs next to none.
-    if (probe.method === 'copy' && totalBytes > probe.availBytes) {
+    // A streaming copy needs the room up front, and leaves some: the source runs on and writes
+    // to the same filesystem. A reflink shares blocks and needs next to none.
+    const reserve = Math.max(RESERVE_BYTES, Math.round(totalBytes * 0.05));
+    if (probe.method === 'copy' && totalBytes + reserve > probe.availBytes) {
       throw new EngineError(
         'no_space',
-        `the copy needs ${formatBytes(totalBytes)} and the volume filesystem has ${formatBytes(probe.availBytes)} free`,
+        `the copy needs ${formatBytes(totalBytes)} (and ${formatBytes(reserve)} left for the running VDC) but the volume filesystem has ${formatBytes(probe.availBytes)} free`,
       );
     }
     report({ phase: 'copy', copiedBytes: 0, totalBytes, message: `copying ${formatBytes(totalBytes)} by ${probe.method === 'reflink' ? 'reflink (copy-on-write)' : 'streaming copy'}` });
@@ -76,7 +81,11 @@ export async function copyVolumes(runtime: Runtime, input: CopyVolumesInput): Pr
     await withProgress(measure, input.progressEveryMs ?? 1000, (copied) => report({ phase: 'copy', copiedBytes: Math.min(copied, totalBytes), totalBytes }), () =>
       eachLimited(copies, PARALLEL, async (c, i) => {
         checkAborted(signal);
-        await tool.run(['full', `/src/${i}`, `/dst/${i}`], `copying ${c.label}`);
+        await tool.run(['full', `/src/${i}`, `/dst/${i}`], `copying ${c.label}`).catch((error) => {
+          throw isEngineError(error, 'no_space')
+            ? new EngineError('no_space', `${error.message} (the copy needs ${formatBytes(totalBytes)}; ${formatBytes(probe.availBytes)} were free when it began)`)
+            : error;
+        });
       }),
     );
 
@@ -104,7 +113,7 @@ export async function copyVolumes(runtime: Runtime, input: CopyVolumesInput): Pr
   } finally {
     // Writers never stay paused because a copy failed; the helper never outlives the operation.
     if (paused.length > 0) await resume(runtime, paused).catch(() => undefined);
-    await tool.close().catch(() => undefined);
+    await tool.close().catch((error: Error) => report({ phase: 'resume', copiedBytes: 0, totalBytes: 0, message: `removing the volume tool ${tool.id.slice(0, 12)} failed: ${error.message}` }));
   }
 }
 

@@ -192,7 +192,11 @@ async function copyInto(runtime: Runtime, options: CopyOptions & { scope?: VdcSc
   } catch (error) {
     // Half a copy is no copy: what this call made goes. (A restore's targets are the VDC's own
     // volumes and are never removed; a failed restore leaves them for the next attempt.)
-    for (const name of made) await runtime.removeVolume(name).catch(() => undefined);
+    const stranded: string[] = [];
+    for (const name of made) await runtime.removeVolume(name).catch(() => stranded.push(name));
+    if (stranded.length > 0 && error instanceof Error) {
+      error.message += ` (the partial copies ${stranded.join(', ')} could not be removed: remove them with docker volume rm)`;
+    }
     throw error;
   }
 }

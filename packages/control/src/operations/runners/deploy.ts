@@ -9,13 +9,17 @@ import { checkManifest, resolveChecked } from '../../manifests/manifest-input';
 import { secretValues } from '../../secrets';
 import { withFence } from '../fence';
 import { restoreListeners } from './lifecycle';
-import type { Runner } from './types';
+import type { StepDef } from '../recorder';
+import type { Runner, RunnerContext, RunnerOutcome } from './types';
 
 export function stepTitle(step: PlanStep): string {
   return `${step.action} ${step.kind} ${step.name}${step.reason ? ` (${step.reason})` : ''}`;
 }
 
-export const runDeploy: Runner = async (ctx) => {
+export const runDeploy: Runner = (ctx) => deployRevision(ctx);
+
+/** A deploy of `ctx.revision`; `done` are steps this run finished before it (a restore's). */
+export async function deployRevision(ctx: RunnerContext, done: StepDef[] = []): Promise<RunnerOutcome> {
   const { op, vdc, revision, recorder, lease, runtime, signal, beginChanges } = ctx;
   if (!revision) throw new ColoError('not_found', 'the revision to deploy no longer exists', { retryable: false });
   const repair = (op.params as { repair?: unknown } | null)?.repair;
@@ -23,7 +27,7 @@ export const runDeploy: Runner = async (ctx) => {
     // The worker's edge check: only the listeners are brought back (created or started), so an
     // appliance the user stopped stays stopped and nothing else of the VDC is touched.
     recorder.log(`repair queued by the worker: ${repair}`);
-    await recorder.defineSteps([{ key: 'edge', title: 'restore edge listeners' }]);
+    await recorder.defineSteps([{ key: 'edge', title: 'restore edge listeners' }], { done });
     if (vdc.state !== 'running') {
       // Something ran between the check and this run (a stop, a destroy): nothing to restore.
       recorder.stepSkipped('edge');
@@ -51,7 +55,10 @@ export const runDeploy: Runner = async (ctx) => {
       ? `revision ${revision.number}: nothing to change`
       : `revision ${revision.number}: ${s.create} to create, ${s.recreate} to recreate, ${s.start} to start, ${s.remove} to remove`,
   );
-  await recorder.defineSteps(plan.steps.map((step) => ({ key: step.id, title: stepTitle(step) })));
+  await recorder.defineSteps(
+    plan.steps.map((step) => ({ key: step.id, title: stepTitle(step) })),
+    { done },
+  );
   if (plan.steps.length > 0) {
     beginChanges();
     await applyPlan(runtime, plan, state.desired, {
@@ -68,4 +75,4 @@ export const runDeploy: Runner = async (ctx) => {
   // Every appliance of the revision runs again: whatever the flap guard had stopped is cleared.
   if ((await withFence(lease, (tx) => clearApplianceFlags(vdc.id, undefined, tx))) > 0) recorder.log('cleared the flap guard\'s flags');
   return { state: 'running', deployedRevisionId: revision.id };
-};
+}

@@ -13,7 +13,7 @@ import { checkManifest } from '../../manifests/manifest-input';
 import { findSnapshot } from '../../snapshots/read-snapshots';
 import { storedVolumes } from '../../snapshots/snapshot-views';
 import { withFence } from '../fence';
-import { runDeploy } from './deploy';
+import { deployRevision } from './deploy';
 import { copyReporter, takeSnapshot } from './snapshot';
 import type { Runner } from './types';
 
@@ -27,12 +27,14 @@ export const runRestore: Runner = async (ctx) => {
   const manifest = { ...(snapshot.revision.manifest as unknown as Manifest), name: vdc.name };
   await checkManifest(vdc.ownerId, manifest, { mode: 'deploy', exceptVdcId: vdc.id });
 
-  await recorder.defineSteps([
+  const steps = [
     { key: 'safety', title: 'take a safety snapshot of the VDC as it is' },
     { key: 'stop', title: 'stop every appliance' },
     { key: 'restore', title: `put back the data of snapshot ${number}` },
     { key: 'revision', title: `make revision ${snapshot.revision.number}'s manifest the newest` },
-  ]);
+  ];
+  // The deploy that follows adds its own steps: they fill the second half of the percent.
+  await recorder.defineSteps(steps, { upTo: 50 });
   recorder.stepStarted('safety');
   const safety = await takeSnapshot(ctx, { note: `before restoring snapshot ${number}`, stepIndex: 0 });
   recorder.log(`safety snapshot ${safety.number} taken: restore it to undo this restore`);
@@ -71,5 +73,5 @@ export const runRestore: Runner = async (ctx) => {
   recorder.log(`revision ${revision.number} holds snapshot ${number}'s manifest`);
   await withFence(lease, (tx) => tx.operation.update({ where: { id: op.id }, data: { result: { snapshot: number, safetySnapshot: safety.number, revision: revision.number } } }));
   recorder.stepDone('revision');
-  return runDeploy({ ...ctx, revision: await getPrisma().revision.findUniqueOrThrow({ where: { id: revision.id } }) });
+  return deployRevision({ ...ctx, revision: await getPrisma().revision.findUniqueOrThrow({ where: { id: revision.id } }) }, steps);
 };
