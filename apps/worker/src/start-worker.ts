@@ -10,6 +10,7 @@ import {
   requeueLostOperations,
   shutdownControl,
   startFlapGuard,
+  thawAbandonedPauses,
 } from '@colo/control';
 import { Worker } from 'bullmq';
 import type { WorkerEnv } from './env';
@@ -68,6 +69,12 @@ export async function startWorker(env: WorkerEnv, log: (line: string) => void = 
       if (requeued.length > 0) log(`re-enqueued ${requeued.length} operation(s) Redis had lost: ${requeued.join(', ')}`);
     } catch (err) {
       log(`sweep for lost operations failed: ${(err as Error).message}`);
+    }
+    try {
+      const thawed = await thawAbandonedPauses();
+      if (thawed.length > 0) log(`resumed containers a stopped copy left paused: ${thawed.join(', ')}`);
+    } catch (err) {
+      log(`sweep for paused containers failed: ${(err as Error).message}`);
     }
   };
   await sweep();

@@ -6,6 +6,9 @@ import { ColoError } from '../errors';
 import { FENCE_TX_OPTIONS, type RunFence, withFence } from './fence';
 import type { RunnerOutcome } from './runners';
 
+/** Operations that leave the VDC itself as it was, whatever becomes of them. */
+const READ_ONLY_KINDS: ReadonlySet<string> = new Set(['snapshot', 'clone', 'snapshot_delete']);
+
 /** What a finished or released operation keeps of its lease: nothing. */
 const NO_LEASE = { leaseOwner: null, leaseExpiresAt: null };
 
@@ -62,8 +65,8 @@ export async function releaseForRetry(run: RunFence, error: ColoError): Promise<
  */
 export async function failOperation(operationId: string, message: string): Promise<boolean> {
   return getPrisma().$transaction(async (tx) => {
-    const [op] = await tx.$queryRaw<{ vdcId: string; open: boolean; leased: boolean }[]>`
-      SELECT "vdcId", "status" IN ('queued', 'running') AS "open",
+    const [op] = await tx.$queryRaw<{ vdcId: string; kind: string; open: boolean; leased: boolean }[]>`
+      SELECT "vdcId", "kind"::text AS "kind", "status" IN ('queued', 'running') AS "open",
              COALESCE("leaseExpiresAt" > clock_timestamp(), false) AS "leased"
       FROM "Operation" WHERE "id" = ${operationId} FOR UPDATE`;
     if (!op || !op.open || op.leased) return false;
@@ -73,7 +76,8 @@ export async function failOperation(operationId: string, message: string): Promi
       data: { fence: { increment: 1 }, status: 'failed', error: error.message, errorCode: error.code, finishedAt: new Date(), ...NO_LEASE },
     });
     await tx.operationLog.create({ data: { operationId, message: `failed: ${error.message}` } });
-    await tx.vdc.update({ where: { id: op.vdcId }, data: { state: 'failed' } });
+    // Snapshots, clones and snapshot deletions only read the VDC: it is as it was, not failed.
+    if (!READ_ONLY_KINDS.has(op.kind)) await tx.vdc.update({ where: { id: op.vdcId }, data: { state: 'failed' } });
     await tx.vdc.updateMany({ where: { id: op.vdcId, activeOperationId: operationId }, data: { activeOperationId: null } });
     return true;
   }, FENCE_TX_OPTIONS);

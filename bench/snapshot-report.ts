@@ -1,0 +1,80 @@
+// bench/snapshot's output: the figures with their targets, where each copy's time went (from
+// Docker's events), and a block to paste into the README.
+import type { CopyProgress, CopyVolumesResult } from '@colo/engine';
+import type { CopyBreakdown } from './snapshot-trace';
+
+export interface Row {
+  figure: string;
+  measured: string;
+  target: string;
+  /** `pass`, `miss`, `skip`, or empty for a figure without a target. */
+  verdict: string;
+  note: string;
+}
+
+export interface TimedCopy {
+  site: string;
+  what: string;
+  /** From the call to its return. */
+  wallMs: number;
+  /** syncfs right after: what the copy left in the page cache reaching the disk. */
+  flushMs: number;
+  copy: CopyVolumesResult;
+  volumes: number;
+  /** When each progress phase was first reported, from the call. */
+  marks: Partial<Record<CopyProgress['phase'], number>>;
+  trace?: CopyBreakdown;
+}
+
+export const verdict = (ok: boolean) => (ok ? 'pass' : 'MISS');
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)}`;
+
+function table(head: string[], body: string[][]): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)];
+}
+
+function breakdownRow(t: TimedCopy): string[] {
+  const b = t.trace;
+  if (!b) return [`${t.site}: ${t.what}`, s(t.wallMs), '?', '?', '?', '?', '?', '?', '?'];
+  const each = (xs: number[]) => (xs.length > 1 ? ` (${xs.map(s).join(', ')})` : '');
+  const pause = t.copy.pauseMs
+    ? `${s(t.copy.pauseMs)} = pause ${s(b.pauseCallMs)} + rsync ×${b.syncEachMs.length} ${s(b.syncMs)} + unpause ${s(b.unpauseMs)}`
+    : '-';
+  return [
+    `${t.site}: ${t.what}`,
+    s(t.wallMs),
+    `${s(b.toolUpMs)} (start ${s(b.toolStartMs)})`,
+    s(b.measureMs),
+    `${s(b.fullMs)}${each(b.fullEachMs)}`,
+    s(b.idleAfterFullMs),
+    pause,
+    `${s(b.removeMs)} + ${s(b.afterToolMs)}`,
+    `${b.execs} (${b.progressExecs} for progress)`,
+  ];
+}
+
+export function printReport(rows: Row[], copies: TimedCopy[], meta: { instance: string; rounds: number; cpus: number; mainFs: string; runMs: number }): void {
+  const out = (line = '') => console.log(line);
+  out();
+  out(`bench/snapshot: ${meta.cpus} CPUs, main daemon's volumes on ${meta.mainFs}, ${meta.rounds} round(s), median round shown unless "worst"; ran ${Math.round(meta.runMs / 1000)} s`);
+  out();
+  for (const line of table(['figure', 'measured', 'target', 'verdict', 'note'], rows.map((r) => [r.figure, r.measured, r.target, r.verdict, r.note]))) out(line);
+  out();
+  out('Where the time went (seconds, from Docker\'s events; the rounds shown above):');
+  const head = ['copy', 'total', 'volume tool up', 'probe + du', 'full copies', 'idle after copies', 'pause window', 'tool removal + after', 'execs'];
+  for (const line of table(head, copies.map(breakdownRow))) out(line);
+  out('  volume tool up: from the call (target volumes made) until the tool container runs; idle after copies: the last `full`');
+  out('  exec ended and nothing ran until the writers were paused (or the tool was killed).');
+  out();
+  out('For the README:');
+  out();
+  out(`Snapshots and clones, measured by \`npx tsx bench/snapshot.ts\` (${meta.cpus} CPUs; volumes on ${meta.mainFs}, and on a scratch XFS with reflink):`);
+  out();
+  for (const r of rows.filter((row) => row.target)) {
+    const judged = r.verdict === 'pass' ? 'met' : r.verdict === 'MISS' ? 'missed' : r.verdict === 'skip' ? 'not measured' : '';
+    out(`- ${r.figure.trim()}: ${r.measured} (target ${r.target}${judged ? `: ${judged}` : ''}${r.verdict === 'skip' ? `; ${r.note}` : ''})`);
+  }
+}
