@@ -10,5 +10,5 @@ host=${EDGE_TARGET_HOST:-}
 port=${EDGE_TARGET_PORT:-}
 if [[ -s $EDGE_TARGET_FILE ]]; then read -r host port < "$EDGE_TARGET_FILE"; fi
 [[ -n $host && -n $port ]] || die "EDGE_TARGET_HOST and EDGE_TARGET_PORT are required"
-render_config "$host" "$port"
+render_config "$host" "$port" "$(resolve_seeds "$host")"
 exec haproxy -W -db -f /run/haproxy/haproxy.cfg

@@ -11,8 +11,30 @@ die() { echo "colo-edge: $*" >&2; exit 64; }
 # Where the current target is kept: the listener's own volume (see the Dockerfile).
 EDGE_TARGET_FILE=/var/lib/colo-edge/target
 
+# seed_servers PORT IP...: backup servers at addresses resolved just before (re)start. The
+# template's slots stay empty until the resolver's first answer (about a second); a new worker
+# (a start, a re-point) would meanwhile close every connection for want of a server. Backups
+# serve only while no slot is up, so they bridge that second and are idle after.
+seed_servers() {
+  local port=$1 i=0 ip
+  shift
+  for ip in "$@"; do
+    [[ $ip =~ ^[0-9]{1,3}(\.[0-9]{1,3}){3}$ ]] || continue
+    i=$((i + 1))
+    echo "    server seed${i} ${ip}:${port} backup"
+  done
+}
+
+# resolve_seeds HOST: the target's addresses from Docker's DNS now (at most 16), or nothing.
+resolve_seeds() {
+  getent ahostsv4 "$1" 2>/dev/null | awk '{ print $1 }' | sort -u | head -n 16 | tr '\n' ' '
+}
+
 render_config() {
-  local host=$1 port=$2
+  local host=$1 port=$2 seeds=${3:-}
+  local seed_lines
+  # shellcheck disable=SC2086 # a space-separated list of addresses
+  seed_lines=$(seed_servers "$port" $seeds)
   local listen=${EDGE_LISTEN_PORT:-10080} slots=${EDGE_SLOTS:-64}
   # Colo passes these; checking again keeps a bad value from becoming HAProxy configuration.
   [[ $host =~ ^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$ ]] || die "target host is not a host name: $host"
@@ -70,7 +92,7 @@ frontend published
 backend target
     balance leastconn
     server-template replica 1-${slots} ${host}:${port}
-
+${seed_lines}
 frontend health
     bind 127.0.0.1:10081
     mode http

@@ -17,7 +17,16 @@ workers() {
 }
 
 old=$(workers | tr '\n' ' ')
-render_config "$1" "$2"
+# The new target's network was joined just now: wait (briefly) until Docker's DNS answers for
+# it, so the new worker starts with its backends resolved. A target with no replica never
+# answers; it is pointed at all the same.
+seeds=''
+for _ in $(seq 1 50); do
+  seeds=$(resolve_seeds "$1")
+  [[ -n ${seeds// /} ]] && break
+  sleep 0.1
+done
+render_config "$1" "$2" "$seeds"
 kill -USR2 1
 # hard-stop-after (30s) bounds how long an old worker may keep finishing its connections.
 for _ in $(seq 1 350); do

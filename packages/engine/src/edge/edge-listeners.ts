@@ -79,13 +79,17 @@ export function desiredListener(input: {
   exposed: ExposedTerminal;
   labels: Record<string, string>;
   imageNamespace?: string;
+  /** The container and its own bridge; a VDC's listener by default (entries have their own). */
+  names?: { container: string; bridge: string };
+  /** Where it points; the VDC's own exposed terminal by default. */
+  target?: ListenerTarget;
 }): DesiredListener {
   const { vdc, instance, publishHost, exposed } = input;
   const image = edgeProxyImage(input.imageNamespace);
-  const name = listenerName(instance, exposed.hostPort);
-  const target = listenerTarget(vdc.key, exposed);
+  const name = input.names?.container ?? listenerName(instance, exposed.hostPort);
+  const target = input.target ?? listenerTarget(vdc.key, exposed);
   const networks = [
-    { network: listenerNetworkName(instance, exposed.hostPort), aliases: [] },
+    { network: input.names?.bridge ?? listenerNetworkName(instance, exposed.hostPort), aliases: [] },
     { network: target.network, aliases: [] },
   ];
   // The target is left out of the hash: re-pointing a listener is a reload, not a new container.
