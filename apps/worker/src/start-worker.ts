@@ -10,6 +10,7 @@ import {
   requeueLostOperations,
   shutdownControl,
   startFlapGuard,
+  sweepAbandonedCopies,
   thawAbandonedPauses,
 } from '@colo/control';
 import { Worker } from 'bullmq';
@@ -73,8 +74,10 @@ export async function startWorker(env: WorkerEnv, log: (line: string) => void = 
     try {
       const thawed = await thawAbandonedPauses();
       if (thawed.length > 0) log(`resumed containers a stopped copy left paused: ${thawed.join(', ')}`);
+      const removed = await sweepAbandonedCopies();
+      if (removed.length > 0) log(`removed what given-up copies left: ${removed.join('; ')}`);
     } catch (err) {
-      log(`sweep for paused containers failed: ${(err as Error).message}`);
+      log(`sweep for what stopped copies left failed: ${(err as Error).message}`);
     }
   };
   await sweep();

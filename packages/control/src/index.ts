@@ -82,6 +82,7 @@ export {
 } from './quotas/user-quota';
 export { openSecrets, sealSecrets, type VdcSecrets } from './secrets';
 export { getSnapshot, listSnapshots } from './snapshots/read-snapshots';
+export { sweepAbandonedCopies } from './snapshots/sweep-abandoned';
 export { thawAbandonedPauses } from './snapshots/thaw-paused';
 export type { SnapshotView, SnapshotVolumeView } from './snapshots/snapshot-views';
 export { deleteVdc } from './vdcs/delete-vdc';
