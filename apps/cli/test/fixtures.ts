@@ -33,6 +33,7 @@ export interface OperationFields {
   createdAt?: string;
   startedAt?: string | null;
   finishedAt?: string | null;
+  result?: Record<string, unknown> | null;
 }
 
 export function operation(fields: OperationFields = {}) {
