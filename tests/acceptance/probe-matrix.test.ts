@@ -120,8 +120,15 @@ it('lets exactly the wired pairs connect, and nothing reach the host, the metada
   published.lamp = await freePort();
   published.shop = await freePort();
   const files = manifests();
+  // This test measures isolation, not deploys (lamp-cluster.test.ts does): a deploy that gave up
+  // on a health check on an overloaded machine is applied once more, as a user would, and must
+  // then succeed. What failed the first time is printed.
   for (const file of [files.lamp, files.shop]) {
-    const res = await colo(['apply', '-f', file, '--wait'], c.env);
+    let res = await colo(['apply', '-f', file, '--wait'], c.env);
+    if (res.code !== 0) {
+      console.log(`apply ${path.basename(file)} failed once, applying again:\n${res.stderr}`);
+      res = await colo(['apply', '-f', file, '--wait'], c.env);
+    }
     expect(res.code, res.stderr + res.stdout + c.worker.output()).toBe(0);
   }
   const vdcNames: Record<string, string> = {};
