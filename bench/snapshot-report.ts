@@ -1,6 +1,7 @@
 // bench/snapshot's output: the figures with their targets, where each copy's time went (from
 // Docker's events), and a block to paste into the README.
 import type { CopyProgress, CopyVolumesResult } from '@colo/engine';
+import type { DiskCopy } from './snapshot-site';
 import type { CopyBreakdown } from './snapshot-trace';
 
 export interface Row {
@@ -24,6 +25,8 @@ export interface TimedCopy {
   /** When each progress phase was first reported, from the call. */
   marks: Partial<Record<CopyProgress['phase'], number>>;
   trace?: CopyBreakdown;
+  /** The disk's own copy made just before (the faster way first), where one was. */
+  disk?: DiskCopy[];
 }
 
 export const verdict = (ok: boolean) => (ok ? 'pass' : 'MISS');
@@ -56,10 +59,17 @@ function breakdownRow(t: TimedCopy): string[] {
   ];
 }
 
-export function printReport(rows: Row[], copies: TimedCopy[], meta: { instance: string; rounds: number; cpus: number; mainFs: string; runMs: number }): void {
+/** The breakdown as one line, for the progress log. */
+export function breakdownLine(t: TimedCopy): string {
+  const [, , up, measure, full, idle, pause, removal, execs] = breakdownRow(t);
+  return `tool up ${up}, probe+du ${measure}, full ${full}, idle ${idle}, pause ${pause}, removal ${removal}, execs ${execs}`;
+}
+
+export function printReport(rows: Row[], copies: TimedCopy[], meta: { rounds: number; cpus: number; mainFs: string; runMs: number; load: [number, number] }): void {
   const out = (line = '') => console.log(line);
   out();
-  out(`bench/snapshot: ${meta.cpus} CPUs, main daemon's volumes on ${meta.mainFs}, ${meta.rounds} round(s), median round shown unless "worst"; ran ${Math.round(meta.runMs / 1000)} s`);
+  out(`bench/snapshot: ${meta.cpus} CPUs, main daemon's volumes on ${meta.mainFs}, ${meta.rounds} round(s), the median round unless "worst"; ran ${Math.round(meta.runMs / 1000)} s`);
+  out(`load average ${meta.load[0].toFixed(1)} at the start, ${meta.load[1].toFixed(1)} at the end: other work on this machine shares its disk and CPUs`);
   out();
   for (const line of table(['figure', 'measured', 'target', 'verdict', 'note'], rows.map((r) => [r.figure, r.measured, r.target, r.verdict, r.note]))) out(line);
   out();
@@ -73,8 +83,8 @@ export function printReport(rows: Row[], copies: TimedCopy[], meta: { instance: 
   out();
   out(`Snapshots and clones, measured by \`npx tsx bench/snapshot.ts\` (${meta.cpus} CPUs; volumes on ${meta.mainFs}, and on a scratch XFS with reflink):`);
   out();
-  for (const r of rows.filter((row) => row.target)) {
-    const judged = r.verdict === 'pass' ? 'met' : r.verdict === 'MISS' ? 'missed' : r.verdict === 'skip' ? 'not measured' : '';
-    out(`- ${r.figure.trim()}: ${r.measured} (target ${r.target}${judged ? `: ${judged}` : ''}${r.verdict === 'skip' ? `; ${r.note}` : ''})`);
+  for (const r of rows) {
+    const judged = { pass: ': met', MISS: ': missed', skip: `: not measured, ${r.note}` }[r.verdict] ?? '';
+    out(`- ${r.figure.trim()}: ${r.measured}${r.target ? ` (target ${r.target}${judged})` : ''}`);
   }
 }
