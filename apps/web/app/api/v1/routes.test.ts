@@ -108,7 +108,7 @@ describe('VDCs over HTTP', () => {
     const owned = (await loadApiRoutes()).filter((r) => r.params.includes('name') || r.pattern.startsWith('/operations'));
     expect(owned.length).toBeGreaterThanOrEqual(15);
     for (const r of owned) {
-      const realParams: Record<string, string> = { name: 'shop', id: op.json.operation.id, appliance: 'box' };
+      const realParams: Record<string, string> = { name: 'shop', id: op.json.operation.id, appliance: 'box', number: '1' };
       const path = fillPattern(r.pattern, realParams);
       const res = await call(r.handler as Handler, r.method, path, { token: otherToken, params: realParams, body: { manifest: shopYaml, baseRevision: 2, name: 'stolen' } });
       expect(res.status, `${r.method} ${r.pattern}`).toBe(404);
