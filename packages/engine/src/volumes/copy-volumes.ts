@@ -95,7 +95,7 @@ export async function copyVolumes(runtime: Runtime, input: CopyVolumesInput): Pr
       report({ phase: 'pause', copiedBytes: totalBytes, totalBytes, message: `pausing ${input.writers.length} containers` });
       const pausedAt = Date.now();
       paused = input.writers;
-      await Promise.all(input.writers.map((w) => runtime.pauseContainer(w)));
+      await Promise.all(input.writers.map((w) => pauseWithRetry(runtime, w)));
       report({ phase: 'sync', copiedBytes: totalBytes, totalBytes, message: 'copying what changed while paused' });
       await eachLimited(copies, copies.length, (c, i) => tool.run(['sync', `/src/${i}`, `/dst/${i}`], `copying the changes of ${c.label}`));
       await resume(runtime, paused);
@@ -114,6 +114,21 @@ export async function copyVolumes(runtime: Runtime, input: CopyVolumesInput): Pr
     // Writers never stay paused because a copy failed; the helper never outlives the operation.
     if (paused.length > 0) await resume(runtime, paused).catch(() => undefined);
     await tool.close().catch((error: Error) => report({ phase: 'resume', copiedBytes: 0, totalBytes: 0, message: `removing the volume tool ${tool.id.slice(0, 12)} failed: ${error.message}` }));
+  }
+}
+
+/**
+ * runc on cgroup v1 sometimes fails to freeze a busy container ("unable to freeze") and succeeds
+ * a moment later: a few quick tries, instead of failing (and re-copying) the whole operation.
+ */
+async function pauseWithRetry(runtime: Runtime, container: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runtime.pauseContainer(container);
+    } catch (error) {
+      if (attempt >= 4 || !/unable to freeze|freezing/i.test((error as Error).message)) throw error;
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+    }
   }
 }
 
