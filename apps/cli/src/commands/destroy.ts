@@ -1,8 +1,7 @@
 // `colo destroy NAME [--purge]`: removes the VDC's containers and networks. Data survives unless
 // --purge says otherwise, and the command says so before it starts, every time.
 import { defineCommand } from '../command';
-import { CliError, UsageError } from '../errors';
-import { WAIT_FLAGS, runLifecycle } from './lifecycle';
+import { WAIT_FLAGS, confirmOrRefuse, runLifecycle } from './lifecycle';
 
 export const destroy = defineCommand({
   name: 'destroy',
@@ -25,10 +24,13 @@ export const destroy = defineCommand({
     const what = flags.purge
       ? 'containers, networks and volumes (all of its data) are removed'
       : 'containers and networks are removed; volumes are kept (--purge deletes them)';
-    if (!flags.yes) {
-      if (!ctx.confirm) throw new UsageError(`refusing to destroy ${name} without --yes (no terminal to confirm on)`, 'destroy');
-      if (!(await ctx.confirm(`destroy ${name}? ${what} [y/N] `))) throw new CliError('destroy cancelled: nothing was changed');
-    }
+    await confirmOrRefuse(ctx, {
+      yes: flags.yes,
+      command: 'destroy',
+      what: `destroy ${name}`,
+      question: `destroy ${name}? ${what} [y/N] `,
+      cancelled: 'destroy cancelled: nothing was changed',
+    });
     return runLifecycle(ctx, {
       command: 'destroy',
       name,

@@ -49,6 +49,19 @@ export async function runLifecycle(ctx: CliContext, run: LifecycleRun): Promise<
   });
 }
 
+/**
+ * A change that loses something asks first: `--yes` skips the question, no terminal refuses,
+ * a "no" cancels. `what` is the refusal's object ("destroy shop"), `cancelled` the message.
+ */
+export async function confirmOrRefuse(
+  ctx: CliContext,
+  opts: { yes: boolean; command: string; what: string; question: string; cancelled: string },
+): Promise<void> {
+  if (opts.yes) return;
+  if (!ctx.confirm) throw new UsageError(`refusing to ${opts.what} without --yes (no terminal to confirm on)`, opts.command);
+  if (!(await ctx.confirm(opts.question))) throw new CliError(opts.cancelled);
+}
+
 /** Adds the next step to the errors a user hits most when starting an operation. */
 export function operationHint(error: unknown, name: string): unknown {
   if (!(error instanceof ApiError)) return error;

@@ -3,10 +3,10 @@
 import { connect } from '../api-client';
 import { defineCommand } from '../command';
 import type { CliContext } from '../context';
-import { CliError, UsageError } from '../errors';
+import { UsageError } from '../errors';
 import { ago } from '../format';
 import { renderTable } from '../table';
-import { WAIT_FLAGS, runLifecycle } from './lifecycle';
+import { WAIT_FLAGS, confirmOrRefuse, runLifecycle } from './lifecycle';
 
 /** `1.5 GiB`: sizes as people read them. */
 export function bytesText(bytes: number): string {
@@ -78,10 +78,13 @@ export const snapshots = defineCommand({
     const name = positionals.NAME ?? '';
     if (flags.delete !== undefined) {
       const number = snapshotNumberArg(flags.delete, 'snapshots');
-      if (!flags.yes) {
-        if (!ctx.confirm) throw new UsageError(`refusing to delete snapshot ${number} without --yes (no terminal to confirm on)`, 'snapshots');
-        if (!(await ctx.confirm(`delete snapshot ${number} of ${name} and its data? [y/N] `))) throw new CliError('cancelled: nothing was changed');
-      }
+      await confirmOrRefuse(ctx, {
+        yes: flags.yes,
+        command: 'snapshots',
+        what: `delete snapshot ${number}`,
+        question: `delete snapshot ${number} of ${name} and its data? [y/N] `,
+        cancelled: 'cancelled: nothing was changed',
+      });
       return runLifecycle(ctx, { command: 'snapshots', name, flags, start: (client) => client.deleteSnapshot(name, number) });
     }
     if (flags.wait || flags.timeout !== undefined) throw new UsageError('--wait and --timeout only apply with --delete', 'snapshots');
@@ -130,12 +133,13 @@ export const restore = defineCommand({
   async run(ctx, { flags, positionals }) {
     const name = positionals.NAME ?? '';
     const number = snapshotNumberArg(positionals.SNAPSHOT, 'restore');
-    if (!flags.yes) {
-      if (!ctx.confirm) throw new UsageError(`refusing to restore ${name} without --yes (no terminal to confirm on)`, 'restore');
-      if (!(await ctx.confirm(`restore ${name} to snapshot ${number}? it stops meanwhile; a safety snapshot is taken first [y/N] `))) {
-        throw new CliError('restore cancelled: nothing was changed');
-      }
-    }
+    await confirmOrRefuse(ctx, {
+      yes: flags.yes,
+      command: 'restore',
+      what: `restore ${name}`,
+      question: `restore ${name} to snapshot ${number}? it stops meanwhile; a safety snapshot is taken first [y/N] `,
+      cancelled: 'restore cancelled: nothing was changed',
+    });
     return runLifecycle(ctx, {
       command: 'restore',
       name,
