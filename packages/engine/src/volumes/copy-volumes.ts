@@ -50,21 +50,20 @@ export interface CopyVolumesResult {
 /** Free space a streaming copy leaves on the filesystem for the VDCs that run on it. */
 const RESERVE_BYTES = 64 * 1024 ** 2;
 
-/** Copies run this many at a time: the disk, not the CPU, is the limit. */
-const PARALLEL = 4;
-
 export async function copyVolumes(runtime: Runtime, input: CopyVolumesInput): Promise<CopyVolumesResult> {
   const started = Date.now();
   const { copies, signal } = input;
   const report = input.onProgress ?? (() => undefined);
   if (copies.length === 0) return { method: 'copy', totalBytes: 0, perVolume: [], pauseMs: 0, durationMs: 0 };
-  const tool = await openVolumeTool(runtime, { ...input, sources: copies.map((c) => c.source), targets: copies.map((c) => c.target) });
+  const tool = await openVolumeTool(runtime, { ...input, sources: copies.map((c) => c.source), targets: copies.map((c) => c.target), pairNames: copies.map((c) => c.label) });
   let paused: string[] = [];
   try {
     checkAborted(signal);
     report({ phase: 'measure', copiedBytes: 0, totalBytes: 0, message: `measuring ${copies.length} volumes` });
-    const probe = parseProbe(await tool.run(['probe', '/dst/0'], 'probing the volume filesystem'));
-    const sizes = parseUsage(await tool.run(['usage', ...copies.map((_, i) => `/src/${i}`)], 'measuring the volumes'), copies.length);
+    const count = String(copies.length);
+    const probeOutput = await tool.run(['probe', count], 'measuring the volumes');
+    const probe = parseProbe(probeOutput);
+    const sizes = parseUsage(probeOutput, copies.length);
     const totalBytes = sizes.reduce((a, b) => a + b, 0);
     // A streaming copy needs the room up front, and leaves some: the source runs on and writes
     // to the same filesystem. A reflink shares blocks and needs next to none.
@@ -77,17 +76,22 @@ export async function copyVolumes(runtime: Runtime, input: CopyVolumesInput): Pr
     }
     report({ phase: 'copy', copiedBytes: 0, totalBytes, message: `copying ${formatBytes(totalBytes)} by ${probe.method === 'reflink' ? 'reflink (copy-on-write)' : 'streaming copy'}` });
 
-    const measure = async () => sum(parseUsage(await tool.run(['usage', ...copies.map((_, i) => `/dst/${i}`)], 'measuring the copies'), copies.length));
-    await withProgress(measure, input.progressEveryMs ?? 1000, (copied) => report({ phase: 'copy', copiedBytes: Math.min(copied, totalBytes), totalBytes }), () =>
-      eachLimited(copies, PARALLEL, async (c, i) => {
-        checkAborted(signal);
-        await tool.run(['full', `/src/${i}`, `/dst/${i}`], `copying ${c.label}`).catch((error) => {
-          throw isEngineError(error, 'no_space')
-            ? new EngineError('no_space', `${error.message} (the copy needs ${formatBytes(totalBytes)}; ${formatBytes(probe.availBytes)} were free when it began)`)
-            : error;
-        });
-      }),
-    );
+    // The second pass copies whatever changed since this moment (the tool allows for clock ticks).
+    const firstPassSince = Math.floor(Date.now() / 1000);
+    const fullCopy = () =>
+      tool.run(['full', count], 'copying the volumes').catch((error) => {
+        throw isEngineError(error, 'no_space')
+          ? new EngineError('no_space', `${error.message} (the copy needs ${formatBytes(totalBytes)}; ${formatBytes(probe.availBytes)} were free when it began)`)
+          : error;
+      });
+    checkAborted(signal);
+    if (probe.method === 'reflink') {
+      // Moments, whatever the size: nothing to watch.
+      await fullCopy();
+    } else {
+      const measure = async () => sum(parseUsage(await tool.run(['usage', ...copies.map((_, i) => `/dst/${i}`)], 'measuring the copies'), copies.length));
+      await withProgress(measure, input.progressEveryMs ?? 1000, (copied) => report({ phase: 'copy', copiedBytes: Math.min(copied, totalBytes), totalBytes }), fullCopy);
+    }
 
     let pauseMs = 0;
     if (input.writers.length > 0) {
@@ -97,7 +101,7 @@ export async function copyVolumes(runtime: Runtime, input: CopyVolumesInput): Pr
       paused = input.writers;
       await Promise.all(input.writers.map((w) => pauseWithRetry(runtime, w)));
       report({ phase: 'sync', copiedBytes: totalBytes, totalBytes, message: 'copying what changed while paused' });
-      await eachLimited(copies, copies.length, (c, i) => tool.run(['sync', `/src/${i}`, `/dst/${i}`], `copying the changes of ${c.label}`));
+      await tool.run(['sync', count, String(firstPassSince)], 'copying what changed while paused');
       await resume(runtime, paused);
       paused = [];
       pauseMs = Date.now() - pausedAt;
@@ -150,7 +154,7 @@ export function parseProbe(output: string): { method: CopyMethod; availBytes: nu
 /** `BYTES DIR` lines, in the order asked; exec output carries frame headers, so match, don't split. */
 export function parseUsage(output: string, count: number): number[] {
   const sizes = new Array<number>(count).fill(0);
-  for (const m of output.matchAll(/(\d+) \/(?:src|dst)\/(\d+)/g)) sizes[Number(m[2])] = Number(m[1]);
+  for (const m of output.matchAll(/(\d+)\s+\/(?:src|dst)\/(\d+)/g)) sizes[Number(m[2])] = Number(m[1]);
   return sizes;
 }
 
@@ -158,12 +162,19 @@ function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
-/** Runs `work`, reporting `measure()` every `everyMs` until it settles. */
+/** Runs `work`, reporting `measure()` every `everyMs` until it settles (and no later). */
 async function withProgress<T>(measure: () => Promise<number>, everyMs: number, onValue: (n: number) => void, work: () => Promise<T>): Promise<T> {
   let done = false;
+  let wake = () => undefined as void;
   const loop = (async () => {
     while (!done) {
-      await new Promise((r) => setTimeout(r, everyMs));
+      await new Promise<void>((r) => {
+        const timer = setTimeout(r, everyMs);
+        wake = () => {
+          clearTimeout(timer);
+          r();
+        };
+      });
       if (done) break;
       try {
         onValue(await measure());
@@ -176,25 +187,9 @@ async function withProgress<T>(measure: () => Promise<number>, everyMs: number, 
     return await work();
   } finally {
     done = true;
+    wake();
     await loop;
   }
-}
-
-async function eachLimited<T>(items: T[], limit: number, fn: (item: T, index: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  let failure: unknown;
-  const worker = async () => {
-    while (failure === undefined && next < items.length) {
-      const i = next++;
-      try {
-        await fn(items[i], i);
-      } catch (error) {
-        failure ??= error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure !== undefined) throw failure;
 }
 
 export function formatBytes(bytes: number): string {

@@ -23,6 +23,8 @@ export interface VolumeToolOptions {
   labels?: Record<string, string>;
   sources: string[];
   targets: string[];
+  /** What the user calls each source/target pair (e.g. `db/data`): errors name it, not /src/<i>. */
+  pairNames?: string[];
   imageNamespace?: string;
 }
 
@@ -85,15 +87,21 @@ export async function openVolumeTool(runtime: Runtime, options: VolumeToolOption
     async run(args, what) {
       const res = await runtime.exec(id, ['colo-copy-volume', ...args]);
       if (res.exitCode === 0) return res.output;
-      throw copyError(what, res.output, res.exitCode);
+      throw copyError(what, res.output, res.exitCode, options.pairNames);
     },
   };
 }
 
 /** A failed pass as the user should read it: a full disk named as such, else the tool's last lines. */
-export function copyError(what: string, output: string, exitCode: number): EngineError {
+export function copyError(what: string, output: string, exitCode: number, pairNames: string[] = []): EngineError {
   // Exec output is multiplexed; keep printable text only.
-  const text = output.replace(/[^\x20-\x7e\n]/g, '').trim();
+  const text = output
+    .replace(/[^\x20-\x7e\n]/g, '')
+    .replace(/\/(src|dst)\/(\d+)/g, (path, side: string, i: string) => {
+      const name = pairNames[Number(i)];
+      return name ? `${name} (${side === 'src' ? 'source' : 'copy'}):` : path;
+    })
+    .trim();
   if (/No space left on device|Disk quota exceeded/i.test(text)) {
     return new EngineError('no_space', `${what}: no space left on the volume filesystem`);
   }
