@@ -28,10 +28,18 @@ for (const file of files) {
   for (const r of report.testResults ?? []) {
     if (r.status === 'failed' && (r.assertionResults ?? []).length === 0) console.error(`failed to load: ${r.name}\n${excerpt(r.message)}`);
     for (const a of r.assertionResults ?? []) {
-      if (a.status === 'failed') console.error(`failed: ${a.fullName} (${r.name})\n${excerpt((a.failureMessages ?? []).join('\n'))}`);
+      if (a.status === 'failed') console.error(`failed: ${a.fullName} (${r.name})\n${excerpt(failureText(a))}`);
     }
   }
 }
+/** Vitest records a timed-out test's error as a bare STACK_TRACE_ERROR: say how long it ran instead. */
+function failureText(a) {
+  const text = (a.failureMessages ?? []).join('\n');
+  if (text.trim() !== 'STACK_TRACE_ERROR') return text;
+  const seconds = typeof a.duration === 'number' ? `${Math.round(a.duration / 1000)} s` : 'an unknown time';
+  return `no message recorded (vitest's STACK_TRACE_ERROR): the test ran ${seconds}, most likely into its timeout; its lane's output above has the error`;
+}
+
 /** The start of a failure's message, indented: the closing lines of a CI log say why, not only what. */
 function excerpt(message) {
   const lines = String(message ?? '').replace(ANSI_COLOR, '').split('\n').filter((l) => !/^\s+at /.test(l));
