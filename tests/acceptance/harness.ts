@@ -134,7 +134,14 @@ export function cliEnv(url: string, token: string): NodeJS.ProcessEnv {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 120_000, everyMs = 500): Promise<T> {
+/** `explain`, when given, is asked on a timeout for what the error should add (e.g. explainVdc). */
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 120_000,
+  everyMs = 500,
+  explain?: () => Promise<string>,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -146,7 +153,27 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     }
     await sleep(everyMs);
   }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+  const context = explain ? `\n${await explain().catch((e: Error) => `(explaining failed: ${e.message})`)}` : '';
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}${context}`);
+}
+
+/**
+ * What a VDC's containers are doing, for a failure message: state, health and restarts of each,
+ * and for any that is not running healthy its last health checks and log lines.
+ */
+export async function explainVdc(vdcId: string): Promise<string> {
+  const lines: string[] = [];
+  for (const c of await vdcContainers(vdcId)) {
+    const info = await docker.getContainer(c.Id).inspect();
+    const health = info.State.Health;
+    lines.push(`${info.Name}: ${info.State.Status}${health ? ` (${health.Status})` : ''}, restarts ${info.RestartCount}, exit ${info.State.ExitCode}${info.State.OOMKilled ? ', OOM-killed' : ''}`);
+    if (info.State.Status === 'running' && (!health || health.Status === 'healthy')) continue;
+    for (const h of (health?.Log ?? []).slice(-2)) lines.push(`    health ${h.ExitCode}: ${String(h.Output).trim().slice(0, 200)}`);
+    const logs = (await docker.getContainer(c.Id).logs({ stdout: true, stderr: true, tail: 12 })) as unknown as Buffer;
+    // Multiplexed frames: keep printable text.
+    for (const l of logs.toString('utf8').replace(/[^\x20-\x7e\n]/g, '').split('\n').filter(Boolean)) lines.push(`    | ${l.slice(0, 200)}`);
+  }
+  return lines.join('\n');
 }
 
 export function instanceFilter(extra: string[] = []) {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { ROOT, colo, docker, execIn, freePort, hitMany, instance, vdcContainers, vdcNetworks, vdcVolumes, waitFor } from './harness';
+import { ROOT, colo, docker, execIn, explainVdc, freePort, hitMany, instance, vdcContainers, vdcNetworks, vdcVolumes, waitFor } from './harness';
 import { api, type Colo, startColo } from './setup';
 
 const ASSEMBLY = 'templates/assemblies/lamp-cluster.yaml';
@@ -82,7 +82,7 @@ describe('lamp-cluster assembly', () => {
     const bodies = await waitFor('all 3 web replicas behind the LB', async () => {
       const got = await hitMany<Hit>(siteUrl, 30);
       return new Set(got.map((b) => b.host)).size === 3 ? got : undefined;
-    }, 60_000, 1000);
+    }, 60_000, 1000, () => explainVdc(vdcId));
     expect(bodies).toHaveLength(30);
     for (const b of bodies) expect(b.source).toBe('nas');
     const counts = bodies.map((b) => b.hits);
@@ -129,7 +129,7 @@ describe('lamp-cluster assembly', () => {
     await waitFor('all 5 web replicas behind the LB', async () => {
       const got = await hitMany<Hit>(siteUrl, 40);
       return new Set(got.map((b) => b.host)).size === 5;
-    }, 60_000, 1000);
+    }, 60_000, 1000, () => explainVdc(vdcId));
   });
 
   it('runs every container with CPU, memory and process limits and no privilege', async () => {
@@ -175,8 +175,11 @@ describe('lamp-cluster assembly', () => {
       expect(info.HostConfig.ReadonlyRootfs, name).toBe(true);
       expect(info.Config.User, name).toMatch(/^(?!root$|0(:|$)).+/);
       // Healthy as it runs like this; waited for, because a loaded host can miss a 2 s check or two.
-      await waitFor(`${name} healthy`, async () => (await docker.getContainer(summary.Id).inspect()).State.Health?.Status === 'healthy', 90_000, 1000);
-      expect((await execIn(summary.Id, ['sh', '-c', '[ "$(id -u)" != 0 ]'])).code, `${name} runs as non-root`).toBe(0);
+      await waitFor(`${name} healthy`, async () => (await docker.getContainer(summary.Id).inspect()).State.Health?.Status === 'healthy', 90_000, 1000, () =>
+        explainVdc(vdcId),
+      );
+      const nonRoot = await execIn(summary.Id, ['sh', '-c', '[ "$(id -u)" != 0 ]']);
+      expect(nonRoot.code, `${name} runs as non-root: ${nonRoot.output}\n${nonRoot.code === 0 ? '' : await explainVdc(vdcId)}`).toBe(0);
       expect((await execIn(summary.Id, rawSocket)).code, `${name} opens no raw socket`).toBe(3);
       expect((await execIn(summary.Id, ['touch', '/usr/colo-probe'])).code, `${name} cannot write /usr`).not.toBe(0);
       expect((await execIn(summary.Id, ['touch', '/tmp/colo-probe'])).code, `${name} writes /tmp`).toBe(0);
