@@ -227,3 +227,74 @@ export async function hitMany<T>(url: string, count: number): Promise<T[]> {
   }
   return bodies;
 }
+
+export interface LoadResult {
+  sent: number;
+  failed: { at: number; error: string }[];
+  /** Bodies of the answers in the order the requests went out, consecutive repeats folded. */
+  answers: string[];
+  seconds: number;
+}
+
+/**
+ * GETs `url` at a steady `perSecond` (each request on its own connection, at most 64 in flight)
+ * until stopped, recording every answer. Bounded: it stops by itself after `maxSeconds`.
+ */
+export function steadyLoad(url: string, perSecond: number, maxSeconds = 180) {
+  const started = Date.now();
+  const results: { at: number; body?: string; error?: string }[] = [];
+  let inFlight = 0;
+  let stopped = false;
+  const fire = () => {
+    if (stopped || Date.now() - started > maxSeconds * 1000) return stop();
+    if (inFlight >= 64) return;
+    const record: { at: number; body?: string; error?: string } = { at: Date.now() - started };
+    results.push(record);
+    inFlight++;
+    fetch(url, { headers: { connection: 'close' }, signal: AbortSignal.timeout(10_000) })
+      .then(async (res) => {
+        const text = await res.text();
+        if (res.ok) record.body = text.trim();
+        else record.error = `${res.status}: ${text.slice(0, 120)}`;
+      })
+      .catch((e: Error) => {
+        record.error = e.message;
+      })
+      .finally(() => {
+        inFlight--;
+      });
+  };
+  const timer = setInterval(fire, Math.round(1000 / perSecond));
+  function stop() {
+    stopped = true;
+    clearInterval(timer);
+  }
+  const answered = () => results.filter((r) => r.body !== undefined);
+  return {
+    stop,
+    /** The newest answer's body (by the time its request went out). */
+    last: () => answered().at(-1)?.body,
+    failures: () => results.filter((r) => r.error !== undefined),
+    async for(ms: number) {
+      await sleep(ms);
+    },
+    async until(what: string, done: () => boolean, timeoutMs = 60_000) {
+      await waitFor(what, async () => done(), timeoutMs, 100);
+    },
+    report(): LoadResult {
+      // Requests still in flight when stopped count once they end; wait for them first.
+      const answers: string[] = [];
+      for (const r of answered()) if (answers.at(-1) !== r.body) answers.push(r.body as string);
+      return {
+        sent: results.length,
+        failed: results.filter((r) => r.error !== undefined).map((r) => ({ at: r.at, error: r.error as string })),
+        answers,
+        seconds: (Math.max(...results.map((r) => r.at), 0) + 1000 / perSecond) / 1000,
+      };
+    },
+    /** Resolves once no request is in flight. */
+    async drained() {
+      await waitFor('the last requests to finish', async () => inFlight === 0, 15_000, 50);
+    },
+  };
+}

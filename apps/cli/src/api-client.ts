@@ -8,6 +8,9 @@ import {
   operationAnswerSchema,
   operationStartedSchema,
   snapshotsSchema,
+  entriesSchema,
+  entryAnswerSchema,
+  entryStartedSchema,
   operationsSchema,
   planAnswerSchema,
   statusSchema,
@@ -77,6 +80,21 @@ export class ColoClient {
   }
   snapshot(name: string, note?: string) {
     return this.call('POST', `/vdcs/${seg(name)}/snapshots`, operationStartedSchema, { body: note === undefined ? {} : { note } });
+  }
+  entries() {
+    return this.call('GET', '/entries', entriesSchema);
+  }
+  entry(name: string) {
+    return this.call('GET', `/entries/${seg(name)}`, entryAnswerSchema);
+  }
+  createEntry(body: { name: string; port: number; vdc: string; target?: string }) {
+    return this.call('POST', '/entries', entryStartedSchema, { body });
+  }
+  switchEntry(name: string, body: { vdc: string; target?: string }) {
+    return this.call('POST', `/entries/${seg(name)}/switch`, entryStartedSchema, { body });
+  }
+  deleteEntry(name: string) {
+    return this.call('DELETE', `/entries/${seg(name)}`, entryStartedSchema);
   }
   snapshots(name: string) {
     return this.call('GET', `/vdcs/${seg(name)}/snapshots`, snapshotsSchema);

@@ -89,6 +89,23 @@ export const snapshotSchema = z.looseObject({
 export type Snapshot = z.infer<typeof snapshotSchema>;
 export const snapshotsSchema = z.looseObject({ snapshots: z.array(snapshotSchema) });
 
+export const entrySchema = z.looseObject({
+  name: text,
+  hostPort: z.number(),
+  address: text,
+  vdc: text,
+  appliance: text,
+  terminal: text,
+  previousVdc: z.string().nullish(),
+  state: text,
+  switchedAt: when,
+  createdAt: when,
+});
+export type Entry = z.infer<typeof entrySchema>;
+export const entriesSchema = z.looseObject({ entries: z.array(entrySchema) });
+export const entryAnswerSchema = z.looseObject({ entry: entrySchema });
+export const entryStartedSchema = z.looseObject({ entry: entrySchema, operation: operationSchema });
+
 export const logLineSchema = z.looseObject({ seq: z.number(), at: when, message: text });
 export type LogLine = z.infer<typeof logLineSchema>;
 

@@ -13,8 +13,9 @@ export type {
   Revision,
   Session,
   Snapshot,
+  Entry,
   User,
   UserQuota,
   Vdc,
 } from './generated/client';
-export { FailureKind, OperationKind, OperationStatus, SnapshotStatus, StepStatus, UserRole, VdcState } from './generated/enums';
+export { EntryState, FailureKind, OperationKind, OperationStatus, SnapshotStatus, StepStatus, UserRole, VdcState } from './generated/enums';

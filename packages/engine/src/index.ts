@@ -94,4 +94,4 @@ export {
 } from './volumes/vdc-volumes';
 export { VOLUME_TOOL_CLASS, volumeToolImage } from './volumes/volume-tool';
 export { desiredEntry, ENTRY_LABEL, ENTRY_ROLE, type EntryOptions, type EntrySpec, ensureEntry, entryBridgeName, entryListenerName, removeEntry } from './edge/entries';
-export { listenerTarget } from './edge/edge-listeners';
+export { type ExposedTerminal, exposedTerminals, listenerTarget } from './edge/edge-listeners';

@@ -4,6 +4,7 @@ import { apply } from './apply';
 import { catalog } from './catalog';
 import { clone } from './clone';
 import { destroy } from './destroy';
+import { entry } from './entry';
 import { helpCommand } from './help';
 import { login } from './login';
 import { ls } from './ls';
@@ -32,6 +33,7 @@ export const commands: Command[] = [
   snapshots,
   clone,
   restore,
+  entry,
   catalog,
   ops,
   op,

@@ -1,5 +1,5 @@
 // Host ports are one namespace per host: a port named by any other VDC's latest revision, or by
-// the revision it still runs, is taken. Destroyed VDCs hold none.
+// the revision it still runs, is taken, and so is every entry's. Destroyed VDCs hold none.
 import { getPrisma } from '@colo/db';
 
 interface Row {
@@ -38,5 +38,7 @@ export async function takenPorts(viewerId: string, exceptVdcId?: string): Promis
     const holder = row.ownerId === viewerId ? `VDC "${row.name}"` : "another user's VDC";
     for (const port of exposedPorts(row.manifest)) if (!taken.has(port)) taken.set(port, holder);
   }
+  const entries = await getPrisma().entry.findMany({ select: { name: true, ownerId: true, hostPort: true } });
+  for (const e of entries) taken.set(e.hostPort, e.ownerId === viewerId ? `entry "${e.name}"` : "another user's entry");
   return taken;
 }

@@ -7,7 +7,7 @@ import { FENCE_TX_OPTIONS, type RunFence, withFence } from './fence';
 import type { RunnerOutcome } from './runners';
 
 /** Operations that leave the VDC itself as it was, whatever becomes of them. */
-const READ_ONLY_KINDS: ReadonlySet<string> = new Set(['snapshot', 'clone', 'snapshot_delete']);
+const READ_ONLY_KINDS: ReadonlySet<string> = new Set(['snapshot', 'clone', 'snapshot_delete', 'entry_switch', 'entry_delete']);
 
 /** What a finished or released operation keeps of its lease: nothing. */
 const NO_LEASE = { leaseOwner: null, leaseExpiresAt: null };
@@ -76,7 +76,7 @@ export async function failOperation(operationId: string, message: string): Promi
       data: { fence: { increment: 1 }, status: 'failed', error: error.message, errorCode: error.code, finishedAt: new Date(), ...NO_LEASE },
     });
     await tx.operationLog.create({ data: { operationId, message: `failed: ${error.message}` } });
-    // Snapshots, clones and snapshot deletions only read the VDC: it is as it was, not failed.
+    // Snapshots, clones, snapshot deletions and entry operations only read the VDC: it is as it was, not failed.
     if (!READ_ONLY_KINDS.has(op.kind)) await tx.vdc.update({ where: { id: op.vdcId }, data: { state: 'failed' } });
     await tx.vdc.updateMany({ where: { id: op.vdcId, activeOperationId: operationId }, data: { activeOperationId: null } });
     return true;

@@ -15,6 +15,7 @@ import { checkManifest } from '../manifests/manifest-input';
 import { findOwnedVdc, findRevision, ownVdcIdByName } from '../vdcs/find-vdc';
 import { chooseClonePorts, renamedManifest } from '../snapshots/clone-manifest';
 import { findSnapshot } from '../snapshots/read-snapshots';
+import { refuseDroppingEntryTerminals, refuseWhileEntries } from '../entries/entry-guards';
 import { cloneSourceRevision } from './runners/clone';
 import { operationView, type OperationView } from './operation-views';
 import { enqueueOperation } from './queue';
@@ -39,6 +40,9 @@ export const operationParamsSchemas = {
     .strict(),
 } as const;
 
+/** The operations asked of a VDC by name; entries ask for theirs in entries/request-entry.ts. */
+export type VdcOperationKind = keyof typeof operationParamsSchemas;
+
 export type OperationParams = {
   deploy: { revision?: number };
   stop: { appliance?: string };
@@ -50,7 +54,7 @@ export type OperationParams = {
   clone: { name: string; snapshot?: number; ports?: Record<string, number> };
 };
 
-export async function requestOperation<K extends OperationKind>(
+export async function requestOperation<K extends VdcOperationKind>(
   user: AuthUser,
   vdcName: string,
   kind: K,
@@ -69,6 +73,7 @@ export async function requestOperation<K extends OperationKind>(
     const revision = await findRevision(vdc, (parsed.data as { revision?: number }).revision);
     // Same rules as the worker will apply, so a manifest that cannot deploy is refused here.
     await checkManifest(user.id, revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
+    await refuseDroppingEntryTerminals(vdc, revision.manifest);
     revisionId = revision.id;
     stored = { revision: revision.number };
   } else if (kind === 'snapshot_delete') {
@@ -76,6 +81,9 @@ export async function requestOperation<K extends OperationKind>(
   } else if (kind === 'restore') {
     const snapshot = await findSnapshot(vdc, (parsed.data as { snapshot: number }).snapshot);
     await checkManifest(user.id, { ...(snapshot.revision.manifest as Record<string, unknown>), name: vdc.name }, { mode: 'deploy', exceptVdcId: vdc.id });
+    await refuseDroppingEntryTerminals(vdc, snapshot.revision.manifest);
+  } else if (kind === 'destroy') {
+    await refuseWhileEntries(vdc, 'destroy');
   } else if (kind === 'clone') {
     stored = await cloneParams(user, vdc, parsed.data as OperationParams['clone']);
   } else if (kind === 'stop' || kind === 'start') {
@@ -87,28 +95,32 @@ export async function requestOperation<K extends OperationKind>(
     }
   }
 
-  const prisma = getPrisma();
-  const op = await prisma.operation.create({
-    data: {
-      id: newId('op'),
-      vdcId: vdc.id,
-      kind,
-      params: stored as Prisma.InputJsonValue,
-      revisionId,
-      requestedById: user.id,
-    },
-    include: { steps: true, vdc: { select: { name: true } }, revision: { select: { number: true } } },
-  });
+  return queueOperation({ id: newId('op'), vdcId: vdc.id, kind, params: stored as Prisma.InputJsonValue, revisionId, requestedById: user.id });
+}
+
+/**
+ * Writes the operation as `queued` and hands it to the queue. A caller that must write it inside
+ * its own transaction creates the row there and calls `enqueueWritten` once that committed.
+ */
+export async function queueOperation(data: Prisma.OperationUncheckedCreateInput): Promise<OperationView> {
+  const op = await getPrisma().operation.create({ data, include: OPERATION_VIEW_INCLUDE });
+  await enqueueWritten(op.id);
+  return operationView(op);
+}
+
+export const OPERATION_VIEW_INCLUDE = { steps: true, vdc: { select: { name: true } }, revision: { select: { number: true } } } as const;
+
+/** Hands a committed, queued operation to the queue; if Redis is down the operation fails, visibly. */
+export async function enqueueWritten(operationId: string): Promise<void> {
   try {
-    await enqueueOperation(op.id);
+    await enqueueOperation(operationId);
   } catch (cause) {
-    await prisma.operation.update({
-      where: { id: op.id },
+    await getPrisma().operation.update({
+      where: { id: operationId },
       data: { status: 'failed', error: 'the operation queue (Redis) is unavailable', errorCode: 'internal', finishedAt: new Date() },
     });
     throw new ColoError('internal', 'the operation queue (Redis) is unavailable; nothing was changed', { cause });
   }
-  return operationView(op);
 }
 
 /**

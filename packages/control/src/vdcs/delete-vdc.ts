@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/api-tokens';
 import { engineConfig, getRuntime } from '../docker/engine-access';
 import { ColoError } from '../errors';
 import { findOwnedVdc } from './find-vdc';
+import { refuseWhileEntries } from '../entries/entry-guards';
 
 export async function deleteVdc(user: AuthUser, name: string): Promise<void> {
   const vdc = await findOwnedVdc(user, name);
@@ -14,6 +15,7 @@ export async function deleteVdc(user: AuthUser, name: string): Promise<void> {
   if (open > 0 || vdc.activeOperationId) {
     throw new ColoError('operation_running', `VDC "${name}" has an operation queued or running; wait for it to finish`);
   }
+  await refuseWhileEntries(vdc, 'delete');
   // Snapshots are data too: forgetting the VDC would strand their volumes, so they go first, on purpose.
   const snapshots = await prisma.snapshot.count({ where: { vdcId: vdc.id } });
   if (snapshots > 0) {

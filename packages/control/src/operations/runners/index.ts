@@ -1,5 +1,6 @@
 import type { OperationKind } from '@colo/db';
 import { runDeploy } from './deploy';
+import { runEntryDelete, runEntrySwitch } from './entry';
 import { runClone } from './clone';
 import { runDestroy, runStart, runStop } from './lifecycle';
 import { runRestore } from './restore';
@@ -17,4 +18,6 @@ export const RUNNERS: Record<OperationKind, Runner> = {
   clone: runClone,
   restore: runRestore,
   snapshot_delete: runSnapshotDelete,
+  entry_switch: runEntrySwitch,
+  entry_delete: runEntryDelete,
 };
