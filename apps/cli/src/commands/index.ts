@@ -5,6 +5,7 @@ import { catalog } from './catalog';
 import { clone } from './clone';
 import { destroy } from './destroy';
 import { entry } from './entry';
+import { upgrade } from './upgrade';
 import { helpCommand } from './help';
 import { login } from './login';
 import { ls } from './ls';
@@ -34,6 +35,7 @@ export const commands: Command[] = [
   clone,
   restore,
   entry,
+  upgrade,
   catalog,
   ops,
   op,
