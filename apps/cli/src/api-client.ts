@@ -9,6 +9,7 @@ import {
   operationStartedSchema,
   snapshotsSchema,
   entriesSchema,
+  revisionsSchema,
   entryAnswerSchema,
   entryStartedSchema,
   operationsSchema,
@@ -60,8 +61,8 @@ export class ColoClient {
   createVdc(manifest: string) {
     return this.call('POST', '/vdcs', vdcSavedSchema, { body: { manifest } });
   }
-  getVdc(name: string) {
-    return this.call('GET', `/vdcs/${seg(name)}`, vdcAnswerSchema);
+  getVdc(name: string, revision?: number) {
+    return this.call('GET', `/vdcs/${seg(name)}`, vdcAnswerSchema, { query: { revision } });
   }
   updateVdc(name: string, manifest: string, baseRevision: number) {
     return this.call('PUT', `/vdcs/${seg(name)}`, vdcSavedSchema, { body: { manifest, baseRevision } });
@@ -107,6 +108,9 @@ export class ColoClient {
   }
   clone(name: string, body: { name: string; snapshot?: number; ports?: Record<string, number> }) {
     return this.call('POST', `/vdcs/${seg(name)}/clone`, operationStartedSchema, { body });
+  }
+  revisions(name: string) {
+    return this.call('GET', `/vdcs/${seg(name)}/revisions`, revisionsSchema);
   }
   status(name: string) {
     return this.call('GET', `/vdcs/${seg(name)}/status`, statusSchema);

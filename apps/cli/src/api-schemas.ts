@@ -145,8 +145,10 @@ export const vdcListSchema = z.looseObject({
 
 export const vdcAnswerSchema = z.looseObject({
   vdc: vdcRefSchema,
-  revision: z.looseObject({ id: z.string().optional(), number: z.number() }),
+  revision: z.looseObject({ id: z.string().optional(), number: z.number(), manifest: z.unknown().optional(), createdAt: when }),
 });
+
+export const revisionsSchema = z.looseObject({ revisions: z.array(z.looseObject({ number: z.number(), createdAt: when })) });
 
 export const vdcSavedSchema = z.looseObject({
   vdc: vdcRefSchema,

@@ -25,3 +25,9 @@ export function snapshotNumber(raw: string): number {
   if (!/^[1-9][0-9]{0,8}$/.test(raw)) throw new ColoError('bad_request', `snapshot number "${raw}" must be a positive whole number`);
   return Number(raw);
 }
+
+/** A revision number from the query (`?revision=N`). */
+export function revisionParam(raw: string): number {
+  if (!/^[1-9][0-9]{0,8}$/.test(raw)) throw new ColoError('bad_request', `revision "${raw}" must be a positive whole number`);
+  return Number(raw);
+}

@@ -10,6 +10,7 @@ export { forbiddenKeyReason } from './forbidden-keys';
 export { validateManifest, type ValidateOptions, type ValidationResult } from './validate-manifest';
 export { MAX_MANIFEST_BYTES, parseManifestText, validateManifestText } from './parse-manifest';
 export { canonicalManifest, stringifyManifest } from './stringify-manifest';
+export { type DiffLine, diffLines, unifiedDiff } from './line-diff';
 export { resolveManifest } from './resolve';
 export { bootWaves, type CanConnect, canConnect, formatEndpoint, parseEndpoint } from './graph';
 export { protocolsMatch } from './wire-rules';

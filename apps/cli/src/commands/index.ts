@@ -5,6 +5,7 @@ import { catalog } from './catalog';
 import { clone } from './clone';
 import { destroy } from './destroy';
 import { entry } from './entry';
+import { diff, history } from './history';
 import { upgrade } from './upgrade';
 import { helpCommand } from './help';
 import { login } from './login';
@@ -36,6 +37,8 @@ export const commands: Command[] = [
   restore,
   entry,
   upgrade,
+  history,
+  diff,
   catalog,
   ops,
   op,

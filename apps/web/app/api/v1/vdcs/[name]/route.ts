@@ -1,13 +1,17 @@
 import { deleteVdc, getVdc, renameVdc, updateVdc } from '@colo/control';
 import { z } from 'zod';
 import { json, readBody, route } from '../../../../../lib/http';
-import { updateBody } from '../../../../../lib/schemas';
+import { revisionParam, updateBody } from '../../../../../lib/schemas';
 
 export const dynamic = 'force-dynamic';
 
 type Params = { name: string };
 
-export const GET = route<Params>(async ({ user, params }) => json(await getVdc(user, params.name)));
+/** The VDC with its newest revision, or with revision N (`?revision=N`) for history and diffs. */
+export const GET = route<Params>(async ({ req, user, params }) => {
+  const asked = new URL(req.url).searchParams.get('revision');
+  return json(await getVdc(user, params.name, asked === null ? undefined : revisionParam(asked)));
+});
 
 export const PUT = route<Params>(async ({ req, user, params }) => {
   const { manifest, baseRevision } = await readBody(req, updateBody);
