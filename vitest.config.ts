@@ -1,7 +1,7 @@
 // Root test config: every workspace is a project (each may keep its own vitest.config.ts), plus
 // the end-to-end acceptance tests in tests/ and the fault-injection suite in tests/faults.
 // Within one run, files go one at a time: most suites drive the one real Docker engine.
-// scripts/test.sh runs the lanes below as separate, parallel vitest processes (COLO_TEST_LANE);
+// scripts/test.sh runs the lanes below as separate vitest processes (COLO_TEST_LANE), two at a time;
 // they never collide, as each test file has its own database, queue, instance label and ports.
 import { defineConfig } from 'vitest/config';
 
