@@ -118,39 +118,43 @@ describe('snapshots, clones and restore of the LAMP assembly', () => {
       expect(wrote.code, wrote.output).toBe(0);
     }
     const entryPort = await freePort();
-    const created = await run(['entry', 'create', 'www', '--port', String(entryPort), '--vdc', 'shop', '--wait']);
-    expect(created.stdout).toMatch(new RegExp(`entry www: 127\\.0\\.0\\.1:${entryPort} → shop lb\\.in \\(ready\\)`));
-
-    const load = steadyLoad(`http://127.0.0.1:${entryPort}/vdc.txt`, 25);
     try {
-      await load.until('shop answering', () => load.last() === 'shop');
-      const switched = await run(['entry', 'switch', 'www', 'shop-live', '--wait']);
-      expect(switched.stdout).toMatch(/entry www: .* → shop-live lb\.in \(ready; before: shop\)/);
-      await load.until('the clone answering', () => load.last() === 'shop-live');
-      await load.for(2000);
-      await run(['entry', 'switch', 'www', 'shop', '--wait']);
-      await load.until('the original answering again', () => load.last() === 'shop');
-      await load.for(2000);
-    } finally {
-      load.stop();
-      await load.drained();
-    }
-    const { sent, failed, answers, seconds } = load.report();
-    expect(failed.slice(0, 5), `${failed.length} failed requests`).toEqual([]);
-    expect(sent / seconds, `${sent} requests in ${seconds.toFixed(1)} s`).toBeGreaterThanOrEqual(20);
-    // Who answered, in the order the requests went out: the original, the clone, the original.
-    // (For a moment around a switch both may answer: the old worker finishes what it accepted.)
-    expect(answers[0], answers.join(' → ')).toBe('shop');
-    expect(answers, answers.join(' → ')).toContain('shop-live');
-    expect(answers.at(-1), answers.join(' → ')).toBe('shop');
+      const created = await run(['entry', 'create', 'www', '--port', String(entryPort), '--vdc', 'shop', '--wait']);
+      expect(created.stdout).toMatch(new RegExp(`entry www: 127\\.0\\.0\\.1:${entryPort} → shop lb\\.in \\(ready\\)`));
 
-    // An entry holds its VDC: no destroy while it points there; removing it frees the port.
-    const refused = await colo(['destroy', 'shop', '--yes'], c.env);
-    expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toMatch(/entry "www" points at it/);
-    const list = JSON.parse((await run(['entry', 'ls', '--json'])).stdout).entries as { name: string; vdc: string; previousVdc: string }[];
-    expect(list).toMatchObject([{ name: 'www', vdc: 'shop', previousVdc: 'shop-live' }]);
-    await run(['entry', 'rm', 'www', '--yes', '--wait']);
+      const load = steadyLoad(`http://127.0.0.1:${entryPort}/vdc.txt`, 25);
+      try {
+        await load.until('shop answering', () => load.last() === 'shop');
+        const switched = await run(['entry', 'switch', 'www', 'shop-live', '--wait']);
+        expect(switched.stdout).toMatch(/entry www: .* → shop-live lb\.in \(ready; before: shop\)/);
+        await load.until('the clone answering', () => load.last() === 'shop-live');
+        await load.for(2000);
+        await run(['entry', 'switch', 'www', 'shop', '--wait']);
+        await load.until('the original answering again', () => load.last() === 'shop');
+        await load.for(2000);
+      } finally {
+        load.stop();
+        await load.drained();
+      }
+      const { sent, failed, answers, seconds } = load.report();
+      expect(failed.slice(0, 5), `${failed.length} failed requests`).toEqual([]);
+      expect(sent / seconds, `${sent} requests in ${seconds.toFixed(1)} s`).toBeGreaterThanOrEqual(20);
+      // Who answered, in the order the requests went out: the original, the clone, the original.
+      // (For a moment around a switch both may answer: the old worker finishes what it accepted.)
+      expect(answers[0], answers.join(' → ')).toBe('shop');
+      expect(answers, answers.join(' → ')).toContain('shop-live');
+      expect(answers.at(-1), answers.join(' → ')).toBe('shop');
+
+      // An entry holds its VDC: no destroy while it points there.
+      const refused = await colo(['destroy', 'shop', '--yes'], c.env);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toMatch(/entry "www" points at it/);
+      const list = JSON.parse((await run(['entry', 'ls', '--json'])).stdout).entries as { name: string; vdc: string; previousVdc: string }[];
+      expect(list).toMatchObject([{ name: 'www', vdc: 'shop', previousVdc: 'shop-live' }]);
+    } finally {
+      // Removing it frees the port (and lets the tests after this one destroy and delete).
+      await colo(['entry', 'rm', 'www', '--yes', '--wait'], c.env);
+    }
     await waitFor('the entry port to close', async () => !(await fetch(`http://127.0.0.1:${entryPort}/vdc.txt`).then(() => true, () => false)));
   });
 
