@@ -23,11 +23,11 @@ check "lint" npx biome lint --diagnostic-level=error .
 check "web build" npx turbo run build --filter=@colo/web --output-logs=errors-only
 
 # Each lane is its own vitest process with its own report; output lines carry the lane's name.
-# Two run at once on this 2-core class of machine: the units (mostly CPU) beside the lanes that
-# drive real VDCs (acceptance, then faults). Three at once starved the VDCs of CPU: PHP and
+# Two run at once on this 2-core class of machine: acceptance (whole VDCs, the longest lane)
+# beside units followed by faults. Three at once starved the VDCs under test of CPU: PHP and
 # Postgres missed their health checks, and tests failed for want of a core, not for a bug.
 lanes=(units acceptance faults)
-log "tests (lanes: units, beside acceptance then faults)"
+log "tests (lanes: acceptance, beside units then faults)"
 reports=()
 for lane in "${lanes[@]}"; do
   reports+=("$COLO_STATE_DIR/test-results-$lane.json")
@@ -39,8 +39,8 @@ run_lane() { # run_lane LANE: one vitest process, its output prefixed, its exit 
     | sed -u "s/^/[$lane] /"
   echo "${PIPESTATUS[0]}" >"$COLO_STATE_DIR/test-$lane.rc"
 }
-run_lane units &
-(run_lane acceptance; run_lane faults) &
+run_lane acceptance &
+(run_lane units; run_lane faults) &
 wait
 lanes_rc=0
 for lane in "${lanes[@]}"; do
