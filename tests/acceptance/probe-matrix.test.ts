@@ -229,4 +229,4 @@ it('lets exactly the wired pairs connect, and nothing reach the host, the metada
     if (!offInternal(from) && got.has(METADATA)) wrong.push(`${from.label} reaches ${METADATA}`);
   }
   expect(wrong, `differs from the wiring:\n${wrong.join('\n')}\n\n${matrix}\n`).toEqual([]);
-});
+}, 480_000); // two deploys and ~2000 probes: more than the default on a loaded 2-core machine
