@@ -1,15 +1,14 @@
 import { getPrisma } from '@colo/db';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isColoError } from '../errors';
-import { type ControlTest, setupControlTest } from '../testing';
+import { CHEAP_SCRYPT_COST, type ControlTest, setupControlTest, useCheapPasswordHashes } from '../testing';
 import { authenticate, createApiToken, revokeApiToken } from './api-tokens';
 import { hashPassword, verifyPassword } from './password';
 import { authenticateSession, createSession, endSession } from './sessions';
 import { createUser, ensureLocalAdmin, signIn } from './users';
 
-
-// Each sign-in runs a full-cost scrypt: seconds apiece on a loaded build machine.
-vi.setConfig({ testTimeout: 300_000 });
+// Cheap scrypt here; sign-in-cost.test.ts tests the real cost and that it is the default.
+beforeAll(() => useCheapPasswordHashes());
 let t: ControlTest;
 beforeAll(async () => {
   t = await setupControlTest('auth');
@@ -61,7 +60,8 @@ describe('API tokens', () => {
 describe('users', () => {
   it('hash passwords with scrypt and check them', async () => {
     const hash = await hashPassword('correct horse');
-    expect(hash).toMatch(/^scrypt\$131072\$8\$1\$/);
+    const { N, r, p } = CHEAP_SCRYPT_COST;
+    expect(hash.split('$').slice(0, 4)).toEqual(['scrypt', String(N), String(r), String(p)]);
     expect(await verifyPassword('correct horse', hash)).toBe(true);
     expect(await verifyPassword('wrong horse', hash)).toBe(false);
     expect(await verifyPassword('x', 'garbage')).toBe(false);

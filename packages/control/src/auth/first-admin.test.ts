@@ -2,11 +2,13 @@
 import { getPrisma } from '@colo/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isColoError } from '../errors';
-import { type ControlTest, setupControlTest } from '../testing';
+import { type ControlTest, setupControlTest, useCheapPasswordHashes } from '../testing';
 import { hasAnyUser, setupFirstAdmin } from './first-admin';
 import { userRole } from './roles';
 import { signIn } from './users';
 
+// Setup, not the hash: cheap scrypt here; sign-in-cost.test.ts tests the real cost.
+beforeAll(() => useCheapPasswordHashes());
 let t: ControlTest;
 beforeAll(async () => {
   t = await setupControlTest('first-admin');

@@ -1,14 +1,13 @@
 // Sign-in with its brake: real Redis counters per email and per IP, real sessions.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isColoError } from '../errors';
-import { type ControlTest, failure, setupControlTest } from '../testing';
+import { type ControlTest, failure, setupControlTest, useCheapPasswordHashes } from '../testing';
 import { logIn } from './log-in';
 import { authenticateSession, createSession, resumeSession, SESSION_TTL_MS } from './sessions';
 import { createUser } from './users';
 
-
-// Each sign-in runs a full-cost scrypt: seconds apiece on a loaded build machine.
-vi.setConfig({ testTimeout: 300_000 });
+// The brake, not the hash: cheap scrypt here; sign-in-cost.test.ts tests the real cost.
+beforeAll(() => useCheapPasswordHashes());
 let t: ControlTest;
 beforeAll(async () => {
   t = await setupControlTest('log-in');

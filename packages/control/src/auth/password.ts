@@ -3,11 +3,21 @@
 // good sign-in).
 import { randomBytes, type ScryptOptions, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 
+export interface ScryptCost {
+  readonly N: number;
+  readonly r: number;
+  readonly p: number;
+}
+
 /** OWASP's current scrypt guidance: N=2^17, r=8, p=1 (128 MiB and a few hundred ms per hash). */
 export const SCRYPT_COST = { N: 2 ** 17, r: 8, p: 1 } as const;
 const KEY_LENGTH = 64;
 /** Hashes claiming more than this are refused rather than allowed to take a gigabyte. */
 const MAX_N = 2 ** 20;
+
+// What new hashes are made with and old ones measured against: SCRYPT_COST, except in a test that
+// lowered it through `@colo/control/testing`. No variable or setting reaches it.
+let cost: ScryptCost = SCRYPT_COST;
 
 function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
@@ -20,7 +30,7 @@ function maxmem(n: number, r: number): number {
 
 /** `scrypt$N$r$p$<salt b64>$<hash b64>` */
 export async function hashPassword(password: string): Promise<string> {
-  const { N, r, p } = SCRYPT_COST;
+  const { N, r, p } = cost;
   const salt = randomBytes(16);
   const key = await scrypt(password, salt, KEY_LENGTH, { N, r, p, maxmem: maxmem(N, r) });
   return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${key.toString('base64')}`;
@@ -45,7 +55,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** True for a hash made with weaker parameters than today's: rehash it once the password is known. */
 export function needsRehash(stored: string): boolean {
   const h = parse(stored);
-  return !h || h.n < SCRYPT_COST.N || h.r < SCRYPT_COST.r || h.p < SCRYPT_COST.p;
+  return !h || h.n < cost.N || h.r < cost.r || h.p < cost.p;
 }
 
 let dummy: Promise<string> | undefined;
@@ -58,4 +68,14 @@ export async function verifyAgainstNothing(password: string): Promise<false> {
   dummy ??= hashPassword(randomBytes(16).toString('hex'));
   await verifyPassword(password, await dummy);
   return false;
+}
+
+/**
+ * Tests only, through `useCheapPasswordHashes` in `@colo/control/testing` (not exported by the
+ * package): hash with `next`, or SCRYPT_COST again when undefined. The dummy hash of unknown
+ * emails is remade at the new cost.
+ */
+export function setScryptCostForTests(next: ScryptCost | undefined): void {
+  cost = next ?? SCRYPT_COST;
+  dummy = undefined;
 }

@@ -1,10 +1,12 @@
 // What a sign-in costs: today's scrypt parameters, the same work for an unknown email as for a
 // known one (counted as scrypt calls, not timed), and old hashes upgraded at the next good sign-in.
+// The only test file that runs sign-in at full cost: the others lower it (useCheapPasswordHashes),
+// so the last test here checks that lowering is exact and undone.
 import * as crypto from 'node:crypto';
 import { getPrisma } from '@colo/db';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isColoError } from '../errors';
-import { type ControlTest, setupControlTest } from '../testing';
+import { type ControlTest, setupControlTest, useCheapPasswordHashes } from '../testing';
 import { hashPassword, needsRehash, SCRYPT_COST, verifyPassword } from './password';
 import { createUser, signIn } from './users';
 
@@ -49,7 +51,7 @@ async function refused(p: Promise<unknown>): Promise<boolean> {
 }
 
 describe('password hashes', () => {
-  it("use OWASP's scrypt parameters (N=2^17, r=8, p=1) and still verify", async () => {
+  it("use OWASP's scrypt parameters (N=2^17, r=8, p=1) unless a test lowers them, and still verify", async () => {
     expect(SCRYPT_COST).toEqual({ N: 131072, r: 8, p: 1 });
     const hash = await hashPassword('correct horse');
     expect(hash).toMatch(/^scrypt\$131072\$8\$1\$/);
@@ -88,5 +90,28 @@ describe('signing in', () => {
     const upgraded = (await getPrisma().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash!;
     expect(upgraded).toMatch(/^scrypt\$131072\$8\$1\$/);
     expect((await signIn('old@example.test', 'an old long password')).id).toBe(user.id);
+  });
+});
+
+describe('the cheaper cost of the other tests', () => {
+  it('hashes at the lowered cost and keeps such a hash at sign-in, until the real cost is back', async () => {
+    const restore = useCheapPasswordHashes();
+    let cheap: string;
+    try {
+      const user = await createUser({ email: 'cheap@example.test', password: 'a cheap long password' });
+      const stored = async () => (await getPrisma().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash!;
+      cheap = await stored();
+      expect(cheap).toMatch(/^scrypt\$1024\$8\$1\$/);
+      calls.length = 0;
+      expect((await signIn('cheap@example.test', 'a cheap long password')).id).toBe(user.id);
+      expect(await refused(signIn('nobody@example.test', 'wrong password'))).toBe(true);
+      // A hash at the cost in force is not rehashed at sign-in (one check, no new hash); the unknown
+      // email's dummy is made and checked at that cost too.
+      expect(await stored()).toBe(cheap);
+      expect(calls).toEqual([{ N: 1024 }, { N: 1024 }, { N: 1024 }]);
+    } finally {
+      restore();
+    }
+    expect(needsRehash(cheap)).toBe(true);
   });
 });

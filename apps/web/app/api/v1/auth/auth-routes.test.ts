@@ -2,7 +2,7 @@
 // sign-in with its rate limit, the session cookie on the API and its same-origin rule, sign-out.
 import { createApiToken, createSession } from '@colo/control';
 import { getPrisma } from '@colo/db';
-import { type ControlTest, manifestOf, setupControlTest } from '@colo/control/testing';
+import { type ControlTest, manifestOf, setupControlTest, useCheapPasswordHashes } from '@colo/control/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PEER_HEADER, trustPeerHeader } from '../../../../lib/client-address';
 import * as me from '../me/route';
@@ -17,6 +17,8 @@ type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Respon
 
 const ORIGIN = 'http://127.0.0.1:3000';
 
+// The routes, not the hash: cheap scrypt here; control's sign-in-cost.test.ts tests the real cost.
+beforeAll(() => useCheapPasswordHashes());
 let t: ControlTest;
 beforeAll(async () => {
   t = await setupControlTest('web-auth');
@@ -143,8 +145,7 @@ describe('sign-in', () => {
     // The owner, from their own address, is not locked out.
     const owner = await call(login.POST as Handler, 'POST', '/auth/login', { body: { email: ADMIN.email, password: ADMIN.password }, ip: '10.8.2.1' });
     expect(owner.status).toBe(200);
-    // Every attempt runs a full-cost scrypt (a few hundred ms, far more on a loaded machine).
-  }, 300_000);
+  });
 });
 
 describe('the session cookie on the API', () => {
