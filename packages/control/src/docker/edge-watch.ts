@@ -5,6 +5,7 @@
 // in Docker itself.
 import { getPrisma, type Prisma } from '@colo/db';
 import { LABEL, listenerLabelFilter } from '@colo/engine';
+import { checkEntries } from '../entries/entry-watch';
 import { newId } from '../ids';
 import { enqueueOperation } from '../operations/queue';
 import { engineConfig, getRuntime } from './engine-access';
@@ -31,7 +32,8 @@ export function publishedPorts(manifest: unknown): number[] {
 export async function checkEdgeListeners(): Promise<EdgeCheck> {
   const prisma = getPrisma();
   const runtime = getRuntime();
-  const result: EdgeCheck = { repairs: [] };
+  // Entries first: theirs are listeners too, checked the same way.
+  const result: EdgeCheck = { repairs: await checkEntries() };
   // Only VDCs at rest: one with an operation running or queued is being changed already.
   const vdcs = await prisma.vdc.findMany({
     where: { state: 'running', deployedRevisionId: { not: null }, activeOperationId: null, operations: { none: { status: { in: ['queued', 'running'] } } } },

@@ -10,6 +10,7 @@ import { type ControlTest, failure, manifestOf, setupControlTest } from '../test
 import { deleteVdc } from '../vdcs/delete-vdc';
 import { createVdc, updateVdc } from '../vdcs/save-vdc';
 import { chooseTarget } from './entry-target';
+import { checkEntries } from './entry-watch';
 import { listEntries, readEntryView } from './read-entries';
 import { createEntry, deleteEntry, switchEntry } from './request-entry';
 
@@ -124,6 +125,19 @@ describe('asking for an entry', () => {
     expect(await failure(readEntryView(bob, 'www'))).toMatchObject({ code: 'not_found', message: 'entry "www" not found' });
     expect(await failure(switchEntry(bob, 'www', { vdc: 'shop' }))).toMatchObject({ code: 'not_found' });
     expect(await failure(deleteEntry(bob, 'www'))).toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('the edge check', () => {
+  it('points a ready entry whose listener is gone at its VDC again, once', async () => {
+    const next = await getPrisma().vdc.findFirstOrThrow({ where: { name: 'next' } });
+    await getPrisma().entry.updateMany({ where: { name: 'www' }, data: { state: 'ready', vdcId: next.id } });
+    const [repair] = await checkEntries();
+    expect(repair).toMatch(/^entry www: op_\w+ \(its listener is missing\)$/);
+    const op = await getPrisma().operation.findFirstOrThrow({ where: { kind: 'entry_switch', status: 'queued' } });
+    expect(op).toMatchObject({ vdcId: next.id, params: { appliance: 'box', terminal: 'in', repair: 'its listener is missing' } });
+    // Queued already: not asked for twice.
+    expect(await checkEntries()).toEqual([]);
   });
 });
 

@@ -37,6 +37,8 @@ export const runEntrySwitch: Runner = async (ctx) => {
     { key: 'serving', title: `check that ${where} serves` },
     { key: 'point', title: `point entry ${entry.name} (port ${entry.hostPort}) at ${where}` },
   ]);
+  const repair = (op.params as { repair?: string } | null)?.repair;
+  if (repair) recorder.log(`asked for by the edge check: entry ${entry.name} ${repair}`);
   try {
     recorder.stepStarted('serving');
     const target = await targetOf(ctx, appliance, terminal);
