@@ -4,50 +4,10 @@
 import { useEffect, useState } from 'react';
 import { Alert } from '../ui/alert';
 import { api, messageOf, vdcPath } from './api';
-import { LogView } from './log-view';
 import { OperationHistory } from './operation-history';
-import { OperationSteps } from './operation-steps';
+import { OperationView } from './operation-view';
 import type { LogLineBody, OperationBody } from './types';
 import { useVdcLive } from './use-vdc-live';
-
-const BAR: Record<string, string> = { failed: 'bg-rose-500', succeeded: 'bg-emerald-500' };
-const BADGE: Record<string, string> = {
-  queued: 'bg-slate-100 text-slate-700',
-  running: 'bg-indigo-50 text-indigo-700',
-  succeeded: 'bg-emerald-50 text-emerald-700',
-  failed: 'bg-rose-50 text-rose-700',
-};
-
-function OperationView({ operation, logs }: { operation: OperationBody; logs: LogLineBody[] }) {
-  const pct = Math.max(0, Math.min(100, operation.progress));
-  return (
-    // A container query: side by side in a wide bottom panel, stacked in a narrow side panel.
-    <div className="@container flex min-h-0 flex-1 flex-col">
-      <div className="flex items-center gap-2 px-3 py-2">
-        <span className="text-sm font-medium capitalize text-slate-900">{operation.kind}</span>
-        {operation.revision != null && <span className="text-xs text-slate-500">revision {operation.revision}</span>}
-        <span data-testid="operation-status" className={`ml-auto rounded-full px-2 py-0.5 text-xs font-medium ${BADGE[operation.status] ?? ''}`}>
-          {operation.status}
-        </span>
-        <span className="w-9 text-right text-xs tabular-nums text-slate-600">{pct}%</span>
-      </div>
-      <div className="mx-3 h-1.5 shrink-0 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
-        <div className={`h-full transition-[width] duration-500 ${BAR[operation.status] ?? 'bg-indigo-500'}`} style={{ width: `${pct}%` }} />
-      </div>
-      {operation.error && (
-        <div className="mx-3 mt-2">
-          <Alert>{operation.error}</Alert>
-        </div>
-      )}
-      <div className="mt-2 grid min-h-0 flex-1 grid-cols-1 grid-rows-[auto_minmax(0,1fr)] border-t border-slate-100 @xl:grid-cols-2 @xl:grid-rows-[minmax(0,1fr)]">
-        <div className="max-h-48 min-h-0 overflow-y-auto @xl:max-h-none @xl:border-r @xl:border-slate-100">
-          <OperationSteps steps={operation.steps} />
-        </div>
-        <LogView className="min-h-24" lines={logs.map((l) => ({ key: l.seq, text: l.message }))} />
-      </div>
-    </div>
-  );
-}
 
 export function OperationsPanel({ vdcName }: { vdcName: string }) {
   const live = useVdcLive(vdcName);

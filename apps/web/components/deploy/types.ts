@@ -72,6 +72,10 @@ export interface OperationBody {
   progress: number;
   error: string | null;
   revision?: number | null;
+  /** What was asked (`{ snapshot }`, `{ name, snapshot? }`, `{ entryId, … }`), as the server stored it. */
+  params?: unknown;
+  /** What it produced once succeeded: `{ snapshot }`, `{ vdc, deployOperation, ports }` for a clone… */
+  result?: unknown;
   steps: StepBody[];
   createdAt: string;
   startedAt: string | null;
