@@ -59,6 +59,18 @@ export function EditorToolbar(p: EditorToolbarProps) {
       <span className={`text-xs ${p.dirty ? 'text-amber-700' : 'text-slate-400'}`} data-testid="save-state">
         {p.saving ? 'Saving…' : p.dirty ? 'Unsaved changes' : 'All changes saved'}
       </span>
+      <Link
+        href={`/vdcs/${encodeURIComponent(p.vdcName)}/history`}
+        className="flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+        title="Revisions, snapshots and operations of this VDC"
+        data-testid="history-link"
+      >
+        <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+          <path d="M3 12a9 9 0 1 0 3-6.7L3 8" />
+          <path d="M3 3v5h5M12 7v5l3 2" />
+        </svg>
+        History
+      </Link>
 
       <div className="ml-auto flex items-center">
         <ToolButton label="Undo" shortcut="Ctrl+Z" disabled={!p.canUndo} onClick={p.onUndo} testId="undo-button">

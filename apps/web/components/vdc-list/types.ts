@@ -16,3 +16,4 @@ export interface AssemblyOption {
 }
 
 export const editorHref = (name: string) => `/vdcs/${encodeURIComponent(name)}`;
+export const historyHref = (name: string) => `/vdcs/${encodeURIComponent(name)}/history`;

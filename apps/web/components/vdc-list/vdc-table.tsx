@@ -1,9 +1,9 @@
-// One row per VDC; the name opens the editor.
+// One row per VDC; the name opens the editor, History its timeline.
 import Link from 'next/link';
 import { RelativeTime } from './relative-time';
 import { RowMenu } from './row-menu';
 import { OperationStatusBadge, VdcStateBadge } from './state-badges';
-import { editorHref, type VdcRow } from './types';
+import { editorHref, historyHref, type VdcRow } from './types';
 
 export function VdcTable({ vdcs, onRename, onDelete }: { vdcs: VdcRow[]; onRename: (name: string) => void; onDelete: (name: string) => void }) {
   const th = 'px-4 py-2.5 text-left text-xs font-medium tracking-wide text-slate-500 uppercase';
@@ -50,6 +50,13 @@ export function VdcTable({ vdcs, onRename, onDelete }: { vdcs: VdcRow[]; onRenam
               </td>
               <td className="px-2 py-3">
                 <div className="flex items-center justify-end gap-1">
+                  <Link
+                    href={historyHref(v.name)}
+                    className="rounded-md px-2.5 py-1 text-sm font-medium text-slate-600 opacity-80 hover:bg-slate-100 group-hover:opacity-100"
+                    data-testid={`vdc-history-${v.name}`}
+                  >
+                    History
+                  </Link>
                   <Link
                     href={editorHref(v.name)}
                     className="rounded-md px-2.5 py-1 text-sm font-medium text-indigo-600 opacity-80 group-hover:bg-indigo-50 group-hover:opacity-100"
