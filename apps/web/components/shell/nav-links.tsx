@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 
 const LINKS = [
   { href: '/vdcs', label: 'VDCs' },
+  { href: '/entries', label: 'Entries' },
   { href: '/settings/tokens', label: 'API tokens' },
 ];
 
