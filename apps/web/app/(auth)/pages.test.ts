@@ -79,7 +79,7 @@ function location(res: Response): string {
   return `${url.pathname}${url.search}`;
 }
 
-const PAGES = ['/', '/vdcs', '/vdcs/anything', '/settings', '/settings/tokens'];
+const PAGES = ['/', '/vdcs', '/vdcs/anything', '/vdcs/anything/history', '/entries', '/settings', '/settings/tokens'];
 let cookie = '';
 
 describe('before anyone exists', () => {
@@ -121,6 +121,9 @@ describe('after setup', () => {
     expect(html).toContain('Root');
     expect(list.headers.get('set-cookie')).toMatch(/colo_session=cses_.*Max-Age=1209600/);
     expect((await get('/settings/tokens', cookie)).status).toBe(200);
+    const entries = await get('/entries', cookie);
+    expect(entries.status).toBe(200);
+    expect(await entries.text()).toContain('No entries yet');
     expect(location(await get('/', cookie))).toBe('/vdcs');
   });
 
