@@ -283,8 +283,12 @@ export function steadyLoad(url: string, perSecond: number, maxSeconds = 180) {
     async for(ms: number) {
       await sleep(ms);
     },
-    async until(what: string, done: () => boolean, timeoutMs = 60_000) {
-      await waitFor(what, async () => done(), timeoutMs, 100);
+    /** Waits for `done`; a timeout says what the last answers and failures were, and `explain`'s words. */
+    async until(what: string, done: () => boolean, timeoutMs = 60_000, explain?: () => Promise<string>) {
+      await waitFor(what, async () => done(), timeoutMs, 100, async () => {
+        const recent = results.slice(-5).map((r) => `${r.at} ms: ${r.body ?? r.error ?? 'in flight'}`);
+        return [`last requests (${results.length} sent):`, ...recent, ...(explain ? [await explain()] : [])].join('\n');
+      });
     },
     report(): LoadResult {
       // Requests still in flight when stopped count once they end; wait for them first.

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { ROOT, colo, docker, execIn, freePort, instance, steadyLoad, vdcContainers, waitFor } from './harness';
+import { ROOT, colo, docker, execIn, explainVdc, freePort, instance, steadyLoad, vdcContainers, waitFor } from './harness';
 import { api, type Colo, startColo } from './setup';
 
 interface Hit {
@@ -35,10 +35,28 @@ const site = (p: number) => `http://127.0.0.1:${p}/?format=json`;
  * answer comes from the balancer, so nothing was counted, and the request is simply sent again.
  */
 async function bump(p: number): Promise<number> {
-  return waitFor(`a counted request on port ${p}`, async () => {
-    const res = await fetch(site(p), { headers: { accept: 'application/json', connection: 'close' } }).catch(() => undefined);
-    return res?.ok ? ((await res.json()) as Hit).hits : undefined;
-  }, 120_000, 500);
+  let last = '';
+  return waitFor(
+    `a counted request on port ${p}`,
+    async () => {
+      const res = await fetch(site(p), { headers: { accept: 'application/json', connection: 'close' } }).catch((e: Error) => {
+        last = e.message;
+        return undefined;
+      });
+      if (res && !res.ok) last = `${res.status}: ${(await res.text()).slice(0, 200)}`;
+      return res?.ok ? ((await res.json()) as Hit).hits : undefined;
+    },
+    120_000,
+    500,
+    async () => `last answer: ${last}\n${await explainAll()}\nworker:\n${c.worker.output().split('\n').slice(-40).join('\n')}`,
+  );
+}
+
+/** Every VDC of this test: its containers' state and, for the unwell, their checks and logs. */
+async function explainAll(): Promise<string> {
+  const { json } = await api<{ vdcs: { id: string; name: string }[] }>(c, 'GET', '/vdcs');
+  const parts = await Promise.all(json.vdcs.map(async (v) => `${v.name}:\n${await explainVdc(v.id)}`));
+  return parts.join('\n');
 }
 
 function run(args: string[]) {
@@ -124,13 +142,13 @@ describe('snapshots, clones and restore of the LAMP assembly', () => {
 
       const load = steadyLoad(`http://127.0.0.1:${entryPort}/vdc.txt`, 25);
       try {
-        await load.until('shop answering', () => load.last() === 'shop');
+        await load.until('shop answering', () => load.last() === 'shop', 60_000, explainAll);
         const switched = await run(['entry', 'switch', 'www', 'shop-live', '--wait']);
         expect(switched.stdout).toMatch(/entry www: .* → shop-live lb\.in \(ready; before: shop\)/);
-        await load.until('the clone answering', () => load.last() === 'shop-live');
+        await load.until('the clone answering', () => load.last() === 'shop-live', 60_000, explainAll);
         await load.for(2000);
         await run(['entry', 'switch', 'www', 'shop', '--wait']);
-        await load.until('the original answering again', () => load.last() === 'shop');
+        await load.until('the original answering again', () => load.last() === 'shop', 60_000, explainAll);
         await load.for(2000);
       } finally {
         load.stop();
