@@ -18,7 +18,20 @@ import { testCatalog, testClasses } from './test-catalog';
 
 const NAMES = ['lb', 'web', 'web-2', 'db', 'content', 'cache', 'api', 'a', 'edge-1', 'x9', 'front-end', 'store'];
 
+// Built once per property, not per drawn appliance (appliances are drawn inside a chain): building
+// fc.stringMatching for a pattern costs far more than drawing from it.
+const propertyValues = new WeakMap<ClassProperty, fc.Arbitrary<ManifestPropertyValue>>();
+
 function propertyValue(prop: ClassProperty): fc.Arbitrary<ManifestPropertyValue> {
+  let arbitrary = propertyValues.get(prop);
+  if (!arbitrary) {
+    arbitrary = newPropertyValue(prop);
+    propertyValues.set(prop, arbitrary);
+  }
+  return arbitrary;
+}
+
+function newPropertyValue(prop: ClassProperty): fc.Arbitrary<ManifestPropertyValue> {
   switch (prop.type) {
     case 'boolean':
       return fc.boolean();
