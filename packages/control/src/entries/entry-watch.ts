@@ -33,7 +33,7 @@ export async function checkEntries(): Promise<string[]> {
         id,
         vdcId: e.vdcId,
         kind: 'entry_switch',
-        params: { entryId: e.id, appliance: e.appliance, terminal: e.terminal, from: e.vdcId, repair: why } as Prisma.InputJsonValue,
+        params: { entryId: e.id, entry: e.name, appliance: e.appliance, terminal: e.terminal, from: e.vdcId, repair: why } as Prisma.InputJsonValue,
         requestedById: e.ownerId,
       },
     });

@@ -101,7 +101,7 @@ export async function createEntry(user: AuthUser, body: unknown): Promise<EntryR
   try {
     await getPrisma().$transaction(async (tx) => {
       await tx.entry.create({ data: { id: entryId, ownerId: user.id, name: asked.name, hostPort: asked.port, vdcId: vdc.id, ...target } });
-      operationId = await writeOperation(tx, user, vdc.id, 'entry_switch', { entryId, ...target, from: null });
+      operationId = await writeOperation(tx, user, vdc.id, 'entry_switch', { entryId, entry: asked.name, ...target, from: null });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ColoError('name_taken', `an entry named "${asked.name}" or one on port ${asked.port} was created just now`);
@@ -121,7 +121,7 @@ export async function switchEntry(user: AuthUser, name: string, body: unknown): 
     await refuseBusy(tx, entry.id, name);
     const now = await tx.entry.findUnique({ where: { id: entry.id }, select: { vdcId: true } });
     if (!now) throw new ColoError('not_found', `entry "${name}" not found`);
-    operationId = await writeOperation(tx, user, vdc.id, 'entry_switch', { entryId: entry.id, ...target, from: now.vdcId });
+    operationId = await writeOperation(tx, user, vdc.id, 'entry_switch', { entryId: entry.id, entry: entry.name, ...target, from: now.vdcId });
   });
   return queued(user, name, operationId);
 }
@@ -132,7 +132,7 @@ export async function deleteEntry(user: AuthUser, name: string): Promise<EntryRe
   await getPrisma().$transaction(async (tx) => {
     await lockEntry(tx, entry.id);
     await refuseBusy(tx, entry.id, name);
-    operationId = await writeOperation(tx, user, entry.vdcId, 'entry_delete', { entryId: entry.id });
+    operationId = await writeOperation(tx, user, entry.vdcId, 'entry_delete', { entryId: entry.id, entry: entry.name });
   });
   return queued(user, name, operationId);
 }
