@@ -116,6 +116,9 @@ describe('snapshots, clones and restore of the LAMP assembly', () => {
     const status = JSON.parse((await run(['status', 'shop-copy', '--json'])).stdout);
     const volumes = (await docker.listVolumes({ filters: { label: [`colo.instance=${instance}`, `colo.vdc=${status.vdc.id}`] } })).Volumes ?? [];
     expect(volumes.map((v) => v.Labels['colo.appliance']).sort()).toEqual(['content', 'db']);
+    // Done with it: stopped (its record and data stay, for the tests after), so the machine runs
+    // no more VDCs than the test needs at once.
+    await run(['destroy', 'shop-copy', '--yes', '--wait']);
   });
 
   it('clones the live VDC, its writers paused for the last pass, and both go on apart', async () => {
@@ -174,6 +177,8 @@ describe('snapshots, clones and restore of the LAMP assembly', () => {
       await colo(['entry', 'rm', 'www', '--yes', '--wait'], c.env);
     }
     await waitFor('the entry port to close', async () => !(await fetch(`http://127.0.0.1:${entryPort}/vdc.txt`).then(() => true, () => false)));
+    // Nothing needs the clone's containers after this.
+    await run(['destroy', 'shop-live', '--yes', '--wait']);
   });
 
   it('refuses a clone under a name in use and a snapshot that does not exist, and changes nothing', async () => {
