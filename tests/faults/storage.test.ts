@@ -238,7 +238,7 @@ describe('on a small ext4 (600 MiB)', () => {
       await expect(attempt).rejects.toMatchObject({ code: 'no_space' });
       const message = await attempt.catch((e: Error) => e.message);
       console.log(`failed mid-copy: ${message}`);
-      expect(message).toMatch(/^copying db\/(data|wal): no space left/);
+      expect(message).toMatch(/^copying the volumes: no space left on the volume filesystem while writing db\/(data|wal) \(the copy needs/);
       expect(filled && targetMade).toBe(true);
       expect(phases).not.toContain('pause');
       expect(existsSync(target)).toBe(false);

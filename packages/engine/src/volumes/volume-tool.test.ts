@@ -7,6 +7,7 @@ describe('copyError', () => {
     const out = 'rsync: [receiver] write failed on "/dst/1/base/16384": No space left on device (28)\n';
     const err = copyError('copying what changed while paused', out, 11, ['db/data', 'web/uploads']);
     expect(err.code).toBe('no_space');
+    expect(err.message).toBe('copying what changed while paused: no space left on the volume filesystem while writing web/uploads');
     const other = copyError('copying the volumes', 'cp: cannot stat \'/src/0/x\': Permission denied\n', 1, ['db/data']);
     expect(other.code).toBe('step_failed');
     expect(other.message).toBe("copying the volumes: cp: cannot stat 'db/data (source):/x': Permission denied");

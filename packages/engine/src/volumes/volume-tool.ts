@@ -95,15 +95,18 @@ export async function openVolumeTool(runtime: Runtime, options: VolumeToolOption
 /** A failed pass as the user should read it: a full disk named as such, else the tool's last lines. */
 export function copyError(what: string, output: string, exitCode: number, pairNames: string[] = []): EngineError {
   // Exec output is multiplexed; keep printable text only.
-  const text = output
-    .replace(/[^\x20-\x7e\n]/g, '')
+  const raw = output.replace(/[^\x20-\x7e\n]/g, '');
+  const text = raw
     .replace(/\/(src|dst)\/(\d+)/g, (path, side: string, i: string) => {
       const name = pairNames[Number(i)];
       return name ? `${name} (${side === 'src' ? 'source' : 'copy'}):` : path;
     })
     .trim();
   if (/No space left on device|Disk quota exceeded/i.test(text)) {
-    return new EngineError('no_space', `${what}: no space left on the volume filesystem`);
+    // The volume it was writing when the disk filled, when the tool's words say which.
+    const writing = /\/dst\/(\d+)/.exec(raw)?.[1];
+    const name = writing === undefined ? undefined : pairNames[Number(writing)];
+    return new EngineError('no_space', `${what}: no space left on the volume filesystem${name ? ` while writing ${name}` : ''}`);
   }
   const tail = text.split('\n').filter(Boolean).slice(-3).join('; ');
   return new EngineError('step_failed', `${what}: ${tail || `the copy exited with status ${exitCode}`}`);
