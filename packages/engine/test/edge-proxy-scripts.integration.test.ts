@@ -13,7 +13,6 @@ async function inEdgeImage(script: string): Promise<{ code: number; output: stri
     Image: edgeProxyImage(),
     Entrypoint: ['bash', '-c', script],
     Labels: { 'colo.test': 'edge-proxy-scripts' },
-    HostConfig: { NetworkMode: 'none' },
   });
   try {
     await container.start();
