@@ -24,7 +24,10 @@ export async function retargetListener(
   await runtime.connectNetwork(target.network, current.id, []);
   const res = await runtime.exec(current.id, [RETARGET_COMMAND, target.alias, String(target.port)]);
   if (res.exitCode !== 0) {
-    throw new EngineError('docker_error', `edge listener ${listener.name}: reload failed: ${res.output.trim().slice(-500)}`);
+    const said = res.output.trim().slice(-500);
+    // Killed with the container (its HAProxy master gone): what HAProxy said last is the reason.
+    const logs = said ? '' : (await runtime.logs(current.id, 8).catch(() => '')).replace(/[^\x20-\x7e\n]/g, '').trim();
+    throw new EngineError('docker_error', `edge listener ${listener.name}: reload failed (exit ${res.exitCode}): ${said || 'it printed nothing'}${logs ? `; its last log lines: ${logs}` : ''}`);
   }
   // The command returns once the old worker has finished its connections (bounded by HAProxy's
   // hard-stop-after), so leaving the old network now cuts nothing in flight.
