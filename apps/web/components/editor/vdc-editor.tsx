@@ -4,9 +4,9 @@
 import '@xyflow/react/dist/style.css';
 import './editor.css';
 import { ReactFlowProvider } from '@xyflow/react';
-import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
-import { Button, buttonClasses } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
+import { VdcNotFound } from '@/components/vdc-list/vdc-not-found';
 import { Spinner } from '@/components/ui/spinner';
 import { EditorWorkspace } from './editor-workspace';
 import { useEditorBootstrap } from './use-editor-bootstrap';
@@ -24,13 +24,7 @@ export function VdcEditor({ name }: { name: string }) {
   if (state.status === 'missing') {
     return (
       <Centered>
-        <div className="max-w-sm text-center">
-          <h1 className="text-lg font-semibold text-slate-900">No VDC named “{name}”</h1>
-          <p className="mt-1 text-sm text-slate-600">It may have been renamed or deleted, or it belongs to someone else.</p>
-          <Link href="/vdcs" className={buttonClasses('primary', 'md', 'mt-4')}>
-            Back to your VDCs
-          </Link>
-        </div>
+        <VdcNotFound name={name} />
       </Centered>
     );
   }

@@ -10,6 +10,7 @@ import { isActive, type OperationBody } from '../deploy/types';
 import { useVdcLive } from '../deploy/use-vdc-live';
 import { Alert } from '../ui/alert';
 import { Button, buttonClasses } from '../ui/button';
+import { VdcNotFound } from '../vdc-list/vdc-not-found';
 import { Spinner } from '../ui/spinner';
 import { useToast } from '../ui/toast';
 import { VdcStateBadge } from '../vdc-list/state-badges';
@@ -192,13 +193,7 @@ export function VdcHistory({ name }: { name: string }) {
   if (state.status === 'missing') {
     return (
       <Centered>
-        <div className="max-w-sm text-center">
-          <h1 className="text-lg font-semibold text-slate-900">No VDC named “{name}”</h1>
-          <p className="mt-1 text-sm text-slate-600">It may have been renamed or deleted, or it belongs to someone else.</p>
-          <Link href="/vdcs" className={buttonClasses('primary', 'md', 'mt-4')}>
-            Back to your VDCs
-          </Link>
-        </div>
+        <VdcNotFound name={name} />
       </Centered>
     );
   }
