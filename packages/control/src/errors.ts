@@ -1,6 +1,7 @@
 // The one error type of the domain. Callers branch on `code`; only the HTTP edge turns a code
 // into a status, and only the worker turns `retryable` into a queue retry.
 import type { Issue } from '@colo/manifest';
+import type { z } from 'zod';
 
 export type ColoErrorCode =
   | 'bad_request'
@@ -71,3 +72,11 @@ export function isColoError(error: unknown, code?: ColoErrorCode): error is Colo
 }
 
 export const notFound = (what: string): ColoError => new ColoError('not_found', `${what} not found`);
+
+/** `input` checked by `schema`, or `bad_request` naming the first problem's field (`whole` for the input itself). */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, whole = 'body'): z.output<S> {
+  const parsed = schema.safeParse(input ?? {});
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  throw new ColoError('bad_request', `${first.path.join('.') || whole}: ${first.message}`);
+}

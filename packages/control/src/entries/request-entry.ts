@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { AuthUser } from '../auth/api-tokens';
 import { controlEnv } from '../config';
 import { engineConfig, getRuntime } from '../docker/engine-access';
-import { ColoError } from '../errors';
+import { ColoError, parseInput } from '../errors';
 import { newId } from '../ids';
 import { coloOwnPorts } from '../manifests/colo-ports';
 import { hostPortProbe } from '../manifests/host-port-probe';
@@ -37,15 +37,6 @@ export const entrySwitchSchema = z.object({ vdc: z.string().min(1, 'is required'
 export interface EntryRequest {
   entry: EntryView;
   operation: OperationView;
-}
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new ColoError('bad_request', `${first.path.join('.') || 'body'}: ${first.message}`);
-  }
-  return parsed.data;
 }
 
 /** The VDC an entry may point at: the user's, running a deployed revision that exposes the terminal. */
@@ -90,7 +81,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export async function createEntry(user: AuthUser, body: unknown): Promise<EntryRequest> {
-  const asked = parse(entryCreateSchema, body);
+  const asked = parseInput(entryCreateSchema, body);
   const { vdc, target } = await servingTarget(user, asked.vdc, asked.target);
   if (await getPrisma().entry.findUnique({ where: { ownerId_name: { ownerId: user.id, name: asked.name } }, select: { id: true } })) {
     throw new ColoError('name_taken', `name: an entry named "${asked.name}" exists`);
@@ -113,7 +104,7 @@ export async function createEntry(user: AuthUser, body: unknown): Promise<EntryR
 export async function switchEntry(user: AuthUser, name: string, body: unknown): Promise<EntryRequest> {
   // Whose entry first: another user's is not found, whatever the body says.
   const entry = await findOwnedEntry(user, name);
-  const asked = parse(entrySwitchSchema, body);
+  const asked = parseInput(entrySwitchSchema, body);
   const { vdc, target } = await servingTarget(user, asked.vdc, asked.target, { appliance: entry.appliance, terminal: entry.terminal });
   let operationId = '';
   await getPrisma().$transaction(async (tx) => {

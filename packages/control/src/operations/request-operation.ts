@@ -7,7 +7,7 @@
 import { getPrisma, type OperationKind, type Prisma } from '@colo/db';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/api-tokens';
-import { ColoError } from '../errors';
+import { ColoError, parseInput } from '../errors';
 import { newId } from '../ids';
 import type { Manifest } from '@colo/manifest';
 import type { Vdc } from '@colo/db';
@@ -60,34 +60,30 @@ export async function requestOperation<K extends VdcOperationKind>(
   kind: K,
   params: OperationParams[K] = {} as OperationParams[K],
 ): Promise<OperationView> {
-  const parsed = operationParamsSchemas[kind].safeParse(params ?? {});
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new ColoError('bad_request', `${first.path.join('.') || 'body'}: ${first.message}`);
-  }
+  const asked = parseInput(operationParamsSchemas[kind], params);
   const vdc = await findOwnedVdc(user, vdcName);
-  let stored: Record<string, unknown> = parsed.data;
+  let stored = asked as Record<string, unknown>;
   let revisionId: string | null = null;
 
   if (kind === 'deploy') {
-    const revision = await findRevision(vdc, (parsed.data as { revision?: number }).revision);
+    const revision = await findRevision(vdc, (asked as { revision?: number }).revision);
     // Same rules as the worker will apply, so a manifest that cannot deploy is refused here.
     await checkManifest(user.id, revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
     await refuseDroppingEntryTerminals(vdc, revision.manifest);
     revisionId = revision.id;
     stored = { revision: revision.number };
   } else if (kind === 'snapshot_delete') {
-    await findSnapshot(vdc, (parsed.data as { snapshot: number }).snapshot, { anyStatus: true });
+    await findSnapshot(vdc, (asked as { snapshot: number }).snapshot, { anyStatus: true });
   } else if (kind === 'restore') {
-    const snapshot = await findSnapshot(vdc, (parsed.data as { snapshot: number }).snapshot);
+    const snapshot = await findSnapshot(vdc, (asked as { snapshot: number }).snapshot);
     await checkManifest(user.id, { ...(snapshot.revision.manifest as Record<string, unknown>), name: vdc.name }, { mode: 'deploy', exceptVdcId: vdc.id });
     await refuseDroppingEntryTerminals(vdc, snapshot.revision.manifest);
   } else if (kind === 'destroy') {
     await refuseWhileEntries(vdc, 'destroy');
   } else if (kind === 'clone') {
-    stored = await cloneParams(user, vdc, parsed.data as OperationParams['clone']);
+    stored = await cloneParams(user, vdc, asked as OperationParams['clone']);
   } else if (kind === 'stop' || kind === 'start') {
-    const appliance = (parsed.data as { appliance?: string }).appliance;
+    const appliance = (asked as { appliance?: string }).appliance;
     if (appliance !== undefined) {
       const latest = await findRevision(vdc);
       const names = ((latest.manifest as { appliances?: { name?: string }[] }).appliances ?? []).map((a) => a.name);

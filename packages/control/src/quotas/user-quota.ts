@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AuthUser } from '../auth/api-tokens';
 import { requireAdmin } from '../auth/roles';
 import { getCatalog } from '../catalog';
-import { ColoError } from '../errors';
+import { ColoError, parseInput } from '../errors';
 import type { QuotaAmounts } from './quota-amounts';
 import { effectiveLimits, overridesOf, type QuotaOverrides } from './quota-limits';
 import { vdcsUsage } from './quota-usage';
@@ -82,13 +82,8 @@ export async function getUserQuota(viewer: AuthUser, idOrEmail: string): Promise
 
 export async function setUserQuota(admin: AuthUser, idOrEmail: string, input: unknown): Promise<UserQuotaView> {
   await requireAdmin(admin, 'set quotas');
-  const parsed = quotaInputSchema.safeParse(input ?? {});
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new ColoError('bad_request', `${first.path.join('.') || 'quota'}: ${first.message}`);
-  }
+  const q = parseInput(quotaInputSchema, input, 'quota');
   const user = await findUser(idOrEmail);
-  const q = parsed.data;
   const data = {
     ...(q.appliances !== undefined ? { appliances: q.appliances } : {}),
     ...(q.containers !== undefined ? { containers: q.containers } : {}),
