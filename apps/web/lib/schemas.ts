@@ -20,14 +20,18 @@ export const cloneBody = z.object({
   ports: z.record(z.string(), z.number().int()).optional(),
 });
 
+/** A positive whole number from the URL (`what` names it in the refusal). */
+function positiveNumber(raw: string, what: string): number {
+  if (!/^[1-9][0-9]{0,8}$/.test(raw)) throw new ColoError('bad_request', `${what} "${raw}" must be a positive whole number`);
+  return Number(raw);
+}
+
 /** A snapshot number from the URL. */
 export function snapshotNumber(raw: string): number {
-  if (!/^[1-9][0-9]{0,8}$/.test(raw)) throw new ColoError('bad_request', `snapshot number "${raw}" must be a positive whole number`);
-  return Number(raw);
+  return positiveNumber(raw, 'snapshot number');
 }
 
 /** A revision number from the query (`?revision=N`). */
 export function revisionParam(raw: string): number {
-  if (!/^[1-9][0-9]{0,8}$/.test(raw)) throw new ColoError('bad_request', `revision "${raw}" must be a positive whole number`);
-  return Number(raw);
+  return positiveNumber(raw, 'revision');
 }
