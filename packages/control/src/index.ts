@@ -88,6 +88,20 @@ export type { SnapshotView, SnapshotVolumeView } from './snapshots/snapshot-view
 export { createEntry, deleteEntry, entryCreateSchema, type EntryRequest, entrySwitchSchema, switchEntry } from './entries/request-entry';
 export { listEntries, readEntryView as getEntry } from './entries/read-entries';
 export type { EntryView } from './entries/entry-views';
+export { CronError, nextRun, parseCron } from './schedules/cron';
+export { type FiredSchedule, fireDueSchedules } from './schedules/fire-schedules';
+export {
+  createSchedule,
+  deleteSchedule,
+  listSchedules,
+  type ScheduleCreate,
+  scheduleCreateSchema,
+  type ScheduleUpdate,
+  scheduleUpdateSchema,
+  updateSchedule,
+} from './schedules/manage-schedules';
+export { type ScheduleTicker, startScheduleTicker } from './schedules/schedule-ticker';
+export type { ScheduleView } from './schedules/schedule-views';
 export { deleteVdc } from './vdcs/delete-vdc';
 export { getVdc, listRevisions, listVdcs } from './vdcs/read-vdcs';
 export { renameVdc } from './vdcs/rename-vdc';

@@ -11,6 +11,7 @@ export type {
   OperationLog,
   OperationStep,
   Revision,
+  Schedule,
   Session,
   Snapshot,
   Entry,
@@ -18,4 +19,4 @@ export type {
   UserQuota,
   Vdc,
 } from './generated/client';
-export { EntryState, FailureKind, OperationKind, OperationStatus, SnapshotStatus, StepStatus, UserRole, VdcState } from './generated/enums';
+export { EntryState, FailureKind, OperationKind, OperationStatus, ScheduleKind, SnapshotStatus, StepStatus, UserRole, VdcState } from './generated/enums';

@@ -60,6 +60,22 @@ export async function requestOperation<K extends VdcOperationKind>(
   kind: K,
   params: OperationParams[K] = {} as OperationParams[K],
 ): Promise<OperationView> {
+  return queueOperation(await checkOperation(user, vdcName, kind, params));
+}
+
+/**
+ * Every check `requestOperation` makes, and the row it would write; nothing is written. A caller
+ * that must write the operation in its own transaction (a schedule firing) writes this row there
+ * and calls `enqueueWritten` once that committed. `internal` params are added after the check:
+ * what only Colo itself may ask for (the schedule a snapshot belongs to).
+ */
+export async function checkOperation<K extends VdcOperationKind>(
+  user: AuthUser,
+  vdcName: string,
+  kind: K,
+  params: OperationParams[K] = {} as OperationParams[K],
+  internal: Record<string, unknown> = {},
+): Promise<Prisma.OperationUncheckedCreateInput> {
   const asked = parseInput(operationParamsSchemas[kind], params);
   const vdc = await findOwnedVdc(user, vdcName);
   let stored = asked as Record<string, unknown>;
@@ -91,7 +107,7 @@ export async function requestOperation<K extends VdcOperationKind>(
     }
   }
 
-  return queueOperation({ id: newId('op'), vdcId: vdc.id, kind, params: stored as Prisma.InputJsonValue, revisionId, requestedById: user.id });
+  return { id: newId('op'), vdcId: vdc.id, kind, params: { ...stored, ...internal } as Prisma.InputJsonValue, revisionId, requestedById: user.id };
 }
 
 /**

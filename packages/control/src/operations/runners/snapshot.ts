@@ -9,6 +9,7 @@ import { newId } from '../../ids';
 import type { OperationRecorder } from '../recorder';
 import type { StoredSnapshotVolume } from '../../snapshots/snapshot-views';
 import { withFence } from '../fence';
+import { prunableSnapshots } from '../../schedules/prune-scheduled';
 import type { Runner, RunnerContext } from './types';
 
 function param<T>(params: unknown, key: string): T | undefined {
@@ -29,7 +30,7 @@ export function copyReporter(recorder: OperationRecorder, index: number): (p: Co
  * deployed) and a consistent copy of every instance volume. A retry of the same operation
  * replaces what an earlier attempt left; a failure removes the row and every copied volume.
  */
-export async function takeSnapshot(ctx: RunnerContext, input: { note?: string; stepIndex: number }): Promise<Snapshot> {
+export async function takeSnapshot(ctx: RunnerContext, input: { note?: string; stepIndex: number; scheduleId?: string }): Promise<Snapshot> {
   const { op, vdc, recorder, lease, runtime, signal } = ctx;
   const scope = vdcScope(vdc);
   const thawed = await unpauseVdc(runtime, scope);
@@ -45,7 +46,16 @@ export async function takeSnapshot(ctx: RunnerContext, input: { note?: string; s
     const number = current.latestSnapshot + 1;
     await tx.vdc.update({ where: { id: vdc.id }, data: { latestSnapshot: number } });
     return tx.snapshot.create({
-      data: { id: newId('snap'), vdcId: vdc.id, number, note: input.note ?? null, revisionId, operationId: op.id, createdById: op.requestedById },
+      data: {
+        id: newId('snap'),
+        vdcId: vdc.id,
+        number,
+        note: input.note ?? null,
+        revisionId,
+        operationId: op.id,
+        createdById: op.requestedById,
+        scheduleId: input.scheduleId ?? null,
+      },
     });
   });
   if (snapshot.status === 'ready') {
@@ -98,12 +108,28 @@ async function discardSnapshot({ runtime, lease }: RunnerContext, snapshot: Pick
 // Neither calls beginChanges: a failed snapshot leaves the VDC as it was (running, untouched),
 // so its state must not turn `failed`.
 export const runSnapshot: Runner = async (ctx) => {
-  const { op, recorder, lease } = ctx;
-  await recorder.defineSteps([{ key: 'snapshot', title: 'copy every volume (writers paused for the last pass)' }]);
+  const { op, vdc, recorder, lease } = ctx;
+  // Set by a schedule firing (never by a user): its snapshots are the only ones it prunes.
+  const scheduleId = param<string>(op.params, 'schedule');
+  await recorder.defineSteps([
+    { key: 'snapshot', title: 'copy every volume (writers paused for the last pass)' },
+    ...(scheduleId ? [{ key: 'prune', title: 'delete this schedule\'s snapshots beyond the last it keeps' }] : []),
+  ]);
   recorder.stepStarted('snapshot');
-  const snapshot = await takeSnapshot(ctx, { note: param<string>(op.params, 'note'), stepIndex: 0 });
+  const snapshot = await takeSnapshot(ctx, { note: param<string>(op.params, 'note'), stepIndex: 0, scheduleId });
   await withFence(lease, (tx) => tx.operation.update({ where: { id: op.id }, data: { result: { snapshot: snapshot.number } } }));
   recorder.stepDone('snapshot');
+  if (scheduleId) {
+    recorder.stepStarted('prune');
+    // Under this run's claim no other operation of the VDC runs; queued ones are looked at.
+    const prunable = await prunableSnapshots(vdc.id, scheduleId);
+    for (const old of prunable) {
+      const removed = await discardSnapshot(ctx, old);
+      recorder.log(`deleted scheduled snapshot ${old.number} and its ${removed} volumes`);
+    }
+    if (prunable.length === 0) recorder.log('no scheduled snapshot to delete');
+    recorder.stepDone('prune');
+  }
   return {};
 };
 
