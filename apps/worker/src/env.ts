@@ -19,6 +19,8 @@ export const workerEnvSchema = controlEnvSchema.extend({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('true')
     .transform((v) => v === 'true'),
+  /** Seconds between looks for due schedules (snapshot, stop, start); a run fires within this of its time. */
+  COLO_SCHEDULE_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
   /** Seconds between checks that every running VDC's edge listeners exist and run. */
   COLO_EDGE_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });

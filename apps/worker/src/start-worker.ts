@@ -10,6 +10,7 @@ import {
   requeueLostOperations,
   shutdownControl,
   startFlapGuard,
+  startScheduleTicker,
   sweepAbandonedCopies,
   thawAbandonedPauses,
 } from '@colo/control';
@@ -104,11 +105,15 @@ export async function startWorker(env: WorkerEnv, log: (line: string) => void = 
   const edgeTimer = setInterval(checkEdge, env.COLO_EDGE_CHECK_SECONDS * 1000);
   edgeTimer.unref();
 
+  // Schedules due while no worker ran fire once now; then each run once across all workers.
+  const schedules = startScheduleTicker({ intervalMs: env.COLO_SCHEDULE_TICK_SECONDS * 1000, log });
+
   return {
     worker,
     async stop(graceMs) {
       clearInterval(timer);
       clearInterval(edgeTimer);
+      await schedules.close();
       await guard?.close();
       const closing = worker.close();
       const timedOut = await Promise.race([
