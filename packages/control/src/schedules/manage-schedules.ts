@@ -13,7 +13,10 @@ import { type ScheduleView, scheduleViews } from './schedule-views';
 export const MAX_SCHEDULES_PER_VDC = 20;
 export const MAX_KEEP = 1000;
 
-const cronField = z.string({ error: 'must be a cron expression such as "0 3 * * *"' }).superRefine((text, ctx) => {
+const cronField = z
+  .string({ error: 'must be a cron expression such as "0 3 * * *"' })
+  .max(200, 'must be at most 200 characters')
+  .superRefine((text, ctx) => {
   try {
     parseCron(text);
   } catch (error) {
