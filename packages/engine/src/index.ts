@@ -67,8 +67,10 @@ export {
   type ContainerDetails,
   type ContainerState,
   type ContainerSummary,
+  type CommitOptions,
   type ExecResult,
   type HealthState,
+  type ImageConfig,
   MUTATING_RUNTIME_METHODS,
   type NetworkSpec,
   type NetworkSummary,
@@ -95,3 +97,18 @@ export {
 export { VOLUME_TOOL_CLASS, volumeToolImage } from './volumes/volume-tool';
 export { desiredEntry, ENTRY_LABEL, ENTRY_ROLE, type EntryOptions, type EntrySpec, ensureEntry, entryBridgeName, entryListenerName, removeEntry } from './edge/entries';
 export { type ExposedTerminal, exposedTerminals, listenerTarget } from './edge/edge-listeners';
+export {
+  CLASS_VERSION_LABEL,
+  type CommitPrototypeOptions,
+  commitPrototype,
+  discardPrototype,
+  findPrototype,
+  listPrototypes,
+  type OpenPrototypeOptions,
+  openPrototype,
+  type PrototypeInfo,
+  PROTOTYPE_ROLE,
+  prototypeName,
+  runInPrototype,
+} from './classes/prototype';
+export { CLASS_VOLUME_ROLE, classVolumeName, ensureClassVolumes, sweepClassVolumes } from './volumes/class-volumes';

@@ -37,6 +37,25 @@ export interface ApplyOptions {
    * an appliance the user stopped stays stopped.
    */
   awaitServers?: boolean;
+  /** Pause between two replicas of a rolling update, after the first is healthy; ROLLING_SETTLE_MS unless told. */
+  rollingSettleMs?: number;
+}
+
+/**
+ * A balancer in a VDC finds replicas through Docker's DNS and checks them before use (halb:
+ * answers held 1 s, a check every second): 3 s lets it take the new replica in before the next
+ * one leaves.
+ */
+export const ROLLING_SETTLE_MS = 3000;
+
+function settle(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
 }
 
 export interface ApplyResult {
@@ -65,6 +84,7 @@ export async function applyPlan(runtime: Runtime, plan: Plan, desired: DesiredSt
       return ensureNetwork(runtime, find(desired.networks, step), scope);
     }
     if (step.kind === 'volume') return ensureVolume(runtime, find(desired.volumes, step), scope);
+    if (step.rollingAfter) await settle(options.rollingSettleMs ?? ROLLING_SETTLE_MS, options.signal);
     if (step.kind === 'container' && (step.action === 'remove' || step.action === 'recreate')) {
       // A replica behind a published port leaves only once its listeners stopped sending to it.
       const serving = desired.listeners.filter((l) => l.target.appliance === step.appliance);

@@ -5,6 +5,7 @@ import type { DesiredContainer } from '../desired/types';
 import { EngineError, isEngineError } from '../engine-error';
 import { belongsTo, LABEL, type VdcScope } from '../labels';
 import type { Runtime } from '../runtime/runtime';
+import { ensureClassVolumes } from '../volumes/class-volumes';
 import { failureWithLogs } from './container-failure';
 
 export interface ContainerStepContext {
@@ -39,6 +40,13 @@ export async function startContainer(ctx: ContainerStepContext, c: DesiredContai
   return `${c.name} started, healthy`;
 }
 
+/** The create body with the class version's volumes mounted (filled first when new). */
+async function withClassVolumes(ctx: ContainerStepContext, c: DesiredContainer): Promise<DesiredContainer['create']> {
+  if (!c.classVolumes?.length) return c.create;
+  const mounts = await ensureClassVolumes(ctx.runtime, { instance: ctx.scope.instance, image: c.image, classId: c.classId, mounts: c.classVolumes });
+  return { ...c.create, HostConfig: { ...c.create.HostConfig, Mounts: [...(c.create.HostConfig?.Mounts ?? []), ...mounts] } };
+}
+
 export async function removeContainer(ctx: ContainerStepContext, name: string): Promise<string> {
   await ctx.runtime.stopContainer(name, ctx.stopTimeoutSeconds).catch((error) => {
     if (!isEngineError(error, 'not_found')) throw error;
@@ -51,7 +59,7 @@ async function createOrAdopt(ctx: ContainerStepContext, c: DesiredContainer) {
   const primary = c.networks.slice(0, 1).map((n) => n.network);
   for (let attempt = 0; ; attempt++) {
     try {
-      return { id: await ctx.runtime.createContainer(c.create), attached: primary, adopted: false };
+      return { id: await ctx.runtime.createContainer(await withClassVolumes(ctx, c)), attached: primary, adopted: false };
     } catch (error) {
       if (!isEngineError(error, 'conflict') || attempt > 1) throw error;
     }

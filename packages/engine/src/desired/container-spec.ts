@@ -28,6 +28,8 @@ export interface ContainerSpecInput {
   image: string;
   env: Record<string, string>;
   mounts: VolumeMount[];
+  /** Class volumes by mount path: part of the spec; mounted when the container is made. */
+  classMounts?: { volume: string; mountPath: string }[];
   networks: NetworkAttachment[];
   ports: PortBinding[];
   nanoCpus: number;
@@ -58,7 +60,7 @@ export function buildContainerSpec(input: ContainerSpecInput): ContainerSpec {
   const parts: Record<SpecPart, unknown> = {
     image: input.image,
     env,
-    mounts: input.mounts,
+    mounts: input.classMounts?.length ? { instance: input.mounts, class: input.classMounts } : input.mounts,
     networks: input.networks,
     ports: input.ports,
     resources: { nanoCpus: input.nanoCpus, memoryBytes: input.memoryBytes, pids: PIDS_LIMIT },

@@ -81,7 +81,9 @@ export function desiredState({ vdc, revisionId, manifest, secrets, config }: Des
         });
         return { volume: name, target: v.mountPath, readOnly: false };
       });
-    // Class volumes are read-only content shared by every instance: they live in the image layers.
+    // Class volumes: read-only content of the class version, shared by every instance. Their
+    // Docker volumes are named by image id, so they are found (or filled) when a container is made.
+    const classMounts = cls.volumes.filter((v) => v.kind === 'class').map((v) => ({ volume: v.name, mountPath: v.mountPath }));
 
     const classEnv: Record<string, string> = {};
     for (const [k, template] of Object.entries(cls.env)) {
@@ -104,6 +106,7 @@ export function desiredState({ vdc, revisionId, manifest, secrets, config }: Des
         image: classImage(cls, config.imageNamespace),
         env: { ...classEnv, ...own.env, COLO_APPLIANCE: appliance.name, COLO_REPLICA: String(replica) },
         mounts,
+        classMounts,
         networks: attachments,
         ports: [],
         nanoCpus: Math.round(appliance.resources.cpu * 1e9),
@@ -129,6 +132,7 @@ export function desiredState({ vdc, revisionId, manifest, secrets, config }: Des
         after,
         networks: attachments,
         volumes: mounts.map((m) => m.volume),
+        classVolumes: classMounts,
         ...spec,
       });
     }

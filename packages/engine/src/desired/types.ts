@@ -54,6 +54,8 @@ export interface DesiredContainer {
   after: string[];
   /** In attach order: the first one is the container's NetworkMode. */
   networks: NetworkAttachment[];
+  /** Class volumes it mounts read-only (their Docker names depend on the image: class-volumes.ts). */
+  classVolumes?: { volume: string; mountPath: string }[];
   /** Names of the volumes it mounts (its own and its fs servers'). */
   volumes: string[];
   specHash: string;

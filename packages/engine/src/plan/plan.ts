@@ -47,6 +47,17 @@ export function planDeploy(desired: DesiredState, actual: ActualState): Plan {
     step.dependsOn.push(...c.networks.map((n) => stepId('network', n.network)), ...c.volumes.map((v) => stepId('volume', v)));
     containerSteps.set(c.appliance, [...(containerSteps.get(c.appliance) ?? []), step]);
   }
+  // Replica by replica: of an appliance whose running replicas are all replaced, each one goes
+  // only once the one before it is back and healthy, so its load balancer always has some.
+  for (const applianceSteps of containerSteps.values()) {
+    const replaced = applianceSteps.filter((s) => s.action === 'recreate');
+    if (replaced.length < 2) continue;
+    for (let i = 1; i < replaced.length; i++) {
+      replaced[i].dependsOn.push(replaced[i - 1].id);
+      replaced[i].rollingAfter = replaced[i - 1].name;
+      replaced[i].reason += ` (rolling, after ${replaced[i - 1].name})`;
+    }
+  }
   // Servers before clients: a container's steps wait for every step of the appliances it boots after.
   for (const c of desired.containers) {
     const step = steps.find((s) => s.id === stepId('container', c.name));

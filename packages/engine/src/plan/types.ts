@@ -20,6 +20,11 @@ export interface PlanStep {
   reason: string;
   /** Ids of steps that must be done first. */
   dependsOn: string[];
+  /**
+   * A replica replaced in a rolling update: the replica replaced just before it (healthy by
+   * then). The step waits a moment more, for load balancers to see that one back, before it goes.
+   */
+  rollingAfter?: string;
 }
 
 export type PlanSummary = Record<PlanAction, number>;

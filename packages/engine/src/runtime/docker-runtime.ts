@@ -6,7 +6,7 @@ import Dockerode from 'dockerode';
 import { EngineError } from '../engine-error';
 import { demuxLogs } from './demux-logs';
 import { dockerMessage, dockerStatus, toEngineError } from './docker-errors';
-import type { ContainerDetails, ContainerState, ContainerSummary, HealthState, PublishedPort, Runtime } from './runtime';
+import type { ContainerDetails, ContainerState, ContainerSummary, HealthState, ImageConfig, PublishedPort, Runtime } from './runtime';
 import { pollUntilHealthy } from './wait-healthy';
 import { watchContainerEvents } from './watch-events';
 
@@ -175,6 +175,42 @@ export function createDockerRuntime(docker: Dockerode = new Dockerode()): Runtim
       );
       const failed = output.find((line) => line.error || line.errorDetail);
       if (failed) throw new EngineError('docker_error', `build image ${tag}: ${failed.errorDetail?.message ?? failed.error}`);
+    },
+
+    async imageConfig(ref) {
+      try {
+        return (await docker.getImage(ref).inspect()).Config as ImageConfig;
+      } catch (error) {
+        if (dockerStatus(error) === 404) return undefined;
+        throw toEngineError(error, `inspect image ${ref}`);
+      }
+    },
+
+    async commitContainer(idOrName, { repo, tag, comment = '', author = '', config, labels = {} }) {
+      // Docker fills what the body leaves empty from the container's own settings (here, the
+      // prototype's idle loop and root user): every field is given, an empty list for "none".
+      const body = {
+        ...config,
+        Entrypoint: config.Entrypoint ?? [],
+        Cmd: config.Cmd ?? [],
+        User: config.User || '0',
+        Labels: { ...(config.Labels ?? {}), ...labels },
+      };
+      // The commit API takes its options in the query and the image's configuration as the body.
+      const res = (await call(`commit ${idOrName} as ${repo}:${tag}`, () =>
+        docker.getContainer(idOrName).commit({ _query: { container: idOrName, repo, tag, comment, author, pause: true }, _body: body }),
+      )) as { Id?: string };
+      if (!res?.Id) throw new EngineError('docker_error', `commit ${idOrName} as ${repo}:${tag}: Docker returned no image id`);
+      return res.Id;
+    },
+
+    async removeImage(ref) {
+      try {
+        await docker.getImage(ref).remove();
+      } catch (error) {
+        if (dockerStatus(error) === 404) return;
+        throw toEngineError(error, `remove image ${ref}`);
+      }
     },
   };
 }

@@ -79,6 +79,28 @@ export interface ExecResult {
   output: string;
 }
 
+/** The part of an image's configuration a container inherits (Docker's `Config`). */
+export interface ImageConfig {
+  Entrypoint?: string[] | null;
+  Cmd?: string[] | null;
+  User?: string;
+  Env?: string[] | null;
+  WorkingDir?: string;
+  ExposedPorts?: Record<string, object> | null;
+  Healthcheck?: Record<string, unknown> | null;
+  Labels?: Record<string, string> | null;
+  StopSignal?: string;
+}
+
+export interface CommitOptions {
+  repo: string;
+  tag: string;
+  comment?: string;
+  author?: string;
+  config: ImageConfig;
+  labels?: Record<string, string>;
+}
+
 export interface Runtime {
   /** All containers (running or not) carrying every one of the `key=value` labels. */
   listContainers(labels: string[]): Promise<ContainerSummary[]>;
@@ -128,6 +150,15 @@ export interface Runtime {
   readFile(idOrName: string, path: string): Promise<string | undefined>;
   /** Builds an image from a directory holding a Dockerfile. */
   buildImage(contextDir: string, tag: string, labels?: Record<string, string>): Promise<void>;
+  /** How an image runs (entrypoint, command, user, env…); undefined when the image is not present. */
+  imageConfig(ref: string): Promise<ImageConfig | undefined>;
+  /**
+   * Saves a container's filesystem as the image `repo:tag`, which runs as `config` says (not as
+   * the container was started); returns the new image's id.
+   */
+  commitContainer(idOrName: string, options: CommitOptions): Promise<string>;
+  /** Untags and deletes an image; succeeds when there is no such image. Refused while a container uses it. */
+  removeImage(ref: string): Promise<void>;
   /** A live stream of container events that reconnects by itself (watch-events.ts). */
   watchContainerEvents(options: WatchEventsOptions): EventWatch;
 }
@@ -148,4 +179,6 @@ export const MUTATING_RUNTIME_METHODS = [
   'removeVolume',
   'exec',
   'buildImage',
+  'commitContainer',
+  'removeImage',
 ] as const satisfies readonly (keyof Runtime)[];
