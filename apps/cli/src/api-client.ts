@@ -8,6 +8,8 @@ import {
   operationAnswerSchema,
   operationStartedSchema,
   snapshotsSchema,
+  scheduleAnswerSchema,
+  schedulesSchema,
   entriesSchema,
   revisionsSchema,
   entryAnswerSchema,
@@ -96,6 +98,18 @@ export class ColoClient {
   }
   deleteEntry(name: string) {
     return this.call('DELETE', `/entries/${seg(name)}`, entryStartedSchema);
+  }
+  schedules(name: string) {
+    return this.call('GET', `/vdcs/${seg(name)}/schedules`, schedulesSchema);
+  }
+  createSchedule(name: string, body: { kind: string; cron: string; keep?: number; enabled?: boolean }) {
+    return this.call('POST', `/vdcs/${seg(name)}/schedules`, scheduleAnswerSchema, { body });
+  }
+  updateSchedule(name: string, id: string, body: { cron?: string; keep?: number; enabled?: boolean }) {
+    return this.call('PATCH', `/vdcs/${seg(name)}/schedules/${seg(id)}`, scheduleAnswerSchema, { body });
+  }
+  deleteSchedule(name: string, id: string) {
+    return this.call('DELETE', `/vdcs/${seg(name)}/schedules/${seg(id)}`, scheduleAnswerSchema);
   }
   snapshots(name: string) {
     return this.call('GET', `/vdcs/${seg(name)}/snapshots`, snapshotsSchema);

@@ -106,6 +106,23 @@ export const entriesSchema = z.looseObject({ entries: z.array(entrySchema) });
 export const entryAnswerSchema = z.looseObject({ entry: entrySchema });
 export const entryStartedSchema = z.looseObject({ entry: entrySchema, operation: operationSchema });
 
+export const scheduleSchema = z.looseObject({
+  id: text,
+  vdc: text,
+  kind: text,
+  cron: text,
+  timezone: text.default('UTC'),
+  keep: z.number().nullish(),
+  enabled: z.boolean(),
+  nextRunAt: when,
+  lastRunAt: when,
+  lastResult: z.string().nullish(),
+  lastOperation: z.looseObject({ id: text, status: text, error: z.string().nullish() }).nullish(),
+});
+export type Schedule = z.infer<typeof scheduleSchema>;
+export const schedulesSchema = z.looseObject({ schedules: z.array(scheduleSchema) });
+export const scheduleAnswerSchema = z.looseObject({ schedule: scheduleSchema });
+
 export const logLineSchema = z.looseObject({ seq: z.number(), at: when, message: text });
 export type LogLine = z.infer<typeof logLineSchema>;
 

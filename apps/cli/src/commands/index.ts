@@ -14,6 +14,7 @@ import { op } from './op';
 import { ops } from './ops';
 import { plan } from './plan';
 import { quota } from './quota';
+import { schedule } from './schedule';
 import { restore, snapshot, snapshots } from './snapshot';
 import { start } from './start';
 import { status } from './status';
@@ -35,6 +36,7 @@ export const commands: Command[] = [
   snapshots,
   clone,
   restore,
+  schedule,
   entry,
   upgrade,
   history,
