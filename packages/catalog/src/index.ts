@@ -17,3 +17,4 @@ export { type ClassSource, createFileCatalog, type FileCatalog } from './file-ca
 export { hashFolder, listFolderFiles } from './folder-hash';
 export { IMAGE_NAMESPACE_PATTERN, imageNamespace } from './image-namespace';
 export { DEFAULT_TEMPLATES_ROOT, type LoadedCatalog, loadCatalog } from './load-catalog';
+export { committedImage, type StoredClassVersion, withStoredVersions } from './stored-versions';
