@@ -40,6 +40,7 @@ export { EDGE_PROXY_IMAGE, edgeProxyImage, LISTENER_PORT } from './edge/edge-lis
 export { type ListenerStatus, listenerStatuses } from './edge/listener-status';
 export { retargetListener } from './edge/reconfigure-listener';
 export { repairListeners } from './edge/repair-listeners';
+export { type Serving, servingReplicas } from './edge/target-serving';
 export { EngineError, type EngineErrorCode, isEngineError } from './engine-error';
 export { LABEL, listenerLabelFilter, type VdcScope, vdcLabelFilter } from './labels';
 export { type DestroyResult, type DestroyVdcOptions, destroyVdc } from './lifecycle/destroy-vdc';

@@ -8,7 +8,9 @@ source /usr/local/lib/colo-edge/render-config.sh
 
 host=${EDGE_TARGET_HOST:-}
 port=${EDGE_TARGET_PORT:-}
-if [[ -s $EDGE_TARGET_FILE ]]; then read -r host port < "$EDGE_TARGET_FILE"; fi
+wake=${EDGE_TARGET_WAKE:-}
+if [[ -s $EDGE_TARGET_FILE ]]; then read -r host port wake < "$EDGE_TARGET_FILE" || true; fi
 [[ -n $host && -n $port ]] || die "EDGE_TARGET_HOST and EDGE_TARGET_PORT are required"
-render_config "$host" "$port" "$(resolve_seeds "$host")"
+render_config "$host" "$port" "$(resolve_seeds "$host")" "$wake"
+haproxy -W -c -q -f /run/haproxy/haproxy.cfg || die "rendered configuration is invalid"
 exec haproxy -W -db -f /run/haproxy/haproxy.cfg

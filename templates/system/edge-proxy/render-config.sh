@@ -5,11 +5,16 @@
 # Backends are found, not listed: every replica of the exposed appliance carries the target
 # name as an alias on the ingress network, and a server-template fills its slots from Docker's
 # DNS, so scaling the appliance up or down needs no reload.
+#
+# A switch waits on this file: the listener runs on a quarter of a CPU, where every process
+# forked costs tens of milliseconds, so it uses bash builtins wherever one does the job.
 
 die() { echo "colo-edge: $*" >&2; exit 64; }
 
 # Where the current target is kept: the listener's own volume (see the Dockerfile).
 EDGE_TARGET_FILE=/var/lib/colo-edge/target
+# Where the holding process (colo-edge-hold) takes connections while the target is stopped.
+EDGE_HOLD_PORT=10082
 
 # seed_servers PORT IP...: backup servers at addresses resolved just before (re)start. The
 # template's slots stay empty until the resolver's first answer (about a second); a new worker
@@ -21,7 +26,7 @@ seed_servers() {
   for ip in "$@"; do
     [[ $ip =~ ^[0-9]{1,3}(\.[0-9]{1,3}){3}$ ]] || continue
     i=$((i + 1))
-    echo "    server seed${i} ${ip}:${port} backup"
+    printf '    server seed%d %s:%s backup\n' "$i" "$ip" "$port"
   done
 }
 
@@ -29,31 +34,45 @@ seed_servers() {
 # Never fails: a name that does not answer yet (a network joined a moment ago, a target with no
 # replica) is an empty list, not an exit of a caller running under `set -e`.
 resolve_seeds() {
-  { getent ahostsv4 "$1" 2>/dev/null || true; } | awk '{ print $1 }' | sort -u | head -n 16 | tr '\n' ' ' || true
+  local answer ip _ n=0
+  local -A seen=()
+  answer=$(getent ahostsv4 "$1" 2>/dev/null) || true
+  while read -r ip _; do
+    [[ -n $ip && -z ${seen[$ip]:-} ]] || continue
+    seen[$ip]=1
+    printf '%s ' "$ip"
+    ((++n < 16)) || break
+  done <<<"$answer"
   return 0
 }
 
+# render_config HOST PORT SEEDS [WAKE]: WAKE=wake adds the holding server (start on first request).
 render_config() {
-  local host=$1 port=$2 seeds=${3:-}
-  local seed_lines
-  # shellcheck disable=SC2086 # a space-separated list of addresses
-  seed_lines=$(seed_servers "$port" $seeds)
+  local host=$1 port=$2 seeds=${3:-} wake=${4:-}
   local listen=${EDGE_LISTEN_PORT:-10080} slots=${EDGE_SLOTS:-64}
   # Colo passes these; checking again keeps a bad value from becoming HAProxy configuration.
   [[ $host =~ ^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$ ]] || die "target host is not a host name: $host"
   [[ $port =~ ^[0-9]{1,5}$ ]] && ((port >= 1 && port <= 65535)) || die "target port is not a port: $port"
   [[ $listen =~ ^[0-9]{1,5}$ ]] || die "EDGE_LISTEN_PORT is not a port: $listen"
   [[ $slots =~ ^[0-9]+$ ]] && ((slots >= 1 && slots <= 256)) || die "EDGE_SLOTS must be 1-256, not $slots"
+  [[ -z $wake || $wake == wake ]] || die "the fourth field must be 'wake' or nothing, not $wake"
+  local seed_lines='' wake_line=''
+  # shellcheck disable=SC2086 # a space-separated list of addresses
+  [[ -z ${seeds// /} ]] || seed_lines=$(seed_servers "$port" $seeds)
+  # Last of the backups, and without a check: it takes connections only when neither a replica
+  # nor a seed is up (the target VDC stopped), and holds them while Colo starts it.
+  [[ -z $wake ]] || wake_line="    server hold 127.0.0.1:${EDGE_HOLD_PORT} backup no-check"
 
   # Two 16 KiB buffers per connection: bound connections by the memory limit.
-  local limit maxconn
-  limit=$(cat /sys/fs/cgroup/memory.max 2>/dev/null || cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null || echo max)
+  local limit=max maxconn
+  read -r limit 2>/dev/null </sys/fs/cgroup/memory.max || read -r limit 2>/dev/null </sys/fs/cgroup/memory/memory.limit_in_bytes || limit=max
   if [[ $limit =~ ^[0-9]+$ ]] && ((limit < 1 << 40)); then maxconn=$((limit / 1024 / 40)); else maxconn=4000; fi
   ((maxconn >= 256)) || maxconn=256
   ((maxconn <= 100000)) || maxconn=100000
 
-  mkdir -p /run/haproxy
-  cat > /run/haproxy/haproxy.cfg.new <<CFG
+  [[ -d /run/haproxy ]] || mkdir -p /run/haproxy
+  local cfg
+  IFS= read -r -d '' cfg <<CFG || true
 global
     log stdout format raw local0 notice
     maxconn ${maxconn}
@@ -62,6 +81,12 @@ global
     stats socket /run/haproxy/admin.sock mode 600 level admin expose-fd listeners
     # An old worker gets this long to finish its connections after a reload or a stop.
     hard-stop-after 30s
+
+# The holding process for start-on-first-request (colo-edge-hold): one idle socat on loopback,
+# kept across reloads. It reaches only this listener's own target, over the network HAProxy uses.
+program hold
+    command socat -lp colo-edge-hold TCP-LISTEN:${EDGE_HOLD_PORT},bind=127.0.0.1,reuseaddr,fork,max-children=256 EXEC:/usr/local/bin/colo-edge-hold,nofork
+    no option start-on-reload
 
 resolvers docker
     nameserver docker 127.0.0.11:53
@@ -96,13 +121,14 @@ backend target
     balance leastconn
     server-template replica 1-${slots} ${host}:${port}
 ${seed_lines}
+${wake_line}
+
 frontend health
     bind 127.0.0.1:10081
     mode http
     monitor-uri /healthz
 CFG
-  haproxy -c -q -f /run/haproxy/haproxy.cfg.new || die "rendered configuration is invalid"
-  mv /run/haproxy/haproxy.cfg.new /run/haproxy/haproxy.cfg
-  printf '%s %s\n' "$host" "$port" > "$EDGE_TARGET_FILE.new"
-  mv "$EDGE_TARGET_FILE.new" "$EDGE_TARGET_FILE"
+  # Written in place: HAProxy reads it only when told to (a start, a reload), after this returns.
+  printf '%s' "$cfg" >/run/haproxy/haproxy.cfg
+  printf '%s %s%s\n' "$host" "$port" "${wake:+ $wake}" >"$EDGE_TARGET_FILE"
 }

@@ -83,6 +83,8 @@ export function desiredListener(input: {
   names?: { container: string; bridge: string };
   /** Where it points; the VDC's own exposed terminal by default. */
   target?: ListenerTarget;
+  /** Its CPU limit; a quarter of a CPU by default. */
+  nanoCpus?: number;
 }): DesiredListener {
   const { vdc, instance, publishHost, exposed } = input;
   const image = edgeProxyImage(input.imageNamespace);
@@ -102,7 +104,7 @@ export function desiredListener(input: {
     mounts: [],
     networks: networks.slice(0, 1),
     ports: [{ terminal: 'published', containerPort: LISTENER_PORT, hostIp: publishHost, hostPort: exposed.hostPort }],
-    nanoCpus: 250_000_000,
+    nanoCpus: input.nanoCpus ?? 250_000_000,
     memoryBytes: 128 * 1024 ** 2,
     health: HEALTH,
     security: EDGE_SECURITY,

@@ -13,6 +13,8 @@ import { retargetListener } from './reconfigure-listener';
 
 export const ENTRY_ROLE = 'entry';
 export const ENTRY_LABEL = 'colo.entry';
+/** An entry listener's CPU limit: the edge-proxy class's maximum. */
+const ENTRY_NANO_CPUS = 1_000_000_000;
 
 export function entryListenerName(instance: string, port: number): string {
   return `colo-entry-${instance}-${port}`;
@@ -30,6 +32,11 @@ export interface EntrySpec {
   hostPort: number;
   target: ListenerTarget;
   imageNamespace?: string;
+  /**
+   * Start on first request: while the target has no replica up, the listener holds new
+   * connections (colo-edge-hold) and says so on its log, for Colo to start the stopped VDC.
+   */
+  wake?: boolean;
 }
 
 function entryLabels(spec: EntrySpec): Record<string, string> {
@@ -46,8 +53,13 @@ export function desiredEntry(spec: EntrySpec): DesiredListener {
     imageNamespace: spec.imageNamespace,
     names: { container: entryListenerName(spec.instance, spec.hostPort), bridge: entryBridgeName(spec.instance, spec.hostPort) },
     target: spec.target,
+    // A switch is a burst of work (a docker exec, a config, HAProxy's re-exec): on a quarter of a
+    // CPU it took seconds. Idle, HAProxy uses next to nothing, so the limit costs nothing at rest.
+    nanoCpus: ENTRY_NANO_CPUS,
   });
   listener.create.Labels = { ...listener.create.Labels, [LABEL.role]: ENTRY_ROLE };
+  // Like the target, outside the spec hash: turning it on or off is a reload, not a new container.
+  if (spec.wake) listener.create.Env = [...(listener.create.Env ?? []), 'EDGE_TARGET_WAKE=wake'];
   return listener;
 }
 
@@ -65,6 +77,15 @@ export interface EntryOptions {
 export async function ensureEntry(runtime: Runtime, spec: EntrySpec, options: EntryOptions = {}): Promise<string> {
   const desired = desiredEntry(spec);
   const bridge = desired.networks[0].network;
+  // A switch is the common case and its speed is the entry's promise: a listener that exists
+  // as it should is re-pointed at once (its bridge exists: it sits on it).
+  let current = await runtime.inspectContainer(desired.name);
+  if (current && current.labels[ENTRY_LABEL] !== spec.id) {
+    throw new EngineError('name_taken', `container name ${desired.name} is taken by a container entry ${spec.id} does not own`);
+  }
+  if (current && current.labels[LABEL.spec] === desired.specHash && current.networks.includes(bridge)) {
+    return retargetListener(runtime, desired, spec.target, { ...options, wake: spec.wake, current });
+  }
   try {
     await runtime.createNetwork({ name: bridge, internal: false, labels: entryLabels(spec) });
   } catch (error) {
@@ -72,15 +93,11 @@ export async function ensureEntry(runtime: Runtime, spec: EntrySpec, options: En
     const found = (await runtime.listNetworks([`${ENTRY_LABEL}=${spec.id}`])).some((n) => n.name === bridge);
     if (!found) throw new EngineError('name_taken', `network name ${bridge} is taken by a network entry ${spec.id} does not own`);
   }
-  let current = await runtime.inspectContainer(desired.name);
-  if (current && current.labels[ENTRY_LABEL] !== spec.id) {
-    throw new EngineError('name_taken', `container name ${desired.name} is taken by a container entry ${spec.id} does not own`);
-  }
   if (current && current.labels[LABEL.spec] !== desired.specHash) {
     await runtime.removeContainer(current.id);
     current = undefined;
   }
-  if (current) return retargetListener(runtime, desired, spec.target, options);
+  if (current) return retargetListener(runtime, desired, spec.target, { ...options, wake: spec.wake });
 
   const id = await runtime.createContainer(desired.create);
   await runtime.connectNetwork(spec.target.network, id, []);

@@ -4,7 +4,7 @@
 // network. The path "entries" will take to switch a published port from one VDC to another.
 import type { DesiredListener, ListenerTarget } from '../desired/types';
 import { EngineError } from '../engine-error';
-import type { Runtime } from '../runtime/runtime';
+import type { ContainerDetails, Runtime } from '../runtime/runtime';
 
 /** Inside the edge-proxy image: validates, renders, checks and reloads; exits non-zero on failure. */
 const RETARGET_COMMAND = '/usr/local/bin/colo-edge-target';
@@ -13,16 +13,23 @@ export async function retargetListener(
   runtime: Runtime,
   listener: Pick<DesiredListener, 'name' | 'networks'>,
   target: ListenerTarget,
-  options: { timeoutMs?: number; signal?: AbortSignal } = {},
+  options: {
+    timeoutMs?: number;
+    signal?: AbortSignal;
+    /** Hold connections while the target is stopped (an entry's start on first request). */
+    wake?: boolean;
+    /** The listener as inspected just now by the caller: not asked for again. */
+    current?: ContainerDetails;
+  } = {},
 ): Promise<string> {
-  const current = await runtime.inspectContainer(listener.name);
+  const current = options.current ?? (await runtime.inspectContainer(listener.name));
   if (!current) throw new EngineError('not_found', `edge listener ${listener.name} does not exist`);
   if (current.state !== 'running') {
     await runtime.startContainer(current.id);
     await runtime.waitHealthy(current.id, { timeoutMs: options.timeoutMs ?? 60_000, signal: options.signal });
   }
-  await runtime.connectNetwork(target.network, current.id, []);
-  const res = await runtime.exec(current.id, [RETARGET_COMMAND, target.alias, String(target.port)]);
+  if (!current.networks.includes(target.network)) await runtime.connectNetwork(target.network, current.id, []);
+  const res = await runtime.exec(current.id, [RETARGET_COMMAND, target.alias, String(target.port), ...(options.wake ? ['wake'] : [])]);
   if (res.exitCode !== 0) {
     const said = res.output.trim().slice(-500);
     // Killed with the container (its HAProxy master gone): what HAProxy said last is the reason.

@@ -2,11 +2,11 @@
 // operation of the target VDC (its claim keeps it from being redeployed or destroyed meanwhile)
 // but change nothing of it: its state stays what it was, whatever happens to the entry.
 //
-// A switch first makes sure the target serves (its own edge listener sees a healthy replica of
-// the terminal), then points the entry's listener at it: created with its bridge the first time,
+// A switch first makes sure the target serves (a replica of the exposed appliance is running and
+// healthy: one Docker API call, asked every quarter second), then points the entry's listener at it: created with its bridge the first time,
 // re-pointed by a seamless reload after that. Only then does the entry's row say so.
 import { getPrisma } from '@colo/db';
-import { ensureEntry, exposedTerminals, listenerStatuses, listenerTarget, readActualState, removeEntry } from '@colo/engine';
+import { ensureEntry, exposedTerminals, listenerTarget, removeEntry, servingReplicas } from '@colo/engine';
 import type { Manifest } from '@colo/manifest';
 import { engineConfig, vdcScope } from '../../docker/engine-access';
 import { ColoError } from '../../errors';
@@ -16,6 +16,7 @@ import type { Runner, RunnerContext } from './types';
 
 /** How long a switch waits for the target to have a healthy replica before it gives up. */
 const SERVING_TIMEOUT_MS = 90_000;
+const SERVING_POLL_MS = 250;
 
 function params(ctx: RunnerContext): { entryId: string; appliance?: string; terminal?: string; from?: string | null } {
   return (ctx.op.params ?? {}) as { entryId: string; appliance?: string; terminal?: string; from?: string | null };
@@ -48,7 +49,7 @@ export const runEntrySwitch: Runner = async (ctx) => {
     recorder.stepStarted('point');
     const { instance, publishHost, imageNamespace } = engineConfig();
     const started = Date.now();
-    const what = await ensureEntry(runtime, { id: entry.id, instance, publishHost, hostPort: entry.hostPort, target, imageNamespace }, { signal });
+    const what = await ensureEntry(runtime, { id: entry.id, instance, publishHost, hostPort: entry.hostPort, target, imageNamespace, wake: entry.wakeOnRequest }, { signal });
     const switchMs = Date.now() - started;
     recorder.log(`${what} in ${switchMs} ms`);
     const from = entry.state === 'ready' && entry.vdcId !== vdc.id ? entry.vdcId : entry.previousVdcId;
@@ -96,26 +97,24 @@ async function targetOf({ vdc }: RunnerContext, appliance: string, terminal: str
 }
 
 /**
- * Switching to a VDC that cannot answer would fail every request: wait until its own edge
- * listener for the terminal sees at least one healthy replica.
+ * Switching to a VDC that cannot answer would fail every request: wait until a replica of the
+ * exposed appliance runs and passes its health check (Docker's view: no exec in any listener).
  */
 async function waitServing({ vdc, runtime, signal, recorder }: RunnerContext, appliance: string, terminal: string): Promise<void> {
   const deadline = Date.now() + SERVING_TIMEOUT_MS;
   let said = false;
   for (;;) {
-    const actual = await readActualState(runtime, vdcScope(vdc));
-    const own = (await listenerStatuses(runtime, actual, { backends: true })).find((l) => l.target?.appliance === appliance && l.target.terminal === terminal);
-    if (own?.backends && own.backends.up > 0) {
-      recorder.log(`${vdc.name} ${appliance}.${terminal}: ${own.backends.up} of ${own.backends.total} replicas healthy`);
+    const serving = await servingReplicas(runtime, vdcScope(vdc), appliance);
+    if (serving.ready > 0) {
+      recorder.log(`${vdc.name} ${appliance}.${terminal}: ${serving.ready} of ${serving.total} replicas healthy`);
       return;
     }
     if (Date.now() > deadline) {
-      const seen = own ? (own.backends ? `${own.backends.up} of ${own.backends.total} replicas healthy` : `its listener is ${own.state}`) : 'it has no edge listener for it';
-      throw new ColoError('bad_request', `VDC "${vdc.name}" does not serve ${appliance}.${terminal} (${seen}): not switching to it`, { retryable: false });
+      throw new ColoError('bad_request', `VDC "${vdc.name}" does not serve ${appliance}.${terminal} (${serving.ready} of ${serving.total} replicas healthy): not switching to it`, { retryable: false });
     }
     if (!said) recorder.log(`waiting for a healthy replica of ${appliance}.${terminal} in ${vdc.name}`);
     said = true;
     if (signal.aborted) throw new ColoError('internal', 'stopped while waiting for the target to serve');
-    await new Promise((r) => setTimeout(r, 1000));
+    await new Promise((r) => setTimeout(r, SERVING_POLL_MS));
   }
 }
