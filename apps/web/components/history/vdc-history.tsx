@@ -18,6 +18,7 @@ import { CloneDialog, type CloneRequest } from './clone-dialog';
 import { CloneOutcome } from './clone-outcome';
 import { CompareBar } from './compare-bar';
 import { RevisionDiff } from './revision-diff';
+import { SchedulesPanel } from './schedules-panel';
 import { DeleteSnapshotDialog, RestoreSnapshotDialog, TakeSnapshotDialog } from './snapshot-dialogs';
 import { buildTimeline, groupByDay } from './timeline';
 import { type TimelineActions, TimelineEntry } from './timeline-entry';
@@ -153,6 +154,7 @@ function HistoryBody({ name, history, refreshError }: { name: string; history: H
         </section>
         <div className="lg:sticky lg:top-20">
           <OperationPanel vdcName={name} picked={picked} onBack={() => setPicked(undefined)} />
+          <SchedulesPanel vdcName={name} />
         </div>
       </div>
 
