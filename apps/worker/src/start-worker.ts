@@ -11,6 +11,7 @@ import {
   shutdownControl,
   startFlapGuard,
   startScheduleTicker,
+  startWakeWatch,
   sweepAbandonedCopies,
   thawAbandonedPauses,
 } from '@colo/control';
@@ -107,12 +108,15 @@ export async function startWorker(env: WorkerEnv, log: (line: string) => void = 
 
   // Schedules due while no worker ran fire once now; then each run once across all workers.
   const schedules = startScheduleTicker({ intervalMs: env.COLO_SCHEDULE_TICK_SECONDS * 1000, log });
+  // Entries that start their stopped VDC on the first request: their listeners' logs, followed.
+  const wakes = startWakeWatch({ log });
 
   return {
     worker,
     async stop(graceMs) {
       clearInterval(timer);
       clearInterval(edgeTimer);
+      wakes.close();
       await schedules.close();
       await guard?.close();
       const closing = worker.close();

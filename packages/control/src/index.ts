@@ -87,6 +87,7 @@ export { thawAbandonedPauses } from './snapshots/thaw-paused';
 export type { SnapshotView, SnapshotVolumeView } from './snapshots/snapshot-views';
 export { createEntry, deleteEntry, entryCreateSchema, type EntryRequest, entrySwitchSchema, switchEntry } from './entries/request-entry';
 export { listEntries, readEntryView as getEntry } from './entries/read-entries';
+export { startWakeWatch, type WakeWatch, type WakeWatchOptions, wakeEntryVdc } from './entries/entry-wake';
 export type { EntryView } from './entries/entry-views';
 export { CronError, nextRun, parseCron } from './schedules/cron';
 export { type FiredSchedule, fireDueSchedules } from './schedules/fire-schedules';
@@ -108,3 +109,18 @@ export { renameVdc } from './vdcs/rename-vdc';
 export { createVdc, type SavedVdc, updateVdc } from './vdcs/save-vdc';
 export type { RevisionSummary, RevisionView, VdcListItem, VdcView } from './vdcs/vdc-views';
 export { shutdownControl } from './shutdown';
+export {
+  classCommitSchema,
+  classRollbackSchema,
+  commitClassVersion,
+  deleteClassVersion,
+  discardClassPrototype,
+  openClassPrototype,
+  prototypeOpenSchema,
+  prototypeRunSchema,
+  type Rollout,
+  rollbackClass,
+  rolloutClass,
+  runInClassPrototype,
+} from './classes/class-patch';
+export { type ClassVersionView, type ClassView, classView, listClasses } from './classes/class-versions';

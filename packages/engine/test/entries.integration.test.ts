@@ -7,6 +7,7 @@ import type { DesiredState, VdcIdentity } from '../src/desired/types';
 import { listenerTarget } from '../src/edge/edge-listeners';
 import { type EntrySpec, ensureEntry, entryBridgeName, entryListenerName, removeEntry } from '../src/edge/entries';
 import { createDockerRuntime } from '../src/runtime/docker-runtime';
+import { followLogs } from '../src/runtime/follow-logs';
 import { cleanupInstance, deploy, freePort, newVdc, testInstance } from './docker-harness';
 import { appliance, webClass } from './fixtures/test-classes';
 
@@ -63,12 +64,14 @@ function loadLoop(port: number, everyMs: number) {
 }
 
 beforeAll(async () => {
-  for (const key of ['blue', 'green', 'entry']) ports[key] = await freePort();
+  for (const key of ['blue', 'green', 'entry', 'wake', 'plain']) ports[key] = await freePort();
   await deploy(runtime, site(blue, 'blue'));
   await deploy(runtime, site(green, 'green'));
 });
 afterAll(async () => {
   await removeEntry(runtime, entryTo(blue)).catch(() => undefined);
+  await removeEntry(runtime, { id: `ent_${instance}_wake`, instance, hostPort: ports.wake }).catch(() => undefined);
+  await removeEntry(runtime, { id: `ent_${instance}_plain`, instance, hostPort: ports.plain }).catch(() => undefined);
   await cleanupInstance(instance, runtime);
 });
 
@@ -115,3 +118,46 @@ it('removes the entry: its port closes, its bridge goes, the VDCs serve on', asy
   expect(colorOf(await get(ports.green))).toBe('green');
   await removeEntry(runtime, entryTo(blue)); // gone already: fine
 });
+
+/** The VDC's own replicas of `site` (not its edge listener). */
+async function siteReplicas(vdc: VdcIdentity) {
+  return (await runtime.listContainers([`colo.instance=${instance}`, `colo.vdc=${vdc.id}`, 'colo.appliance=site'])).filter((c) => c.labels['colo.role'] !== 'edge');
+}
+
+it('holds a request while the target is stopped, says so on its log, and serves it once the target answers (wake)', async () => {
+  const wake: EntrySpec = { ...entryTo(blue), id: `ent_${instance}_wake`, hostPort: ports.wake, wake: true };
+  const plain: EntrySpec = { ...entryTo(blue), id: `ent_${instance}_plain`, hostPort: ports.plain };
+  await ensureEntry(runtime, wake);
+  await ensureEntry(runtime, plain);
+  expect(colorOf(await get(ports.wake))).toBe('blue');
+  const replicas = await siteReplicas(blue);
+  await Promise.all(replicas.map((c) => runtime.stopContainer(c.id, 2)));
+  // HAProxy's checks (1 s, fall 2) and DNS (hold 1 s) see the replicas gone.
+  await new Promise((r) => setTimeout(r, 3500));
+
+  // Without the option: refused at once, nothing held.
+  const t0 = Date.now();
+  await expect(get(ports.plain)).rejects.toThrow();
+  expect(Date.now() - t0).toBeLessThan(3000);
+
+  // With it: the listener holds the request and prints the wake line; "Colo" starts the target.
+  const stop = new AbortController();
+  const woken = (async () => {
+    for await (const { line } of followLogs(entryListenerName(instance, ports.wake), { signal: stop.signal, since: Date.now() / 1000 - 1 })) {
+      if (line.startsWith('colo-wake:')) return line;
+    }
+    return undefined;
+  })();
+  const held = get(ports.wake);
+  const line = await woken;
+  stop.abort();
+  expect(line).toMatch(/^colo-wake: a connection waits for site-in-blue-\w+:80$/);
+  const wokenAt = Date.now();
+  await Promise.all(replicas.map((c) => runtime.startContainer(c.id)));
+  expect(colorOf(await held)).toBe('blue');
+  console.log(`wake: held request answered ${Date.now() - wokenAt} ms after the target's containers were started`);
+  // Running again: served directly, nothing held.
+  await new Promise((r) => setTimeout(r, 2500));
+  expect(colorOf(await get(ports.wake))).toBe('blue');
+  expect(colorOf(await get(ports.plain))).toBe('blue');
+}, 120_000);

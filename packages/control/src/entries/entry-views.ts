@@ -14,6 +14,8 @@ export interface EntryView {
   previousVdc: string | null;
   /** `creating` until its listener first serves, `ready`, or `failed` if that first time failed. */
   state: string;
+  /** Start on first request: while its VDC is stopped, a request is held while Colo starts it. */
+  wake: boolean;
   switchedAt: Date | null;
   createdAt: Date;
 }
@@ -30,6 +32,7 @@ export function entryView(entry: EntryRow, publishHost: string, previousVdcName:
     terminal: entry.terminal,
     previousVdc: previousVdcName,
     state: entry.state,
+    wake: entry.wakeOnRequest,
     switchedAt: entry.switchedAt,
     createdAt: entry.createdAt,
   };

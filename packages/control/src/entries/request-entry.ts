@@ -29,10 +29,13 @@ export const entryCreateSchema = z
     port: z.number().int().min(PORT_RANGE.min, `must be ${PORT_RANGE.min}–${PORT_RANGE.max}`).max(PORT_RANGE.max, `must be ${PORT_RANGE.min}–${PORT_RANGE.max}`),
     vdc: z.string().min(1, 'is required'),
     target: z.string().optional(),
+    /** Start on first request: while the VDC is stopped, hold connections and start it. */
+    wake: z.boolean().optional(),
   })
   .strict();
 
-export const entrySwitchSchema = z.object({ vdc: z.string().min(1, 'is required'), target: z.string().optional() }).strict();
+/** `wake` given on a switch turns start-on-first-request on or off; left out, it stays as it is. */
+export const entrySwitchSchema = z.object({ vdc: z.string().min(1, 'is required'), target: z.string().optional(), wake: z.boolean().optional() }).strict();
 
 export interface EntryRequest {
   entry: EntryView;
@@ -91,7 +94,7 @@ export async function createEntry(user: AuthUser, body: unknown): Promise<EntryR
   let operationId = '';
   try {
     await getPrisma().$transaction(async (tx) => {
-      await tx.entry.create({ data: { id: entryId, ownerId: user.id, name: asked.name, hostPort: asked.port, vdcId: vdc.id, ...target } });
+      await tx.entry.create({ data: { id: entryId, ownerId: user.id, name: asked.name, hostPort: asked.port, vdcId: vdc.id, ...target, wakeOnRequest: asked.wake ?? false } });
       operationId = await writeOperation(tx, user, vdc.id, 'entry_switch', { entryId, entry: asked.name, ...target, from: null });
     });
   } catch (error) {
@@ -112,6 +115,8 @@ export async function switchEntry(user: AuthUser, name: string, body: unknown): 
     await refuseBusy(tx, entry.id, name);
     const now = await tx.entry.findUnique({ where: { id: entry.id }, select: { vdcId: true } });
     if (!now) throw new ColoError('not_found', `entry "${name}" not found`);
+    // The switch renders the listener from the row: the new setting goes with it.
+    if (asked.wake !== undefined) await tx.entry.update({ where: { id: entry.id }, data: { wakeOnRequest: asked.wake } });
     operationId = await writeOperation(tx, user, vdc.id, 'entry_switch', { entryId: entry.id, entry: entry.name, ...target, from: now.vdcId });
   });
   return queued(user, name, operationId);
