@@ -35,3 +35,8 @@ export function snapshotNumber(raw: string): number {
 export function revisionParam(raw: string): number {
   return positiveNumber(raw, 'revision');
 }
+
+/** A class version number from the URL. */
+export function classVersionParam(raw: string): number {
+  return positiveNumber(raw, 'class version');
+}

@@ -1,13 +1,23 @@
-// The catalog as control sees it, loaded from disk by @colo/catalog once per process and then
-// reused: every request and every operation validates against the same classes.
-import { loadCatalog } from '@colo/catalog';
+// The catalog as control sees it: the stock classes, loaded from disk by @colo/catalog once per
+// process, with the class versions users committed (read fresh each time: a commit in the web
+// process is seen by the worker's next operation) layered over them.
+import { loadCatalog, withStoredVersions } from '@colo/catalog';
 import type { Catalog } from '@colo/manifest';
+import { storedClassVersions } from './classes/class-store';
 
 export type LoadedCatalog = Awaited<ReturnType<typeof loadCatalog>>;
 
 let loading: Promise<LoadedCatalog> | undefined;
 
-export function getLoadedCatalog(): Promise<LoadedCatalog> {
+export async function getLoadedCatalog(): Promise<LoadedCatalog> {
+  const files = await stockCatalog();
+  const { stored, heads } = await storedClassVersions();
+  if (stored.length === 0 && heads.size === 0) return files;
+  return { ...files, catalog: withStoredVersions(files.catalog, stored, heads) };
+}
+
+/** templates/ alone, as loaded once (or as a test put it in place). */
+export function stockCatalog(): Promise<LoadedCatalog> {
   loading ??= Promise.resolve()
     // Read directly, not via controlEnv(): listing the catalog needs no database or secret key.
     .then(() => loadCatalog(process.env.COLO_TEMPLATES_DIR || undefined))
