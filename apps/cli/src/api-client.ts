@@ -90,10 +90,10 @@ export class ColoClient {
   entry(name: string) {
     return this.call('GET', `/entries/${seg(name)}`, entryAnswerSchema);
   }
-  createEntry(body: { name: string; port: number; vdc: string; target?: string }) {
+  createEntry(body: { name: string; port: number; vdc: string; target?: string; wake?: boolean }) {
     return this.call('POST', '/entries', entryStartedSchema, { body });
   }
-  switchEntry(name: string, body: { vdc: string; target?: string }) {
+  switchEntry(name: string, body: { vdc: string; target?: string; wake?: boolean }) {
     return this.call('POST', `/entries/${seg(name)}/switch`, entryStartedSchema, { body });
   }
   deleteEntry(name: string) {

@@ -98,6 +98,8 @@ export const entrySchema = z.looseObject({
   terminal: text,
   previousVdc: z.string().nullish(),
   state: text,
+  /** Start on first request (absent from a server that predates it). */
+  wake: z.boolean().optional(),
   switchedAt: when,
   createdAt: when,
 });

@@ -26,8 +26,8 @@ describe('colo entry', () => {
     server = await startFakeColo({ 'GET /entries': { body: { entries: [www] } } });
     const res = await runCli(['entry', 'ls'], { server, now: Date.parse('2026-11-27T12:00:00.000Z') });
     const [head, row] = res.stdout.split('\n');
-    expect(head).toMatch(/^NAME\s+ADDRESS\s+VDC\s+TARGET\s+STATE\s+BEFORE\s+SWITCHED$/);
-    expect(row).toMatch(/^www\s+127\.0\.0\.1:8080\s+shop-v2\s+lb\.in\s+ready\s+shop\s+2m ago$/);
+    expect(head).toMatch(/^NAME\s+ADDRESS\s+VDC\s+TARGET\s+STATE\s+WAKE\s+BEFORE\s+SWITCHED$/);
+    expect(row).toMatch(/^www\s+127\.0\.0\.1:8080\s+shop-v2\s+lb\.in\s+ready\s+-\s+shop\s+2m ago$/);
     server.close();
     server = await startFakeColo({ 'GET /entries': { body: { entries: [] } } });
     expect((await runCli(['entry', 'ls'], { server })).stdout).toBe('no entries yet (make one: colo entry create NAME --port PORT --vdc VDC)\n');
@@ -39,6 +39,21 @@ describe('colo entry', () => {
     expect(res.code, res.stderr).toBe(0);
     expect(server.requests[0]).toMatchObject({ method: 'POST', path: '/entries', body: { name: 'www', port: 8080, vdc: 'shop', target: 'lb.in' } });
     expect(res.stdout).toBe('[100%] entry_switch succeeded\nentry www: 127.0.0.1:8080 → shop-v2 lb.in (ready; before: shop)\n');
+  });
+
+  it('asks for start on first request with --wake, turns it off on a switch with --no-wake, and shows it', async () => {
+    server = await startFakeColo({
+      'POST /entries': started,
+      'POST /entries/:name/switch': started,
+      'GET /operations/:id': finished,
+      'GET /entries/:name': { body: { entry: { ...www, wake: true } } },
+    });
+    const res = await runCli(['entry', 'create', 'www', '--port', '8080', '--vdc', 'shop', '--wake', '--wait'], { server });
+    expect(res.code, res.stderr).toBe(0);
+    expect(server.requests[0]).toMatchObject({ method: 'POST', path: '/entries', body: { name: 'www', port: 8080, vdc: 'shop', wake: true } });
+    expect(res.stdout).toMatch(/entry www: 127\.0\.0\.1:8080 → shop-v2 lb\.in \(ready; before: shop; starts its VDC on the first request\)\n$/);
+    expect((await runCli(['entry', 'switch', 'www', 'shop', '--no-wake'], { server })).code).toBe(0);
+    expect(server.requests.at(-1)).toMatchObject({ method: 'POST', path: '/entries/www/switch', body: { vdc: 'shop', wake: false } });
   });
 
   it('switches an entry to a VDC, and removes one only when confirmed', async () => {
@@ -65,6 +80,9 @@ describe('colo entry', () => {
       [['entry', 'ls', 'www'], /too many arguments for entry ls/],
       [['entry', 'switch', 'www', 'shop', '--port', '9000'], /--port and --vdc only apply to create/],
       [['entry', 'ls', '--wait'], /--wait and --timeout do not apply to ls/],
+      [['entry', 'rm', 'www', '--wake'], /--wake and --no-wake only apply to create and switch/],
+      [['entry', 'create', 'www', '--port', '8080', '--vdc', 'shop', '--no-wake'], /--no-wake only applies to switch/],
+      [['entry', 'switch', 'www', 'shop', '--wake', '--no-wake'], /--wake and --no-wake contradict each other/],
     ];
     for (const [argv, message] of cases) {
       const res = await runCli(argv, { server });

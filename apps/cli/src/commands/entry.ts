@@ -25,13 +25,21 @@ function need(value: string | undefined, what: string, action: Action): string {
 
 function line(e: Entry): string {
   const prev = e.previousVdc ? `; before: ${e.previousVdc}` : '';
-  return `entry ${e.name}: ${e.address} → ${e.vdc} ${e.appliance}.${e.terminal} (${e.state}${prev})`;
+  const wake = e.wake ? '; starts its VDC on the first request' : '';
+  return `entry ${e.name}: ${e.address} → ${e.vdc} ${e.appliance}.${e.terminal} (${e.state}${prev}${wake})`;
+}
+
+/** `--wake` / `--no-wake`: turn start-on-first-request on or off; neither leaves it as it is. */
+function wakeFlag(flags: { wake?: boolean; 'no-wake'?: boolean }): { wake?: boolean } {
+  if (flags.wake && flags['no-wake']) throw new UsageError('--wake and --no-wake contradict each other', 'entry');
+  if (flags.wake) return { wake: true };
+  return flags['no-wake'] ? { wake: false } : {};
 }
 
 export const entry = defineCommand({
   name: 'entry',
   summary: 'stable published addresses: create one on a port, switch it between VDCs with no failed request, remove it',
-  usage: 'ls | show NAME | create NAME --port PORT --vdc VDC [--target APPLIANCE.TERMINAL] | switch NAME VDC [--target …] | rm NAME [--yes]',
+  usage: 'ls | show NAME | create NAME --port PORT --vdc VDC [--target APPLIANCE.TERMINAL] [--wake] | switch NAME VDC [--target …] [--wake|--no-wake] | rm NAME [--yes]',
   positionals: [
     { name: 'ACTION', description: 'ls, show, create, switch or rm' },
     { name: 'NAME', description: 'the entry', optional: true },
@@ -41,6 +49,8 @@ export const entry = defineCommand({
     port: { type: 'string', short: 'p', value: 'PORT', description: 'create: the host port the entry publishes' },
     vdc: { type: 'string', value: 'VDC', description: 'create: the VDC it points at first' },
     target: { type: 'string', value: 'APPLIANCE.TERMINAL', description: 'the exposed terminal to point at (needed when the VDC exposes several)' },
+    wake: { type: 'boolean', description: 'create, switch: while the VDC is stopped, hold the first requests and start it (start on first request)' },
+    'no-wake': { type: 'boolean', description: 'switch: stop starting the VDC on request' },
     yes: { type: 'boolean', short: 'y', description: 'rm: do not ask for confirmation' },
     ...WAIT_FLAGS,
   },
@@ -52,6 +62,7 @@ export const entry = defineCommand({
     '$ colo entry switch www shop-v2 --wait',
     'entry www: 127.0.0.1:8080 → shop-v2 lb.in (ready; before: shop)',
     '$ colo entry switch www shop --wait  # the rollback',
+    '$ colo entry create demo --port 8090 --vdc trial --wake --wait   # stop trial at night; the first visitor starts it',
   ],
   async run(ctx, { flags, positionals }) {
     const action = positionals.ACTION as Action;
@@ -59,18 +70,20 @@ export const entry = defineCommand({
     const name = positionals.NAME;
     if ((action === 'ls' && name) || (action !== 'switch' && positionals.VDC)) throw new UsageError(`too many arguments for entry ${action}`, 'entry');
     if (action !== 'create' && (flags.port !== undefined || flags.vdc !== undefined)) throw new UsageError('--port and --vdc only apply to create', 'entry');
+    if (action !== 'create' && action !== 'switch' && (flags.wake || flags['no-wake'])) throw new UsageError('--wake and --no-wake only apply to create and switch', 'entry');
+    if (action === 'create' && flags['no-wake']) throw new UsageError('--no-wake only applies to switch (an entry starts without it)', 'entry');
     if (action === 'ls' || action === 'show') {
       if (flags.wait || flags.timeout !== undefined) throw new UsageError(`--wait and --timeout do not apply to ${action}`, 'entry');
       return action === 'ls' ? list(ctx, flags.json) : show(ctx, need(name, 'NAME', action), flags.json);
     }
     const entryName = need(name, 'NAME', action);
     if (action === 'create') {
-      const body = { name: entryName, port: entryPortArg(flags.port), vdc: need(flags.vdc, '--vdc VDC', action), ...(flags.target ? { target: flags.target } : {}) };
+      const body = { name: entryName, port: entryPortArg(flags.port), vdc: need(flags.vdc, '--vdc VDC', action), ...(flags.target ? { target: flags.target } : {}), ...wakeFlag(flags) };
       const code = await runLifecycle(ctx, { command: 'entry', name: body.vdc, flags, start: (client) => client.createEntry(body), extra: { entry: entryName } });
       return code === 0 && flags.wait && !flags.json ? show(ctx, entryName, false).then(() => code) : code;
     }
     if (action === 'switch') {
-      const body = { vdc: need(positionals.VDC, 'the VDC to point it at (colo entry switch NAME VDC)', action), ...(flags.target ? { target: flags.target } : {}) };
+      const body = { vdc: need(positionals.VDC, 'the VDC to point it at (colo entry switch NAME VDC)', action), ...(flags.target ? { target: flags.target } : {}), ...wakeFlag(flags) };
       const code = await runLifecycle(ctx, { command: 'entry', name: body.vdc, flags, start: (client) => client.switchEntry(entryName, body), extra: { entry: entryName } });
       return code === 0 && flags.wait && !flags.json ? show(ctx, entryName, false).then(() => code) : code;
     }
@@ -96,8 +109,8 @@ async function list(ctx: CliContext, json: boolean): Promise<number> {
     return 0;
   }
   const now = ctx.now();
-  const rows = entries.map((e) => [e.name, e.address, e.vdc, `${e.appliance}.${e.terminal}`, e.state, e.previousVdc ?? '-', e.switchedAt ? ago(e.switchedAt, now) : '-']);
-  for (const l of renderTable(['NAME', 'ADDRESS', 'VDC', 'TARGET', 'STATE', 'BEFORE', 'SWITCHED'], rows)) ctx.out(l);
+  const rows = entries.map((e) => [e.name, e.address, e.vdc, `${e.appliance}.${e.terminal}`, e.state, e.wake ? 'yes' : '-', e.previousVdc ?? '-', e.switchedAt ? ago(e.switchedAt, now) : '-']);
+  for (const l of renderTable(['NAME', 'ADDRESS', 'VDC', 'TARGET', 'STATE', 'WAKE', 'BEFORE', 'SWITCHED'], rows)) ctx.out(l);
   return 0;
 }
 
