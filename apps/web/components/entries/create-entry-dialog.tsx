@@ -1,6 +1,6 @@
 'use client';
 // A new entry: a name, a host port Colo will hold, and the running VDC (and, when it exposes
-// more than one, the terminal) it points at first.
+// more than one, the terminal) it points at first; optionally, start that VDC on the first request.
 import { useEffect, useState } from 'react';
 import { noteOperation } from '../deploy/live-store';
 import type { OperationBody } from '../deploy/types';
@@ -36,6 +36,7 @@ export function CreateEntryDialog(props: { open: boolean; vdcs: VdcChoice[]; onC
   const [port, setPort] = useState('');
   const [vdc, setVdc] = useState('');
   const [target, setTarget] = useState('');
+  const [wake, setWake] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const choices = entryTargets(props.vdcs);
@@ -47,6 +48,7 @@ export function CreateEntryDialog(props: { open: boolean; vdcs: VdcChoice[]; onC
     setPort('');
     setVdc(entryTargets(props.vdcs).find((c) => !c.disabled)?.name ?? '');
     setTarget('');
+    setWake(false);
     setError(undefined);
     setBusy(false);
   }, [props.open, props.vdcs]);
@@ -61,7 +63,7 @@ export function CreateEntryDialog(props: { open: boolean; vdcs: VdcChoice[]; onC
     setBusy(true);
     setError(undefined);
     try {
-      const body = { name, port: portNumber, vdc, ...(target ? { target } : {}) };
+      const body = { name, port: portNumber, vdc, ...(target ? { target } : {}), ...(wake ? { wake } : {}) };
       const res = await apiFetch<{ entry: EntryBody; operation: OperationBody }>('/entries', { method: 'POST', body });
       noteOperation(res.operation.vdc, res.operation);
       props.onCreated(res.entry, res.operation);
@@ -134,6 +136,15 @@ export function CreateEntryDialog(props: { open: boolean; vdcs: VdcChoice[]; onC
       {terminals && terminals.length === 0 && vdc && (
         <Alert tone="warning">{vdc}’s newest revision exposes no terminal: an entry needs an exposed terminal to point at.</Alert>
       )}
+      <label className="flex items-start gap-2 text-sm text-slate-700">
+        <input type="checkbox" className="mt-0.5 accent-indigo-600" checked={wake} onChange={(e) => setWake(e.target.checked)} data-testid="entry-wake-option" />
+        <span>
+          <span className="font-medium text-slate-900">Start on the first request</span>
+          <span className="block text-xs text-slate-500">
+            When the VDC is stopped (by you or a schedule), hold the first requests while Colo starts it, then answer them. Up to 90 seconds.
+          </span>
+        </span>
+      </label>
       {error && <Alert testId="create-entry-error">{error}</Alert>}
     </Dialog>
   );

@@ -93,9 +93,18 @@ function EntryRow({ entry, props }: { entry: EntryBody; props: EntryTableProps }
           )}
         </td>
         <td className="px-4 py-3">
-          <Badge tone={state.tone} dot pulse={state.pulse} testId="entry-state">
-            {state.label}
-          </Badge>
+          <div className="flex flex-wrap items-center gap-1.5">
+            <Badge tone={state.tone} dot pulse={state.pulse} testId="entry-state">
+              {state.label}
+            </Badge>
+            {entry.wake && (
+              <span title="While its VDC is stopped, the first request is held while Colo starts the VDC, then answered.">
+                <Badge tone="indigo" testId="entry-wake">
+                  Starts on request
+                </Badge>
+              </span>
+            )}
+          </div>
         </td>
         <td className="px-2 py-3">
           <div className="flex justify-end gap-1">

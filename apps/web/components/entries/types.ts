@@ -12,6 +12,8 @@ export interface EntryBody {
   previousVdc: string | null;
   /** `creating` until its listener first serves, `ready`, or `failed` if that first time failed. */
   state: 'creating' | 'ready' | 'failed' | string;
+  /** Start on first request: while its VDC is stopped, a request is held while Colo starts it. */
+  wake?: boolean;
   switchedAt: string | null;
   createdAt: string;
 }
