@@ -9,12 +9,12 @@ const base = createFileCatalog([
   { class: stock(1), dir: '/t/web', file: '/t/web/class.yaml', hasDockerfile: true },
   { class: classSchema.parse({ ...stock(1), id: 'db', title: 'DB' }), dir: '/t/db', file: '/t/db/class.yaml', hasDockerfile: true },
 ]);
-const committed = (version: number) => ({ classId: 'web', version, definition: stock(1, 'Web (patched)'), image: committedImage('colo', 'web', version) });
+const committed = (version: number) => ({ classId: 'web', version, definition: stock(1, 'Web (patched)'), image: committedImage('colo', 'local', 'web', version) });
 
 describe('withStoredVersions', () => {
   it('adds committed versions with their own image and the base definition', () => {
     const catalog = withStoredVersions(base, [committed(2)], new Map());
-    expect(catalog.get('web@2')).toMatchObject({ version: 2, image: 'colo/web:2-commit', title: 'Web (patched)' });
+    expect(catalog.get('web@2')).toMatchObject({ version: 2, image: 'colo/web:2-local', title: 'Web (patched)' });
     expect(catalog.get('web@1')?.image).toBeUndefined(); // the stock one still builds from its folder
     expect(catalog.source('web@2')).toMatchObject({ hasDockerfile: false, dir: '/t/web' });
     expect(catalog.list().map((c) => `${c.id}@${c.version}`)).toEqual(['db@1', 'web@1', 'web@2']);

@@ -10,13 +10,16 @@ export interface StoredClassVersion {
   version: number;
   /** The class definition it runs with (its base version's class.yaml, as parsed). */
   definition: unknown;
-  /** The committed image, `<namespace>/<class>:<version>-commit`. */
+  /** The committed image, `<namespace>/<class>:<version>-<instance>` (committedImage). */
   image: string;
 }
 
-/** The image tag a committed version gets: never one a template build would make. */
-export function committedImage(namespace: string, classId: string, version: number): string {
-  return `${namespace}/${classId}:${version}-commit`;
+/**
+ * The image tag a committed version gets: never one a template build makes (`<version>` alone),
+ * and never another installation's on the same engine (a test run beside a user's Colo).
+ */
+export function committedImage(namespace: string, instance: string, classId: string, version: number): string {
+  return `${namespace}/${classId}:${version}-${instance}`;
 }
 
 /**

@@ -75,7 +75,7 @@ export async function commitClassVersion(user: AuthUser, classId: string, body: 
   const highest = Math.max(...versions.map((v) => v.version), (await db.classVersion.aggregate({ where: { classId }, _max: { version: true } }))._max.version ?? 0);
   const next = highest + 1;
   const { instance, imageNamespace } = engineConfig();
-  const image = committedImage(imageNamespace, classId, next);
+  const image = committedImage(imageNamespace, instance, classId, next);
   const { imageId } = await engine(() =>
     commitPrototype(getRuntime(), { instance, classId, image, version: next, note: asked.note, author: user.email }),
   );

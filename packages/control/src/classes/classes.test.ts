@@ -18,7 +18,7 @@ let t: ControlTest;
 let admin: AuthUser;
 let bob: AuthUser;
 const namespace = `colotest${randomBytes(3).toString('hex')}`;
-const image = (n: number) => `${namespace}/sleeper:${n}-commit`;
+const image = (n: number) => `${namespace}/sleeper:${n}-${t.instance}`;
 
 async function vdcWith(user: AuthUser, name: string, cls: string, state: 'running' | 'stopped' = 'running') {
   const saved = await createVdc(user, manifestOf(name, [{ name: 'box', class: cls }]));
