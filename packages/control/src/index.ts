@@ -124,19 +124,3 @@ export {
   runInClassPrototype,
 } from './classes/class-patch';
 export { type ClassVersionView, type ClassView, classView, listClasses } from './classes/class-versions';
-export { shutdownControl } from './shutdown';
-export {
-  classCommitSchema,
-  classRollbackSchema,
-  commitClassVersion,
-  deleteClassVersion,
-  discardClassPrototype,
-  openClassPrototype,
-  prototypeOpenSchema,
-  prototypeRunSchema,
-  type Rollout,
-  rollbackClass,
-  rolloutClass,
-  runInClassPrototype,
-} from './classes/class-patch';
-export { type ClassVersionView, type ClassView, classView, listClasses } from './classes/class-versions';
