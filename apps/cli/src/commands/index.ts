@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { apply } from './apply';
 import { catalog } from './catalog';
+import { classCommand } from './class';
 import { clone } from './clone';
 import { destroy } from './destroy';
 import { entry } from './entry';
@@ -42,6 +43,7 @@ export const commands: Command[] = [
   history,
   diff,
   catalog,
+  classCommand,
   ops,
   op,
   quota,
