@@ -13,6 +13,7 @@ import {
   startScheduleTicker,
   startWakeWatch,
   sweepAbandonedCopies,
+  sweepUnusedClassVolumes,
   thawAbandonedPauses,
 } from '@colo/control';
 import { Worker } from 'bullmq';
@@ -78,6 +79,8 @@ export async function startWorker(env: WorkerEnv, log: (line: string) => void = 
       if (thawed.length > 0) log(`resumed containers a stopped copy left paused: ${thawed.join(', ')}`);
       const removed = await sweepAbandonedCopies();
       if (removed.length > 0) log(`removed what given-up copies left: ${removed.join('; ')}`);
+      const unused = await sweepUnusedClassVolumes();
+      if (unused.length > 0) log(`removed class volumes no container mounts: ${unused.join(', ')}`);
     } catch (err) {
       log(`sweep for what stopped copies left failed: ${(err as Error).message}`);
     }

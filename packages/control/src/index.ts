@@ -124,3 +124,4 @@ export {
   runInClassPrototype,
 } from './classes/class-patch';
 export { type ClassVersionView, type ClassView, classView, listClasses } from './classes/class-versions';
+export { sweepUnusedClassVolumes } from './classes/sweep-class-volumes';

@@ -104,8 +104,10 @@ describe('class versions', () => {
     for (const n of [1, 2, 3]) expect(await readPage(site(n))).toBe('page v2');
     expect((await replan(runtime, desired)).steps).toEqual([]);
 
-    // Version 1's class volume is mounted by nothing now: the sweep removes it, and only it.
-    const removed = await sweepClassVolumes(runtime, instance);
+    // Version 1's class volume is mounted by nothing now: the sweep removes it, and only it
+    // (once past its grace: a young one may be about to be mounted by a deploy).
+    expect(await sweepClassVolumes(runtime, instance)).toEqual([]);
+    const removed = await sweepClassVolumes(runtime, instance, 0);
     expect(removed).toHaveLength(1);
     const left = await runtime.listVolumes([`${LABEL.instance}=${instance}`, `${LABEL.role}=${CLASS_VOLUME_ROLE}`]);
     expect(left).toHaveLength(1);

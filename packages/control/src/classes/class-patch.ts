@@ -3,7 +3,7 @@
 // A class is shared by every VDC on this Colo, so each of these is an admin's.
 import { committedImage } from '@colo/catalog';
 import { getPrisma } from '@colo/db';
-import { commitPrototype, discardPrototype, findPrototype, openPrototype, runInPrototype, sweepClassVolumes } from '@colo/engine';
+import { commitPrototype, discardPrototype, findPrototype, openPrototype, runInPrototype } from '@colo/engine';
 import { classImage } from '@colo/manifest';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/api-tokens';
@@ -104,7 +104,7 @@ export async function rollbackClass(user: AuthUser, classId: string, body: unkno
   return { classId, version: target.version, previous: head.version, rollout: await rolloutClass(classId, target.version) };
 }
 
-/** Deletes a committed version no VDC runs or pins and no follower uses; its image goes too. */
+/** Deletes a committed version no VDC runs or pins and no follower uses; its image goes too (its class volumes with the worker's next sweep). */
 export async function deleteClassVersion(user: AuthUser, classId: string, versionNumber: number) {
   await requireAdmin(user, 'delete a class version');
   const n = parseInput(version, versionNumber);
@@ -123,7 +123,6 @@ export async function deleteClassVersion(user: AuthUser, classId: string, versio
   }
   await engine(() => getRuntime().removeImage(row.image));
   await getPrisma().classVersion.delete({ where: { id: row.id } });
-  await sweepClassVolumes(getRuntime(), engineConfig().instance).catch(() => []);
   return { classId, version: n, deleted: true };
 }
 

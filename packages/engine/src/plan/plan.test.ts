@@ -206,6 +206,22 @@ describe('planDeploy', () => {
     expect(plan.steps[0].reason).toBe('image colo-test/echo:2 was rebuilt');
   });
 
+  it('replaces the replicas of one appliance one after another, each after the one before it', () => {
+    const actual = { ...deployed(desired()), images: { 'colo-test/echo:2': 'sha256:bbb' } };
+    const plan = planDeploy(desired(), actual);
+    const web = plan.steps.filter((s) => s.appliance === 'web');
+    expect(web.map((s) => [s.name, s.rollingAfter, s.dependsOn.filter((d) => d.includes('web-'))])).toEqual([
+      [n('web-1'), undefined, []],
+      [n('web-2'), n('web-1'), [`container:${n('web-1')}`]],
+      [n('web-3'), n('web-2'), [`container:${n('web-2')}`]],
+    ]);
+    expect(web[1].reason).toBe(`image colo-test/echo:2 was rebuilt (rolling, after ${n('web-1')})`);
+    // A single replica has nothing to roll behind; new replicas are made side by side.
+    expect(plan.steps.find((s) => s.name === n('db-1'))?.rollingAfter).toBeUndefined();
+    const scaled = planDeploy(desired({ webReplicas: 5 }), deployed(desired()));
+    expect(scaled.steps.filter((s) => s.rollingAfter)).toEqual([]);
+  });
+
   it('starts stopped containers but not standby ones, and re-attaches half-attached ones live', () => {
     const d = desired();
     const actual = deployed(d);

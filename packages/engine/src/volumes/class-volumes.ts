@@ -8,6 +8,10 @@ import { LABEL } from '../labels';
 import type { Runtime } from '../runtime/runtime';
 
 export const CLASS_VOLUME_ROLE = 'class-volume';
+/** When it was made (ms since the epoch): the sweep leaves young ones to the deploy making them. */
+const CREATED_LABEL = 'colo.created';
+/** A class volume younger than this is never swept: a deploy may be about to mount it. */
+export const CLASS_VOLUME_GRACE_MS = 10 * 60_000;
 
 export interface ClassVolumeMount {
   /** The class's name for the volume (`www`). */
@@ -66,6 +70,7 @@ async function fillClassVolume(
       [LABEL.class]: o.classId,
       [LABEL.volume]: o.mount.volume,
       'colo.image-id': o.imageId,
+      [CREATED_LABEL]: String(Date.now()),
     },
   });
   const filler = `${o.name}-fill`;
@@ -93,14 +98,19 @@ async function fillClassVolume(
  * Removes this installation's class volumes no container mounts any more (those of deleted or
  * abandoned versions). A volume a container still uses is left, whatever its state.
  */
-export async function sweepClassVolumes(runtime: Runtime, instance: string): Promise<string[]> {
+export async function sweepClassVolumes(runtime: Runtime, instance: string, graceMs = CLASS_VOLUME_GRACE_MS): Promise<string[]> {
   const [volumes, containers] = await Promise.all([
     runtime.listVolumes([`${LABEL.instance}=${instance}`, `${LABEL.role}=${CLASS_VOLUME_ROLE}`]),
     runtime.listContainers([`${LABEL.instance}=${instance}`]),
   ]);
-  const used = new Set(containers.flatMap((c) => c.volumes));
+  const old = volumes.filter((v) => Date.now() - Number(v.labels[CREATED_LABEL] ?? 0) >= graceMs);
+  // A filler left by a run that died before removing it holds its volume: it goes first.
+  for (const c of containers.filter((x) => x.labels[LABEL.role] === `${CLASS_VOLUME_ROLE}-fill`)) {
+    if (old.some((v) => c.volumes.includes(v.name))) await runtime.removeContainer(c.id);
+  }
+  const used = new Set(containers.filter((c) => c.labels[LABEL.role] !== `${CLASS_VOLUME_ROLE}-fill`).flatMap((c) => c.volumes));
   const removed: string[] = [];
-  for (const v of volumes) {
+  for (const v of old) {
     if (used.has(v.name)) continue;
     try {
       await runtime.removeVolume(v.name);
