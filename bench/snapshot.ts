@@ -10,7 +10,7 @@
 //                that snapshot, on the main daemon; then the pause window of 20 volumes, 5 writers
 //   CoW          the same on a scratch dockerd whose data root is a loop-mounted XFS with reflink
 //                (tests/support/scratch-docker.ts): time per volume and the pause window
-//   entry switch not measured here: packages/engine/test/entries.integration.test.ts prints it
+//   entry switch not measured here: bench/entry.ts
 // The page cache is flushed and dropped before every timed copy. Colo's copy (`cp -a`) does not
 // fsync: it is compared as returned and, with a syncfs after it, as on disk, each against the
 // disk's copy measured the same way. Docker's events say where each copy's time went. Only this
