@@ -86,6 +86,8 @@ describe('class versions', () => {
     expect(config?.Entrypoint ?? []).toEqual([]);
     expect(['', '0', 'root']).toContain(config?.User ?? ''); // root, as the echo image runs
     expect(config?.Labels?.[LABEL.class]).toBe('page');
+    // Nothing of the prototype's own labels: a replica of the new version is no prototype.
+    expect(config?.Labels?.[LABEL.role] ?? '').toBe('');
   });
 
   it('moves the appliance to the new version replica by replica, each new one healthy before the next goes', async () => {
@@ -103,6 +105,7 @@ describe('class versions', () => {
     expect(order.indexOf(`done ${site(2)}`)).toBeLessThan(order.indexOf(`running ${site(3)}`));
     for (const n of [1, 2, 3]) expect(await readPage(site(n))).toBe('page v2');
     expect((await replan(runtime, desired)).steps).toEqual([]);
+    expect(await findPrototype(runtime, instance, 'page')).toBeUndefined();
 
     // Version 1's class volume is mounted by nothing now: the sweep removes it, and only it
     // (once past its grace: a young one may be about to be mounted by a deploy).

@@ -127,7 +127,10 @@ export async function commitPrototype(runtime: Runtime, o: CommitPrototypeOption
     comment: o.note,
     author: o.author,
     config,
-    labels: { [LABEL.class]: o.classId, [CLASS_VERSION_LABEL]: String(o.version), 'colo.class-base': String(proto.version) },
+    // Docker's commit keeps every label of the container the body does not name, and a container
+    // inherits its image's labels: unless blanked, each replica of the new version would carry
+    // `colo.role=prototype` and be taken for (and discarded as) the class's open prototype.
+    labels: { [LABEL.class]: o.classId, [CLASS_VERSION_LABEL]: String(o.version), 'colo.class-base': String(proto.version), [LABEL.role]: '', 'colo.online': '' },
   });
   await runtime.removeContainer(proto.id);
   return { imageId, from: proto.version };
