@@ -93,6 +93,10 @@ defaults
     option forwardfor
     option redispatch
     retries 2
+    # A replica leaving (a rolling update, a scale-down) may reset a connection it had not yet
+    # accepted when it stopped listening: a GET, HEAD or OPTIONS that got no answer at all is
+    # sent again, to another replica. Other methods are never replayed (they may have acted).
+    retry-on conn-failure empty-response
     timeout connect ${t_connect}
     timeout client ${t_client}
     timeout server ${t_server}
@@ -108,6 +112,7 @@ frontend in
 
 backend out
     balance ${balance}
+    http-request disable-l7-retry if !METH_GET !METH_OPTIONS
 ${cookie_lines}
     server-template out 1-${slots} ${out_host}:${out_port}
 

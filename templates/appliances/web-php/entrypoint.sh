@@ -130,21 +130,33 @@ nginx -e stderr -c /run/colo/nginx.conf -t -q || die "rendered nginx configurati
 
 php-fpm8.2 --nodaemonize --fpm-config /run/colo/php-fpm.conf &
 fpm=$!
+# nginx listens only once PHP does: a balancer that finds this replica (its checks see the port
+# open) must never get a 502 from a PHP still starting.
+for _ in $(seq 1 300); do
+  [[ -S /run/php/php-fpm.sock ]] && break
+  kill -0 "$fpm" 2>/dev/null || break
+  sleep 0.1
+done
 nginx -e stderr -c /run/colo/nginx.conf -g 'daemon off;' &
 web=$!
 
 stopping=0
-# QUIT asks both to finish requests in flight before leaving.
-on_stop() { stopping=1; kill -QUIT "$web" "$fpm" 2>/dev/null || true; }
+# A stop goes in order: nginx first (QUIT: it stops accepting, so a balancer sends new requests
+# to another replica, and finishes the ones it has, which still need PHP), then PHP-FPM. Both at
+# once would let nginx accept a request after PHP left and answer it 502.
+on_stop() { stopping=1; kill -QUIT "$web" 2>/dev/null || true; }
 trap on_stop TERM INT QUIT
 
 status=0
 wait -n || status=$?
-if ((stopping == 0)); then
-  echo "web-php: a server process exited (status $status); stopping the other" >&2
-  kill -TERM "$web" "$fpm" 2>/dev/null || true
+if ((stopping == 1)); then
+  wait "$web" 2>/dev/null || true
+  kill -QUIT "$fpm" 2>/dev/null || true
+  wait "$fpm" 2>/dev/null || true
+  exit 0
 fi
+echo "web-php: a server process exited (status $status); stopping the other" >&2
+kill -TERM "$web" "$fpm" 2>/dev/null || true
 wait || true
-((stopping == 1)) && exit 0
 # An unrequested exit is a failure even when the process said 0.
 exit $((status == 0 ? 1 : status))
