@@ -34,8 +34,8 @@ function entryTo(vdc: VdcIdentity): EntrySpec {
 /** `site-2 green` → `green`: which VDC answered (any of its replicas). */
 const colorOf = (body: string) => /^site-\d+ (\w+)$/.exec(body)?.[1] ?? body;
 
-async function get(port: number): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/`, { headers: { connection: 'close' }, signal: AbortSignal.timeout(10_000) });
+async function get(port: number, timeoutMs = 10_000): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/`, { headers: { connection: 'close' }, signal: AbortSignal.timeout(timeoutMs) });
   if (!res.ok) throw new Error(`status ${res.status}`);
   return (await res.text()).trim();
 }
@@ -132,8 +132,8 @@ it('holds a request while the target is stopped, says so on its log, and serves 
   expect(colorOf(await get(ports.wake))).toBe('blue');
   const replicas = await siteReplicas(blue);
   await Promise.all(replicas.map((c) => runtime.stopContainer(c.id, 2)));
-  // HAProxy's checks (1 s, fall 2) and DNS (hold 1 s) see the replicas gone.
-  await new Promise((r) => setTimeout(r, 3500));
+  // HAProxy's checks (every 1 s, 1 s timeout, fall 2) and DNS (hold 1 s) see the replicas gone.
+  await new Promise((r) => setTimeout(r, 5000));
 
   // Without the option: refused at once, nothing held.
   const t0 = Date.now();
@@ -148,7 +148,7 @@ it('holds a request while the target is stopped, says so on its log, and serves 
     }
     return undefined;
   })();
-  const held = get(ports.wake);
+  const held = get(ports.wake, 60_000); // held for as long as the target takes to start
   const line = await woken;
   stop.abort();
   expect(line).toMatch(/^colo-wake: a connection waits for site-in-blue-\w+:80$/);

@@ -6,6 +6,23 @@
 # connection until the target answers, then joins the two; after EDGE_HOLD_SECONDS it closes it.
 # It only ever reaches the target this listener points at, over the network HAProxy already uses.
 set -uo pipefail
+# --listen PORT: the holding process itself, run by HAProxy's master (the `hold` program). The
+# master sends its programs SIGUSR1 on a reload (a new one starts with the new workers) and on
+# the listener's stop, and waits for every child before it exits: so on that signal this shell
+# closes the listening socket and exits 0 (any other status makes the master kill its workers,
+# cutting connections they are finishing). Held connections are processes of their own: they
+# live on. SO_REUSEPORT lets the next holder bind while this one is still closing.
+if [[ ${1:-} == --listen ]]; then
+  [[ ${2:-} =~ ^[0-9]{1,5}$ ]] || exit 64
+  (
+    trap '' USR1
+    exec socat -lp colo-edge-hold "TCP-LISTEN:$2,bind=127.0.0.1,reuseaddr,so-reuseport,fork,max-children=256" EXEC:/usr/local/bin/colo-edge-hold,nofork
+  ) &
+  listener=$!
+  trap 'kill "$listener" 2>/dev/null; exit 0' USR1 TERM
+  wait "$listener"
+  exit
+fi
 limit=${EDGE_HOLD_SECONDS:-90}
 read -r host port _ 2>/dev/null </var/lib/colo-edge/target || exit 0
 [[ $host =~ ^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$ && $port =~ ^[0-9]{1,5}$ ]] || exit 0

@@ -83,10 +83,10 @@ global
     hard-stop-after 30s
 
 # The holding process for start-on-first-request (colo-edge-hold): one idle socat on loopback,
-# kept across reloads. It reaches only this listener's own target, over the network HAProxy uses.
+# started anew with each reload. It reaches only this listener's own target, over the network
+# HAProxy uses.
 program hold
-    command socat -lp colo-edge-hold TCP-LISTEN:${EDGE_HOLD_PORT},bind=127.0.0.1,reuseaddr,fork,max-children=256 EXEC:/usr/local/bin/colo-edge-hold,nofork
-    no option start-on-reload
+    command /usr/local/bin/colo-edge-hold --listen ${EDGE_HOLD_PORT}
 
 resolvers docker
     nameserver docker 127.0.0.11:53
@@ -108,6 +108,9 @@ defaults
     option redispatch
     retries 2
     timeout connect 5s
+    # A check is a TCP connect, answered by the target's kernel: a second is plenty, and a seed
+    # left at a stopped replica's address (no answer at all) is marked down in ~2 s, not ~10 s.
+    timeout check 1s
     timeout client 1h
     timeout server 1h
     # init-addr none: start (and be healthy) before any backend resolves.
