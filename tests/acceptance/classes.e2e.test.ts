@@ -3,6 +3,7 @@
 // version 1 without running. From the Classes page, the class's page opens a prototype, runs a
 // failing and a working script, commits version 2 (the head) and follows the follower's deploy
 // onto it; then rolls back to version 1 and deletes version 2 — each checked through the API.
+// The real `colo class` does the same in one scripted commit, against the same server.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,8 @@ import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, tolerateLoad } from './browser';
-import { type Service, baseEnv, cleanupInstance, docker, freePort, instance, startWeb, startWorker, waitFor } from './harness';
+import { type Service, baseEnv, cleanupInstance, cliEnv, colo, docker, freePort, instance, startWeb, startWorker, waitFor } from './harness';
+import { createUserToken } from './setup';
 
 let db: TestDatabase;
 let web: Service;
@@ -23,6 +25,7 @@ let page: Page;
 let url: string;
 let cookie: string;
 let templatesDir: string;
+let env: NodeJS.ProcessEnv;
 // Committed images are named in this namespace, so the test finds (and removes) exactly its own.
 const namespace = `coloe2e${randomBytes(3).toString('hex')}`;
 
@@ -53,7 +56,7 @@ beforeAll(async () => {
   writeFileSync(path.join(templatesDir, 'appliances', 'sleeper', 'class.yaml'), JSON.stringify(sleeperClass, null, 2));
 
   db = await createTestDatabase('classes_e2e');
-  const env = baseEnv({ DATABASE_URL: db.url, COLO_QUEUE_NAME: `colo-operations-${instance}`, COLO_TEMPLATES_DIR: templatesDir, COLO_IMAGE_NAMESPACE: namespace });
+  env = baseEnv({ DATABASE_URL: db.url, COLO_QUEUE_NAME: `colo-operations-${instance}`, COLO_TEMPLATES_DIR: templatesDir, COLO_IMAGE_NAMESPACE: namespace });
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   web = await startWeb(port, env);
@@ -164,6 +167,32 @@ describe('class versions', () => {
     await expect.poll(async () => page.getByTestId('version-row-2').count()).toBe(0);
     const after = await headOf();
     expect(after.versions.map((v: { version: number }) => v.version)).toEqual([1]);
+    expect(await docker.listImages({ filters: { reference: [`${namespace}/*`] } })).toEqual([]);
+  });
+
+  it('does the same from the real CLI: one scripted commit followed to the end, versions, rollback, rm', async () => {
+    const cli = cliEnv(url, createUserToken('hal@colo.test', env));
+    const script = path.join(templatesDir, 'patch.sh');
+    writeFileSync(script, 'echo from-the-cli > /tmp/colo-e2e-cli\n');
+    const commit = await colo(['class', 'commit', 'sleeper', '-m', 'from the CLI', '-f', script, '--offline'], cli);
+    expect(commit.code, commit.stderr).toBe(0);
+    expect(commit.stdout).toContain('opened the prototype of sleeper@1 (offline)');
+    expect(commit.stdout).toContain('committed sleeper@2: it is the head; moving 1 follower onto it');
+    expect(commit.stdout).toMatch(/deploy of follow \(op_\w+\): replacing its replicas one at a time/);
+
+    const versions = await colo(['class', 'versions', 'sleeper'], cli);
+    expect(versions.code, versions.stderr).toBe(0);
+    expect(versions.stdout).toMatch(/\n2\s+committed\s+head\s+from the CLI\s+hal@colo\.test, \d+[sm] ago\s+follow \(box, 1 container\)\n/);
+    expect(versions.stdout).toMatch(/\n1\s+stock\s+-\s+-\s+pinned \(box, pinned\)\n/);
+
+    const back = await colo(['class', 'rollback', 'sleeper', '--json'], cli);
+    expect(back.code, back.stderr).toBe(0);
+    const doc = JSON.parse(back.stdout);
+    expect(doc).toMatchObject({ version: 1, previous: 2 });
+    expect(doc.operations.map((o: { status: string }) => o.status)).toEqual(['succeeded']);
+    const rm = await colo(['class', 'rm', 'sleeper', '2'], cli);
+    expect(rm.code, rm.stderr).toBe(0);
+    expect((await headOf()).versions.map((v: { version: number }) => v.version)).toEqual([1]);
     expect(await docker.listImages({ filters: { reference: [`${namespace}/*`] } })).toEqual([]);
   });
 });
