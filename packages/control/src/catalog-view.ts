@@ -6,8 +6,11 @@ import { ownVdcIdByName } from './vdcs/find-vdc';
 
 export async function catalogView() {
   const { catalog, assemblies } = await getLoadedCatalog();
+  const classes = catalog.list();
   return {
-    classes: catalog.list(),
+    classes,
+    /** The version a class id without `@N` means (the head), per class. */
+    heads: Object.fromEntries([...new Set(classes.map((c) => c.id))].map((id) => [id, catalog.get(id)!.version])),
     assemblies: assemblies.map((a) => ({ id: a.id, title: a.title, description: a.description, manifest: a.manifest })),
   };
 }

@@ -9,6 +9,13 @@ describe('createCatalog', () => {
     expect(catalog.get('web-php')?.version).toBe(2);
   });
 
+  it('gives the head for a bare id when told one (what the server follows), else the highest', () => {
+    const headed = createCatalog(fixtureClasses, { 'web-php': 1 });
+    expect(headed.get('web-php')?.version).toBe(1);
+    expect(headed.get('web-php@2')?.version).toBe(2);
+    expect(createCatalog(fixtureClasses, { 'web-php': 7 }).get('web-php')?.version).toBe(2);
+  });
+
   it('gives the exact version for id@version', () => {
     expect(catalog.get('web-php@1')?.version).toBe(1);
     expect(catalog.get('web-php@2')?.title).toBe('PHP web server');

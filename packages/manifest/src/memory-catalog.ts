@@ -3,11 +3,11 @@
 import type { ApplianceClass, Catalog } from './class-schema';
 
 /**
- * `get("web-php")` is the highest version, `get("web-php@2")` exactly version 2; `list()` is
- * every version, ordered by id then version. Two classes with the same id and version are a
- * catalog bug, so they throw.
+ * `get("web-php")` is the head version (`heads`: what unpinned appliances follow on the server)
+ * or else the highest, `get("web-php@2")` exactly version 2; `list()` is every version, ordered
+ * by id then version. Two classes with the same id and version are a catalog bug, so they throw.
  */
-export function createCatalog(classes: readonly ApplianceClass[]): Catalog {
+export function createCatalog(classes: readonly ApplianceClass[], heads: Readonly<Record<string, number>> = {}): Catalog {
   const byId = new Map<string, ApplianceClass[]>();
   for (const cls of classes) {
     const versions = byId.get(cls.id) ?? [];
@@ -23,7 +23,10 @@ export function createCatalog(classes: readonly ApplianceClass[]): Catalog {
   return {
     get(ref) {
       const at = ref.indexOf('@');
-      if (at === -1) return byId.get(ref)?.at(-1);
+      if (at === -1) {
+        const versions = byId.get(ref);
+        return versions?.find((c) => c.version === heads[ref]) ?? versions?.at(-1);
+      }
       const version = ref.slice(at + 1);
       if (!/^[1-9][0-9]*$/.test(version)) return undefined;
       return byId.get(ref.slice(0, at))?.find((c) => c.version === Number(version));

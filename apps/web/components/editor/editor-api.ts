@@ -12,6 +12,8 @@ export interface AssemblyBody {
 
 export interface CatalogBody {
   classes: ApplianceClass[];
+  /** The version a class id without `@N` means on the server (absent from an older server). */
+  heads?: Record<string, number>;
   assemblies: AssemblyBody[];
 }
 

@@ -31,7 +31,7 @@ export function useEditorBootstrap(name: string): { state: BootstrapState; retry
       .then(([catalogBody, vdc]) => {
         setState({
           status: 'ready',
-          catalog: createCatalog(catalogBody.classes),
+          catalog: createCatalog(catalogBody.classes, catalogBody.heads),
           catalogBody,
           assemblies: readAssemblies(catalogBody.assemblies),
           vdc,

@@ -152,6 +152,7 @@ describe('VDCs over HTTP', () => {
   it('lists the catalog for any signed-in user', async () => {
     const res = await call(catalog.GET, 'GET', '/catalog');
     expect(res.json.classes.map((c: { id: string }) => c.id)).toContain('sleeper');
+    expect(res.json.heads).toMatchObject({ sleeper: 1 });
     expect(res.json.assemblies).toEqual([]);
   });
 });

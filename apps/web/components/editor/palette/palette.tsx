@@ -8,10 +8,10 @@ import { ASSEMBLY_MIME, CLASS_MIME } from '../canvas/drag-types';
 import type { Assembly } from '../editor-api';
 import { PaletteItem } from './palette-item';
 
+/** One entry per class: the version a new appliance follows (the head). */
 function latestClasses(catalog: Catalog): ApplianceClass[] {
-  const byId = new Map<string, ApplianceClass>();
-  for (const cls of catalog.list()) byId.set(cls.id, cls);
-  return [...byId.values()];
+  const ids = new Set(catalog.list().map((cls) => cls.id));
+  return [...ids].flatMap((id) => catalog.get(id) ?? []);
 }
 
 function terminalsLine(cls: ApplianceClass): string {
