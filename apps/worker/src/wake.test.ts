@@ -3,7 +3,7 @@
 // held and then answered; many held requests make one start; a VDC behind an entry without it
 // stays stopped and its requests fail at once.
 import { createServer } from 'node:net';
-import { createEntry, createVdc, reloadCatalog, requestOperation } from '@colo/control';
+import { type AuthUser, createEntry, createVdc, reloadCatalog, requestOperation, switchEntry } from '@colo/control';
 import { type ControlTest, manifestOf, setupControlTest } from '@colo/control/testing';
 import { getPrisma } from '@colo/db';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { type RunningWorker, startWorker } from './start-worker';
 
 let t: ControlTest;
 let running: RunningWorker | undefined;
+let user: AuthUser;
 const lines: string[] = [];
 const ports = { sleepy: 0, plain: 0, wakeEntry: 0, plainEntry: 0 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -36,7 +37,8 @@ async function finished(id: string, timeoutMs = 120_000) {
   }
 }
 
-const site = (name: string, port: number) => manifestOf(name, [{ name: 'web', class: 'web-static', expose: [{ terminal: 'in', port }] }]);
+// Different appliance names, so `X-Colo-Host` (`web-1`, `site-1`) says which VDC answered.
+const site = (name: string, port: number, appliance = 'web') => manifestOf(name, [{ name: appliance, class: 'web-static', expose: [{ terminal: 'in', port }] }]);
 
 async function get(port: number, timeoutMs: number): Promise<{ status: number; host: string | null }> {
   const res = await fetch(`http://127.0.0.1:${port}/`, { headers: { connection: 'close' }, signal: AbortSignal.timeout(timeoutMs) });
@@ -51,9 +53,9 @@ beforeAll(async () => {
   reloadCatalog(); // the real catalog: web-static answers HTTP
   for (const k of Object.keys(ports) as (keyof typeof ports)[]) ports[k] = await freePort();
   running = await startWorker(loadWorkerEnv(), (l) => lines.push(l));
-  const user = await t.user();
+  user = await t.user();
   await createVdc(user, site('sleepy', ports.sleepy));
-  await createVdc(user, site('plain', ports.plain));
+  await createVdc(user, site('plain', ports.plain, 'site'));
   for (const name of ['sleepy', 'plain']) await finished((await requestOperation(user, name, 'deploy', {})).id);
   await finished((await createEntry(user, { name: 'wakes', port: ports.wakeEntry, vdc: 'sleepy', wake: true })).operation.id);
   await finished((await createEntry(user, { name: 'stays', port: ports.plainEntry, vdc: 'plain' })).operation.id);
@@ -94,4 +96,21 @@ it('holds the first requests to a stopped VDC behind a wake entry, starts it onc
   console.log(`wake: 3 held requests answered ${heldMs} ms after they were sent (one start operation)`);
   // Running again: answered directly.
   expect((await get(ports.wakeEntry, 5000)).status).toBe(200);
+}, 120_000);
+
+it('switches the entry through the API path (request, queue, worker, runner) and the new VDC answers within about a second', async () => {
+  await finished((await requestOperation(user, 'plain', 'start', {})).id);
+  expect((await get(ports.wakeEntry, 5000)).host).toMatch(/^web-/);
+  const t0 = Date.now();
+  const { operation } = await switchEntry(user, 'wakes', { vdc: 'plain', target: 'site.in' });
+  let firstMs = 0;
+  while (!firstMs && Date.now() - t0 < 30_000) {
+    const sent = Date.now();
+    const answer = await get(ports.wakeEntry, 5000).catch(() => undefined);
+    if (answer?.host?.startsWith('site-')) firstMs = sent - t0;
+    else await sleep(10);
+  }
+  await finished(operation.id);
+  expect(firstMs).toBeGreaterThan(0);
+  console.log(`entry switch through the worker: first answer from the new VDC ${firstMs} ms after the request`);
 }, 120_000);
