@@ -62,8 +62,9 @@ export async function listSchedules(user: AuthUser, vdcName: string): Promise<Sc
 }
 
 export async function createSchedule(user: AuthUser, vdcName: string, input: unknown, now = new Date()): Promise<ScheduleView> {
-  const body = parseInput(scheduleCreateSchema, input);
+  // The VDC first: another user's VDC is not found, whatever the body says.
   const vdc = await findOwnedVdc(user, vdcName);
+  const body = parseInput(scheduleCreateSchema, input);
   const cron = body.cron.trim();
   const prisma = getPrisma();
   const existing = await prisma.schedule.findMany({ where: { vdcId: vdc.id } });
@@ -86,8 +87,8 @@ async function findSchedule(user: AuthUser, vdcName: string, id: string): Promis
 
 /** Changes the timetable, what it keeps, or switches it on or off; the next run is computed anew. */
 export async function updateSchedule(user: AuthUser, vdcName: string, id: string, input: unknown, now = new Date()): Promise<ScheduleView> {
-  const body = parseInput(scheduleUpdateSchema, input);
   const { schedule, vdcName: name } = await findSchedule(user, vdcName, id);
+  const body = parseInput(scheduleUpdateSchema, input);
   if (body.keep !== undefined && schedule.kind !== 'snapshot') throw new ColoError('bad_request', `keep: applies to snapshot schedules only, not ${schedule.kind}`);
   const cron = body.cron?.trim() ?? schedule.cron;
   const enabled = body.enabled ?? schedule.enabled;

@@ -1,4 +1,5 @@
-import { createSchedule, listSchedules, scheduleCreateSchema } from '@colo/control';
+import { createSchedule, listSchedules } from '@colo/control';
+import { z } from 'zod';
 import { json, readBody, route } from '../../../../../../lib/http';
 
 export const dynamic = 'force-dynamic';
@@ -6,7 +7,7 @@ export const dynamic = 'force-dynamic';
 /** The VDC's schedules (cron in UTC), each with its next run and how its last run went. */
 export const GET = route<{ name: string }>(async ({ user, params }) => json({ schedules: await listSchedules(user, params.name) }));
 
-/** Adds a schedule: `{ kind: snapshot|stop|start, cron, keep? (snapshot), enabled? }` (201). */
+/** Adds a schedule: `{ kind: snapshot|stop|start, cron, keep? (snapshot), enabled? }` (201). The body is checked after ownership. */
 export const POST = route<{ name: string }>(async ({ req, user, params }) =>
-  json({ schedule: await createSchedule(user, params.name, await readBody(req, scheduleCreateSchema)) }, 201),
+  json({ schedule: await createSchedule(user, params.name, await readBody(req, z.unknown())) }, 201),
 );
