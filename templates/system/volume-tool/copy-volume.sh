@@ -44,7 +44,18 @@ case "${1:-}" in
     # A target left by an earlier attempt starts empty again: the copy is whole or it is nothing.
     for d in "${dst[@]}"; do find "$d" -mindepth 1 -maxdepth 1 -exec rm -rf {} +; done
     # /src/<i> lands in the existing /dst/<i>: its content, owner, mode and times.
-    cp -a --reflink=auto "${src[@]}" /dst/
+    # A running source may delete a file between cp listing it and reading it (PostgreSQL's
+    # pg_internal.init): that one is not an error, since the paused sync pass that follows a live
+    # copy makes the copy exact. Any other complaint (a full disk, …) fails the pass.
+    status=0
+    cp -a --reflink=auto "${src[@]}" /dst/ 2>/tmp/cp-errors || status=$?
+    if ((status != 0)); then
+      if [[ ! -s /tmp/cp-errors ]] || grep -qv "^cp: cannot stat '/src/.*': No such file or directory$" /tmp/cp-errors; then
+        cat /tmp/cp-errors >&2
+        exit "$status"
+      fi
+      echo "colo-copy-volume: $(wc -l < /tmp/cp-errors) file(s) vanished while copying; the sync pass settles them" >&2
+    fi
     ;;
   sync)
     mapfile -t src < <(dirs /src "${2:-}")
