@@ -17,6 +17,18 @@ const MAX_BYTES = 1024 * 1024;
 
 export async function readManifest(ctx: CliContext, file: string | undefined, command: string): Promise<ManifestSource> {
   if (!file) throw new UsageError('missing -f FILE (the manifest, or - for stdin)', command);
+  return readInputFile(ctx, file, { noun: 'manifest', maxBytes: MAX_BYTES, tooBig: 'larger than 1 MiB, not a manifest' });
+}
+
+/**
+ * A text file a command was given (`-` for stdin), refused when missing, a directory, larger
+ * than `maxBytes` (`tooBig` says so) or empty, each message naming the file and the `noun`.
+ */
+export async function readInputFile(
+  ctx: CliContext,
+  file: string,
+  o: { noun: string; maxBytes: number; tooBig: string },
+): Promise<ManifestSource> {
   let text: string;
   if (file === '-') {
     text = await ctx.readStdin();
@@ -26,13 +38,13 @@ export async function readManifest(ctx: CliContext, file: string | undefined, co
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') throw new CliError(`${file}: no such file`);
-      if (code === 'EISDIR') throw new CliError(`${file}: is a directory, not a manifest`);
+      if (code === 'EISDIR') throw new CliError(`${file}: is a directory, not a ${o.noun}`);
       throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
     }
   }
   const label = file === '-' ? 'stdin' : file;
-  if (Buffer.byteLength(text) > MAX_BYTES) throw new CliError(`${label}: larger than 1 MiB, not a manifest`);
-  if (!text.trim()) throw new CliError(`${label}: empty manifest`);
+  if (Buffer.byteLength(text) > o.maxBytes) throw new CliError(`${label}: ${o.tooBig}`);
+  if (!text.trim()) throw new CliError(`${label}: empty ${o.noun}`);
   return { text, label };
 }
 

@@ -2,8 +2,6 @@
 // class patch). Open a class's prototype, change it with scripts run as root, commit it as the
 // next version (the head), and follow the deploys that move every follower onto it replica by
 // replica; roll back the same way; delete a version nobody uses.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { ColoClient } from '../api-client';
 import { connect } from '../api-client';
 import { parseSeconds } from '../args';
@@ -11,6 +9,7 @@ import { type ClassVersion, type Rollout, classApi } from '../class-api';
 import { defineCommand } from '../command';
 import type { CliContext } from '../context';
 import { CliError, UsageError } from '../errors';
+import { readInputFile } from '../manifest-file';
 import { ago, plural } from '../format';
 import { followOperation } from '../operation-wait';
 import { renderTable } from '../table';
@@ -188,21 +187,7 @@ function exitStatus(code: number): number {
 }
 
 async function readScript(ctx: CliContext, file: string): Promise<string> {
-  let text: string;
-  if (file === '-') {
-    text = await ctx.readStdin();
-  } else {
-    try {
-      text = await readFile(path.resolve(ctx.cwd, file), 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new CliError(`${file}: no such file`);
-      throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
-    }
-  }
-  const label = file === '-' ? 'stdin' : file;
-  if (Buffer.byteLength(text) > MAX_SCRIPT_BYTES) throw new CliError(`${label}: larger than 64 KiB; copy big files in from a script instead`);
-  if (!text.trim()) throw new CliError(`${label}: empty script`);
+  const { text } = await readInputFile(ctx, file, { noun: 'script', maxBytes: MAX_SCRIPT_BYTES, tooBig: 'larger than 64 KiB; copy big files in from a script instead' });
   return text;
 }
 
