@@ -34,13 +34,13 @@ const OUTPUT_LIMIT = 256 * 1024;
 export async function openClassPrototype(user: AuthUser, classId: string, body: unknown) {
   await requireAdmin(user, 'patch a class');
   const asked = parseInput(prototypeOpenSchema, body);
-  const versions = await classVersionsOf(classId);
+  const { versions, head } = await classVersionsOf(classId);
   const { instance, imageNamespace } = engineConfig();
   const open = await findPrototype(getRuntime(), instance, classId);
   if (open && asked.version !== undefined && open.version !== asked.version) {
     throw new ColoError('operation_running', `class ${classId} has a prototype of version ${open.version} open: commit or discard it first`);
   }
-  const from = asked.version === undefined ? (await headVersion(classId)) : versions.find((v) => v.version === asked.version);
+  const from = asked.version === undefined ? head : versions.find((v) => v.version === asked.version);
   if (!from) throw new ColoError('not_found', `class ${classId} has no version ${asked.version}`);
   const proto = await engine(() => openPrototype(getRuntime(), { instance, classId, version: from.version, image: classImage(from, imageNamespace), online: asked.online }));
   return { classId, version: proto.version, online: proto.online, running: proto.running };
@@ -49,6 +49,7 @@ export async function openClassPrototype(user: AuthUser, classId: string, body: 
 export async function runInClassPrototype(user: AuthUser, classId: string, body: unknown) {
   await requireAdmin(user, 'patch a class');
   const { script } = parseInput(prototypeRunSchema, body);
+  await classVersionsOf(classId);
   const proto = await requireOpen(classId);
   const res = await engine(() => runInPrototype(getRuntime(), engineConfig().instance, classId, script));
   const output = res.output.length > OUTPUT_LIMIT ? `…${res.output.slice(-OUTPUT_LIMIT)}` : res.output;
@@ -67,8 +68,8 @@ export async function discardClassPrototype(user: AuthUser, classId: string) {
 export async function commitClassVersion(user: AuthUser, classId: string, body: unknown): Promise<{ classId: string; version: number; image: string; rollout: Rollout }> {
   await requireAdmin(user, 'patch a class');
   const asked = parseInput(classCommitSchema, body);
+  const { versions } = await classVersionsOf(classId);
   const proto = await requireOpen(classId);
-  const versions = await classVersionsOf(classId);
   const base = versions.find((v) => v.version === proto.version);
   if (!base) throw new ColoError('not_found', `class ${classId} has no version ${proto.version} any more: discard the prototype`);
   const db = getPrisma();
@@ -94,8 +95,7 @@ export async function commitClassVersion(user: AuthUser, classId: string, body: 
 export async function rollbackClass(user: AuthUser, classId: string, body: unknown): Promise<{ classId: string; version: number; previous: number; rollout: Rollout }> {
   await requireAdmin(user, 'roll a class back');
   const asked = parseInput(classRollbackSchema, body);
-  const versions = await classVersionsOf(classId);
-  const head = await headVersion(classId);
+  const { versions, head } = await classVersionsOf(classId);
   const target = asked.version === undefined ? versions.filter((v) => v.version < head.version).at(-1) : versions.find((v) => v.version === asked.version);
   if (!target) {
     throw new ColoError(asked.version === undefined ? 'bad_request' : 'not_found', asked.version === undefined ? `class ${classId} has no version before ${head.version}` : `class ${classId} has no version ${asked.version}`);
@@ -108,13 +108,13 @@ export async function rollbackClass(user: AuthUser, classId: string, body: unkno
 export async function deleteClassVersion(user: AuthUser, classId: string, versionNumber: number) {
   await requireAdmin(user, 'delete a class version');
   const n = parseInput(version, versionNumber);
-  const versions = await classVersionsOf(classId);
+  const { versions, head } = await classVersionsOf(classId);
   const row = await getPrisma().classVersion.findUnique({ where: { classId_version: { classId, version: n } } });
   if (!row) {
     const stock = versions.some((v) => v.version === n);
     throw new ColoError(stock ? 'bad_request' : 'not_found', stock ? `${classId}@${n} is a stock version: it lives in templates/appliances/${classId}` : `class ${classId} has no version ${n}`);
   }
-  if ((await headVersion(classId)).version === n) {
+  if (head.version === n) {
     throw new ColoError('bad_request', `${classId}@${n} is the version followers use: roll the class back to another version first`);
   }
   const uses = (await classUsage(classId, versions)).get(n) ?? [];
@@ -146,14 +146,8 @@ export async function rolloutClass(classId: string, versionNumber: number): Prom
   return { classId, version: versionNumber, deploys };
 }
 
-async function headVersion(classId: string) {
-  const versions = await classVersionsOf(classId);
-  const head = await getPrisma().classHead.findUnique({ where: { classId } });
-  return versions.find((v) => v.version === head?.version) ?? versions.at(-1)!;
-}
-
+/** The open prototype of a class the caller has found in the catalog. */
 async function requireOpen(classId: string) {
-  await classVersionsOf(classId);
   const proto = await findPrototype(getRuntime(), engineConfig().instance, classId);
   if (!proto) throw new ColoError('not_found', `class ${classId} has no open prototype: open one first`);
   return proto;

@@ -35,17 +35,16 @@ export interface ClassView {
   prototype: { version: number; online: boolean; running: boolean } | null;
 }
 
-export async function classVersionsOf(classId: string): Promise<ApplianceClass[]> {
+/** Every version of the class, oldest first, and its head (what the catalog gives for the bare id). */
+export async function classVersionsOf(classId: string): Promise<{ versions: ApplianceClass[]; head: ApplianceClass }> {
   const { catalog } = await getLoadedCatalog();
   const versions = catalog.list().filter((c) => c.id === classId);
   if (versions.length === 0) throw new ColoError('not_found', `the catalog has no class "${classId}"`);
-  return versions;
+  return { versions, head: catalog.get(classId)! };
 }
 
 export async function classView(user: AuthUser, classId: string): Promise<ClassView> {
-  const { catalog } = await getLoadedCatalog();
-  const versions = await classVersionsOf(classId);
-  const head = catalog.get(classId)!;
+  const { versions, head } = await classVersionsOf(classId);
   const { instance, imageNamespace } = engineConfig();
   const [rows, usage, proto, role] = await Promise.all([
     getPrisma().classVersion.findMany({ where: { classId } }),
