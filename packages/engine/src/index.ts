@@ -64,6 +64,7 @@ export { createDockerRuntime } from './runtime/docker-runtime';
 export { type FollowLogsOptions, followLogs } from './runtime/follow-logs';
 export { type ContainerEvent, type EventWatch, type WatchEventsOptions, watchContainerEvents } from './runtime/watch-events';
 export { type LogLine, LogLineDecoder, type LogStreamName } from './runtime/log-frames';
+export { openContainerShell, type TerminalSize } from './shell/container-shell';
 export {
   type ContainerDetails,
   type ContainerState,
@@ -72,6 +73,8 @@ export {
   type ExecResult,
   type HealthState,
   type ImageConfig,
+  type InteractiveExec,
+  type InteractiveExecOptions,
   MUTATING_RUNTIME_METHODS,
   type NetworkSpec,
   type NetworkSummary,
@@ -107,6 +110,7 @@ export {
   listPrototypes,
   type OpenPrototypeOptions,
   openPrototype,
+  openPrototypeShell,
   type PrototypeInfo,
   PROTOTYPE_ROLE,
   prototypeName,

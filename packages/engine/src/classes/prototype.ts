@@ -4,7 +4,8 @@
 // anything may be installed; it is Colo's own container, never a VDC's: no wire reaches it.
 import { EngineError } from '../engine-error';
 import { LABEL } from '../labels';
-import type { ContainerSummary, ExecResult, Runtime } from '../runtime/runtime';
+import type { ContainerSummary, ExecResult, InteractiveExec, Runtime } from '../runtime/runtime';
+import { openContainerShell, type TerminalSize } from '../shell/container-shell';
 
 export const PROTOTYPE_ROLE = 'prototype';
 /** Label on a prototype and on committed images: the class version it started from. */
@@ -100,6 +101,13 @@ export async function runInPrototype(runtime: Runtime, instance: string, classId
   if (!proto.running) await runtime.startContainer(proto.id);
   const res = await runtime.exec(proto.id, ['/bin/sh', '-c', script]);
   return { exitCode: res.exitCode, output: res.output };
+}
+
+/** A root shell in the prototype on a terminal of that size (an in-browser terminal session). */
+export async function openPrototypeShell(runtime: Runtime, instance: string, classId: string, size: TerminalSize): Promise<InteractiveExec> {
+  const proto = await requirePrototype(runtime, instance, classId);
+  if (!proto.running) await runtime.startContainer(proto.id);
+  return openContainerShell(runtime, proto.id, { ...size, user: '0' });
 }
 
 export interface CommitPrototypeOptions {

@@ -6,6 +6,7 @@ import Dockerode from 'dockerode';
 import { EngineError } from '../engine-error';
 import { demuxLogs } from './demux-logs';
 import { dockerMessage, dockerStatus, toEngineError } from './docker-errors';
+import { startInteractiveExec } from './interactive-exec';
 import type { ContainerDetails, ContainerState, ContainerSummary, HealthState, ImageConfig, PublishedPort, Runtime } from './runtime';
 import { pollUntilHealthy } from './wait-healthy';
 import { watchContainerEvents } from './watch-events';
@@ -53,7 +54,13 @@ export function createDockerRuntime(docker: Dockerode = new Dockerode()): Runtim
 
     async listVolumes(labels) {
       const res = await call('list volumes', () => docker.listVolumes({ filters: { label: labels } }));
-      return (res.Volumes ?? []).map((v) => ({ name: v.Name, labels: (v.Labels as Record<string, string> | null) ?? {} }));
+      return (res.Volumes ?? []).map((v) => ({
+        name: v.Name,
+        labels: (v.Labels as Record<string, string> | null) ?? {},
+        driver: v.Driver,
+        mountpoint: v.Mountpoint,
+        driverOptions: (v.Options as Record<string, string> | null) ?? {},
+      }));
     },
 
     inspectContainer,
@@ -154,6 +161,8 @@ export function createDockerRuntime(docker: Dockerode = new Dockerode()): Runtim
         return { exitCode: info.ExitCode ?? -1, output: Buffer.concat(chunks).toString('utf8') };
       });
     },
+
+    execInteractive: (id, options) => startInteractiveExec(docker, id, options),
 
     async readFile(id, path) {
       try {

@@ -1,5 +1,6 @@
 // What the engine needs from a container engine, and nothing more. Everything that reaches
 // Docker goes through this interface, so a test can wrap it (e.g. to count mutating calls).
+import type { Duplex } from 'node:stream';
 import type Dockerode from 'dockerode';
 import type { EventWatch, WatchEventsOptions } from './watch-events';
 
@@ -52,6 +53,12 @@ export interface NetworkSummary {
 export interface VolumeSummary {
   name: string;
   labels: Record<string, string>;
+  /** `local` unless a plugin's. */
+  driver?: string;
+  /** Where the daemon sees its content (`local`: `<data root>/volumes/<name>/_data`). */
+  mountpoint?: string;
+  /** The driver's options: a `local` volume with any (a bind, NFS…) is not a plain directory. */
+  driverOptions?: Record<string, string>;
 }
 
 export interface NetworkSpec {
@@ -77,6 +84,31 @@ export interface WaitHealthyOptions {
 export interface ExecResult {
   exitCode: number;
   output: string;
+}
+
+/** A process with a terminal (Docker exec with a TTY): what it runs, as whom, and the first size. */
+export interface InteractiveExecOptions {
+  cmd: string[];
+  /** `KEY=value` added to the container's own environment. */
+  env?: string[];
+  /** The user to run as (a name or uid); the container's user unless told. */
+  user?: string;
+  workingDir?: string;
+  cols: number;
+  rows: number;
+}
+
+/**
+ * A running interactive exec. A TTY merges stdout and stderr, so `stream` carries raw terminal
+ * bytes both ways, unframed: what is written is typed, what is read is the screen.
+ */
+export interface InteractiveExec {
+  stream: Duplex;
+  resize(cols: number, rows: number): Promise<void>;
+  /** Settles once the process ended or its connection closed; the exit code when Docker knows it. */
+  readonly ended: Promise<{ exitCode: number | null }>;
+  /** Hangs up: the connection closes and the process gets SIGHUP, as when a terminal closes. Never rejects. */
+  close(): Promise<void>;
 }
 
 /** The part of an image's configuration a container inherits (Docker's `Config`). */
@@ -143,6 +175,8 @@ export interface Runtime {
   logs(idOrName: string, tail: number): Promise<string>;
   /** Runs a command inside a running container (tests, consistency hooks). */
   exec(idOrName: string, cmd: string[]): Promise<ExecResult>;
+  /** Starts a process with a terminal in a running container and attaches to it (a shell session). */
+  execInteractive(idOrName: string, options: InteractiveExecOptions): Promise<InteractiveExec>;
   /**
    * A small text file from a container's filesystem (volumes included), read without running
    * anything in it (Docker's archive API); undefined when there is no such file. At most 64 KiB.
@@ -178,6 +212,7 @@ export const MUTATING_RUNTIME_METHODS = [
   'createVolume',
   'removeVolume',
   'exec',
+  'execInteractive',
   'buildImage',
   'commitContainer',
   'removeImage',
