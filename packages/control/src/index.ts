@@ -125,3 +125,21 @@ export {
 } from './classes/class-patch';
 export { type ClassVersionView, type ClassView, classView, listClasses } from './classes/class-versions';
 export { sweepUnusedClassVolumes } from './classes/sweep-class-volumes';
+export { openPrototypeTerminal, prototypeTerminalTarget } from './classes/prototype-terminal';
+export { DEFAULT_TERMINAL_LIMITS, type TerminalLimits } from './terminal/terminal-limits';
+export { closeAllTerminals, setTerminalRegistry, TerminalRegistry, terminalRegistry } from './terminal/terminal-registry';
+export {
+  closeTerminal,
+  MAX_TERMINAL_INPUT_BYTES,
+  type OpenedTerminal,
+  openTerminal,
+  recheckTerminalsOf,
+  resizeTerminal,
+  type TerminalCaller,
+  terminalEvents,
+  terminalInputSchema,
+  terminalSizeSchema,
+  writeTerminal,
+} from './terminal/terminal-requests';
+export type { TerminalEvent, TerminalSession } from './terminal/terminal-session';
+export type { TerminalTarget } from './terminal/terminal-target';

@@ -1,0 +1,38 @@
+// A terminal in a class's open prototype: a root shell for an admin, the same rule as every other
+// prototype action (class-patch.ts). It stays theirs only while they remain an admin.
+import { findPrototype, openPrototypeShell } from '@colo/engine';
+import type { AuthUser } from '../auth/api-tokens';
+import { requireAdmin } from '../auth/roles';
+import { engineConfig, getRuntime } from '../docker/engine-access';
+import { ColoError } from '../errors';
+import { toColoError } from '../operations/classify-error';
+import { type OpenedTerminal, openTerminal, type TerminalCaller } from '../terminal/terminal-requests';
+import type { TerminalTarget } from '../terminal/terminal-target';
+import { classVersionsOf } from './class-versions';
+
+const WHAT = 'open a terminal in a class prototype';
+
+export async function prototypeTerminalTarget(user: AuthUser, classId: string): Promise<TerminalTarget> {
+  await requireAdmin(user, WHAT);
+  await classVersionsOf(classId);
+  const { instance } = engineConfig();
+  const proto = await findPrototype(getRuntime(), instance, classId);
+  if (!proto) throw new ColoError('not_found', `class ${classId} has no open prototype: open one first`);
+  return {
+    title: `the prototype of ${classId} (from version ${proto.version})`,
+    scope: 'admin',
+    async open(size) {
+      try {
+        return await openPrototypeShell(getRuntime(), instance, classId, size);
+      } catch (error) {
+        throw toColoError(error);
+      }
+    },
+    authorize: () => requireAdmin(user, 'use a terminal in a class prototype'),
+  };
+}
+
+/** `POST /classes/:id/prototype/terminal` (`{ cols, rows }`): the new terminal's id. */
+export async function openPrototypeTerminal(caller: TerminalCaller, classId: string, body: unknown): Promise<OpenedTerminal> {
+  return openTerminal(caller, await prototypeTerminalTarget(caller.user, classId), body);
+}

@@ -1,0 +1,91 @@
+// What the web edge asks of terminals: open one on a target, follow its output as events, type
+// into it, resize it, close it. Every call names the caller; a terminal of someone else is not found.
+import { z } from 'zod';
+import type { AuthUser } from '../auth/api-tokens';
+import { requireScope, type TokenScope } from '../auth/token-scope';
+import { parseInput } from '../errors';
+import type { ServerEvent } from '../live/event-stream';
+import { terminalRegistry } from './terminal-registry';
+import type { TerminalTarget } from './terminal-target';
+
+export const MAX_TERMINAL_INPUT_BYTES = 64 * 1024;
+
+export const terminalSizeSchema = z
+  .object({
+    cols: z.number().int('must be a whole number').min(2, 'must be at least 2').max(500, 'must be at most 500'),
+    rows: z.number().int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be at most 200'),
+  })
+  .strict();
+
+export const terminalInputSchema = z
+  .object({
+    data: z
+      .string()
+      .min(1, 'is empty')
+      .max(MAX_TERMINAL_INPUT_BYTES, 'must be at most 64 KiB')
+      .refine((s) => Buffer.byteLength(s, 'utf8') <= MAX_TERMINAL_INPUT_BYTES, 'must be at most 64 KiB'),
+  })
+  .strict();
+
+/** Who is asking, and how: the scope of their token, and a check of the same credentials again. */
+export interface TerminalCaller {
+  user: AuthUser;
+  scope: TokenScope;
+  recheck: () => Promise<void>;
+}
+
+export interface OpenedTerminal {
+  id: string;
+  title: string;
+}
+
+export async function openTerminal(caller: TerminalCaller, target: TerminalTarget, body: unknown): Promise<OpenedTerminal> {
+  requireScope(caller, target.scope);
+  const size = parseInput(terminalSizeSchema, body);
+  const session = await terminalRegistry().open(caller.user, caller.recheck, target, size);
+  return { id: session.id, title: session.title };
+}
+
+/**
+ * The terminal's output as server events, for as long as it is open: `ready` ({ id, title }), then
+ * `output` (its raw bytes as base64) and finally `closed` ({ reason, exitCode }). Checks now that
+ * the caller owns it, so a stranger gets a 404 instead of a stream.
+ */
+export function terminalEvents(caller: TerminalCaller, id: string): (signal: AbortSignal) => AsyncIterable<ServerEvent> {
+  const session = terminalRegistry().find(caller.user, id);
+  return async function* (signal) {
+    yield { event: 'ready', data: { id: session.id, title: session.title } };
+    for await (const e of session.events(signal)) {
+      if (e.kind === 'output') yield { event: 'output', data: e.data.toString('base64') };
+      else yield { event: 'closed', data: { reason: e.reason, exitCode: e.exitCode } };
+    }
+  };
+}
+
+export async function writeTerminal(caller: TerminalCaller, id: string, body: unknown): Promise<{ id: string; bytes: number }> {
+  const session = terminalRegistry().find(caller.user, id);
+  requireScope(caller, session.scope);
+  const { data } = parseInput(terminalInputSchema, body);
+  await session.input(data);
+  return { id, bytes: Buffer.byteLength(data, 'utf8') };
+}
+
+export async function resizeTerminal(caller: TerminalCaller, id: string, body: unknown): Promise<{ id: string; cols: number; rows: number }> {
+  const session = terminalRegistry().find(caller.user, id);
+  requireScope(caller, session.scope);
+  const { cols, rows } = parseInput(terminalSizeSchema, body);
+  await session.resize(cols, rows);
+  return { id, cols, rows };
+}
+
+/** Hangs the shell up. Closing a terminal that already closed is fine. */
+export async function closeTerminal(caller: TerminalCaller, id: string): Promise<{ id: string; closed: true }> {
+  const session = terminalRegistry().find(caller.user, id);
+  await session.close('closed by you');
+  return { id, closed: true };
+}
+
+/** After a sign-out or a token revocation: the user's terminals opened with those credentials close now. */
+export function recheckTerminalsOf(userId: string): Promise<void> {
+  return terminalRegistry().recheckOwner(userId);
+}
