@@ -73,4 +73,9 @@ describe('request bodies', () => {
     expect(err.code).toBe('bad_request');
     expect(err.message).toMatch(/^deep\[0\]\.x: /);
   });
+
+  it('lets NUL through where asked (terminal input never reaches Postgres)', async () => {
+    const schema = z.object({ data: z.string() });
+    expect(await readBody(post('{"data":"\\u0000x"}'), schema, MAX_BODY_BYTES, { allowNul: true })).toEqual({ data: '\u0000x' });
+  });
 });

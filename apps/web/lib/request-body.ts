@@ -44,8 +44,16 @@ export async function readCappedText(req: Request, limit = MAX_BODY_BYTES): Prom
   return new TextDecoder().decode(Buffer.concat(chunks, size));
 }
 
+export interface ReadBodyOptions {
+  /**
+   * Let NUL characters through: for text that never reaches Postgres, where NUL means something
+   * (keys typed into a terminal: Ctrl+Space sends one).
+   */
+  allowNul?: boolean;
+}
+
 /** The JSON body checked against `schema`; `{}` for an empty body so optional fields work. */
-export async function readBody<S extends z.ZodType>(req: Request, schema: S, limit = MAX_BODY_BYTES): Promise<z.infer<S>> {
+export async function readBody<S extends z.ZodType>(req: Request, schema: S, limit = MAX_BODY_BYTES, options: ReadBodyOptions = {}): Promise<z.infer<S>> {
   const text = await readCappedText(req, limit);
   let data: unknown = {};
   if (text.trim() !== '') {
@@ -55,7 +63,7 @@ export async function readBody<S extends z.ZodType>(req: Request, schema: S, lim
       throw new ColoError('bad_request', 'the request body is not JSON');
     }
   }
-  const nul = findNul(data);
+  const nul = options.allowNul ? undefined : findNul(data);
   if (nul !== undefined) throw new ColoError('bad_request', `${nul || 'body'}: text may not contain NUL (\\u0000) characters`);
   const parsed = schema.safeParse(data);
   if (!parsed.success) {

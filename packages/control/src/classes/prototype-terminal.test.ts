@@ -35,12 +35,13 @@ async function sessionCaller(user: AuthUser) {
 /** Reads a terminal's events in the background: what it printed, and how it closed. */
 function watch(caller: TerminalCaller, id: string) {
   const stop = new AbortController();
-  const seen = { text: '', ready: undefined as unknown, closed: undefined as { reason: string; exitCode: number | null } | undefined };
+  const seen = { text: '', ready: undefined as unknown, detached: false, closed: undefined as { reason: string; exitCode: number | null } | undefined };
   const done = (async () => {
     for await (const e of terminalEvents(caller, id)(stop.signal)) {
       if (e.event === 'ready') seen.ready = e.data;
       if (e.event === 'output') seen.text += Buffer.from(e.data as string, 'base64').toString('utf8');
       if (e.event === 'closed') seen.closed = e.data as typeof seen.closed;
+      if (e.event === 'detached') seen.detached = true;
     }
   })();
   return {
@@ -126,6 +127,13 @@ describe('prototype terminal', () => {
     expect(await resizeTerminal(caller, opened.id, { cols: 120, rows: 40 })).toEqual({ id: opened.id, cols: 120, rows: 40 });
     await writeTerminal(caller, opened.id, { data: 'stty size\n' });
     await term.until((s) => /40 120/.test(s.text));
+    // A second reader (a reconnect, another tab) takes over from where the first left off.
+    const again = watch(caller, opened.id);
+    await term.done;
+    expect(term.seen.detached).toBe(true);
+    await writeTerminal(caller, opened.id, { data: 'echo second-$((1+1))\n' });
+    await again.until((s) => /second-2/.test(s.text));
+    expect(again.seen.text).not.toContain('colo-42');
 
     const other = (await tokenCaller(bob)).caller;
     const strangers: (() => unknown)[] = [
@@ -153,9 +161,9 @@ describe('prototype terminal', () => {
     expect((await failure(writeTerminal(reader, opened.id, { data: 'x' }))).code).toBe('forbidden');
 
     expect(await closeTerminal(caller, opened.id)).toEqual({ id: opened.id, closed: true });
-    await term.done;
-    expect(term.seen.closed).toEqual({ reason: 'closed by you', exitCode: null });
-    expect(term.seen.text).toContain('[Colo] closed by you');
+    await again.done;
+    expect(again.seen.closed).toEqual({ reason: 'closed by you', exitCode: null });
+    expect(again.seen.text).toContain('[Colo] closed by you');
     expect(await prototypeProcesses()).not.toMatch(/\/bin\/bash/);
     expect((await failure(writeTerminal(caller, opened.id, { data: 'x' }))).code).toBe('not_found');
     expect(await getRuntime().exec((await findPrototype(getRuntime(), t.instance, 'sleeper'))!.id, ['test', '-e', '/pwned'])).toMatchObject({ exitCode: 1 });

@@ -47,9 +47,10 @@ export async function openTerminal(caller: TerminalCaller, target: TerminalTarge
 }
 
 /**
- * The terminal's output as server events, for as long as it is open: `ready` ({ id, title }), then
- * `output` (its raw bytes as base64) and finally `closed` ({ reason, exitCode }). Checks now that
- * the caller owns it, so a stranger gets a 404 instead of a stream.
+ * The terminal's output as server events, for as long as it is open: `ready` ({ id, title }),
+ * then `output` (its raw bytes as base64) and finally `closed` ({ reason, exitCode }), or
+ * `detached` ({ reason }) when a newer reader took over. Checks now that the caller owns it, so
+ * a stranger gets a 404 instead of a stream.
  */
 export function terminalEvents(caller: TerminalCaller, id: string): (signal: AbortSignal) => AsyncIterable<ServerEvent> {
   const session = terminalRegistry().find(caller.user, id);
@@ -57,7 +58,8 @@ export function terminalEvents(caller: TerminalCaller, id: string): (signal: Abo
     yield { event: 'ready', data: { id: session.id, title: session.title } };
     for await (const e of session.events(signal)) {
       if (e.kind === 'output') yield { event: 'output', data: e.data.toString('base64') };
-      else yield { event: 'closed', data: { reason: e.reason, exitCode: e.exitCode } };
+      else if (e.kind === 'closed') yield { event: 'closed', data: { reason: e.reason, exitCode: e.exitCode } };
+      else yield { event: 'detached', data: { reason: 'this terminal is being read elsewhere (another tab or a newer connection)' } };
     }
   };
 }

@@ -10,7 +10,11 @@ import { ColoError, isColoError } from '../errors';
 import { idleWords, type TerminalLimits } from './terminal-limits';
 import type { TerminalTarget } from './terminal-target';
 
-export type TerminalEvent = { kind: 'output'; data: Buffer } | { kind: 'closed'; reason: string; exitCode: number | null };
+export type TerminalEvent =
+  | { kind: 'output'; data: Buffer }
+  | { kind: 'closed'; reason: string; exitCode: number | null }
+  /** Another reader took over (the same terminal opened elsewhere, or a reconnect): this one should not come back. */
+  | { kind: 'detached' };
 
 export interface TerminalSessionInit {
   id: string;
@@ -119,7 +123,11 @@ export class TerminalSession {
   async *events(signal: AbortSignal): AsyncGenerator<TerminalEvent> {
     const me = ++this.reader;
     this.waiting?.();
-    while (!signal.aborted && me === this.reader) {
+    while (!signal.aborted) {
+      if (me !== this.reader) {
+        yield { kind: 'detached' };
+        return;
+      }
       if (this.outputBytes > 0) {
         yield { kind: 'output', data: this.take() };
       } else if (this.end) {

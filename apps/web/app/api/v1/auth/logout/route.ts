@@ -1,14 +1,18 @@
-import { endSession } from '@colo/control';
+import { endSession, recheckTerminalsOf } from '@colo/control';
 import { route } from '../../../../../lib/http';
 import { clearedSessionCookie, isSecureRequest, readCookie, SESSION_COOKIE } from '../../../../../lib/session-cookie';
 
 export const dynamic = 'force-dynamic';
 
 const signOut = route(
-  async ({ req, via }) => {
+  async ({ req, user, via }) => {
     const token = readCookie(req, SESSION_COOKIE);
     // A bearer token is revoked on the tokens page; signing out only ends a browser session.
-    if (via === 'session' && token) await endSession(token);
+    if (via === 'session' && token) {
+      await endSession(token);
+      // The terminals this browser session opened close now, not at their next check.
+      await recheckTerminalsOf(user.id);
+    }
     return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
   },
   // Ending one's own session changes nothing a token guards.
