@@ -1,8 +1,9 @@
 'use client';
-// The class's prototype: a container of one version, run as root and idle, to patch by scripts.
-// Open it (from a version, online or not), run scripts and see their output and exit status,
-// then commit it as the next version with a note, or discard it.
-import { useEffect, useId, useState } from 'react';
+// The class's prototype: a container of one version, run as root and idle, to patch by scripts
+// or in a terminal. Open it (from a version, online or not), run scripts and see their output and
+// exit status, or work in a root shell, then commit it as the next version with a note, or discard it.
+import { useCallback, useEffect, useId, useState } from 'react';
+import { TerminalPanel } from '../terminal/terminal-panel';
 import { apiFetch } from '../ui/api-fetch';
 import { Alert } from '../ui/alert';
 import { Badge } from '../ui/badge';
@@ -33,6 +34,10 @@ export function PrototypePanel({ view, admin, onChanged, onCommitted }: { view: 
 
   // A new head (after a commit or rollback) is where the next prototype starts by default.
   useEffect(() => setFrom(view.head), [view.head]);
+  const openTerminal = useCallback(
+    (size: { cols: number; rows: number }) => apiFetch<{ id: string; title: string }>(`${path}/prototype/terminal`, { method: 'POST', body: size }),
+    [path],
+  );
 
   async function act(what: NonNullable<typeof busy>, fn: () => Promise<void>) {
     setBusy(what);
@@ -91,7 +96,7 @@ export function PrototypePanel({ view, admin, onChanged, onCommitted }: { view: 
         )}
       </div>
       <p className="mt-1 text-sm text-slate-600">
-        A container of one version, idle, where scripts run as root. Committing it makes the next version the head and moves every following VDC onto it.
+        A container of one version, idle, where scripts and a terminal run as root. Committing it makes the next version the head and moves every following VDC onto it.
       </p>
 
       {error && (
@@ -162,6 +167,15 @@ export function PrototypePanel({ view, admin, onChanged, onCommitted }: { view: 
               </pre>
             )}
           </div>
+          {admin && (
+            <div className="border-t border-slate-100 pt-4">
+              <TerminalPanel
+                openSession={openTerminal}
+                description="A root shell in the prototype, in your browser: install, edit, try things, then commit."
+                testId="prototype-terminal"
+              />
+            </div>
+          )}
           <div className="flex flex-wrap items-end gap-3 border-t border-slate-100 pt-4">
             <div className="min-w-64 flex-1 space-y-1.5">
               <label htmlFor={`${ids}-note`} className="block text-sm font-medium text-slate-800">
