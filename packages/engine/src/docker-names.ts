@@ -68,3 +68,8 @@ export function volumeToolName(operationId: string): string {
 export function envPrefix(outputName: string): string {
   return outputName.toUpperCase().replace(/-/g, '_');
 }
+
+/** The warm volume tool of one installation on one daemon (volumes/host-tool.ts). */
+export function hostVolumeToolName(instance: string): string {
+  return `colo-${instance}-volume-tool`;
+}

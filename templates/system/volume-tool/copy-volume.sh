@@ -1,77 +1,202 @@
 #!/bin/bash
 # colo-copy-volume: the copies behind snapshots, clones and restores, run by Colo through exec in
-# a volume-tool container that mounts every source read-only as /src/<i> and every target as
-# /dst/<i> (i = 0 … N-1). One call covers every volume: an exec per pass, not per volume.
+# a volume-tool container. Colo names every directory: an operation's own tool mounts each source
+# read-only as /src/<i> and each target as /dst/<i>; the host's warm tool sees the daemon's volume
+# directory read-only as /host-ro and writable as /host, so a volume is /host-ro/<name>/_data
+# (read) or /host/<name>/_data (written). Sources must be under /src or /host-ro, targets under
+# /dst or /host. One call covers every volume: an exec per pass, not per volume.
 #
-#   colo-copy-volume probe N          "method=reflink|copy avail=BYTES", then "BYTES /src/<i>" per source
-#   colo-copy-volume usage DIR...     "BYTES DIR" per directory (space used on disk)
-#   colo-copy-volume full N           every /dst/<i> becomes a copy of /src/<i> (reflinks where it can)
-#   colo-copy-volume sync N SINCE     brings every /dst/<i> up to date with /src/<i>; SINCE is when
-#                                     the full copy began (seconds since the epoch)
+#   colo-copy-volume probe DST SRC...     "method=reflink|copy avail=BYTES" (of DST's filesystem),
+#                                         then "BYTES FILES SRC" per source
+#   colo-copy-volume usage DIR...         "BYTES DIR" per directory (space used on disk)
+#   colo-copy-volume full SRC DST [SRC DST]...
+#                                         every DST becomes a copy of its SRC (reflinks where it can)
+#   colo-copy-volume sync METHOD SINCE SRC DST [SRC DST]...
+#                                         brings every DST up to date with its SRC; SINCE is when the
+#                                         full copy began (seconds since the epoch). With METHOD
+#                                         reflink, what changed is cloned again, not read.
+#   colo-copy-volume running              the tags of the copies running now, one per line
+#   colo-copy-volume cancel TAG           stops every copy started with COLO_COPY_TAG=TAG
 #
 # Errors go to stderr naming the directory they concern; the exit status is non-zero on any error.
 set -euo pipefail
 export LC_ALL=C
+RUNNING=/tmp/colo-running
 
-# dirs PREFIX N: PREFIX/0 … PREFIX/N-1, checked to exist.
-dirs() {
-  local prefix=$1 n=$2 i
-  [[ $n =~ ^[0-9]+$ ]] && ((n >= 1)) || { echo "colo-copy-volume: not a volume count: $n" >&2; exit 2; }
-  for ((i = 0; i < n; i++)); do
-    [ -d "$prefix/$i" ] || { echo "colo-copy-volume: $prefix/$i is not mounted" >&2; exit 2; }
-    echo "$prefix/$i"
+fail() { echo "colo-copy-volume: $*" >&2; exit 2; }
+
+# A directory Colo may read (source) or write (target): under its side's roots, no "..", present.
+checked() {
+  local side=$1 dir=$2
+  [[ $dir != *..* && $dir != *//* ]] || fail "not a plain path: $dir"
+  case "$side:$dir" in
+    src:/src/[0-9]* | src:/host-ro/?*/_data | dst:/dst/[0-9]* | dst:/host/?*/_data) ;;
+    *) fail "not a $side directory: $dir" ;;
+  esac
+  [ -d "$dir" ] || fail "$dir is not mounted"
+}
+
+# group_alive PGID: a process of the group still runs (a zombie is dead, whoever reaps it).
+group_alive() {
+  local stat rest state pgrp
+  for stat in /proc/[0-9]*/stat; do
+    rest=$(cat "$stat" 2>/dev/null) || continue
+    rest=${rest##*) }
+    read -r state _ pgrp _ <<<"$rest"
+    [[ $pgrp == "$1" && $state != Z ]] && return 0
+  done
+  return 1
+}
+
+# pairs SRC DST ...: fills the arrays src and dst, checked.
+pairs() {
+  (($# >= 2 && $# % 2 == 0)) || fail "expected SRC DST pairs, got $# paths"
+  src=() dst=()
+  while (($#)); do
+    checked src "$1"; checked dst "$2"
+    src+=("$1") dst+=("$2")
+    shift 2
   done
 }
 
+# A copy started with a tag is findable by it: `cancel` stops a copy whose operation is gone.
+# It runs as the leader of its own process group (setsid), so cancel stops it and all it started.
+if [[ -n ${COLO_COPY_TAG:-} && ${1:-} != running && ${1:-} != cancel ]]; then
+  [[ $COLO_COPY_TAG =~ ^[A-Za-z0-9_.-]+$ ]] || fail "not a tag: $COLO_COPY_TAG"
+  if [[ -z ${COLO_COPY_LEADER:-} ]]; then
+    export COLO_COPY_LEADER=1
+    exec setsid -w "$0" "$@"
+  fi
+  mkdir -p "$RUNNING"
+  mark="$RUNNING/$COLO_COPY_TAG.$$"
+  : >"$mark"
+  trap 'rm -f "$mark"' EXIT
+fi
+
 case "${1:-}" in
   probe)
-    mapfile -t src < <(dirs /src "${2:-}")
-    probe="/dst/0/.colo-reflink-probe.$$"
-    trap 'rm -f "$probe" "$probe.copy"' EXIT
-    head -c 65536 /dev/zero >"$probe"
-    if cp --reflink=always "$probe" "$probe.copy" 2>/dev/null; then method=reflink; else method=copy; fi
-    rm -f "$probe" "$probe.copy"
-    echo "method=$method avail=$(df -B1 --output=avail /dst/0 | tail -n 1 | tr -d ' ')"
-    du -s -B1 "${src[@]}"
+    shift
+    (($# >= 2)) || fail "usage: probe DST SRC..."
+    checked dst "$1"
+    probe="$1/.colo-reflink-probe.$$"
+    shift
+    for s in "$@"; do checked src "$s"; done
+    # Whether the filesystem clones, tried once per filesystem for the life of this tool.
+    known="/tmp/colo-method.$(stat -f -c %i "$(dirname "$probe")")"
+    if [[ -s $known ]]; then
+      method=$(<"$known")
+    else
+      head -c 65536 /dev/zero >"$probe"
+      if cp --reflink=always "$probe" "$probe.copy" 2>/dev/null; then method=reflink; else method=copy; fi
+      rm -f "$probe" "$probe.copy"
+      echo "$method" >"$known"
+    fi
+    echo "method=$method avail=$(df -B1 --output=avail "$(dirname "$probe")" | tail -n 1 | tr -d ' ')"
+    # Space and entries per source, two processes for all of them.
+    paste <(du -s -B1 "$@") <(du -s --inodes "$@") | while IFS=$'\t' read -r bytes dir files _; do
+      echo "$bytes $files $dir"
+    done
     ;;
   usage)
     shift
+    for d in "$@"; do checked dst "$d"; done
     du -s -B1 "$@"
     ;;
   full)
-    mapfile -t src < <(dirs /src "${2:-}")
-    mapfile -t dst < <(dirs /dst "${2:-}")
-    # A target left by an earlier attempt starts empty again: the copy is whole or it is nothing.
-    for d in "${dst[@]}"; do find "$d" -mindepth 1 -maxdepth 1 -exec rm -rf {} +; done
-    # /src/<i> lands in the existing /dst/<i>: its content, owner, mode and times.
-    # A running source may delete a file between cp listing it and reading it (PostgreSQL's
-    # pg_internal.init): that one is not an error, since the paused sync pass that follows a live
-    # copy makes the copy exact. Any other complaint (a full disk, …) fails the pass.
-    status=0
-    cp -a --reflink=auto "${src[@]}" /dst/ 2>/tmp/cp-errors || status=$?
-    if ((status != 0)); then
-      if [[ ! -s /tmp/cp-errors ]] || grep -qv "^cp: cannot stat '/src/.*': No such file or directory$" /tmp/cp-errors; then
-        cat /tmp/cp-errors >&2
-        exit "$status"
+    shift
+    pairs "$@"
+    errors=$(mktemp)
+    for i in "${!src[@]}"; do
+      s=${src[$i]} d=${dst[$i]}
+      # A target left by an earlier attempt starts empty again: the copy is whole or it is nothing.
+      find "$d" -mindepth 1 -maxdepth 1 -exec rm -rf {} +
+      # The source's content, owner, mode and times land in the existing target.
+      # A running source may delete a file between cp listing it and reading it (PostgreSQL's
+      # pg_internal.init): that one is not an error, since the paused sync pass that follows a live
+      # copy makes the copy exact. Any other complaint (a full disk, …) fails the pass.
+      status=0
+      cp -a --reflink=auto "$s/." "$d/" 2>"$errors" || status=$?
+      if ((status != 0)); then
+        if [[ ! -s $errors ]] || grep -qv "^cp: cannot stat '$s/.*': No such file or directory$" "$errors"; then
+          cat "$errors" >&2
+          exit "$status"
+        fi
+        echo "colo-copy-volume: $(wc -l <"$errors") file(s) vanished from $s while copying; the sync pass settles them" >&2
       fi
-      echo "colo-copy-volume: $(wc -l < /tmp/cp-errors) file(s) vanished while copying; the sync pass settles them" >&2
-    fi
+    done
+    rm -f "$errors"
     ;;
   sync)
-    mapfile -t src < <(dirs /src "${2:-}")
-    since=${3:-}
-    [[ $since =~ ^[0-9]+$ ]] || { echo "colo-copy-volume: not a time: $since" >&2; exit 2; }
-    # Pass one: what differs in size or time (to the nanosecond), and what is gone from a source.
-    rsync -aH --numeric-ids --delete --inplace --no-whole-file --modify-window=-1 "${src[@]}" /dst/
-    # Pass two: a file changed twice within one clock tick keeps its size and time, and pass one
-    # would take it for unchanged (a database page rewritten in place). Everything whose inode
-    # changed since the full copy began (a write, a rename) is compared by content; the unchanged
-    # bulk is not read again. Two seconds of margin for the kernel's coarse file clock.
-    (cd /src && find "${src[@]#/src/}" -newerct "@$((since - 2))" ! -type d -print0) \
-      | rsync -aH --numeric-ids --inplace --no-whole-file --ignore-times --from0 --files-from=- /src/ /dst/
+    method=${2:-} since=${3:-}
+    [[ $method == reflink || $method == copy ]] || fail "not a copy method: $method"
+    [[ $since =~ ^[0-9]+$ ]] || fail "not a time: $since"
+    shift 3
+    pairs "$@"
+    # One rsync for every volume, not one per volume (each costs a few processes, in the pause):
+    # a staging directory names each source by its target's path under the targets' root, so
+    # `rsync -R STAGE/./REL/ ROOT/` lands each source in its own target.
+    stage=$(mktemp -d)
+    trap 'rm -rf "$stage"; [[ -z ${mark:-} ]] || rm -f "$mark"' EXIT
+    root='' rels=() staged=()
+    for i in "${!src[@]}"; do
+      s=${src[$i]} d=${dst[$i]}
+      case "$d" in
+        /dst/*) r=/dst rel=${d#/dst/} ;;
+        /host/*) r=/host rel=${d#/host/} ;;
+      esac
+      [[ -z $root || $root == "$r" ]] || fail "targets under two roots: $root and $r"
+      root=$r
+      # What changed since the full copy began is what has a newer inode change time (a write,
+      # a rename, a mode; a directory for what was added to or deleted from it), with two
+      # seconds of margin for the kernel's coarse file clock. A volume where nothing did is
+      # skipped: the pause costs what was written, not how many volumes there are.
+      [[ -n $(find "$s" -newerct "@$((since - 2))" -print -quit) ]] || continue
+      if [[ $method == reflink ]]; then
+        # A changed file is cloned again whole: moments, whatever its size, and exact; the rsync
+        # below then finds it equal.
+        (cd "$s" && find . -newerct "@$((since - 2))" ! -type d -print0) \
+          | (cd "$s" && xargs -0 -r cp -a --reflink=always --remove-destination --parents -t "$d/")
+      fi
+      mkdir -p "$stage/$(dirname "$rel")"
+      ln -s "$s" "$stage/$rel"
+      rels+=("$rel") staged+=("$stage/./$rel/")
+    done
+    ((${#rels[@]} > 0)) || exit 0
+    # What differs in size or time (to the nanosecond), and what is gone from a source.
+    rsync -aHR --no-implied-dirs --numeric-ids --delete --inplace --no-whole-file --modify-window=-1 \
+      "${staged[@]}" "$root/"
+    if [[ $method == copy ]]; then
+      # A file changed twice within one clock tick keeps its size and time, and the pass above
+      # took it for unchanged (a database page rewritten in place): every changed file is
+      # compared by content; the unchanged bulk is not read again.
+      (cd "$stage" && find "${rels[@]/%//}" -newerct "@$((since - 2))" ! -type d -print0) \
+        | rsync -aH --no-implied-dirs --numeric-ids --inplace --no-whole-file --ignore-times --from0 --files-from=- "$stage/" "$root/"
+    fi
+    ;;
+  running)
+    [ -d "$RUNNING" ] || exit 0
+    for mark in "$RUNNING"/*; do
+      [ -e "$mark" ] || continue
+      pid=${mark##*.}
+      if [ -d "/proc/$pid" ]; then basename "${mark%.*}"; else rm -f "$mark"; fi
+    done | sort -u
+    ;;
+  cancel)
+    tag=${2:-}
+    [[ $tag =~ ^[A-Za-z0-9_.-]+$ ]] || fail "not a tag: $tag"
+    for mark in "$RUNNING/$tag".*; do
+      [ -e "$mark" ] || continue
+      pid=${mark##*.}
+      # The copy's whole process group: the script, its cp, find, xargs and rsync; gone (a cp
+      # in the middle of a write takes a moment to die) before its targets may be removed.
+      kill -KILL -- "-$pid" 2>/dev/null || true
+      for ((t = 0; t < 100; t++)); do group_alive "$pid" || break; sleep 0.1; done
+      rm -f "$mark"
+      echo "cancelled $pid"
+    done
     ;;
   *)
-    echo "usage: colo-copy-volume probe|usage|full|sync ..." >&2
+    echo "usage: colo-copy-volume probe|usage|full|sync|running|cancel ..." >&2
     exit 2
     ;;
 esac

@@ -1,10 +1,11 @@
 // What a copy leaves when its operation ends without its runner: given up after the worker died
 // in every run, or failed by the queue. A runner that fails cleans up itself; these are the
 // leftovers of the runs that were killed instead. The worker's sweep removes them: the volume
-// tools of finished operations, snapshots still `creating` once their operation is over, and the
-// volumes of clones that failed before their VDC was made. Nothing of a live run is touched.
+// tools of finished operations and their copies still running in the warm tool, snapshots
+// still `creating` once their operation is over, and the volumes of clones that failed before
+// their VDC was made. Nothing of a live run is touched.
 import { getPrisma } from '@colo/db';
-import { LABEL, removeSnapshotVolumes } from '@colo/engine';
+import { cancelCopiesInHostTool, copiesRunningInHostTool, LABEL, removeSnapshotVolumes } from '@colo/engine';
 import { engineConfig, getRuntime } from '../docker/engine-access';
 
 const FINISHED = ['succeeded', 'failed'] as const;
@@ -26,6 +27,18 @@ export async function sweepAbandonedCopies(): Promise<string[]> {
     for (const tool of tools.filter((c) => !open.has(c.labels[LABEL.operation]))) {
       await runtime.removeContainer(tool.id);
       removed.push(`volume tool ${tool.name}`);
+    }
+  }
+
+  // Copies a dead worker left running in the warm volume tool: stopped before their targets go.
+  const running = await copiesRunningInHostTool(runtime, instance);
+  if (running.length > 0) {
+    const open = new Set(
+      (await prisma.operation.findMany({ where: { id: { in: running }, status: { notIn: [...FINISHED] } }, select: { id: true } })).map((o) => o.id),
+    );
+    for (const op of running.filter((id) => !open.has(id))) {
+      await cancelCopiesInHostTool(runtime, instance, op);
+      removed.push(`the copies of operation ${op} in the volume tool`);
     }
   }
 

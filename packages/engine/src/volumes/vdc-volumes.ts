@@ -185,6 +185,7 @@ async function copyInto(runtime: Runtime, options: CopyOptions & { scope?: VdcSc
       name: volumeToolName(options.operationId),
       instance,
       labels: { [LABEL.operation]: options.operationId },
+      tag: options.operationId,
       copies,
       writers: how.writers,
     });
