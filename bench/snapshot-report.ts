@@ -44,17 +44,19 @@ function breakdownRow(t: TimedCopy): string[] {
   if (!b) return [`${t.site}: ${t.what}`, s(t.wallMs), '?', '?', '?', '?', '?', '?', '?'];
   const each = (xs: number[]) => (xs.length > 1 ? ` (${xs.map(s).join(', ')})` : '');
   const pause = t.copy.pauseMs
-    ? `${s(t.copy.pauseMs)} = pause ${s(b.pauseCallMs)} + rsync ×${b.syncEachMs.length} ${s(b.syncMs)} + unpause ${s(b.unpauseMs)}`
+    ? b.syncEachMs.length > 0
+      ? `${s(t.copy.pauseMs)} = pause ${s(b.pauseCallMs)} + sync ×${b.syncEachMs.length} ${s(b.syncMs)} + unpause ${s(b.unpauseMs)}`
+      : `${s(t.copy.pauseMs)} = pause ${s(b.pauseCallMs)} + the one reflink pass + unpause`
     : '-';
   return [
     `${t.site}: ${t.what}`,
     s(t.wallMs),
-    `${s(b.toolUpMs)} (start ${s(b.toolStartMs)})`,
+    b.warm ? `warm: first exec after ${s(b.toolUpMs)}` : `${s(b.toolUpMs)} (start ${s(b.toolStartMs)})`,
     s(b.measureMs),
     `${s(b.fullMs)}${each(b.fullEachMs)}`,
     s(b.idleAfterFullMs),
     pause,
-    `${s(b.removeMs)} + ${s(b.afterToolMs)}`,
+    b.warm ? '-' : `${s(b.removeMs)} + ${s(b.afterToolMs)}`,
     `${b.execs} (${b.progressExecs} for progress)`,
   ];
 }

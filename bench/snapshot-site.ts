@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { instanceVolumeName, LABEL, type Runtime, type VdcScope } from '@colo/engine';
+import { instanceVolumeName, LABEL, type Runtime, VOLUME_TOOL_LIMITS, type VdcScope } from '@colo/engine';
 
 const run = promisify(execFile);
 export const MiB = 1024 ** 2;
@@ -99,8 +99,8 @@ export interface DiskCopy {
   limited: boolean;
 }
 
-/** The volume tool's limits (packages/engine/src/volumes/volume-tool.ts). */
-const TOOL_LIMITS = { Memory: 256 * MiB, NanoCpus: 1_000_000_000 };
+/** The volume tool's limits (packages/engine/src/volumes/tool-container.ts). */
+const TOOL_LIMITS = VOLUME_TOOL_LIMITS;
 
 /**
  * The disk's own copy of a 1 GiB file, from volume A to volume B, timed inside a container (no

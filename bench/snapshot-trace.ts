@@ -50,40 +50,47 @@ export class EventTrace {
    * `pauseAt` is when it reported pausing its writers (epoch ms), if it had any.
    */
   breakdown(operationId: string, t0: number, t1: number, pauseAt?: number): CopyBreakdown | undefined {
-    const own = this.events.filter((e) => e.operation === operationId);
+    // A tool of the operation's own carries its label; in the warm tool, its execs carry its tag.
+    const tag = `COLO_COPY_TAG=${operationId} `;
+    const warmExecs = new Set(this.events.filter((e) => e.execId && e.action.startsWith('exec_create:') && e.action.includes(tag)).map((e) => e.execId));
+    const own = this.events.filter((e) => e.operation === operationId || (e.execId && warmExecs.has(e.execId)));
+    const warm = warmExecs.size > 0;
     const created = own.find((e) => e.action === 'create');
-    const started = own.find((e) => e.action === 'start');
-    const killed = own.find((e) => e.action === 'kill');
-    const destroyed = own.find((e) => e.action === 'destroy');
-    if (!created || !started) return undefined;
     const execs = new Map<string, { cmd: string; start?: number; end?: number }>();
     for (const e of own) {
       if (!e.execId) continue;
       const x = execs.get(e.execId) ?? { cmd: '' };
-      if (e.action.startsWith('exec_create:')) x.cmd = e.action.slice('exec_create:'.length).trim();
+      if (e.action.startsWith('exec_create:')) x.cmd = e.action.slice('exec_create:'.length).trim().replace(/^env COLO_COPY_TAG=\S+ /, '');
       if (e.action.startsWith('exec_start:')) x.start = e.at;
       if (e.action === 'exec_die') x.end = e.at;
       execs.set(e.execId, x);
     }
+    const firstExec = Math.min(...[...execs.values()].map((x) => x.start ?? Number.POSITIVE_INFINITY));
+    // The warm tool runs already: "up" is the call until its first exec.
+    const started = warm ? { at: firstExec } : own.find((e) => e.action === 'start');
+    const killed = warm ? undefined : own.find((e) => e.action === 'kill');
+    const destroyed = warm ? undefined : own.find((e) => e.action === 'destroy');
+    if (!started || !Number.isFinite(started.at) || (!warm && !created)) return undefined;
     const list = [...execs.values()].filter((x) => x.start !== undefined && x.end !== undefined) as { cmd: string; start: number; end: number }[];
     const of = (verb: string, dir?: string) => list.filter((x) => x.cmd.startsWith(`colo-copy-volume ${verb}`) && (!dir || x.cmd.includes(dir)));
     const span = (xs: { start: number; end: number }[]) => (xs.length ? Math.max(...xs.map((x) => x.end)) - Math.min(...xs.map((x) => x.start)) : 0);
     const full = of('full');
-    const measure = [...of('probe'), ...of('usage', '/src/')];
+    const measure = of('probe');
     const syncs = of('sync');
     const inWindow = this.events.filter((e) => e.at >= t0 && e.at <= t1 && !e.operation);
     const pauses = inWindow.filter((e) => e.action === 'pause');
     const unpauses = inWindow.filter((e) => e.action === 'unpause');
     const fullEnd = full.length ? Math.max(...full.map((x) => x.end)) : started.at;
-    const next = pauseAt ?? killed?.at ?? t1;
+    const next = pauseAt ?? killed?.at ?? (warm ? fullEnd : t1);
     return {
+      warm,
       toolUpMs: started.at - t0,
-      toolStartMs: started.at - created.at,
+      toolStartMs: created ? started.at - created.at : 0,
       measureMs: measure.length ? Math.max(...measure.map((x) => x.end)) - started.at : 0,
       fullMs: span(full),
       fullEachMs: full.map((x) => x.end - x.start),
       idleAfterFullMs: next - fullEnd,
-      progressExecs: of('usage', '/dst/').length,
+      progressExecs: of('usage').length,
       pauseCallMs: pauses.length && pauseAt ? Math.max(...pauses.map((e) => e.at)) - pauseAt : 0,
       syncMs: span(syncs),
       syncEachMs: syncs.map((x) => x.end - x.start),
@@ -97,6 +104,8 @@ export class EventTrace {
 
 /** Milliseconds, from Docker's events. */
 export interface CopyBreakdown {
+  /** Run in the host's warm tool (no container of its own to start and remove). */
+  warm: boolean;
   /** From the call to the volume tool running (target volumes made, tool created and started). */
   toolUpMs: number;
   /** Of that, Docker's create → start. */

@@ -20,7 +20,7 @@ import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs, promisify } from 'node:util';
 import { ensureClassImage, loadCatalog } from '@colo/catalog';
-import { createDockerRuntime, volumeToolImage } from '@colo/engine';
+import { createDockerRuntime, VOLUME_TOOL_LIMITS, volumeToolImage } from '@colo/engine';
 import Dockerode from 'dockerode';
 import { type ScratchDocker, startScratchDocker } from '../tests/support/scratch-docker';
 import { printReport, type Row, type TimedCopy, verdict } from './snapshot-report';
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
       measured: `cp ${s(d.copyMs)} + syncfs ${s(d.syncMs)} = ${s(diskTotal(d))} (${Math.round(1024 / (diskTotal(d) / 1000))} MiB/s)`,
       target: '',
       verdict: '',
-      note: `the physical limit: the faster of cp unlimited (median ${way(false)}) and with the tool's 256 MiB, 1 CPU (${way(true)}), in a container, timed inside it; ${pairs.length} copies from ${s(Math.min(...best.map(diskTotal)))} to ${s(Math.max(...best.map(diskTotal)))}; ${cacheNote()}`,
+      note: `the physical limit: the faster of cp unlimited (median ${way(false)}) and with the tool's limits (${VOLUME_TOOL_LIMITS.Memory / 1024 ** 2} MiB, ${VOLUME_TOOL_LIMITS.NanoCpus / 1e9} CPUs: ${way(true)}), in a container, timed inside it; ${pairs.length} copies from ${s(Math.min(...best.map(diskTotal)))} to ${s(Math.max(...best.map(diskTotal)))}; ${cacheNote()}`,
     });
   }
   for (const [kind, what, copies] of [['snapshot', SNAP_1G, streaming.snapshots], ['clone from the snapshot', CLONE_1G, streaming.clones]] as const) {
