@@ -153,6 +153,19 @@ describe('the warm tool', () => {
     expect(ps.output.split('\n').filter((c) => ['cp', 'colo-copy-volume', 'bash', 'setsid'].includes(c.trim()))).toEqual([]);
   });
 
+  it('is one container for copies that start together, made by whichever comes first', async () => {
+    const other = `${instance}-b`;
+    try {
+      const tools = await Promise.all(
+        [1, 2, 3].map((i) => openVolumeTool(runtime, { name: `colo-${other}-t${i}`, instance: other, sources: [vol('big')], targets: [vol('big-copy')] })),
+      );
+      expect(new Set(tools.map((x) => x.id)).size).toBe(1);
+      expect((await runtime.listContainers([`${LABEL.instance}=${other}`])).map((c) => [c.name, c.state])).toEqual([[hostVolumeToolName(other), 'running']]);
+    } finally {
+      await cleanupInstance(other, runtime);
+    }
+  });
+
   it('refuses a path outside the volumes it may read and write', async () => {
     const tool = await openVolumeTool(runtime, { name: `colo-${instance}-paths`, instance, sources: [vol('big')], targets: [vol('big-copy')] });
     for (const bad of [['/host/x/_data', tool.targets[0]], [tool.sources[0], '/host-ro/y/_data'], [tool.sources[0], '/host/../etc/_data'], [tool.sources[0], '/tmp']]) {

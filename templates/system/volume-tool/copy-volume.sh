@@ -135,7 +135,8 @@ case "${1:-}" in
     # One rsync for every volume, not one per volume (each costs a few processes, in the pause):
     # a staging directory names each source by its target's path under the targets' root, so
     # `rsync -R STAGE/./REL/ ROOT/` lands each source in its own target.
-    stage=$(mktemp -d)
+    stage=/tmp/colo-stage.$$
+    mkdir "$stage"
     trap 'rm -rf "$stage"; [[ -z ${mark:-} ]] || rm -f "$mark"' EXIT
     root='' rels=() staged=()
     for i in "${!src[@]}"; do
@@ -157,7 +158,7 @@ case "${1:-}" in
         (cd "$s" && find . -newerct "@$((since - 2))" ! -type d -print0) \
           | (cd "$s" && xargs -0 -r cp -a --reflink=always --remove-destination --parents -t "$d/")
       fi
-      mkdir -p "$stage/$(dirname "$rel")"
+      [[ $rel != */* ]] || mkdir -p "$stage/${rel%/*}"
       ln -s "$s" "$stage/$rel"
       rels+=("$rel") staged+=("$stage/./$rel/")
     done

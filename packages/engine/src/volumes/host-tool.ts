@@ -45,24 +45,40 @@ export function plainRoot(volume: VolumeSummary | undefined): string | undefined
   return root.length > 0 && !root.includes('..') ? root : undefined;
 }
 
-async function ensureHostTool(runtime: Runtime, instance: string, image: string, root: string): Promise<string> {
+/** Ensures in flight in this process, by container name: two copies starting together share one. */
+const ensuring = new Map<string, Promise<string>>();
+
+function ensureHostTool(runtime: Runtime, instance: string, image: string, root: string): Promise<string> {
   const name = hostVolumeToolName(instance);
+  const pending = ensuring.get(name);
+  if (pending) return pending;
+  const made = ensureOnce(runtime, instance, name, image, root).finally(() => ensuring.delete(name));
+  ensuring.set(name, made);
+  return made;
+}
+
+async function ensureOnce(runtime: Runtime, instance: string, name: string, image: string, root: string): Promise<string> {
   const imageId = await runtime.imageId(image);
   for (let attempt = 1; ; attempt++) {
     const current = await runtime.inspectContainer(name);
-    if (current?.state === 'running' && current.imageId === imageId && current.labels[ROOT_LABEL] === root) return current.id;
     try {
-      // Stopped, of an older image, or seeing another directory: replaced. Copies that ran in
-      // it ended with it, and their operations failed and cleaned up as any failed copy does.
+      if (current && current.imageId === imageId && current.labels[ROOT_LABEL] === root) {
+        // Made by another process a moment ago and not started yet, or stopped with the daemon.
+        if (current.state !== 'running') await runtime.startContainer(current.id);
+        return current.id;
+      }
+      // Of an older image, or seeing another directory: replaced. Copies that ran in it ended
+      // with it, and their operations failed and cleaned up as any failed copy does.
       if (current) await runtime.removeContainer(current.id);
       const id = await runtime.createContainer({
         name,
         Image: image,
         Labels: { [LABEL.managed]: 'true', [LABEL.instance]: instance, [LABEL.role]: HOST_VOLUME_TOOL_ROLE, [ROOT_LABEL]: root },
         // An init reaps what a cancelled copy leaves; the tool's own `sleep` never would.
-        HostConfig: { ...volumeToolHostConfig([
-          { Type: 'bind', Source: root, Target: '/host-ro', ReadOnly: true },
-          { Type: 'bind', Source: root, Target: '/host', ReadOnly: false },
+        HostConfig: {
+          ...volumeToolHostConfig([
+            { Type: 'bind', Source: root, Target: '/host-ro', ReadOnly: true },
+            { Type: 'bind', Source: root, Target: '/host', ReadOnly: false },
           ]),
           Init: true,
         },
@@ -70,8 +86,11 @@ async function ensureHostTool(runtime: Runtime, instance: string, image: string,
       await runtime.startContainer(id);
       return id;
     } catch (error) {
-      // Another copy made it at the same moment: use theirs.
-      if (attempt < 3 && isEngineError(error, 'conflict')) continue;
+      // Another process (a second worker) made, started or replaced it at the same moment.
+      if (attempt < 5 && (isEngineError(error, 'conflict') || isEngineError(error, 'not_found'))) {
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+        continue;
+      }
       throw error;
     }
   }
