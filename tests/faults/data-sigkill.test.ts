@@ -16,7 +16,7 @@ import { waitFinished } from './harness/operations';
 import type { WorkerProcess } from './harness/worker-process';
 
 /** 48 MiB: enough that a streaming copy takes a moment for the kill to land in. */
-const DATA = { files: 2, mib: 16, journalMib: 16 };
+const DATA = { files: 2, mib: 16, journalMib: 16, smallFiles: 20_000 };
 /** The kill comes this long at most after the copy's first line. */
 const KILL_WINDOW_MS = 1500;
 

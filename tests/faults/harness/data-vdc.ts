@@ -82,9 +82,15 @@ export interface DataIdentity {
  * Fills the volume of a running datastore container through the container itself: `files` bulk
  * files of `mib` MiB of random data, the journal the writer scribbles on, and the marker.
  */
-export async function fillData(container: string, input: { files: number; mib: number; journalMib: number; marker: string }): Promise<void> {
+export async function fillData(
+  container: string,
+  input: { files: number; mib: number; journalMib: number; marker: string; smallFiles?: number },
+): Promise<void> {
   const bulk = Array.from({ length: input.files }, (_, i) => `head -c ${input.mib}M /dev/urandom > /data/bulk-${i}`);
-  await execIn(container, [...bulk, `head -c ${input.journalMib}M /dev/zero > /data/journal`, `echo ${input.marker} > /data/marker`, 'sync'].join(' && '));
+  // Many 4 KiB files: a copy's time then goes on files, not bytes, so it lasts long enough to be
+  // killed in the middle however fast the disk copies.
+  const small = input.smallFiles ? [`mkdir -p /data/tree && head -c ${input.smallFiles * 4}K /dev/urandom | split -a 6 -b 4K - /data/tree/f`] : [];
+  await execIn(container, [...bulk, ...small, `head -c ${input.journalMib}M /dev/zero > /data/journal`, `echo ${input.marker} > /data/marker`, 'sync'].join(' && '));
 }
 
 /** A new marker, and bulk file 0 rewritten: the data is no longer what it was. */
