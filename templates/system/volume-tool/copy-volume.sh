@@ -48,6 +48,26 @@ group_alive() {
   return 1
 }
 
+COPY_JOBS=4
+
+# copy_one SRC DST ERRORS: DST becomes a copy of SRC; ERRORS gets what went wrong and ERRORS.rc
+# the status.
+copy_one() {
+  local s=$1 d=$2 e=$3 status=0
+  # A target left by an earlier attempt starts empty again: the copy is whole or it is nothing.
+  find "$d" -mindepth 1 -maxdepth 1 -exec rm -rf {} + 2>"$e" || status=$?
+  # The source's content, owner, mode and times land in the existing target.
+  ((status != 0)) || cp -a --reflink=auto "$s/." "$d/" 2>"$e" || status=$?
+  if ((status != 0)) && [[ -s $e ]] && ! grep -qv "^cp: cannot stat '$s/.*': No such file or directory$" "$e"; then
+    # A running source may delete a file between cp listing it and reading it (PostgreSQL's
+    # pg_internal.init): that one is not an error, since the paused sync pass that follows a
+    # live copy makes the copy exact. Any other complaint (a full disk, …) fails the pass.
+    echo "colo-copy-volume: $(wc -l <"$e") file(s) vanished from $s while copying; the sync pass settles them" >"$e"
+    status=0
+  fi
+  echo "$status" >"$e.rc"
+}
+
 # pairs SRC DST ...: fills the arrays src and dst, checked.
 pairs() {
   (($# >= 2 && $# % 2 == 0)) || fail "expected SRC DST pairs, got $# paths"
@@ -105,26 +125,26 @@ case "${1:-}" in
   full)
     shift
     pairs "$@"
-    errors=$(mktemp)
+    # Several volumes copy at once (a few at a time): one cp waits on the disk between reads
+    # and writes that another fills, and the whole takes less than one after the other.
+    errors=$(mktemp -d)
     for i in "${!src[@]}"; do
-      s=${src[$i]} d=${dst[$i]}
-      # A target left by an earlier attempt starts empty again: the copy is whole or it is nothing.
-      find "$d" -mindepth 1 -maxdepth 1 -exec rm -rf {} +
-      # The source's content, owner, mode and times land in the existing target.
-      # A running source may delete a file between cp listing it and reading it (PostgreSQL's
-      # pg_internal.init): that one is not an error, since the paused sync pass that follows a live
-      # copy makes the copy exact. Any other complaint (a full disk, …) fails the pass.
-      status=0
-      cp -a --reflink=auto "$s/." "$d/" 2>"$errors" || status=$?
-      if ((status != 0)); then
-        if [[ ! -s $errors ]] || grep -qv "^cp: cannot stat '$s/.*': No such file or directory$" "$errors"; then
-          cat "$errors" >&2
-          exit "$status"
-        fi
-        echo "colo-copy-volume: $(wc -l <"$errors") file(s) vanished from $s while copying; the sync pass settles them" >&2
+      copy_one "${src[$i]}" "${dst[$i]}" "$errors/$i" &
+      while (($(jobs -rp | wc -l) >= COPY_JOBS)); do wait -n || true; done
+    done
+    wait
+    status=0
+    for i in "${!src[@]}"; do
+      rc=$(cat "$errors/$i.rc" 2>/dev/null || echo 1)
+      if ((rc != 0)); then
+        cat "$errors/$i" >&2 2>/dev/null || true
+        status=$rc
+      elif [[ -s $errors/$i ]]; then
+        cat "$errors/$i" >&2
       fi
     done
-    rm -f "$errors"
+    rm -rf "$errors"
+    exit "$status"
     ;;
   sync)
     method=${2:-} since=${3:-}
