@@ -2,6 +2,8 @@
 // Built-in page, shown until a NAS share with a www/ folder is wired to `fs`.
 $host = gethostname();
 $db = getenv('DB_HOST');
+$mysql = getenv('MYSQL_HOST');
+$cache = getenv('CACHE_HOST');
 $fs = getenv('FS_MOUNT');
 $esc = fn ($s) => htmlspecialchars((string) $s, ENT_QUOTES);
 ?><!doctype html>
@@ -24,6 +26,8 @@ $esc = fn ($s) => htmlspecialchars((string) $s, ENT_QUOTES);
   <dl>
     <dt>Replica</dt><dd><code><?= $esc($host) ?></code></dd>
     <dt>Database (<code>db</code>)</dt><dd><?= $db ? 'wired: <code>' . $esc($db . ':' . getenv('DB_PORT')) . '</code>' : 'not wired' ?></dd>
+    <dt>MariaDB (<code>mysql</code>)</dt><dd><?= $mysql ? 'wired: <code>' . $esc($mysql . ':' . getenv('MYSQL_PORT')) . '</code>' : 'not wired' ?></dd>
+    <dt>Cache (<code>cache</code>)</dt><dd><?= $cache ? 'wired: <code>' . $esc($cache . ':' . getenv('CACHE_PORT')) . '</code>' : 'not wired' ?></dd>
     <dt>Shared files (<code>fs</code>)</dt><dd><?= $fs ? 'mounted at <code>' . $esc($fs) . '</code>, but it has no <code>www/</code> folder' : 'not wired' ?></dd>
   </dl>
   <p>Put your application in the NAS share's <code>www/</code> folder to serve it here.</p>
