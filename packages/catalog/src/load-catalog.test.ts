@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isCatalogError } from './catalog-error';
 import { loadCatalog } from './load-catalog';
 
-const CLASS_IDS = ['halb', 'mariadb', 'nas', 'net', 'postgres', 'redis', 'web-php', 'web-static'];
+const CLASS_IDS = ['app-node', 'halb', 'mariadb', 'nas', 'net', 'postgres', 'redis', 'web-php', 'web-static'];
 
 describe('loadCatalog on the shipped templates', () => {
   it('loads every class, each built from its own folder', async () => {
@@ -32,10 +32,16 @@ describe('loadCatalog on the shipped templates', () => {
     expect(catalog.get('redis')!.terminals.inputs[0].clientEnv).toHaveProperty('PASSWORD');
     expect(catalog.get('halb')!.terminals.outputs).toMatchObject([{ name: 'out', protocol: 'http', mandatory: true }]);
     expect(catalog.get('nas')!.terminals.inputs.find((t) => t.protocol === 'fs')).toMatchObject({ name: 'fs', volume: 'share' });
-    for (const id of ['web-php', 'web-static']) {
+    for (const id of ['web-php', 'web-static', 'app-node']) {
       expect(catalog.get(id)!.terminals.outputs.find((t) => t.name === 'fs')).toMatchObject({ protocol: 'fs', mountPath: '/srv/share' });
     }
-    expect(catalog.get('web-php')!.terminals.outputs.find((t) => t.name === 'db')).toMatchObject({ protocol: 'pgsql', mandatory: false });
+    // Every database and cache class has a consumer: web-php and app-node wire to each, optionally.
+    for (const id of ['web-php', 'app-node']) {
+      const outputs = catalog.get(id)!.terminals.outputs;
+      expect(outputs.find((t) => t.name === 'db'), id).toMatchObject({ protocol: 'pgsql', mandatory: false });
+      expect(outputs.find((t) => t.name === 'mysql'), id).toMatchObject({ protocol: 'mysql', mandatory: false });
+      expect(outputs.find((t) => t.name === 'cache'), id).toMatchObject({ protocol: 'redis', mandatory: false });
+    }
     expect(pg.replicas.max).toBe(1);
   });
 
@@ -53,8 +59,8 @@ describe('loadCatalog on the shipped templates', () => {
 
   it('offers the LAMP cluster assembly, a manifest valid for deploy', async () => {
     const { catalog, assemblies } = await loadCatalog();
-    expect(assemblies.map((a) => a.id)).toEqual(['lamp-cluster']);
-    const [lamp] = assemblies;
+    expect(assemblies.map((a) => a.id)).toEqual(['cached-web', 'lamp-cluster', 'lemp-mariadb', 'node-app']);
+    const lamp = assemblies.find((a) => a.id === 'lamp-cluster')!;
     expect(lamp.title).toBe('LAMP cluster');
     expect(lamp.description).toMatch(/load balancer/);
     const result = validateManifestText(lamp.manifest, catalog, { mode: 'deploy' });
@@ -66,6 +72,30 @@ describe('loadCatalog on the shipped templates', () => {
     expect(result.manifest?.appliances.find((a) => a.class === 'halb')?.expose).toEqual([{ terminal: 'in', port: 8080 }]);
     expect(result.manifest?.appliances.find((a) => a.class === 'nas')?.properties).toEqual({ seed: 'lamp-demo' });
     expect(Object.keys(result.manifest?.visual ?? {}).sort()).toEqual(['content', 'db', 'lb', 'web']);
+  });
+
+  it('offers the starter stacks, each valid for deploy, on its own port, its NAS seeded with its demo', async () => {
+    const { catalog, assemblies } = await loadCatalog();
+    const stacks: Record<string, { title: string; port: number; seed: string; web: string; backend: string }> = {
+      'lemp-mariadb': { title: 'LEMP with MariaDB', port: 8081, seed: 'mariadb-demo', web: 'web-php', backend: 'mariadb' },
+      'cached-web': { title: 'Redis-cached web app', port: 8082, seed: 'cache-demo', web: 'web-php', backend: 'redis' },
+      'node-app': { title: 'Node.js app cluster', port: 8083, seed: 'node-demo', web: 'app-node', backend: 'redis' },
+    };
+    for (const [id, want] of Object.entries(stacks)) {
+      const assembly = assemblies.find((a) => a.id === id)!;
+      expect(assembly.title).toBe(want.title);
+      const result = validateManifestText(assembly.manifest, catalog, { mode: 'deploy' });
+      expect(result.errors, id).toEqual([]);
+      expect(result.warnings, id).toEqual([]);
+      const m = result.manifest!;
+      expect(m.name).toBe(id);
+      expect(m.appliances.find((a) => a.class === 'halb')?.expose).toEqual([{ terminal: 'in', port: want.port }]);
+      expect(m.appliances.find((a) => a.class === 'nas')?.properties).toEqual({ seed: want.seed });
+      const web = m.appliances.find((a) => a.class === want.web)!;
+      expect(web.replicas).toBe(2);
+      const backend = m.appliances.find((a) => a.class === want.backend)!;
+      expect(m.connections.some((c) => c.from.startsWith(`${web.name}.`) && c.to === `${backend.name}.in`), id).toBe(true);
+    }
   });
 });
 

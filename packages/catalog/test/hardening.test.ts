@@ -8,7 +8,7 @@ import type Dockerode from 'dockerode';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classEnv, classOf, createNetwork, createVolume, exec, runAppliance, useClassImages, waitHealthy } from './harness';
 
-const STOCK = ['halb', 'web-static', 'web-php', 'nas', 'postgres', 'mariadb', 'redis'];
+const STOCK = ['halb', 'web-static', 'web-php', 'app-node', 'nas', 'postgres', 'mariadb', 'redis'];
 
 /** Opens a socket with Perl (perl-base is in every Debian image): prints the error, exit 3 on failure. */
 const openSocket = (type: 'SOCK_RAW' | 'SOCK_DGRAM') => [
