@@ -23,6 +23,7 @@ export const STATUS: Record<ColoErrorCode, number> = {
   catalog_invalid: 500,
   docker_error: 502,
   docker_unavailable: 503,
+  worker_unavailable: 503,
   no_space: 507,
   internal: 500,
 };

@@ -19,6 +19,8 @@ export type ColoErrorCode =
   | 'rate_limited'
   | 'docker_unavailable'
   | 'docker_error'
+  /** The worker, which alone changes Docker, did not take or finish a call in time (worker-calls/). */
+  | 'worker_unavailable'
   /** The catalog on disk (templates/) is broken: the operator must fix a file. */
   | 'catalog_invalid'
   /** A copy (snapshot, clone, restore) did not fit on the volume filesystem. */
@@ -36,7 +38,7 @@ export interface ColoErrorDetails {
 }
 
 // Failures that may pass on their own (the engine restarted, a network blip): retried with backoff.
-const RETRYABLE_CODES: ReadonlySet<ColoErrorCode> = new Set(['docker_unavailable']);
+const RETRYABLE_CODES: ReadonlySet<ColoErrorCode> = new Set(['docker_unavailable', 'worker_unavailable']);
 
 export class ColoError extends Error {
   readonly code: ColoErrorCode;
