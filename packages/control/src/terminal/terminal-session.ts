@@ -131,6 +131,8 @@ export class TerminalSession {
       if (this.outputBytes > 0) {
         yield { kind: 'output', data: this.take() };
       } else if (this.end) {
+        // Told only once the shell is gone (a relayed one hangs up in the worker, a moment later).
+        await this.hangUp;
         yield { kind: 'closed', ...this.end };
         clearTimeout(this.lingerTimer);
         this.init.onGone(this);
