@@ -125,6 +125,10 @@ export {
 } from './classes/class-patch';
 export { type ClassVersionView, type ClassView, classView, listClasses } from './classes/class-versions';
 export { sweepUnusedClassVolumes } from './classes/sweep-class-volumes';
+export { type CallWorkerOptions, callWorker } from './worker-calls/call-worker';
+export { type ServeWorkerCallsOptions, serveWorkerCalls, type WorkerCallServer } from './worker-calls/serve-worker-calls';
+export { type WorkerCallName, WORKER_CALLS } from './worker-calls/worker-call-registry';
+export { workerCallsQueueName } from './worker-calls/worker-call-queue';
 export { openPrototypeTerminal, prototypeTerminalTarget } from './classes/prototype-terminal';
 export { DEFAULT_TERMINAL_LIMITS, type TerminalLimits } from './terminal/terminal-limits';
 export { closeAllTerminals, setTerminalRegistry, TerminalRegistry, terminalRegistry } from './terminal/terminal-registry';

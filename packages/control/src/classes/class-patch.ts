@@ -1,19 +1,19 @@
 // Class patch (SPEC §3): open a class's prototype, change it, commit it as the next version, and
 // move every follower onto it; roll the class back the same way; delete a version nobody uses.
-// A class is shared by every VDC on this Colo, so each of these is an admin's.
-import { committedImage } from '@colo/catalog';
+// A class is shared by every VDC on this Colo, so each of these is an admin's. This runs in the
+// web process, which may only read Docker: every change is asked of the worker (prototype-calls.ts)
+// once the caller is known to be an admin and the input is good.
 import { getPrisma } from '@colo/db';
-import { commitPrototype, discardPrototype, findPrototype, openPrototype, runInPrototype } from '@colo/engine';
-import { classImage } from '@colo/manifest';
+import { findPrototype } from '@colo/engine';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/api-tokens';
 import { requireAdmin } from '../auth/roles';
 import { engineConfig, getRuntime } from '../docker/engine-access';
 import { ColoError, isColoError, parseInput } from '../errors';
 import { newId } from '../ids';
-import { toColoError } from '../operations/classify-error';
 import { checkOperation, queueOperation } from '../operations/request-operation';
 import { classUsage, followers } from './class-usage';
+import { callWorker } from '../worker-calls/call-worker';
 import { classVersionsOf } from './class-versions';
 
 const version = z.number().int().positive();
@@ -29,20 +29,11 @@ export interface Rollout {
   deploys: { vdc: string; operationId?: string; refused?: string }[];
 }
 
-const OUTPUT_LIMIT = 256 * 1024;
-
 export async function openClassPrototype(user: AuthUser, classId: string, body: unknown) {
   await requireAdmin(user, 'patch a class');
   const asked = parseInput(prototypeOpenSchema, body);
-  const { versions, head } = await classVersionsOf(classId);
-  const { instance, imageNamespace } = engineConfig();
-  const open = await findPrototype(getRuntime(), instance, classId);
-  if (open && asked.version !== undefined && open.version !== asked.version) {
-    throw new ColoError('operation_running', `class ${classId} has a prototype of version ${open.version} open: commit or discard it first`);
-  }
-  const from = asked.version === undefined ? head : versions.find((v) => v.version === asked.version);
-  if (!from) throw new ColoError('not_found', `class ${classId} has no version ${asked.version}`);
-  const proto = await engine(() => openPrototype(getRuntime(), { instance, classId, version: from.version, image: classImage(from, imageNamespace), online: asked.online }));
+  await classVersionsOf(classId);
+  const proto = await callWorker('prototype.open', { classId, ...asked });
   return { classId, version: proto.version, online: proto.online, running: proto.running };
 }
 
@@ -51,15 +42,15 @@ export async function runInClassPrototype(user: AuthUser, classId: string, body:
   const { script } = parseInput(prototypeRunSchema, body);
   await classVersionsOf(classId);
   const proto = await requireOpen(classId);
-  const res = await engine(() => runInPrototype(getRuntime(), engineConfig().instance, classId, script));
-  const output = res.output.length > OUTPUT_LIMIT ? `…${res.output.slice(-OUTPUT_LIMIT)}` : res.output;
-  return { classId, version: proto.version, exitCode: res.exitCode, output };
+  // The worker keeps the output's last 256 KiB (PROTOTYPE_OUTPUT_LIMIT).
+  const { exitCode, output } = await callWorker('prototype.run', { classId, script });
+  return { classId, version: proto.version, exitCode, output };
 }
 
 export async function discardClassPrototype(user: AuthUser, classId: string) {
   await requireAdmin(user, 'patch a class');
   await classVersionsOf(classId);
-  const discarded = await engine(() => discardPrototype(getRuntime(), engineConfig().instance, classId));
+  const { discarded } = await callWorker('prototype.discard', { classId });
   if (!discarded) throw new ColoError('not_found', `class ${classId} has no open prototype`);
   return { classId, discarded: true };
 }
@@ -75,11 +66,7 @@ export async function commitClassVersion(user: AuthUser, classId: string, body: 
   const db = getPrisma();
   const highest = Math.max(...versions.map((v) => v.version), (await db.classVersion.aggregate({ where: { classId }, _max: { version: true } }))._max.version ?? 0);
   const next = highest + 1;
-  const { instance, imageNamespace } = engineConfig();
-  const image = committedImage(imageNamespace, instance, classId, next);
-  const { imageId } = await engine(() =>
-    commitPrototype(getRuntime(), { instance, classId, image, version: next, note: asked.note, author: user.email }),
-  );
+  const { image, imageId } = await callWorker('prototype.commit', { classId, version: next, note: asked.note, author: user.email });
   const { image: _stockImage, ...definition } = base;
   await db.$transaction([
     db.classVersion.create({
@@ -121,7 +108,7 @@ export async function deleteClassVersion(user: AuthUser, classId: string, versio
   if (uses.length > 0) {
     throw new ColoError('bad_request', `${classId}@${n} is in use by ${uses.map((u) => `VDC ${u.vdc} (${u.appliances.join(', ')}${u.pinned ? ', pinned' : ''})`).join('; ')}`);
   }
-  await engine(() => getRuntime().removeImage(row.image));
+  await callWorker('class-version.remove-image', { classId, version: n });
   await getPrisma().classVersion.delete({ where: { id: row.id } });
   return { classId, version: n, deleted: true };
 }
@@ -153,10 +140,3 @@ async function requireOpen(classId: string) {
   return proto;
 }
 
-async function engine<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw toColoError(error);
-  }
-}

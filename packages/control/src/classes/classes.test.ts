@@ -28,7 +28,7 @@ async function vdcWith(user: AuthUser, name: string, cls: string, state: 'runnin
 
 beforeAll(async () => {
   process.env.COLO_IMAGE_NAMESPACE = namespace;
-  t = await setupControlTest('classes');
+  t = await setupControlTest('classes', { workerCalls: true });
   await ensureSleeperImage();
   admin = await t.user();
   await getPrisma().user.update({ where: { id: admin.id }, data: { role: 'admin' } });

@@ -67,7 +67,7 @@ function useLimits(limits: Partial<TerminalLimits>) {
 }
 
 beforeAll(async () => {
-  t = await setupControlTest('terminal');
+  t = await setupControlTest('terminal', { workerCalls: true });
   await ensureSleeperImage();
   admin = await t.user();
   await getPrisma().user.update({ where: { id: admin.id }, data: { role: 'admin' } });

@@ -1,13 +1,15 @@
 // A terminal in a class's open prototype: a root shell for an admin, the same rule as every other
-// prototype action (class-patch.ts). It stays theirs only while they remain an admin.
-import { findPrototype, openPrototypeShell } from '@colo/engine';
+// prototype action (class-patch.ts). It stays theirs only while they remain an admin. The shell runs
+// in the worker, which holds the Docker socket; this process reads and types through its relay.
+import { findPrototype } from '@colo/engine';
 import type { AuthUser } from '../auth/api-tokens';
 import { requireAdmin } from '../auth/roles';
 import { engineConfig, getRuntime } from '../docker/engine-access';
 import { ColoError } from '../errors';
-import { toColoError } from '../operations/classify-error';
 import { type OpenedTerminal, openTerminal, type TerminalCaller } from '../terminal/terminal-requests';
+import { remoteInteractiveExec } from '../terminal/remote-exec';
 import type { TerminalTarget } from '../terminal/terminal-target';
+import { callWorker } from '../worker-calls/call-worker';
 import { classVersionsOf } from './class-versions';
 
 const WHAT = 'open a terminal in a class prototype';
@@ -22,11 +24,8 @@ export async function prototypeTerminalTarget(user: AuthUser, classId: string): 
     title: `the prototype of ${classId} (from version ${proto.version})`,
     scope: 'admin',
     async open(size) {
-      try {
-        return await openPrototypeShell(getRuntime(), instance, classId, size);
-      } catch (error) {
-        throw toColoError(error);
-      }
+      const { relayId } = await callWorker('prototype.shell', { classId, ...size });
+      return remoteInteractiveExec(relayId);
     },
     authorize: () => requireAdmin(user, 'use a terminal in a class prototype'),
   };

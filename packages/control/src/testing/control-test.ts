@@ -14,6 +14,8 @@ import { resetControlEnv } from '../config';
 import { getRuntime } from '../docker/engine-access';
 import { redisConnection } from '../operations/queue';
 import { shutdownControl } from '../shutdown';
+import { serveWorkerCalls, type WorkerCallServer } from '../worker-calls/serve-worker-calls';
+import { workerCallsQueueName } from '../worker-calls/worker-call-queue';
 
 export const SLEEPER_IMAGE = 'colo-test/control-sleeper:1';
 
@@ -46,11 +48,18 @@ export interface ControlTest {
   db: TestDatabase;
   instance: string;
   queueName: string;
+  /** The worker's side of worker calls, served in this process when asked for. */
+  workerCalls?: WorkerCallServer;
   user(email?: string): Promise<AuthUser>;
   teardown(): Promise<void>;
 }
 
-export async function setupControlTest(label: string): Promise<ControlTest> {
+export interface ControlTestOptions {
+  /** Serve worker calls in this process, as the worker does, with the Docker runtime of the moment (class patch and terminals need it). */
+  workerCalls?: boolean;
+}
+
+export async function setupControlTest(label: string, options: ControlTestOptions = {}): Promise<ControlTest> {
   const suffix = randomBytes(3).toString('hex');
   const db = await createTestDatabase(label);
   const instance = `test-${label.replace(/[^a-z0-9]+/g, '-')}-${suffix}`;
@@ -62,17 +71,22 @@ export async function setupControlTest(label: string): Promise<ControlTest> {
   process.env.COLO_QUEUE_NAME = queueName;
   resetControlEnv();
   useTestCatalog();
+  const workerCalls = options.workerCalls ? await serveWorkerCalls({ runtime: getRuntime() }) : undefined;
   let n = 0;
   return {
     db,
     instance,
     queueName,
+    workerCalls,
     user: (email) => createUser({ email: email ?? `user${++n}-${suffix}@colo.test` }),
     async teardown() {
+      await workerCalls?.close(1000);
       await removeInstanceObjects(instance).catch(() => {});
-      const q = new Queue(queueName, { connection: redisConnection() });
-      await q.obliterate({ force: true }).catch(() => {});
-      await q.close();
+      for (const name of [queueName, workerCallsQueueName()]) {
+        const q = new Queue(name, { connection: redisConnection() });
+        await q.obliterate({ force: true }).catch(() => {});
+        await q.close();
+      }
       await shutdownControl();
       await db.drop();
     },

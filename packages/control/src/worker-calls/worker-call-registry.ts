@@ -1,0 +1,27 @@
+// Every call the web process may ask of the worker: a fixed list of named functions, nothing else.
+import type { z } from 'zod';
+import {
+  commitPrototypeCall,
+  discardPrototypeCall,
+  openPrototypeCall,
+  openPrototypeShellCall,
+  removeClassImageCall,
+  runInPrototypeCall,
+} from '../classes/prototype-calls';
+
+export const WORKER_CALLS = {
+  'prototype.open': openPrototypeCall,
+  'prototype.run': runInPrototypeCall,
+  'prototype.discard': discardPrototypeCall,
+  'prototype.commit': commitPrototypeCall,
+  'prototype.shell': openPrototypeShellCall,
+  'class-version.remove-image': removeClassImageCall,
+} as const;
+
+export type WorkerCallName = keyof typeof WORKER_CALLS;
+export type WorkerCallInput<N extends WorkerCallName> = z.input<(typeof WORKER_CALLS)[N]['input']>;
+export type WorkerCallOutput<N extends WorkerCallName> = Awaited<ReturnType<(typeof WORKER_CALLS)[N]['run']>>;
+
+export function isWorkerCallName(name: string): name is WorkerCallName {
+  return Object.hasOwn(WORKER_CALLS, name);
+}
