@@ -1,5 +1,6 @@
 // The operations worker: a BullMQ Worker on `colo-operations` glued to control's runners, plus
-// the start-up sweep that re-enqueues operations Redis lost.
+// the start-up sweep that re-enqueues operations Redis lost, and the server of worker calls (the
+// Docker changes the web process asks for: class patch, prototype terminals).
 import {
   checkEdgeListeners,
   failOperation,
@@ -8,6 +9,7 @@ import {
   operationsQueueName,
   redisConnection,
   requeueLostOperations,
+  serveWorkerCalls,
   shutdownControl,
   startFlapGuard,
   startScheduleTicker,
@@ -15,6 +17,7 @@ import {
   sweepAbandonedCopies,
   sweepUnusedClassVolumes,
   thawAbandonedPauses,
+  type WorkerCallServer,
 } from '@colo/control';
 import { Worker } from 'bullmq';
 import type { WorkerEnv } from './env';
@@ -22,6 +25,7 @@ import { processOperationJob } from './process-job';
 
 export interface RunningWorker {
   worker: Worker;
+  calls: WorkerCallServer;
   /** Waits up to `graceMs` for running operations, then leaves them to the next worker. */
   stop(graceMs: number): Promise<void>;
 }
@@ -66,6 +70,8 @@ export async function startWorker(env: WorkerEnv, log: (line: string) => void = 
   });
   worker.on('error', (err) => log(`worker error: ${err.message}`));
   await worker.waitUntilReady();
+  // The web process may only read Docker: what it must change, it asks of this process.
+  const calls = await serveWorkerCalls({ log });
 
   const sweep = async () => {
     try {
@@ -116,10 +122,13 @@ export async function startWorker(env: WorkerEnv, log: (line: string) => void = 
 
   return {
     worker,
+    calls,
     async stop(graceMs) {
       clearInterval(timer);
       clearInterval(edgeTimer);
       wakes.close();
+      // Calls under way get the same grace, alongside operations; relayed terminals are hung up.
+      const callsClosed = calls.close(graceMs);
       await schedules.close();
       await guard?.close();
       const closing = worker.close();
@@ -131,6 +140,7 @@ export async function startWorker(env: WorkerEnv, log: (line: string) => void = 
         log('operations still running at shutdown: leaving them to the next worker');
         await worker.close(true);
       }
+      await callsClosed;
       await shutdownControl();
     },
   };
