@@ -20,7 +20,7 @@ let otherToken: string;
 let admin: Awaited<ReturnType<ControlTest['user']>>;
 
 beforeAll(async () => {
-  t = await setupControlTest('web-terminal');
+  t = await setupControlTest('web-terminal', { workerCalls: true });
   await ensureSleeperImage();
   admin = await t.user();
   await getPrisma().user.update({ where: { id: admin.id }, data: { role: 'admin' } });
