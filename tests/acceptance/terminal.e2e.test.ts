@@ -2,7 +2,8 @@
 // its own (the small `sleeper` class). An admin opens the class's prototype, opens the terminal
 // (xterm.js), types `hostname` and sees the prototype container's hostname as Docker tells it; a
 // `touch` typed there lands in the prototype's filesystem (checked by Docker exec). Closing it
-// hangs the shell up, and Reconnect opens a fresh one.
+// hangs the shell up, and Reconnect opens a fresh one. The shell runs in the worker (the web app
+// reaches it through the terminal relay), as under docker-compose.yml.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,10 +12,11 @@ import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, tolerateLoad } from './browser';
-import { baseEnv, cleanupInstance, docker, execIn, freePort, instanceFilter, type Service, startWeb } from './harness';
+import { baseEnv, cleanupInstance, docker, execIn, freePort, instance, instanceFilter, type Service, startWeb, startWorker, waitFor } from './harness';
 
 let db: TestDatabase;
 let web: Service;
+let worker: Service;
 let browser: Browser;
 let page: Page;
 let url: string;
@@ -53,7 +55,10 @@ beforeAll(async () => {
   db = await createTestDatabase('terminal_e2e');
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
-  web = await startWeb(port, baseEnv({ DATABASE_URL: db.url, COLO_TEMPLATES_DIR: templatesDir }));
+  const env = baseEnv({ DATABASE_URL: db.url, COLO_TEMPLATES_DIR: templatesDir, COLO_QUEUE_NAME: `colo-operations-${instance}` });
+  web = await startWeb(port, env);
+  worker = startWorker(env);
+  await waitFor('the worker', async () => worker.output().includes('colo worker ready'), 90_000, 300, async () => worker.output());
   const setup = await call('POST', '/auth/setup', { email: 'tess@colo.test', name: 'Tess', password: 'a long enough password' });
   expect(setup.status).toBe(201);
   cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
@@ -68,6 +73,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await web?.kill('SIGTERM');
+  await worker?.kill('SIGTERM');
   await cleanupInstance();
   await db?.drop();
   if (templatesDir) rmSync(templatesDir, { recursive: true, force: true });
