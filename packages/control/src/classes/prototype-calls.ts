@@ -74,7 +74,13 @@ export const openPrototypeShellCall = workerCall({
   timeoutMs: 30_000,
   async run({ classId, cols, rows }, { runtime, relays }) {
     const exec = await openPrototypeShell(runtime, engineConfig().instance, classId, { cols, rows });
-    return { relayId: await relays.start(exec) };
+    try {
+      return { relayId: await relays.start(exec) };
+    } catch (error) {
+      // Redis refused the relay: a shell nobody can reach is hung up at once.
+      await exec.close();
+      throw error;
+    }
   },
 });
 
