@@ -1,13 +1,31 @@
 // The read-only Docker door for the web app (docker/docker-ro): run against the real engine, it
 // answers every read Colo's web app makes and refuses every write, exec, archive read and
 // escape-by-path with 403 — and control's runtime goes through it when DOCKER_HOST points there.
+// Behind it, class patch and a prototype terminal still work: the worker makes the changes.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { getRuntime, setRuntime } from '@colo/control';
-import { createDockerRuntime } from '@colo/engine';
+import {
+  authenticateToken,
+  closeTerminal,
+  commitClassVersion,
+  createApiToken,
+  deleteClassVersion,
+  discardClassPrototype,
+  getRuntime,
+  openClassPrototype,
+  openPrototypeTerminal,
+  rollbackClass,
+  runInClassPrototype,
+  setRuntime,
+  terminalEvents,
+  writeTerminal,
+} from '@colo/control';
+import { ensureSleeperImage, setupControlTest } from '@colo/control/testing';
+import { getPrisma } from '@colo/db';
+import { createDockerRuntime, findPrototype } from '@colo/engine';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, ROOT, waitFor } from './harness';
@@ -144,5 +162,52 @@ describe('docker-ro', () => {
       [`/colo-${instance}-docker-ro`, 'running'],
       [`/colo-${instance}-target`, 'running'],
     ]);
+  });
+
+  it('lets an admin patch a class and use its terminal from behind it: the worker makes every change', async () => {
+    const engine = createDockerRuntime(direct);
+    setRuntime(engine);
+    delete process.env.DOCKER_HOST;
+    const namespace = `colotest${randomBytes(3).toString('hex')}`;
+    process.env.COLO_IMAGE_NAMESPACE = namespace;
+    // The worker's side, served here with the socket; the web side below only has the proxy.
+    const t = await setupControlTest('docker-ro-patch', { workerCalls: true });
+    try {
+      await ensureSleeperImage();
+      const admin = await t.user();
+      await getPrisma().user.update({ where: { id: admin.id }, data: { role: 'admin' } });
+      process.env.DOCKER_HOST = base.replace('http://', 'tcp://');
+      setRuntime(undefined);
+
+      expect(await openClassPrototype(admin, 'sleeper', { online: false })).toMatchObject({ version: 1, running: true });
+      expect(await runInClassPrototype(admin, 'sleeper', { script: 'echo patched > /etc/colo-patch; cat /etc/colo-patch' })).toMatchObject({ exitCode: 0, output: 'patched\n' });
+      const { token } = await createApiToken(admin.id, 'ro', { scope: 'admin' });
+      const caller = { user: admin, scope: 'admin' as const, recheck: async () => void (await authenticateToken(token)) };
+      const opened = await openPrototypeTerminal(caller, 'sleeper', { cols: 80, rows: 24 });
+      let text = '';
+      const reading = (async () => {
+        for await (const e of terminalEvents(caller, opened.id)(new AbortController().signal)) {
+          if (e.event === 'output') text += Buffer.from(e.data as string, 'base64').toString('utf8');
+        }
+      })();
+      await writeTerminal(caller, opened.id, { data: 'cat /etc/colo-patch; echo colo-$((6*7))\n' });
+      await waitFor('the terminal to print colo-42', async () => /patched[\s\S]*colo-42/.test(text), 15_000, 50);
+      await closeTerminal(caller, opened.id);
+      await reading;
+
+      const committed = await commitClassVersion(admin, 'sleeper', { note: 'behind docker-ro' });
+      expect(await engine.imageId(committed.image)).toMatch(/^sha256:/);
+      await rollbackClass(admin, 'sleeper', {});
+      await deleteClassVersion(admin, 'sleeper', committed.version);
+      expect(await engine.imageId(committed.image)).toBeUndefined();
+      await openClassPrototype(admin, 'sleeper', { online: false });
+      expect(await discardClassPrototype(admin, 'sleeper')).toEqual({ classId: 'sleeper', discarded: true });
+      expect(await findPrototype(engine, t.instance, 'sleeper')).toBeUndefined();
+    } finally {
+      delete process.env.DOCKER_HOST;
+      setRuntime(engine);
+      await t.teardown();
+      delete process.env.COLO_IMAGE_NAMESPACE;
+    }
   });
 });
