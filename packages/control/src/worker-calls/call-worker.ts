@@ -85,7 +85,9 @@ export async function callWorker<N extends WorkerCallName>(name: N, input: Worke
       finish(() => (answer?.ok ? resolve(answer.value as WorkerCallOutput<N>) : reject(answerError(answer.error))));
     };
     const onFailed = ({ failedReason }: { failedReason: string }) => {
-      finish(() => reject(new ColoError('internal', `the worker failed ${name}: ${failedReason}`)));
+      // Handlers answer their errors; a call fails only when its worker died under it (never run twice).
+      const stalled = /stalled/i.test(failedReason);
+      finish(() => reject(stalled ? new ColoError('worker_unavailable', `the worker stopped while running ${name}: try again`) : new ColoError('internal', `the worker failed ${name}: ${failedReason}`)));
     };
     const answerTimer = setTimeout(() => {
       if (taken) return;
