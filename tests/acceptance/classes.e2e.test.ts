@@ -61,6 +61,8 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${port}`;
   web = await startWeb(port, env);
   worker = startWorker(env);
+  // The prototype's Docker work runs in the worker: it must be serving before the first call.
+  await waitFor('the worker', async () => worker.output().includes('colo worker ready'), 90_000, 300, async () => worker.output());
   // The first user is the admin: the only one who may patch a class.
   const setup = await call('POST', '/auth/setup', { email: 'hal@colo.test', name: 'Hal', password: 'a long enough password' });
   expect(setup.status).toBe(201);
