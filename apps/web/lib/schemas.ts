@@ -40,3 +40,10 @@ export function revisionParam(raw: string): number {
 export function classVersionParam(raw: string): number {
   return positiveNumber(raw, 'class version');
 }
+
+/** `POST /compose/import`: the compose file's text; the importer judges its content. */
+export const composeImportBody = z.object({
+  name: z.string().min(1).max(64),
+  compose: z.string({ error: 'compose must be the docker-compose.yml text' }),
+  dryRun: z.boolean().optional(),
+});
