@@ -2,6 +2,8 @@
 // can fail — server down, token rejected, error body, unexpected answer — into one CliError.
 import type { z } from 'zod';
 import {
+  composeDryRunSchema,
+  composeImportedSchema,
   catalogSchema,
   errorBodySchema,
   meSchema,
@@ -56,6 +58,12 @@ export class ColoClient {
   }
   plan(manifest: string) {
     return this.call('POST', '/plan', planAnswerSchema, { body: { manifest } });
+  }
+  importCompose(name: string, compose: string) {
+    return this.call('POST', '/compose/import', composeImportedSchema, { body: { name, compose } });
+  }
+  importComposeDryRun(name: string, compose: string) {
+    return this.call('POST', '/compose/import', composeDryRunSchema, { body: { name, compose, dryRun: true } });
   }
   listVdcs() {
     return this.call('GET', '/vdcs', vdcListSchema);

@@ -177,6 +177,28 @@ export const vdcSavedSchema = z.looseObject({
 
 export const operationStartedSchema = z.looseObject({ operation: operationSchema });
 
+const reportLineSchema = z.looseObject({
+  service: z.string().default(''),
+  key: z.string().default(''),
+  severity: text,
+  message: text,
+});
+export type ReportLineAnswer = z.infer<typeof reportLineSchema>;
+
+export const composeImportedSchema = z.looseObject({
+  vdc: vdcRefSchema,
+  revision: revisionRef,
+  report: z.array(reportLineSchema).default([]),
+  warnings: z.array(issueSchema).default([]),
+});
+
+export const composeDryRunSchema = z.looseObject({
+  manifest: z.record(z.string(), z.unknown()),
+  report: z.array(reportLineSchema).default([]),
+  errors: z.array(issueSchema).default([]),
+  warnings: z.array(issueSchema).default([]),
+});
+
 export const validationSchema = z.looseObject({
   ok: z.boolean(),
   errors: z.array(issueSchema).default([]),

@@ -4,6 +4,7 @@ import { apply } from './apply';
 import { catalog } from './catalog';
 import { classCommand } from './class';
 import { clone } from './clone';
+import { compose } from './compose';
 import { destroy } from './destroy';
 import { entry } from './entry';
 import { diff, history } from './history';
@@ -28,6 +29,7 @@ export const commands: Command[] = [
   validate,
   plan,
   apply,
+  compose,
   ls,
   status,
   stop,
