@@ -37,7 +37,38 @@ const NOT_CARRIED: Record<string, string> = {
   init: 'the class decides what runs',
   shm_size: 'the class decides its limits',
   mem_reservation: 'only limits are carried over',
+  extends: 'other files and services are not read; write the service out',
+  profiles: 'every service of the file is imported',
 };
+
+/** Keys under `deploy` (and its `resources`) the import reads; the rest get a line each. */
+const DEPLOY_READ = new Set(['replicas', 'resources']);
+const RESOURCES_READ = new Set(['limits']);
+const LIMITS_READ = new Set(['cpus', 'memory']);
+
+function entries(value: unknown): [string, unknown][] {
+  return value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [];
+}
+
+/** deploy.* beyond replicas and resources.limits.{cpus,memory}: each reported. */
+export function reportDeployKeys(service: string, deploy: unknown, report: Report): void {
+  for (const [key, value] of entries(deploy)) {
+    if (!DEPLOY_READ.has(key)) {
+      report.add(service, `deploy.${key}`, 'dropped', 'not carried over: Colo places, restarts and updates appliances itself');
+      continue;
+    }
+    if (key !== 'resources') continue;
+    for (const [rkey, rvalue] of entries(value)) {
+      if (!RESOURCES_READ.has(rkey)) {
+        report.add(service, `deploy.resources.${rkey}`, 'dropped', 'not carried over: only limits are (reservations are not)');
+        continue;
+      }
+      for (const [lkey] of entries(rvalue)) {
+        if (!LIMITS_READ.has(lkey)) report.add(service, `deploy.resources.limits.${lkey}`, 'dropped', 'not carried over: only cpus and memory limits are');
+      }
+    }
+  }
+}
 
 export function reportOtherKeys(service: string, raw: Record<string, unknown>, report: Report): void {
   for (const key of Object.keys(raw)) {
@@ -54,9 +85,13 @@ export function reportTopLevelKeys(file: Record<string, unknown>, report: Report
     if (TOP_LEVEL_HANDLED.has(key)) continue;
     const why =
       key === 'version' ? 'the version key is informational in the Compose Specification'
+      : key === 'include' ? 'other files are not read; import one file with every service in it'
       : key === 'secrets' || key === 'configs' ? 'files and secrets are not carried over; Colo generates each class\'s secrets'
       : key.startsWith('x-') ? 'extension keys are ignored'
       : 'not a Compose key Colo reads';
     report.add('', key, 'dropped', `not carried over: ${why}`);
+  }
+  for (const [name] of entries(file.networks)) {
+    report.add('', `networks.${name}`, 'changed', `network "${name}" is not made: Colo gives each connection its own network`);
   }
 }

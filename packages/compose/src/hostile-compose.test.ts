@@ -47,6 +47,13 @@ const HOSTILE: { what: string; text: string; service: string; key: string; reaso
   },
   { what: 'cap_add', text: web('    cap_add: [SYS_ADMIN]\n'), service: 'web', key: 'cap_add', reason: /adds Linux capabilities/ },
   { what: 'devices', text: web('    devices: ["/dev/sda:/dev/sda"]\n'), service: 'web', key: 'devices', reason: /host devices/ },
+  {
+    what: 'GPU device reservations',
+    text: web('    deploy:\n      resources:\n        reservations:\n          devices: [{ capabilities: [gpu] }]\n'),
+    service: 'web',
+    key: 'deploy.resources.reservations.devices',
+    reason: /reserves host devices/,
+  },
   { what: 'seccomp unconfined', text: web('    security_opt: ["seccomp:unconfined"]\n'), service: 'web', key: 'security_opt', reason: /lifts the container's confinement/ },
   { what: 'user root', text: web('    user: "0:0"\n'), service: 'web', key: 'user', reason: /runs as "0:0"/ },
   {

@@ -159,6 +159,36 @@ describe('importCompose over realistic files', () => {
     expect(r.report.filter((l) => l.key === 'name')).toHaveLength(3);
   });
 
+  it('reports every deploy key, include, extends and network it does not carry over', () => {
+    const text = `include: [other.yml]
+services:
+  cache:
+    image: redis
+    extends: { service: base }
+    volumes: ["cachedata:/data:ro"]
+    deploy:
+      restart_policy: { condition: on-failure }
+      resources:
+        limits: { memory: 1g, pids: 100 }
+        reservations: { memory: 512m }
+networks:
+  front: { driver: bridge }
+`;
+    const r = importCompose(text, { name: 'imported', catalog });
+    expect(r.manifest?.appliances).toEqual([{ name: 'cache', class: 'redis', resources: { memory: '1024Mi' } }]);
+    expect(r.report).toEqual(
+      expect.arrayContaining([
+        line('', 'include', 'dropped', /other files are not read/),
+        line('', 'networks.front', 'changed', /Colo gives each connection its own network/),
+        line('cache', 'extends', 'dropped', /other files and services are not read/),
+        line('cache', 'volumes', 'changed', /"cachedata" is mounted read-write/),
+        line('cache', 'deploy.restart_policy', 'dropped', /not carried over/),
+        line('cache', 'deploy.resources.limits.pids', 'dropped', /only cpus and memory limits/),
+        line('cache', 'deploy.resources.reservations', 'dropped', /only limits are/),
+      ]),
+    );
+  });
+
   it('refuses a VDC name that is not a DNS label, through the shared validator', () => {
     const r = importCompose(fixture('ok/redis-only.yml'), { name: 'Bad_Name', catalog });
     expect(r.ok).toBe(false);

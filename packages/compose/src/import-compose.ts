@@ -3,7 +3,7 @@
 // the manifest made is checked by the one shared validator before it is returned.
 import { type Appliance, type Catalog, formatIssue, type Manifest, validateManifest } from '@colo/manifest';
 import { composeFileSchema } from './compose-schema';
-import { reportOtherKeys, reportTopLevelKeys } from './carried-over';
+import { reportDeployKeys, reportOtherKeys, reportTopLevelKeys } from './carried-over';
 import { environmentProperties } from './environment-properties';
 import { classForImage, parseImageRef } from './image-classes';
 import { mapVolumes } from './named-volumes';
@@ -91,6 +91,7 @@ export function importCompose(text: string, options: ImportOptions): ImportResul
     const sizing = applianceSizing(service, cls, raw, report);
     const expose = exposedPorts(service, cls, raw.ports, range, report);
     mapVolumes(service, cls, raw.volumes, report);
+    reportDeployKeys(service, raw.deploy, report);
     reportOtherKeys(service, rawServices[service] as Record<string, unknown>, report);
     mapped.push({ service, appliance, cls, raw });
     appliances.push({

@@ -22,6 +22,8 @@ export function mapVolumes(service: string, cls: ApplianceClass, volumes: unknow
     }
     const path = (target ?? '').replace(/\/+$/, '');
     const volume = instance.find((v) => v.mountPath === path) ?? instance.find((v) => Object.hasOwn(aliases, path) && aliases[path] === v.name);
+    const readOnly = typeof entry === 'string' ? /:ro$/.test(entry) : (entry as { read_only?: unknown })?.read_only === true;
+    if (volume && readOnly) report.add(service, 'volumes', 'changed', `${what} is mounted read-write: it is the appliance's own data`);
     if (volume) {
       report.add(service, 'volumes', 'mapped', `${what} at ${target} becomes the appliance's instance volume "${volume.name}" (${volume.mountPath}), kept by snapshots and clones`);
     } else {

@@ -93,6 +93,10 @@ export function checkUnsafeService(service: string, raw: Record<string, unknown>
   }
   if (raw.security_opt !== undefined) checkSecurityOpt(service, raw.security_opt, report);
   checkVolumes(service, raw.volumes, report);
+  const reservations = (raw.deploy as { resources?: { reservations?: { devices?: unknown } } } | undefined)?.resources?.reservations;
+  if (reservations && typeof reservations === 'object' && reservations.devices !== undefined) {
+    report.add(service, 'deploy.resources.reservations.devices', 'refused', 'reserves host devices (GPUs) for the container');
+  }
 }
 
 /** Top-level volumes whose driver options point at the host (a bind in disguise). */
