@@ -6,7 +6,7 @@ import type { Report } from './report';
 const HANDLED = new Set([
   'image', 'environment', 'ports', 'volumes', 'depends_on', 'links', 'networks', 'deploy', 'scale', 'cpus', 'mem_limit',
   'privileged', 'network_mode', 'pid', 'ipc', 'uts', 'userns_mode', 'cgroup', 'cap_add', 'devices', 'device_cgroup_rules',
-  'sysctls', 'cgroup_parent', 'volumes_from', 'runtime', 'isolation', 'oom_kill_disable', 'user', 'security_opt',
+  'sysctls', 'cgroup_parent', 'volumes_from', 'runtime', 'isolation', 'oom_kill_disable', 'user', 'security_opt', 'x-colo',
 ]);
 
 /** Keys a compose file commonly has that Colo has no place for, with why. */
@@ -78,7 +78,7 @@ export function reportOtherKeys(service: string, raw: Record<string, unknown>, r
   }
 }
 
-const TOP_LEVEL_HANDLED = new Set(['services', 'volumes', 'networks', 'name']);
+const TOP_LEVEL_HANDLED = new Set(['services', 'volumes', 'networks', 'name', 'x-colo-vdc']);
 
 export function reportTopLevelKeys(file: Record<string, unknown>, report: Report): void {
   for (const key of Object.keys(file)) {

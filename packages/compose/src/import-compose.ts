@@ -4,6 +4,7 @@
 import { type Appliance, type Catalog, formatIssue, type Manifest, validateManifest } from '@colo/manifest';
 import { composeFileSchema } from './compose-schema';
 import { reportDeployKeys, reportOtherKeys, reportTopLevelKeys } from './carried-over';
+import { coloImageClass, readServiceExtension, readVdcExtension, SERVICE_EXTENSION, VDC_EXTENSION } from './colo-extension';
 import { environmentProperties } from './environment-properties';
 import { classForImage, parseImageRef } from './image-classes';
 import { mapVolumes } from './named-volumes';
@@ -53,9 +54,14 @@ export function importCompose(text: string, options: ImportOptions): ImportResul
     report.add('', 'services', 'refused', `more than ${MAX_SERVICES} services`);
     return refused(report);
   }
+  const classOf = (image: unknown) => {
+    if (typeof image !== 'string') return undefined;
+    const id = classForImage(image) ?? coloImageClass(parseImageRef(image).repository, options.catalog);
+    return id === undefined ? undefined : options.catalog.get(id);
+  };
   // Unsafe first, over the raw values: a refusal never depends on the rest being well formed.
   for (const [service, raw] of Object.entries(rawServices)) {
-    if (isObject(raw)) checkUnsafeService(service, raw, report);
+    if (isObject(raw)) checkUnsafeService(service, raw, report, classOf(raw.image));
   }
   checkUnsafeVolumeDefinitions(read.value.volumes, report);
   checkUnsafeNetworks(read.value.networks, report);
@@ -72,14 +78,16 @@ export function importCompose(text: string, options: ImportOptions): ImportResul
   const names = applianceNames(Object.keys(parsed.data.services), report);
   const mapped: MappedService[] = [];
   const appliances: Appliance[] = [];
+  /** Services whose x-colo gave their appliance: when every one did, x-colo-vdc gives the wires. */
+  const extended: string[] = [];
+  const vdc = readVdcExtension(read.value[VDC_EXTENSION], report);
   const range = options.portRange ?? { min: 1024, max: 65535 };
   for (const [service, raw] of Object.entries(parsed.data.services)) {
     if (raw.image === undefined) {
       report.add(service, 'image', 'refused', 'names no image (a build only); Colo runs catalog classes, so say which image this service is');
       continue;
     }
-    const classId = classForImage(raw.image);
-    const cls = classId === undefined ? undefined : options.catalog.get(classId);
+    const cls = classOf(raw.image);
     if (!cls) {
       report.add(service, 'image', 'refused', `no catalog class for image ${parseImageRef(raw.image).repository} (a custom-image class is not available on this Colo)`);
       continue;
@@ -87,6 +95,18 @@ export function importCompose(text: string, options: ImportOptions): ImportResul
     const tag = parseImageRef(raw.image).tag;
     report.add(service, 'image', 'mapped', `image ${raw.image} becomes class ${cls.id} (${cls.title})${tag ? '; the tag is not used' : ''}`);
     const appliance = names.get(service) as string;
+    const extension = rawServices[service] as Record<string, unknown>;
+    if (extension[SERVICE_EXTENSION] !== undefined) {
+      const own = readServiceExtension(service, extension[SERVICE_EXTENSION], cls, options.catalog, report);
+      mapVolumes(service, cls, raw.volumes, report);
+      reportOtherKeys(service, extension, report);
+      mapped.push({ service, appliance, cls, raw });
+      if (own) {
+        extended.push(service);
+        appliances.push({ name: appliance, ...own });
+      }
+      continue;
+    }
     const properties = environmentProperties(service, cls, raw.environment, report);
     const sizing = applianceSizing(service, cls, raw, report);
     const expose = exposedPorts(service, cls, raw.ports, range, report);
@@ -103,9 +123,18 @@ export function importCompose(text: string, options: ImportOptions): ImportResul
     });
   }
   if (report.refused.length > 0) return refused(report);
-  const connections = wireServices(mapped, report);
+  const exported = vdc?.connections !== undefined && extended.length === mapped.length;
+  const connections = exported ? vdc.connections : wireServices(mapped, report);
 
-  const draft = { apiVersion: 'colo/v1', kind: 'VDC', name: options.name, appliances, connections };
+  const draft = {
+    apiVersion: 'colo/v1',
+    kind: 'VDC',
+    name: options.name,
+    ...(exported && vdc.description !== undefined ? { description: vdc.description } : {}),
+    appliances,
+    connections,
+    ...(exported && vdc.visual !== undefined ? { visual: vdc.visual } : {}),
+  };
   // 'edit': an unwired mandatory output (a balancer with nothing behind it) is a warning to report.
   const checked = validateManifest(draft, options.catalog, { mode: 'edit', portRange: range });
   for (const issue of checked.warnings) report.add('', issue.path, 'changed', `the manifest made needs attention: ${formatIssue(issue)}`);

@@ -4,3 +4,4 @@ export { type ImportOptions, type ImportResult, importCompose } from './import-c
 export { IMAGE_CLASSES } from './image-classes';
 export { MAX_COMPOSE_BYTES } from './read-compose-text';
 export type { ReportLine, ReportSeverity } from './report';
+export { type ExportOptions, type ExportResult, exportCompose } from './export-compose';

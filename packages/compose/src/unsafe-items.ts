@@ -1,6 +1,7 @@
 // What makes a whole import refused: any key that would give a container more of the host than
 // Colo gives any appliance (SPEC §5). Read from the raw service, before the schema, so a value
 // of an unexpected type ("privileged: 'yes'") is refused all the same.
+import { CONTAINER_SYSCTLS } from '@colo/engine';
 import type { Report } from './report';
 
 const HOST_NAMESPACE_KEYS = ['network_mode', 'pid', 'ipc', 'uts', 'userns_mode', 'cgroup'] as const;
@@ -65,8 +66,26 @@ function checkSecurityOpt(service: string, value: unknown, report: Report): void
   }
 }
 
+/** What Colo itself gives every container of the service's class: asking for it takes nothing more. */
+export interface ClassGrants {
+  capabilities: readonly string[];
+}
+
+/** cap_add within the class's own capabilities (as an exported file has): Colo grants them anyway. */
+function grantedCapabilities(value: unknown, grants: ClassGrants | undefined): boolean {
+  if (!grants || !Array.isArray(value)) return false;
+  return value.every((cap) => typeof cap === 'string' && grants.capabilities.includes(cap.toUpperCase().replace(/^CAP_/, '')));
+}
+
+/** sysctls that are exactly some of the ones every Colo container gets. */
+function coloSysctls(value: unknown): boolean {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const entries = Object.entries(value as Record<string, unknown>);
+  return entries.length > 0 && entries.every(([k, v]) => Object.hasOwn(CONTAINER_SYSCTLS, k) && String(v) === CONTAINER_SYSCTLS[k]);
+}
+
 /** Adds a `refused` line for every unsafe key of one raw service. */
-export function checkUnsafeService(service: string, raw: Record<string, unknown>, report: Report): void {
+export function checkUnsafeService(service: string, raw: Record<string, unknown>, report: Report, grants?: ClassGrants): void {
   if (raw.privileged !== undefined && raw.privileged !== false) {
     report.add(service, 'privileged', 'refused', 'asks for a privileged container, which is root on the host');
   }
@@ -84,7 +103,14 @@ export function checkUnsafeService(service: string, raw: Record<string, unknown>
     }
   }
   for (const [key, reason] of Object.entries(ALWAYS_REFUSED)) {
-    if (raw[key] !== undefined) report.add(service, key, 'refused', reason);
+    if (raw[key] === undefined) continue;
+    if (key === 'cap_add' && grantedCapabilities(raw[key], grants)) {
+      report.add(service, key, 'dropped', 'only capabilities the class has already; Colo grants them itself');
+    } else if (key === 'sysctls' && coloSysctls(raw[key])) {
+      report.add(service, key, 'dropped', 'only the settings Colo gives every appliance itself');
+    } else {
+      report.add(service, key, 'refused', reason);
+    }
   }
   if (raw.user !== undefined && ROOT_USERS.test(String(raw.user).trim())) {
     report.add(service, 'user', 'refused', `runs as "${String(raw.user)}"; every appliance runs as its class's own unprivileged user`);
