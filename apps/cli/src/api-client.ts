@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import {
   composeDryRunSchema,
+  composeExportSchema,
   composeImportedSchema,
   catalogSchema,
   errorBodySchema,
@@ -64,6 +65,10 @@ export class ColoClient {
   }
   importComposeDryRun(name: string, compose: string) {
     return this.call('POST', '/compose/import', composeDryRunSchema, { body: { name, compose, dryRun: true } });
+  }
+  exportCompose(name: string, options: { revision?: number; withSecrets?: boolean } = {}) {
+    const query = { format: 'json', revision: options.revision, secrets: options.withSecrets ? '1' : undefined };
+    return this.call('GET', `/vdcs/${seg(name)}/compose`, composeExportSchema, { query });
   }
   listVdcs() {
     return this.call('GET', '/vdcs', vdcListSchema);

@@ -192,6 +192,13 @@ export const composeImportedSchema = z.looseObject({
   warnings: z.array(issueSchema).default([]),
 });
 
+export const composeExportSchema = z.looseObject({
+  text: z.string(),
+  env: z.string().default(''),
+  revision: z.number().optional(),
+  report: z.array(reportLineSchema).default([]),
+});
+
 export const composeDryRunSchema = z.looseObject({
   manifest: z.record(z.string(), z.unknown()),
   report: z.array(reportLineSchema).default([]),

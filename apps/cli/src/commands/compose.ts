@@ -10,6 +10,7 @@ import { formatIssue, formatWarning, UsageError } from '../errors';
 import { plural } from '../format';
 import { readInputFile } from '../manifest-file';
 import { renderTable } from '../table';
+import { runComposeExport } from './compose-export';
 
 /** The server refuses more; this stops an accidental upload of something else. */
 const MAX_COMPOSE_BYTES = 256 * 1024;
@@ -30,15 +31,17 @@ function reportTable(report: ReportLineAnswer[]): string[] {
 
 export const compose = defineCommand({
   name: 'compose',
-  summary: 'import a docker-compose.yml as a new VDC (not deployed), with a report of every key',
-  usage: 'import FILE [--name NAME] [--dry-run]',
+  summary: 'import a docker-compose.yml as a new VDC (not deployed), or export a VDC as one',
+  usage: 'import FILE [--name NAME] [--dry-run] | export NAME [-o FILE] [--with-secrets]',
   positionals: [
-    { name: 'ACTION', description: 'import' },
-    { name: 'FILE', description: 'the docker-compose.yml, or - for stdin' },
+    { name: 'ACTION', description: 'import or export' },
+    { name: 'FILE', description: 'import: the docker-compose.yml, or - for stdin; export: the VDC name' },
   ],
   flags: {
     name: { type: 'string', short: 'n', value: 'NAME', description: 'the VDC name (default: the folder of a docker-compose.yml, or the file name)' },
     'dry-run': { type: 'boolean', description: 'print the manifest it would make (stdout) and the report (stderr); create nothing' },
+    output: { type: 'string', short: 'o', value: 'FILE', description: 'export: write the compose file there and its secrets to .env beside it' },
+    'with-secrets': { type: 'boolean', description: 'export: the VDC\'s own secret values in .env (else fresh ones); never in the file' },
   },
   examples: [
     '$ colo compose import docker-compose.yml --name shop',
@@ -47,9 +50,17 @@ export const compose = defineCommand({
     'db       environment.POSTGRES_PASSWORD dropped the given secret is not carried over: Colo generates the password secret …',
     'created VDC shop (revision 1), not deployed',
     '$ colo compose import docker-compose.yml --dry-run > shop.yaml',
+    '$ colo compose export shop -o docker-compose.yml',
+    'wrote docker-compose.yml (VDC shop, revision 3)',
+    'wrote .env (its secrets, fresh values; keep it private)',
   ],
   async run(ctx, { flags, positionals }) {
-    if (positionals.ACTION !== 'import') throw new UsageError(`unknown action "${positionals.ACTION}": use import`, 'compose');
+    if (positionals.ACTION === 'export') {
+      const vdc = positionals.FILE as string;
+      if (!/^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/.test(vdc)) throw new UsageError(`"${vdc}" is not a VDC name: export takes the VDC's name`, 'compose');
+      return runComposeExport(ctx, positionals.FILE as string, { output: flags.output, withSecrets: flags['with-secrets'], json: flags.json });
+    }
+    if (positionals.ACTION !== 'import') throw new UsageError(`unknown action "${positionals.ACTION}": use import or export`, 'compose');
     const file = positionals.FILE as string;
     const name = flags.name ?? defaultVdcName(file, ctx.cwd);
     if (!name) throw new UsageError('--name NAME is needed when the file comes from stdin', 'compose');
