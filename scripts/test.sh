@@ -9,7 +9,7 @@ source scripts/lib/services.sh
 export NEXT_TELEMETRY_DISABLED=1
 export COLO_TEST_PG_ADMIN_URL="${COLO_TEST_PG_ADMIN_URL:-postgresql://colo:colo@127.0.0.1:${PG_PORT}/postgres}"
 ensure_all colo_test
-apt_install chromium
+apt_install chromium docker-compose
 
 failed_checks=0
 check() { # check NAME COMMAND...: runs a check, counts and names it when it fails
