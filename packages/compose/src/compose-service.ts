@@ -1,6 +1,6 @@
 // One engine container spec (what `desiredState` would create) as a compose service: the same
 // image, environment, hardening, limits, health check, networks and volumes, in compose's words.
-import type { DesiredContainer } from '@colo/engine';
+import type { DesiredContainer } from '@colo/engine/desired';
 import { composeValue, type SecretVariable } from './secret-variables';
 
 export interface ServiceContext {

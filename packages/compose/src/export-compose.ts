@@ -2,7 +2,7 @@
 // service built from the very container spec the engine would create (desiredState), so the
 // hardening, limits, wiring env and per-connection networks are Colo's, not re-derived here.
 // `x-colo` keys carry the manifest itself, so importing the file gives the same manifest back.
-import { desiredState } from '@colo/engine';
+import { desiredState } from '@colo/engine/desired';
 import { type Catalog, type Manifest, resolveManifest } from '@colo/manifest';
 import { stringify } from 'yaml';
 import { composeService } from './compose-service';

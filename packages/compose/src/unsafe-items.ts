@@ -1,7 +1,7 @@
 // What makes a whole import refused: any key that would give a container more of the host than
 // Colo gives any appliance (SPEC §5). Read from the raw service, before the schema, so a value
 // of an unexpected type ("privileged: 'yes'") is refused all the same.
-import { CONTAINER_SYSCTLS } from '@colo/engine';
+import { CONTAINER_SYSCTLS } from '@colo/engine/desired';
 import type { Report } from './report';
 
 const HOST_NAMESPACE_KEYS = ['network_mode', 'pid', 'ipc', 'uts', 'userns_mode', 'cgroup'] as const;
