@@ -31,6 +31,8 @@ export { requireAdmin, type UserRole, userRole } from './auth/roles';
 export { catalogView, validateForUser } from './catalog-view';
 export { type ComposeImportRequest, type ComposeImportResult, importComposeVdc } from './compose/import-compose-vdc';
 export { type ComposeExport, type ComposeExportRequest, exportComposeVdc } from './compose/export-compose-vdc';
+export { type BundleImportRequest, type BundleImportResult, importBundleVdc } from './bundles/import-bundle-vdc';
+export { type BundleExportRequest, exportBundleVdc } from './bundles/export-bundle-vdc';
 export { getCatalog, getLoadedCatalog, type LoadedCatalog, reloadCatalog, setCatalog } from './catalog';
 export { type ControlEnv, controlEnv, controlEnvSchema, decodeSecretKey } from './config';
 export { getRuntime, setRuntime } from './docker/engine-access';
