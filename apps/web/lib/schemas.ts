@@ -47,3 +47,10 @@ export const composeImportBody = z.object({
   compose: z.string({ error: 'compose must be the docker-compose.yml text' }),
   dryRun: z.boolean().optional(),
 });
+
+/** `POST /bundles/import`: the `.colo.yaml` text; the bundle importer judges its content. */
+export const bundleImportBody = z.object({
+  bundle: z.string({ error: 'bundle must be the .colo.yaml text' }),
+  name: z.string().min(1).max(64).optional(),
+  dryRun: z.boolean().optional(),
+});

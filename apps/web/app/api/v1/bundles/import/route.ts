@@ -1,0 +1,17 @@
+import { importBundleVdc } from '@colo/control';
+import { json, readBody, route } from '../../../../../lib/http';
+import { bundleImportBody } from '../../../../../lib/schemas';
+
+export const dynamic = 'force-dynamic';
+
+/** A `.colo.yaml` bundle → a VDC (not deployed), or with dryRun the manifest it would be. */
+export const POST = route(async ({ req, user }) => {
+  const body = await readBody(req, bundleImportBody);
+  const result = await importBundleVdc(user, body);
+  if (result.dryRun) {
+    const { manifest, report, errors, warnings } = result;
+    return json({ manifest, report, errors, warnings });
+  }
+  const { vdc, revision, warnings, report } = result;
+  return json({ vdc, revision, warnings, report }, 201);
+});
