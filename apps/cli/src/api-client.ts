@@ -2,6 +2,9 @@
 // can fail — server down, token rejected, error body, unexpected answer — into one CliError.
 import type { z } from 'zod';
 import {
+  bundleDryRunSchema,
+  bundleExportSchema,
+  bundleImportedSchema,
   composeDryRunSchema,
   composeExportSchema,
   composeImportedSchema,
@@ -69,6 +72,15 @@ export class ColoClient {
   exportCompose(name: string, options: { revision?: number; withSecrets?: boolean } = {}) {
     const query = { format: 'json', revision: options.revision, secrets: options.withSecrets ? '1' : undefined };
     return this.call('GET', `/vdcs/${seg(name)}/compose`, composeExportSchema, { query });
+  }
+  importBundle(bundle: string, options: { name?: string } = {}) {
+    return this.call('POST', '/bundles/import', bundleImportedSchema, { body: { bundle, name: options.name } });
+  }
+  importBundleDryRun(bundle: string, options: { name?: string } = {}) {
+    return this.call('POST', '/bundles/import', bundleDryRunSchema, { body: { bundle, name: options.name, dryRun: true } });
+  }
+  exportBundle(name: string, options: { revision?: number } = {}) {
+    return this.call('GET', `/vdcs/${seg(name)}/bundle`, bundleExportSchema, { query: { format: 'json', revision: options.revision } });
   }
   listVdcs() {
     return this.call('GET', '/vdcs', vdcListSchema);

@@ -281,3 +281,22 @@ export function revisionNumber(revision: z.infer<typeof revisionRef>): number | 
   if (revision == null) return undefined;
   return typeof revision === 'number' ? revision : revision.number;
 }
+
+export const bundleImportedSchema = z.looseObject({
+  vdc: vdcRefSchema,
+  revision: revisionRef,
+  report: z.array(z.string()).default([]),
+  warnings: z.array(issueSchema).default([]),
+});
+
+export const bundleExportSchema = z.looseObject({
+  text: z.string(),
+  bundle: z.looseObject({ from: z.looseObject({ vdc: z.string(), revision: z.number() }) }),
+});
+
+export const bundleDryRunSchema = z.looseObject({
+  manifest: z.record(z.string(), z.unknown()),
+  report: z.array(z.string()).default([]),
+  errors: z.array(issueSchema).default([]),
+  warnings: z.array(issueSchema).default([]),
+});

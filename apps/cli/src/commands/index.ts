@@ -1,6 +1,8 @@
 // Every `colo` verb, in the order `colo help` lists them.
 import type { Command } from '../command';
 import { apply } from './apply';
+import { exportCommand } from './bundle-export';
+import { importCommand } from './bundle-import';
 import { catalog } from './catalog';
 import { classCommand } from './class';
 import { clone } from './clone';
@@ -30,6 +32,8 @@ export const commands: Command[] = [
   plan,
   apply,
   compose,
+  exportCommand,
+  importCommand,
   ls,
   status,
   stop,

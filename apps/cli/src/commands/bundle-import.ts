@@ -1,0 +1,53 @@
+// `colo import FILE`: a `.colo.yaml` bundle made into a VDC (not deployed) by the server, which
+// checks it (format, checksum, classes, the manifest validator, quota). With --dry-run the
+// manifest is printed (stdout, so it can be saved) and the report goes to stderr.
+import { stringify } from 'yaml';
+import { connect } from '../api-client';
+import { defineCommand } from '../command';
+import { formatIssue, formatWarning } from '../errors';
+import { plural } from '../format';
+import { readInputFile } from '../manifest-file';
+
+/** The server refuses more; this stops an accidental upload of something else. */
+const MAX_BUNDLE_BYTES = 1024 * 1024;
+
+export const importCommand = defineCommand({
+  name: 'import',
+  summary: 'import a .colo.yaml bundle as a new VDC (not deployed)',
+  usage: 'FILE [--name NAME] [--dry-run]',
+  positionals: [{ name: 'FILE', description: 'the .colo.yaml bundle, or - for stdin' }],
+  flags: {
+    name: { type: 'string', short: 'n', value: 'NAME', description: 'the VDC name (default: the name in the bundle)' },
+    'dry-run': { type: 'boolean', description: 'print the manifest it would make (stdout) and the report (stderr); create nothing' },
+  },
+  examples: ['$ colo import shop.colo.yaml --name shop-copy', 'created VDC shop-copy (revision 1), not deployed'],
+  async run(ctx, { flags, positionals }) {
+    const source = await readInputFile(ctx, positionals.FILE as string, { noun: 'bundle', maxBytes: MAX_BUNDLE_BYTES, tooBig: 'larger than 1 MiB, not a bundle' });
+    const client = await connect(ctx);
+    if (flags['dry-run']) {
+      const answer = await client.importBundleDryRun(source.text, { name: flags.name });
+      if (flags.json) ctx.out(JSON.stringify(answer, null, 2));
+      else {
+        for (const line of answer.report) ctx.err(line);
+        for (const issue of answer.errors) ctx.err(formatIssue(issue));
+        for (const issue of answer.warnings) ctx.err(formatWarning(issue));
+        ctx.out(stringify(answer.manifest).trimEnd());
+      }
+      if (answer.errors.length > 0) {
+        ctx.err(`error: the VDC would be refused: ${plural(answer.errors.length, 'error')}`);
+        return 1;
+      }
+      return 0;
+    }
+    const answer = await client.importBundle(source.text, { name: flags.name });
+    if (flags.json) {
+      ctx.out(JSON.stringify(answer, null, 2));
+      return 0;
+    }
+    for (const line of answer.report) ctx.out(line);
+    for (const issue of answer.warnings) ctx.out(formatWarning(issue));
+    const revision = typeof answer.revision === 'number' ? answer.revision : answer.revision?.number;
+    ctx.out(`created VDC ${answer.vdc.name}${revision ? ` (revision ${revision})` : ''}, not deployed`);
+    return 0;
+  },
+});
