@@ -71,6 +71,15 @@ export function EditorToolbar(p: EditorToolbarProps) {
         </svg>
         History
       </Link>
+      <a
+        href={`/api/v1/vdcs/${encodeURIComponent(p.vdcName)}/bundle`}
+        download={`${p.vdcName}.colo.yaml`}
+        className="rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+        title="Download this VDC (its deployed revision, else the latest) as a portable .colo.yaml bundle"
+        data-testid="export-bundle-link"
+      >
+        Export
+      </a>
 
       <div className="ml-auto flex items-center">
         <ToolButton label="Undo" shortcut="Ctrl+Z" disabled={!p.canUndo} onClick={p.onUndo} testId="undo-button">
