@@ -9,6 +9,7 @@ export { DEFAULT_FAILURE_WINDOW, DEFAULT_MAX_FAILURES, type FailoverPolicy, fail
 export { forbiddenKeyReason } from './forbidden-keys';
 export { validateManifest, type ValidateOptions, type ValidationResult } from './validate-manifest';
 export { MAX_MANIFEST_BYTES, parseManifestText, validateManifestText } from './parse-manifest';
+export { type GuardedYamlLimits, readGuardedYaml } from './read-guarded-yaml';
 export { canonicalManifest, stringifyManifest } from './stringify-manifest';
 export { type DiffLine, diffLines, unifiedDiff } from './line-diff';
 export { resolveManifest } from './resolve';
