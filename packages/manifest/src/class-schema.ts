@@ -1,6 +1,7 @@
 // The shape of an appliance class (`templates/appliances/<id>/class.yaml`): what the catalog
 // offers, and the bounds every manifest appliance of that class is checked against.
 import { z } from 'zod';
+import type { AssemblyDefinition } from './assembly-schema';
 
 export const DNS_LABEL = /^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/;
 export const dnsLabel = z
@@ -196,6 +197,11 @@ export interface Catalog {
   /** Returns the class for `id` or `id@version`, or undefined. */
   get(ref: string): ApplianceClass | undefined;
   list(): ApplianceClass[];
+  /**
+   * The assembly `ref` names (`id` or `id@version`), when it names one rather than a class; `get`
+   * gives its box class. Absent on catalogs without assemblies.
+   */
+  assembly?(ref: string): AssemblyDefinition | undefined;
 }
 
 /** The repository prefix of built class images unless configured (COLO_IMAGE_NAMESPACE). */

@@ -17,3 +17,8 @@ export { bootWaves, type CanConnect, canConnect, formatEndpoint, parseEndpoint }
 export { protocolsMatch } from './wire-rules';
 export { propertyValueProblem } from './property-value';
 export { createCatalog } from './memory-catalog';
+export * from './assembly-schema';
+export { assemblyClass, type BoundaryTerminal, interiorTerminal } from './assembly-class';
+export { withAssemblies } from './assembly-catalog';
+export { type ExpandResult, expandAssemblies, hasAssemblies } from './expand-assemblies';
+export { type AssemblyValidation, assemblyDepth, validateAssembly } from './validate-assembly';

@@ -30,6 +30,8 @@ export interface ApplianceEntry {
   propertyKeys: string[];
   expose: { index: number; terminal: string; port: number }[];
   startAfter: { index: number; name: string }[];
+  /** `standby` / `failover` when written: keys only a box of containers has (not an assembly). */
+  containerOnlyKeys: ('standby' | 'failover')[];
 }
 
 export interface ConnectionEntry {
@@ -63,8 +65,10 @@ function field<K extends keyof typeof applianceShape>(raw: Record<string, unknow
 }
 
 function readAppliance(raw: unknown, index: number, catalog: Catalog): ApplianceEntry {
-  const entry: ApplianceEntry = { index, properties: new Map(), propertyKeys: [], expose: [], startAfter: [] };
+  const entry: ApplianceEntry = { index, properties: new Map(), propertyKeys: [], expose: [], startAfter: [], containerOnlyKeys: [] };
   if (!isRecord(raw)) return entry;
+  if (raw.standby !== undefined) entry.containerOnlyKeys.push('standby');
+  if (raw.failover !== undefined) entry.containerOnlyKeys.push('failover');
   entry.name = field(raw, 'name') as string | undefined;
   entry.classRef = field(raw, 'class') as string | undefined;
   if (entry.classRef !== undefined) entry.cls = catalog.get(entry.classRef);

@@ -1,5 +1,7 @@
 // A catalog held in memory: what the browser builds from `GET /catalog`, what tests use, and
 // what @colo/catalog wraps around the classes it loads from disk.
+import { withAssemblies } from './assembly-catalog';
+import type { AssemblyDefinition } from './assembly-schema';
 import type { ApplianceClass, Catalog } from './class-schema';
 
 /**
@@ -7,7 +9,15 @@ import type { ApplianceClass, Catalog } from './class-schema';
  * or else the highest, `get("web-php@2")` exactly version 2; `list()` is every version, ordered
  * by id then version. Two classes with the same id and version are a catalog bug, so they throw.
  */
-export function createCatalog(classes: readonly ApplianceClass[], heads: Readonly<Record<string, number>> = {}): Catalog {
+export function createCatalog(
+  classes: readonly ApplianceClass[],
+  heads: Readonly<Record<string, number>> = {},
+  assemblies: readonly AssemblyDefinition[] = [],
+): Catalog {
+  return withAssemblies(classCatalog(classes, heads), assemblies);
+}
+
+function classCatalog(classes: readonly ApplianceClass[], heads: Readonly<Record<string, number>>): Catalog {
   const byId = new Map<string, ApplianceClass[]>();
   for (const cls of classes) {
     const versions = byId.get(cls.id) ?? [];

@@ -54,6 +54,17 @@ function checkResources(ctx: RuleContext, entry: ApplianceEntry, cls: ApplianceC
   }
 }
 
+/** An assembly's box has no containers of its own: sizes and failure policy live inside it. */
+function checkBox(ctx: RuleContext, entry: ApplianceEntry): void {
+  const base = ['appliances', entry.index];
+  const inside = `set it on the appliances inside assembly "${entry.cls!.id}"`;
+  if (entry.replicas !== undefined) ctx.issues.error([...base, 'replicas'], `an assembly has no replicas of its own; ${inside}`);
+  if (entry.cpu !== undefined || entry.memory !== undefined) {
+    ctx.issues.error([...base, 'resources'], `an assembly has no resources of its own; ${inside}`);
+  }
+  for (const key of entry.containerOnlyKeys) ctx.issues.error([...base, key], `an assembly has no ${key} of its own; ${inside}`);
+}
+
 export function checkAppliances(ctx: RuleContext): void {
   const firstByName = new Map<string, number>();
   for (const entry of ctx.model.appliances) {
@@ -67,7 +78,8 @@ export function checkAppliances(ctx: RuleContext): void {
       const ref = entry.classRef;
       ctx.issues.error([...base, 'class'], () => unknownClassMessage(ref, ctx.catalog, ctx.model.suggestions));
     }
-    if (entry.cls) checkResources(ctx, entry, entry.cls);
+    if (entry.cls && entry.classRef !== undefined && ctx.catalog.assembly?.(entry.classRef)) checkBox(ctx, entry);
+    else if (entry.cls) checkResources(ctx, entry, entry.cls);
     for (const { index, name } of entry.startAfter) {
       const path = [...base, 'startAfter', index];
       if (name === entry.name) ctx.issues.error(path, `"${name}" cannot start after itself`);
