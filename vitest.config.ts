@@ -6,7 +6,7 @@
 import { defineConfig } from 'vitest/config';
 
 const LANES: Record<string, string[]> = {
-  units: ['packages/*', 'apps/*', 'bench'],
+  units: ['packages/*', 'apps/*', 'bench', 'scripts'],
   acceptance: ['tests'],
   faults: ['tests/faults'],
 };

@@ -20,6 +20,7 @@ check() { # check NAME COMMAND...: runs a check, counts and names it when it fai
 check "typecheck (workspaces)" npx turbo run typecheck --output-logs=errors-only
 check "typecheck (tests, bench, scripts)" npx tsc -p tsconfig.json --noEmit
 check "lint" npx biome lint --diagnostic-level=error .
+check "dependencies" npx tsx scripts/check-deps.ts
 check "web build" npx turbo run build --filter=@colo/web --output-logs=errors-only
 
 # Each lane is its own vitest process with its own report; output lines carry the lane's name.
