@@ -5,3 +5,26 @@ export { bundleChecksum, canonicalBundleJson } from './bundle-checksum';
 export { MAX_BUNDLE_BYTES, readBundleText } from './read-bundle-text';
 export { type ExportBundleOptions, type ExportedBundle, exportBundle } from './export-bundle';
 export { type ImportBundleOptions, type ImportBundleResult, importBundle } from './import-bundle';
+export {
+  ARCHIVE_BUNDLE_FILE,
+  ARCHIVE_DATA_FILE,
+  type BundleData,
+  type BundleDataVolume,
+  bundleDataSchema,
+  DATA_FORMAT,
+  manifestInstanceVolumes,
+  volumeArchiveFile,
+} from './archive/data-archive-format';
+export {
+  type CheckDataArchiveOptions,
+  type CheckDataArchiveResult,
+  type CheckedVolume,
+  checkDataArchive,
+  DEFAULT_DATA_ARCHIVE_LIMITS,
+  type DataArchiveLimits,
+  formatSize,
+} from './archive/check-data-archive';
+export { type DataArchiveInput, dataArchiveSize, type MeasuredVolume, writeDataArchive } from './archive/write-data-archive';
+export { type TarEvent, TarError, type TarHeader, TarParser, tarEvents } from './archive/tar-stream';
+export { volumeEntryProblems } from './archive/volume-entries';
+export { type VolumeTarEvent, volumeTars } from './archive/volume-tars';
