@@ -27,6 +27,9 @@ export { hashPassword, needsRehash, SCRYPT_COST, verifyPassword } from './auth/p
 export { authenticateSession, createSession, endSession, type ResumedSession, resumeSession, SESSION_TTL_MS } from './auth/sessions';
 export { createUser, ensureLocalAdmin, type LocalAdmin, setPassword, signIn } from './auth/users';
 export { listUsers } from './auth/list-users';
+export { CUSTOM_IMAGE_CLASS, customImageIssues } from './custom-images/custom-image-issues';
+export { allowCustomImage, allowedImageReferences, type CustomImageView, disallowCustomImage, listCustomImages } from './custom-images/custom-image-list';
+export { canonicalImageReference } from './custom-images/image-reference';
 export { requireAdmin, type UserRole, userRole } from './auth/roles';
 export { catalogView, validateForUser } from './catalog-view';
 export { type ComposeImportRequest, type ComposeImportResult, importComposeVdc } from './compose/import-compose-vdc';
@@ -151,3 +154,16 @@ export {
 } from './terminal/terminal-requests';
 export type { TerminalEvent, TerminalSession } from './terminal/terminal-session';
 export type { TerminalTarget } from './terminal/terminal-target';
+export {
+  type AssemblyUseView,
+  type AssemblyView,
+  deleteAssembly,
+  getAssembly,
+  getAssemblyVersion,
+  listAssemblies,
+  type SavedAssembly,
+  saveAssembly,
+  type SharingInput,
+  setAssemblySharing,
+  sharingInputSchema,
+} from './assemblies';
