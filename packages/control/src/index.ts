@@ -154,16 +154,3 @@ export {
 } from './terminal/terminal-requests';
 export type { TerminalEvent, TerminalSession } from './terminal/terminal-session';
 export type { TerminalTarget } from './terminal/terminal-target';
-export {
-  type AssemblyUseView,
-  type AssemblyView,
-  deleteAssembly,
-  getAssembly,
-  getAssemblyVersion,
-  listAssemblies,
-  type SavedAssembly,
-  saveAssembly,
-  type SharingInput,
-  setAssemblySharing,
-  sharingInputSchema,
-} from './assemblies';
