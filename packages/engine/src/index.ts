@@ -99,6 +99,15 @@ export {
   type VolumeCopyResult,
 } from './volumes/vdc-volumes';
 export { VOLUME_TOOL_CLASS, volumeToolImage } from './volumes/volume-tool';
+export {
+  type FillVolumesInput,
+  fillVolumes,
+  measureVolumeArchive,
+  openVolumeReader,
+  type VolumeArchiveToolOptions,
+  type VolumeFill,
+  type VolumeReader,
+} from './volumes/volume-archives';
 export { VOLUME_TOOL_LIMITS } from './volumes/tool-container';
 export { cancelCopiesInHostTool, copiesRunningInHostTool, HOST_VOLUME_TOOL_ROLE } from './volumes/host-tool';
 export { desiredEntry, ENTRY_LABEL, ENTRY_ROLE, type EntryOptions, type EntrySpec, ensureEntry, entryBridgeName, entryListenerName, removeEntry } from './edge/entries';

@@ -174,6 +174,24 @@ export function createDockerRuntime(docker: Dockerode = new Dockerode()): Runtim
       }
     },
 
+    async readArchive(id, path) {
+      try {
+        return await docker.getContainer(id).getArchive({ path });
+      } catch (error) {
+        throw toEngineError(error, `read ${path} in ${id}`);
+      }
+    },
+
+    async writeArchive(id, path, tar) {
+      try {
+        const res = (await docker.getContainer(id).putArchive(tar, { path })) as NodeJS.ReadableStream | undefined;
+        // The daemon answers once it has unpacked the whole stream (or failed to).
+        res?.resume?.();
+      } catch (error) {
+        throw toEngineError(error, `write ${path} in ${id}`);
+      }
+    },
+
     watchContainerEvents: (options) => watchContainerEvents(docker, options),
 
     async buildImage(contextDir, tag, labels = {}) {

@@ -182,6 +182,13 @@ export interface Runtime {
    * anything in it (Docker's archive API); undefined when there is no such file. At most 64 KiB.
    */
   readFile(idOrName: string, path: string): Promise<string | undefined>;
+  /**
+   * A directory of a container (volumes included) as a tar stream, read without running anything
+   * in it (Docker's archive API); its entries are named `./…` when `path` ends in `/.`.
+   */
+  readArchive(idOrName: string, path: string): Promise<NodeJS.ReadableStream>;
+  /** Unpacks a tar stream into a directory of a container (a writable volume of a read-only one). */
+  writeArchive(idOrName: string, path: string, tar: NodeJS.ReadableStream): Promise<void>;
   /** Builds an image from a directory holding a Dockerfile. */
   buildImage(contextDir: string, tag: string, labels?: Record<string, string>): Promise<void>;
   /** How an image runs (entrypoint, command, user, env…); undefined when the image is not present. */
@@ -213,6 +220,7 @@ export const MUTATING_RUNTIME_METHODS = [
   'removeVolume',
   'exec',
   'execInteractive',
+  'writeArchive',
   'buildImage',
   'commitContainer',
   'removeImage',
