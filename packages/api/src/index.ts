@@ -1,0 +1,12 @@
+// @colo/api: the one contract of the REST API (zod 4). The web routes parse their input with
+// these schemas, the CLI reads answers with them, and openapi.ts prints them as OpenAPI 3.1.
+export * from './common';
+export * from './openapi';
+export * from './operation';
+export * from './params';
+export * from './registry';
+export { openApiDocumentSchema } from './routes/meta';
+export * from './schemas/accounts';
+export * from './schemas/classes';
+export * from './schemas/operations';
+export * from './schemas/vdcs';

@@ -1,0 +1,212 @@
+// VDCs: their manifests and revisions, what runs (status, appliances, logs), plans and
+// verdicts, and the files they go out and come in as (docker-compose.yml, .colo.yaml bundles).
+import { z } from 'zod';
+import { flagText, issueSchema, manifestField, nameField, positiveNumberText, text, when } from '../common';
+
+export const manifestBody = z.object({ manifest: manifestField });
+export const updateBody = z.object({ manifest: manifestField, baseRevision: z.number().int().nonnegative() });
+export const renameBody = z.object({ name: nameField });
+export const revisionBody = z.object({ revision: z.number().int().positive().optional() });
+export const applianceBody = z.object({ appliance: z.string().min(1).max(64).optional() });
+export const destroyBody = z.object({ purge: z.boolean().optional() });
+export const cloneBody = z.object({
+  name: nameField,
+  snapshot: z.number().int().positive().optional(),
+  /** Source host port → the clone's; the rest are picked free. */
+  ports: z.record(z.string(), z.number().int()).optional(),
+});
+
+export const vdcQuery = z.object({ revision: positiveNumberText.optional() });
+
+/** A revision is an object with a number; a bare number is accepted too. */
+export const revisionRef = z.union([z.number(), z.looseObject({ number: z.number() })]).nullish();
+export function revisionNumber(revision: z.infer<typeof revisionRef>): number | undefined {
+  if (revision == null) return undefined;
+  return typeof revision === 'number' ? revision : revision.number;
+}
+
+export const vdcRefSchema = z.looseObject({ id: z.string().optional(), name: text, state: z.string().nullish() });
+
+export const vdcListSchema = z.looseObject({
+  vdcs: z.array(
+    z.looseObject({
+      id: z.string().optional(),
+      name: text,
+      state: z.string().nullish(),
+      revision: revisionRef,
+      applianceCount: z.number().nullish(),
+      lastOperation: z
+        .looseObject({ id: z.string().optional(), kind: z.string().nullish(), status: z.string().nullish(), createdAt: when, finishedAt: when })
+        .nullish(),
+    }),
+  ),
+});
+export type VdcList = z.infer<typeof vdcListSchema>;
+
+export const vdcAnswerSchema = z.looseObject({
+  vdc: vdcRefSchema,
+  revision: z.looseObject({ id: z.string().optional(), number: z.number(), manifest: z.unknown().optional(), createdAt: when }),
+});
+export type VdcAnswer = z.infer<typeof vdcAnswerSchema>;
+
+export const vdcRenamedSchema = z.looseObject({ vdc: vdcRefSchema });
+
+export const revisionsSchema = z.looseObject({ revisions: z.array(z.looseObject({ number: z.number(), createdAt: when })) });
+
+export const vdcSavedSchema = z.looseObject({
+  vdc: vdcRefSchema,
+  revision: revisionRef,
+  changed: z.boolean().optional(),
+  warnings: z.array(issueSchema).optional(),
+});
+
+export const validationSchema = z.looseObject({
+  ok: z.boolean(),
+  errors: z.array(issueSchema).default([]),
+  warnings: z.array(issueSchema).default([]),
+});
+export type Validation = z.infer<typeof validationSchema>;
+
+export const planAnswerSchema = z.looseObject({
+  vdc: z.string().optional(),
+  exists: z.boolean().optional(),
+  plan: z.unknown(),
+  text: z.string().default(''),
+});
+
+// What runs
+
+const portSchema = z.looseObject({ terminal: text, host: z.string().nullish(), port: z.number() });
+const containerSchema = z.looseObject({
+  id: z.string().optional(),
+  name: z.string().optional(),
+  replica: z.number().optional(),
+  state: z.string().nullish(),
+  health: z.string().nullish(),
+  ports: z.array(portSchema).default([]),
+});
+const applianceStatusSchema = z.looseObject({
+  name: text,
+  class: z.string().nullish(),
+  replicas: z.looseObject({ desired: z.number(), running: z.number() }),
+  state: z.string().nullish(),
+  /** Why it is not right, e.g. "failed 3 times in 24h (last: out of memory)". */
+  problem: z.string().nullish(),
+  containers: z.array(containerSchema).default([]),
+});
+
+export const statusSchema = z.looseObject({
+  vdc: z.union([vdcRefSchema, z.string()]),
+  appliances: z.array(applianceStatusSchema),
+  edge: z
+    .array(
+      z.looseObject({
+        host: z.string().nullish(),
+        port: z.number(),
+        target: z.string().default(''),
+        listener: z.looseObject({ name: z.string().optional(), state: z.string().nullish(), health: z.string().nullish() }),
+        backends: z.looseObject({ up: z.number(), total: z.number() }).nullish(),
+      }),
+    )
+    .default([]),
+});
+export type VdcStatus = z.infer<typeof statusSchema>;
+
+export const applianceDetailSchema = z.looseObject({
+  vdc: vdcRefSchema,
+  appliance: applianceStatusSchema.extend({
+    containers: z.array(
+      containerSchema.extend({
+        image: z.string().default(''),
+        restarts: z.number().default(0),
+        exitCode: z.number().nullish(),
+        lastHealthOutput: z.string().nullish(),
+      }),
+    ),
+  }),
+});
+export type ApplianceDetail = z.infer<typeof applianceDetailSchema>;
+
+export const applianceLogsQuery = z.object({
+  /** Lines per container from the end (at most 5000). */
+  tail: z.coerce.number().int().min(0).max(5000).default(200),
+  /** `1`: a live stream of Server-Sent Events instead of one answer. */
+  follow: flagText.default('0'),
+});
+export const applianceLogsSchema = z.looseObject({ lines: z.array(z.looseObject({ container: text, line: text })) });
+
+// Files in and out
+
+const reportLineSchema = z.looseObject({
+  service: z.string().default(''),
+  key: z.string().default(''),
+  severity: text,
+  message: text,
+});
+export type ReportLineAnswer = z.infer<typeof reportLineSchema>;
+
+/** `POST /compose/import`: the compose file's text; the importer judges its content. */
+export const composeImportBody = z.object({
+  name: nameField,
+  compose: z.string({ error: 'compose must be the docker-compose.yml text' }),
+  dryRun: z.boolean().optional(),
+});
+
+export const composeImportedSchema = z.looseObject({
+  vdc: vdcRefSchema,
+  revision: revisionRef,
+  report: z.array(reportLineSchema).default([]),
+  warnings: z.array(issueSchema).default([]),
+});
+
+export const composeDryRunSchema = z.looseObject({
+  manifest: z.record(z.string(), z.unknown()),
+  report: z.array(reportLineSchema).default([]),
+  errors: z.array(issueSchema).default([]),
+  warnings: z.array(issueSchema).default([]),
+});
+
+export const composeExportQuery = z.object({
+  format: z.enum(['yaml', 'json']).default('yaml'),
+  revision: z.coerce.number().int().min(1).optional(),
+  /** `1` puts the VDC's own secret values in `env` (never in the file); needs a deploy token. */
+  secrets: flagText.default('0'),
+});
+
+export const composeExportSchema = z.looseObject({
+  text: z.string(),
+  env: z.string().default(''),
+  revision: z.number().optional(),
+  report: z.array(reportLineSchema).default([]),
+});
+
+/** `POST /bundles/import`: the `.colo.yaml` text; the bundle importer judges its content. */
+export const bundleImportBody = z.object({
+  bundle: z.string({ error: 'bundle must be the .colo.yaml text' }),
+  name: nameField.optional(),
+  dryRun: z.boolean().optional(),
+});
+
+export const bundleImportedSchema = z.looseObject({
+  vdc: vdcRefSchema,
+  revision: revisionRef,
+  report: z.array(z.string()).default([]),
+  warnings: z.array(issueSchema).default([]),
+});
+
+export const bundleDryRunSchema = z.looseObject({
+  manifest: z.record(z.string(), z.unknown()),
+  report: z.array(z.string()).default([]),
+  errors: z.array(issueSchema).default([]),
+  warnings: z.array(issueSchema).default([]),
+});
+
+export const bundleExportQuery = z.object({
+  format: z.enum(['yaml', 'json']).default('yaml'),
+  revision: z.coerce.number().int().min(1).optional(),
+});
+
+export const bundleExportSchema = z.looseObject({
+  text: z.string(),
+  bundle: z.looseObject({ from: z.looseObject({ vdc: z.string(), revision: z.number() }) }),
+});
