@@ -28,7 +28,7 @@ import {
   vdcAnswerSchema,
   vdcListSchema,
   vdcSavedSchema,
-} from './api-schemas';
+} from '@colo/api';
 import { resolveConfig } from './config';
 import type { CliContext } from './context';
 import { ApiError, CliError } from './errors';

@@ -1,7 +1,7 @@
 // What every command that starts an operation does next: print its id, or (--wait) poll it
 // until it finishes, showing progress, and exit 0 only if it succeeded.
 import type { ColoClient } from './api-client';
-import type { LogLine, Operation, OperationAnswer } from './api-schemas';
+import type { LogLine, Operation, OperationAnswer } from '@colo/api';
 import type { CliContext } from './context';
 import { ApiError, CliError } from './errors';
 import { errorText } from './format';

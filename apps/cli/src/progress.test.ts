@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { operation } from '../test/fixtures';
-import { operationSchema } from './api-schemas';
+import { operationSchema } from '@colo/api';
 import { ProgressPrinter } from './progress';
 
 const steps = (a: string, b: string, c = 'pending') => [

@@ -2,7 +2,7 @@
 // only what changed since the last one — the operation's status, each step that changed state
 // (with the operation's percent), and log lines not seen yet — so a log or a CI run reads
 // as a story, not a redrawn screen.
-import type { LogLine, Operation } from './api-schemas';
+import type { LogLine, Operation } from '@colo/api';
 import { elapsed, errorText } from './format';
 
 const LOG_INDENT = ' '.repeat(7);

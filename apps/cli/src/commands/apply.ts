@@ -2,7 +2,7 @@
 // new) and deploy it. Deploy is idempotent, so applying an unchanged manifest still converges
 // Docker onto it — the way to retry after a failed deploy.
 import { type ColoClient, connect } from '../api-client';
-import { revisionNumber } from '../api-schemas';
+import { revisionNumber } from '@colo/api';
 import { parseSeconds } from '../args';
 import { defineCommand } from '../command';
 import type { CliContext } from '../context';

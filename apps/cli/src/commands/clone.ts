@@ -1,7 +1,7 @@
 // `colo clone NAME NEW [--from SNAPSHOT] [--ports A=B,…]`: a new VDC with copies of all the
 // source's data, live or from a snapshot, deployed on ports of its own. With --wait it follows
 // the copy and then the new VDC's first deploy.
-import type { Operation } from '../api-schemas';
+import type { Operation } from '@colo/api';
 import { connect } from '../api-client';
 import { parseSeconds } from '../args';
 import { defineCommand } from '../command';

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { connect } from '../api-client';
-import type { ReportLineAnswer } from '../api-schemas';
+import type { ReportLineAnswer } from '@colo/api';
 import { defineCommand } from '../command';
 import { formatIssue, formatWarning, UsageError } from '../errors';
 import { plural } from '../format';

@@ -1,7 +1,7 @@
 // `colo entry ls|show|create|switch|rm`: stable published addresses that point at one VDC at a
 // time. Switching one is how an upgraded copy goes live, and switching back is the rollback.
 import { connect } from '../api-client';
-import type { Entry } from '../api-schemas';
+import type { Entry } from '@colo/api';
 import { defineCommand } from '../command';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';

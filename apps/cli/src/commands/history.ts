@@ -3,7 +3,7 @@
 // (operations); diff shows what changed between two revisions as `diff -u` does.
 import { stringifyManifest, unifiedDiff } from '@colo/manifest';
 import { connect } from '../api-client';
-import type { Operation, Snapshot } from '../api-schemas';
+import type { Operation, Snapshot } from '@colo/api';
 import { defineCommand } from '../command';
 import { UsageError } from '../errors';
 import { ago, duration, errorText } from '../format';

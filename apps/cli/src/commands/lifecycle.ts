@@ -1,7 +1,7 @@
 // What stop, start and destroy share: each starts one operation on a VDC (or one appliance)
 // and then reports or follows it like apply does.
 import { type ColoClient, connect } from '../api-client';
-import type { Operation } from '../api-schemas';
+import type { Operation } from '@colo/api';
 import { parseSeconds } from '../args';
 import type { CliContext } from '../context';
 import { ApiError, CliError, UsageError } from '../errors';

@@ -1,6 +1,6 @@
 // `colo ls`: the VDCs this token can see, one line each.
 import { connect } from '../api-client';
-import { revisionNumber } from '../api-schemas';
+import { revisionNumber } from '@colo/api';
 import { defineCommand } from '../command';
 import { ago } from '../format';
 import { renderTable } from '../table';

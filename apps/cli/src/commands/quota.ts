@@ -1,7 +1,7 @@
 // `colo quota`: limits and usage, your own (GET /me) or, for an admin, anyone's; `--set` changes
 // them (PUT /users/:id/quota). The server checks the values and who may change them.
 import { connect } from '../api-client';
-import type { QuotaAmounts, QuotaOverrides } from '../api-schemas';
+import type { QuotaAmounts, QuotaOverrides } from '@colo/api';
 import { defineCommand } from '../command';
 import { UsageError } from '../errors';
 import { renderTable } from '../table';

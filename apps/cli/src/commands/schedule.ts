@@ -1,7 +1,7 @@
 // `colo schedule ls|set|enable|disable|rm`: a VDC's timetable of snapshots (keeping the last N)
 // and of stops and starts, as 5-field cron expressions read in UTC. The worker fires each run.
 import { connect } from '../api-client';
-import type { Schedule } from '../api-schemas';
+import type { Schedule } from '@colo/api';
 import { defineCommand } from '../command';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';

@@ -2,7 +2,7 @@
 // state, health and the host ports each appliance is published on, then the edge listener of
 // each published port with the replicas it sees up.
 import { connect } from '../api-client';
-import type { VdcStatus } from '../api-schemas';
+import type { VdcStatus } from '@colo/api';
 import { defineCommand } from '../command';
 import { renderTable } from '../table';
 

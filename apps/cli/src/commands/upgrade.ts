@@ -4,7 +4,7 @@
 // says how. NAME runs on untouched throughout: the rollback is switching the entries back.
 import { parseDocument } from 'yaml';
 import { type ColoClient, connect } from '../api-client';
-import { type Operation, revisionNumber } from '../api-schemas';
+import { type Operation, revisionNumber } from '@colo/api';
 import { parseSeconds } from '../args';
 import { defineCommand } from '../command';
 import type { CliContext } from '../context';
