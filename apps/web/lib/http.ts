@@ -7,6 +7,7 @@ import { httpError } from './error-table';
 import { isSameOrigin, isSecureRequest, readCookie, SESSION_COOKIE, sessionCookie } from './session-cookie';
 
 export { MAX_BODY_BYTES, readBody } from './request-body';
+export { readQuery } from './request-query';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -7,6 +7,8 @@ import type { TokenScope } from '@colo/control';
 import { type RouteAccess, scopeFor } from '../lib/http';
 
 export const API_ROOT = path.resolve(__dirname, '../app/api/v1');
+/** Every route under /api: the v1 routes and the API's own document (`/api/openapi.json`). */
+export const APP_API_ROOT = path.resolve(__dirname, '../app/api');
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 export interface RouteFile {
@@ -40,6 +42,16 @@ export function listRouteFiles(root = API_ROOT): RouteFile[] {
   return out.sort((a, b) => a.pattern.localeCompare(b.pattern));
 }
 
+/** Every route file under /api, each pattern the full URL path: `/api/v1/vdcs/[name]`, `/api/openapi.json`. */
+export function listAllRouteFiles(): RouteFile[] {
+  return listRouteFiles(APP_API_ROOT).map((f) => ({ ...f, pattern: `/api${f.pattern}` }));
+}
+
+/** The methods a route file exports, read from its text (no import: nothing of the app loads). */
+export function exportedMethods(source: string): string[] {
+  return HTTP_METHODS.filter((m) => new RegExp(`export\\s+(?:const|(?:async\\s+)?function)\\s+${m}\\b`).test(source));
+}
+
 /** `/vdcs/[name]/deploy` with `{ name: 'shop' }` → `/vdcs/shop/deploy` (values URL-encoded). */
 export function fillPattern(pattern: string, values: Record<string, string>): string {
   return pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => encodeURIComponent(values[name] ?? 'x'));
@@ -55,9 +67,9 @@ export interface ApiRoute extends RouteFile {
 }
 
 /** Every (method, route) the API answers, imported from the route files. */
-export async function loadApiRoutes(): Promise<ApiRoute[]> {
+export async function loadApiRoutes(files: RouteFile[] = listRouteFiles()): Promise<ApiRoute[]> {
   const routes: ApiRoute[] = [];
-  for (const file of listRouteFiles()) {
+  for (const file of files) {
     const mod = (await import(file.file)) as Record<string, unknown>;
     for (const method of HTTP_METHODS) {
       if (typeof mod[method] === 'function') routes.push({ ...file, method, handler: mod[method] as RouteFn });

@@ -3,6 +3,7 @@
 // A class is shared by every VDC on this Colo, so each of these is an admin's. This runs in the
 // web process, which may only read Docker: every change is asked of the worker (prototype-calls.ts)
 // once the caller is known to be an admin and the input is good.
+import { classCommitBody, classRollbackBody, prototypeOpenBody, prototypeRunBody } from '@colo/api';
 import { getPrisma } from '@colo/db';
 import { findPrototype } from '@colo/engine';
 import { z } from 'zod';
@@ -17,10 +18,11 @@ import { callWorker } from '../worker-calls/call-worker';
 import { classVersionsOf } from './class-versions';
 
 const version = z.number().int().positive();
-export const prototypeOpenSchema = z.object({ version: version.optional(), online: z.boolean().default(true) }).strict();
-export const prototypeRunSchema = z.object({ script: z.string().min(1, 'is empty').max(65_536, 'must be at most 64 KiB') }).strict();
-export const classCommitSchema = z.object({ note: z.string().max(500, 'must be at most 500 characters').default(''), rollout: z.boolean().default(true) }).strict();
-export const classRollbackSchema = z.object({ version: version.optional() }).strict();
+// The request bodies are the contract's (@colo/api).
+export const prototypeOpenSchema = prototypeOpenBody;
+export const prototypeRunSchema = prototypeRunBody;
+export const classCommitSchema = classCommitBody;
+export const classRollbackSchema = classRollbackBody;
 
 /** What a commit or rollback set in motion: one deploy per VDC that follows the class. */
 export interface Rollout {

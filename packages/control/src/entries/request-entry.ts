@@ -3,6 +3,7 @@
 // target VDC's: it runs under that VDC's claim, so the VDC cannot be redeployed or destroyed
 // mid-switch. One operation per entry at a time: a second one is refused, not queued, because a
 // switch decided on a stale "where does it point now" is the one mistake an entry must not make.
+import { entryCreateBody, entrySwitchBody } from '@colo/api';
 import { getPrisma, type Prisma, type Vdc } from '@colo/db';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/api-tokens';
@@ -23,19 +24,9 @@ import type { EntryView } from './entry-views';
 
 const PORT_RANGE = { min: 1024, max: 65535 };
 
-export const entryCreateSchema = z
-  .object({
-    name: z.string().regex(/^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/, 'must be lowercase letters, digits and "-", starting with a letter, at most 32 characters'),
-    port: z.number().int().min(PORT_RANGE.min, `must be ${PORT_RANGE.min}–${PORT_RANGE.max}`).max(PORT_RANGE.max, `must be ${PORT_RANGE.min}–${PORT_RANGE.max}`),
-    vdc: z.string().min(1, 'is required'),
-    target: z.string().optional(),
-    /** Start on first request: while the VDC is stopped, hold connections and start it. */
-    wake: z.boolean().optional(),
-  })
-  .strict();
-
-/** `wake` given on a switch turns start-on-first-request on or off; left out, it stays as it is. */
-export const entrySwitchSchema = z.object({ vdc: z.string().min(1, 'is required'), target: z.string().optional(), wake: z.boolean().optional() }).strict();
+/** The request bodies are the contract's (@colo/api). */
+export const entryCreateSchema = entryCreateBody;
+export const entrySwitchSchema = entrySwitchBody;
 
 export interface EntryRequest {
   entry: EntryView;

@@ -1,5 +1,6 @@
 // Reading and setting quotas: a user sees their own limits and usage (`GET /me`); an admin
 // reads and sets anyone's (`GET/PUT /users/:id/quota`, where :id is a user id or an email).
+import { quotaBody } from '@colo/api';
 import { getPrisma, type User } from '@colo/db';
 import { MEMORY_PATTERN, parseMemory } from '@colo/manifest';
 import { z } from 'zod';
@@ -30,21 +31,10 @@ export interface UserQuotaView {
   quota: QuotaView & { overrides: QuotaOverrides };
 }
 
-const amount = z.number().int().min(0).max(1_000_000);
-
-/** `PUT /users/:id/quota`: each key given is set; `null` returns it to the default. Memory takes bytes or "8Gi". */
-export const quotaInputSchema = z
-  .object({
-    appliances: amount.nullable(),
-    containers: amount.nullable(),
-    cpu: z.number().min(0).max(100_000).nullable(),
-    memory: z
-      .union([z.number().int().min(0), z.string().regex(MEMORY_PATTERN, 'must be bytes or a size like "8Gi"')])
-      .nullable(),
-    hostPorts: amount.nullable(),
-  })
-  .partial()
-  .strict();
+/** `PUT /users/:id/quota`: the contract's body (@colo/api), memory text checked against the manifest's size pattern. */
+export const quotaInputSchema = quotaBody.superRefine((body, ctx) => {
+  if (typeof body.memory === 'string' && !MEMORY_PATTERN.test(body.memory)) ctx.addIssue({ code: 'custom', path: ['memory'], message: 'must be bytes or a size like "8Gi"' });
+});
 
 export type QuotaInput = z.infer<typeof quotaInputSchema>;
 

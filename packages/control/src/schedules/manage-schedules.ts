@@ -1,5 +1,6 @@
 // A VDC's schedules as its owner sees and changes them. Every refusal names the field and
 // changes nothing; the next run is computed here whenever the timetable or the switch changes.
+import { scheduleCreateBody, scheduleUpdateBody } from '@colo/api';
 import { getPrisma, type Schedule } from '@colo/db';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/api-tokens';
@@ -13,39 +14,24 @@ import { type ScheduleView, scheduleViews } from './schedule-views';
 export const MAX_SCHEDULES_PER_VDC = 20;
 export const MAX_KEEP = 1000;
 
-const cronField = z
-  .string({ error: 'must be a cron expression such as "0 3 * * *"' })
-  .max(200, 'must be at most 200 characters')
-  .superRefine((text, ctx) => {
+/** The contract's shapes (@colo/api), and what only control can judge: the cron expression itself. */
+function checkCron(text: string | undefined, ctx: z.RefinementCtx): void {
+  if (text === undefined) return;
   try {
     parseCron(text);
   } catch (error) {
     if (!(error instanceof CronError)) throw error;
-    ctx.addIssue({ code: 'custom', message: error.message });
+    ctx.addIssue({ code: 'custom', path: ['cron'], message: error.message });
   }
+}
+
+export const scheduleCreateSchema = scheduleCreateBody.superRefine((body, ctx) => {
+  checkCron(body.cron, ctx);
+  if (body.kind === 'snapshot' && body.keep === undefined) ctx.addIssue({ code: 'custom', path: ['keep'], message: 'is required for a snapshot schedule: how many of its snapshots to keep' });
+  if (body.kind !== 'snapshot' && body.keep !== undefined) ctx.addIssue({ code: 'custom', path: ['keep'], message: `applies to snapshot schedules only, not ${body.kind}` });
 });
-const keepField = z
-  .number({ error: 'must be a whole number of snapshots to keep' })
-  .int('must be a whole number of snapshots to keep')
-  .min(1, 'must be at least 1')
-  .max(MAX_KEEP, `must be at most ${MAX_KEEP}`);
 
-export const scheduleCreateSchema = z
-  .object({
-    kind: z.enum(['snapshot', 'stop', 'start'], { error: 'must be snapshot, stop or start' }),
-    cron: cronField,
-    keep: keepField.optional(),
-    enabled: z.boolean({ error: 'must be true or false' }).optional(),
-  })
-  .strict()
-  .superRefine((body, ctx) => {
-    if (body.kind === 'snapshot' && body.keep === undefined) ctx.addIssue({ code: 'custom', path: ['keep'], message: 'is required for a snapshot schedule: how many of its snapshots to keep' });
-    if (body.kind !== 'snapshot' && body.keep !== undefined) ctx.addIssue({ code: 'custom', path: ['keep'], message: `applies to snapshot schedules only, not ${body.kind}` });
-  });
-
-export const scheduleUpdateSchema = z
-  .object({ cron: cronField.optional(), keep: keepField.optional(), enabled: z.boolean({ error: 'must be true or false' }).optional() })
-  .strict();
+export const scheduleUpdateSchema = scheduleUpdateBody.superRefine((body, ctx) => checkCron(body.cron, ctx));
 
 export type ScheduleCreate = z.input<typeof scheduleCreateSchema>;
 export type ScheduleUpdate = z.input<typeof scheduleUpdateSchema>;

@@ -1,6 +1,6 @@
 // What the web edge asks of terminals: open one on a target, follow its output as events, type
 // into it, resize it, close it. Every call names the caller; a terminal of someone else is not found.
-import { z } from 'zod';
+import { MAX_TERMINAL_INPUT_BYTES, terminalInputBody, terminalSizeBody } from '@colo/api';
 import type { AuthUser } from '../auth/api-tokens';
 import { requireScope, type TokenScope } from '../auth/token-scope';
 import { parseInput } from '../errors';
@@ -8,24 +8,11 @@ import type { ServerEvent } from '../live/event-stream';
 import { terminalRegistry } from './terminal-registry';
 import type { TerminalTarget } from './terminal-target';
 
-export const MAX_TERMINAL_INPUT_BYTES = 64 * 1024;
+export { MAX_TERMINAL_INPUT_BYTES };
 
-export const terminalSizeSchema = z
-  .object({
-    cols: z.number().int('must be a whole number').min(2, 'must be at least 2').max(500, 'must be at most 500'),
-    rows: z.number().int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be at most 200'),
-  })
-  .strict();
-
-export const terminalInputSchema = z
-  .object({
-    data: z
-      .string()
-      .min(1, 'is empty')
-      .max(MAX_TERMINAL_INPUT_BYTES, 'must be at most 64 KiB')
-      .refine((s) => Buffer.byteLength(s, 'utf8') <= MAX_TERMINAL_INPUT_BYTES, 'must be at most 64 KiB'),
-  })
-  .strict();
+// The request bodies are the contract's (@colo/api).
+export const terminalSizeSchema = terminalSizeBody;
+export const terminalInputSchema = terminalInputBody;
 
 /** Who is asking, and how: the scope of their token, and a check of the same credentials again. */
 export interface TerminalCaller {

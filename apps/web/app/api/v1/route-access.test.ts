@@ -1,13 +1,14 @@
-// Who may call what, for every route the API has: the list comes from the route files themselves
-// (test/route-files.ts), so a new route is checked here without anyone adding it.
+// Who may call what, for every route the API has (v1 and /api/openapi.json): the list comes from
+// the route files themselves (test/route-files.ts), so a new route is checked here without anyone adding it.
+import { API_OPERATIONS, scopeOf } from '@colo/api';
 import { createApiToken, revokeApiToken, scopeAllows, TOKEN_SCOPES, type TokenScope } from '@colo/control';
 import { type ControlTest, setupControlTest } from '@colo/control/testing';
 import { getPrisma } from '@colo/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiRoute, fillPattern, loadApiRoutes, neededScope } from '../../../test/route-files';
+import { type ApiRoute, fillPattern, listAllRouteFiles, loadApiRoutes, neededScope } from '../../../test/route-files';
 
 /** The only routes that work signed out. */
-const PUBLIC = ['POST /auth/login', 'POST /auth/setup'];
+const PUBLIC = ['POST /api/v1/auth/login', 'POST /api/v1/auth/setup'];
 
 let t: ControlTest;
 let routes: ApiRoute[];
@@ -24,7 +25,7 @@ beforeAll(async () => {
   const expired = await createApiToken(user.id, 'expired', { expiresAt: new Date(Date.now() + 60_000) });
   await getPrisma().apiToken.update({ where: { id: expired.info.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
   tokens.expired = expired.token;
-  routes = await loadApiRoutes();
+  routes = await loadApiRoutes(listAllRouteFiles());
 });
 afterAll(async () => {
   await t?.teardown();
@@ -37,7 +38,7 @@ async function call(r: ApiRoute, token: string | null) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   const hasBody = r.method !== 'GET' && r.method !== 'HEAD' && r.method !== 'DELETE';
-  const req = new Request(`http://127.0.0.1/api/v1${fillPattern(r.pattern, values)}`, { method: r.method, headers, body: hasBody ? '{}' : undefined });
+  const req = new Request(`http://127.0.0.1${fillPattern(r.pattern, values)}`, { method: r.method, headers, body: hasBody ? '{}' : undefined });
   const res = await r.handler(req, { params: Promise.resolve(values) as Promise<never> });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : undefined };
@@ -52,9 +53,19 @@ describe('the route table', () => {
 
   it('keeps token and user management for admin tokens', () => {
     const adminOnly = (r: ApiRoute) =>
-      r.pattern.startsWith('/tokens') || r.pattern === '/users' || (r.pattern.startsWith('/users/') && r.method !== 'GET');
+      r.pattern.startsWith('/api/v1/tokens') || r.pattern === '/api/v1/users' || (r.pattern.startsWith('/api/v1/users/') && r.method !== 'GET');
     for (const r of routes.filter(adminOnly)) expect(neededScope(r), label(r)).toBe('admin');
     for (const r of routes.filter((x) => x.method === 'GET' && !adminOnly(x))) expect(neededScope(r), label(r)).toBe('read');
+  });
+
+  it('asks what the contract (@colo/api) documents: the same auth and token scope', () => {
+    for (const r of routes) {
+      const path = r.pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, '{$1}');
+      const documented = API_OPERATIONS.find((o) => o.method === r.method && o.path === path);
+      expect(documented, `${label(r)} has no contract entry`).toBeDefined();
+      expect(documented?.auth, label(r)).toBe(r.handler.access?.auth === 'public' ? 'public' : 'session-or-token');
+      if (documented?.auth !== 'public') expect(documented && scopeOf(documented), label(r)).toBe(neededScope(r));
+    }
   });
 });
 

@@ -1,6 +1,6 @@
+import { manifestBody } from '@colo/api';
 import { createVdc, listVdcs } from '@colo/control';
 import { json, readBody, route } from '../../../../lib/http';
-import { manifestBody } from '../../../../lib/schemas';
 
 export const dynamic = 'force-dynamic';
 

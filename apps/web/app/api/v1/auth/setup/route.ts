@@ -1,16 +1,10 @@
-import { ColoError, createSession, MAX_PASSWORD_LENGTH, setupFirstAdmin } from '@colo/control';
-import { z } from 'zod';
+import { setupBody } from '@colo/api';
+import { ColoError, createSession, setupFirstAdmin } from '@colo/control';
 import { json, publicRoute, readBody } from '../../../../../lib/http';
 import { isSecureRequest, sessionCookie } from '../../../../../lib/session-cookie';
 import { setupHostAllowed, setupHostRefusal } from '../../../../../lib/setup-host';
 
 export const dynamic = 'force-dynamic';
-
-const setupBody = z.object({
-  email: z.string().max(320),
-  name: z.string().max(100),
-  password: z.string().max(MAX_PASSWORD_LENGTH),
-});
 
 /**
  * First run only: creates the admin and signs them in; 409 `already_set_up` afterwards, 403 for

@@ -1,6 +1,6 @@
+import { bundleImportBody } from '@colo/api';
 import { importBundleVdc } from '@colo/control';
 import { json, readBody, route } from '../../../../../lib/http';
-import { bundleImportBody } from '../../../../../lib/schemas';
 
 export const dynamic = 'force-dynamic';
 

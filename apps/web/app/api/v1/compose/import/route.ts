@@ -1,6 +1,6 @@
+import { composeImportBody } from '@colo/api';
 import { importComposeVdc } from '@colo/control';
 import { json, readBody, route } from '../../../../../lib/http';
-import { composeImportBody } from '../../../../../lib/schemas';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
+import { renameBody, updateBody } from '@colo/api';
 import { deleteVdc, getVdc, renameVdc, updateVdc } from '@colo/control';
-import { z } from 'zod';
 import { json, readBody, route } from '../../../../../lib/http';
-import { revisionParam, updateBody } from '../../../../../lib/schemas';
+import { revisionParam } from '../../../../../lib/schemas';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,8 +22,6 @@ export const DELETE = route<Params>(async ({ user, params }) => {
   await deleteVdc(user, params.name);
   return new Response(null, { status: 204 });
 });
-
-const renameBody = z.object({ name: z.string().min(1).max(64) });
 
 /** Rename only: Docker objects keep the VDC's key, so nothing running changes. */
 export const PATCH = route<Params>(async ({ req, user, params }) => {

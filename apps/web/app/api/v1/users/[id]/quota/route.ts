@@ -19,6 +19,7 @@ export const GET = route<{ id: string }>(async ({ user, params }) => json(await 
 /** Admins only (and an `admin` token). Each key given is set (`null` = back to the default); control checks the values. */
 export const PUT = route<{ id: string }>(
   async ({ req, user, params }) => {
+    // The contract's quotaBody is checked by control, after the caller is known to be an admin.
     const body = await readBody(req, z.record(z.string(), z.unknown()));
     return json(await setUserQuota(user, userRef(params.id), body));
   },

@@ -1,6 +1,6 @@
+import { cloneBody } from '@colo/api';
 import { requestOperation } from '@colo/control';
 import { json, readBody, route } from '../../../../../../lib/http';
-import { cloneBody } from '../../../../../../lib/schemas';
 
 export const dynamic = 'force-dynamic';
 

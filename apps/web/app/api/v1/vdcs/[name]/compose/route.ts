@@ -1,14 +1,8 @@
-import { ColoError, exportComposeVdc, requireScope } from '@colo/control';
-import { z } from 'zod';
-import { json, route } from '../../../../../../lib/http';
+import { composeExportQuery, flagOn } from '@colo/api';
+import { exportComposeVdc, requireScope } from '@colo/control';
+import { json, readQuery, route } from '../../../../../../lib/http';
 
 export const dynamic = 'force-dynamic';
-
-const query = z.object({
-  format: z.enum(['yaml', 'json']).default('yaml'),
-  revision: z.coerce.number().int().min(1).optional(),
-  secrets: z.enum(['0', '1', 'true', 'false']).default('0'),
-});
 
 /**
  * The VDC as a docker-compose.yml (an attachment), or `?format=json` → `{ text, env, report }`.
@@ -16,12 +10,11 @@ const query = z.object({
  * so it needs a token that may change VDCs, not a read-only one.
  */
 export const GET = route<{ name: string }>(async ({ req, user, params, scope }) => {
-  const parsed = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-  if (!parsed.success) throw new ColoError('bad_request', 'format is yaml or json, revision a positive number, secrets 0 or 1');
-  const withSecrets = parsed.data.secrets === '1' || parsed.data.secrets === 'true';
+  const query = readQuery(req, composeExportQuery, 'format is yaml or json, revision a positive number, secrets 0 or 1');
+  const withSecrets = flagOn(query.secrets);
   if (withSecrets) requireScope({ scope }, 'deploy');
-  const result = await exportComposeVdc(user, { name: params.name, revision: parsed.data.revision, withSecrets });
-  if (parsed.data.format === 'json') return json(result);
+  const result = await exportComposeVdc(user, { name: params.name, revision: query.revision, withSecrets });
+  if (query.format === 'json') return json(result);
   return new Response(result.text, {
     headers: {
       'content-type': 'text/yaml; charset=utf-8',

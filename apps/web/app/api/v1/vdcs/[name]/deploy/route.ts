@@ -1,6 +1,6 @@
+import { revisionBody } from '@colo/api';
 import { requestOperation } from '@colo/control';
 import { json, readBody, route } from '../../../../../../lib/http';
-import { revisionBody } from '../../../../../../lib/schemas';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
+import { destroyBody } from '@colo/api';
 import { requestOperation } from '@colo/control';
 import { json, readBody, route } from '../../../../../../lib/http';
-import { destroyBody } from '../../../../../../lib/schemas';
 
 export const dynamic = 'force-dynamic';
 

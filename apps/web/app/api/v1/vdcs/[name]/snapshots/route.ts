@@ -1,6 +1,6 @@
+import { snapshotBody } from '@colo/api';
 import { listSnapshots, requestOperation } from '@colo/control';
 import { json, readBody, route } from '../../../../../../lib/http';
-import { snapshotBody } from '../../../../../../lib/schemas';
 
 export const dynamic = 'force-dynamic';
 

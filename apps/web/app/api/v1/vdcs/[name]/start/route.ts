@@ -1,6 +1,6 @@
+import { applianceBody } from '@colo/api';
 import { requestOperation } from '@colo/control';
 import { json, readBody, route } from '../../../../../../lib/http';
-import { applianceBody } from '../../../../../../lib/schemas';
 
 export const dynamic = 'force-dynamic';
 
