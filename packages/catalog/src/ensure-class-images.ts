@@ -43,13 +43,19 @@ export interface EnsureClassImagesOptions {
   noCache?: boolean;
   onProgress?: (event: ClassBuildEvent) => void;
   signal?: AbortSignal;
-  /** Repository prefix of the tags built; COLO_IMAGE_NAMESPACE (or `colo`) unless given. */
+  /** Repository prefix of the tags built; `colo` unless given (classBuildSettings: COLO_IMAGE_NAMESPACE). */
   namespace?: string;
   /**
-   * Network the build's RUN steps use; COLO_BUILD_NETWORK unless given, else Docker's default
-   * bridge. `host` lets a build reach the Debian mirror on an engine whose docker0 is gone.
+   * Network the build's RUN steps use; Docker's default bridge unless given (classBuildSettings:
+   * COLO_BUILD_NETWORK). `host` lets a build reach the Debian mirror on an engine whose docker0 is gone.
    */
   network?: string;
+}
+
+/** The build options a caller's environment sets (COLO_IMAGE_NAMESPACE, COLO_BUILD_NETWORK): the
+ * apps, scripts and tests read their environment and pass it in; this package reads none. */
+export function classBuildSettings(env: Record<string, string | undefined>): Pick<EnsureClassImagesOptions, 'namespace' | 'network'> {
+  return { namespace: imageNamespace(env), network: env.COLO_BUILD_NETWORK };
 }
 
 export async function ensureClassImages(
@@ -72,7 +78,7 @@ export async function ensureClassImage(
 ): Promise<ClassImageResult> {
   const started = Date.now();
   const cls = source.class;
-  const image = classImage(cls, options.namespace ?? imageNamespace());
+  const image = classImage(cls, options.namespace ?? DEFAULT_IMAGE_NAMESPACE);
   const emit = options.onProgress ?? (() => {});
   const result = (status: ClassImageResult['status'], hash?: string): ClassImageResult => ({
     classId: cls.id,
@@ -83,6 +89,12 @@ export async function ensureClassImage(
     ms: Date.now() - started,
   });
 
+  // An image each appliance names (`image: "{{ properties.image }}"`, the custom-image class):
+  // nothing to build or check here; an admin allows each image and loads it into the engine.
+  if (!source.hasDockerfile && image.includes('{{')) {
+    emit({ type: 'external', classId: cls.id, image });
+    return result('external');
+  }
   const existing = await inspectImage(docker, image, cls.id);
   if (!source.hasDockerfile) {
     if (!existing) {
@@ -135,8 +147,7 @@ export async function ensureClassImage(
 }
 
 function buildNetwork(options: EnsureClassImagesOptions): { networkmode?: string } {
-  const network = options.network ?? process.env.COLO_BUILD_NETWORK;
-  return network ? { networkmode: network } : {};
+  return options.network ? { networkmode: options.network } : {};
 }
 
 async function build(

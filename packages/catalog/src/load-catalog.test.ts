@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isCatalogError } from './catalog-error';
 import { loadCatalog } from './load-catalog';
 
-const CLASS_IDS = ['app-node', 'halb', 'mariadb', 'nas', 'net', 'postgres', 'redis', 'web-php', 'web-static'];
+const CLASS_IDS = ['app-node', 'custom-image', 'halb', 'mariadb', 'nas', 'net', 'postgres', 'redis', 'web-php', 'web-static'];
+/** The one class with no image of its own: each appliance names an image an admin allowed. */
+const CUSTOM_IMAGE = 'custom-image';
 
 describe('loadCatalog on the shipped templates', () => {
   it('loads every class, each built from its own folder', async () => {
@@ -14,6 +16,11 @@ describe('loadCatalog on the shipped templates', () => {
     expect(catalog.list().map((c) => c.id)).toEqual(CLASS_IDS);
     for (const source of catalog.sources()) {
       expect(path.basename(source.dir)).toBe(source.class.id);
+      if (source.class.id === CUSTOM_IMAGE) {
+        expect(source.hasDockerfile).toBe(false);
+        expect(source.class.image).toBe('{{ properties.image }}');
+        continue;
+      }
       expect(source.hasDockerfile).toBe(true);
       expect(classImage(source.class)).toBe(`colo/${source.class.id}:1`);
       expect(source.class.health, `${source.class.id} has a health check`).toBeDefined();

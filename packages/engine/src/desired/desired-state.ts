@@ -5,6 +5,7 @@ import { containerName, instanceVolumeName } from '../docker-names';
 import { EngineError } from '../engine-error';
 import { desiredListener, exposedTerminals } from '../edge/edge-listeners';
 import { baseLabels, LABEL } from '../labels';
+import { withApplianceClasses } from './appliance-class';
 import { buildContainerSpec } from './container-spec';
 import { containerSecurity } from './container-security';
 import { egressNetwork, ingressNetwork, listenerNetwork, wireNetwork } from './networks';
@@ -28,7 +29,9 @@ export interface DesiredStateInput {
   };
 }
 
-export function desiredState({ vdc, revisionId, manifest, secrets, config }: DesiredStateInput): DesiredState {
+export function desiredState({ vdc, revisionId, manifest: given, secrets, config }: DesiredStateInput): DesiredState {
+  // A class whose image or input port follows its appliance (appliance-class.ts), made concrete once.
+  const manifest = withApplianceClasses(given);
   const scope = { instance: config.instance, vdcId: vdc.id };
   const labels = baseLabels(scope, revisionId);
   const publishHost = config.publishHost ?? '127.0.0.1';
