@@ -154,3 +154,16 @@ export {
 } from './terminal/terminal-requests';
 export type { TerminalEvent, TerminalSession } from './terminal/terminal-session';
 export type { TerminalTarget } from './terminal/terminal-target';
+export {
+  type AssemblyUseView,
+  type AssemblyView,
+  deleteAssembly,
+  getAssembly,
+  getAssemblyVersion,
+  listAssemblies,
+  type SavedAssembly,
+  saveAssembly,
+  type SharingInput,
+  setAssemblySharing,
+  sharingInputSchema,
+} from './assemblies';

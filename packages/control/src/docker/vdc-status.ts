@@ -2,6 +2,7 @@
 import { getPrisma, type Vdc } from '@colo/db';
 import { vdcStatus as engineStatus } from '@colo/engine';
 import type { AuthUser } from '../auth/api-tokens';
+import { expandStored } from '../assemblies/expand-stored';
 import { getCatalog } from '../catalog';
 import { type ApplianceFailureSummary, failureSummaries } from '../failures/appliance-flags';
 import { vdcRedactor } from '../live/vdc-redactor';
@@ -23,6 +24,8 @@ export interface ContainerStatusView {
 
 export interface ApplianceStatusView {
   name: string;
+  /** The assembly box (top-level appliance of the manifest) this appliance was expanded from. */
+  assembly?: string;
   class: string;
   replicas: { desired: number; running: number };
   /** running | degraded | unhealthy | stopped | standby | not deployed | removed */
@@ -91,7 +94,9 @@ export async function vdcStatus(user: AuthUser, name: string, options: { backend
     : null;
   // Replicas per appliance of the revision Docker should be running: the deployed one, else the latest.
   const revision = deployed ?? (vdc.latestRevision > 0 ? await findRevision(vdc) : null);
-  const wanted: ReadonlyMap<string, Wanted> = revision ? wantedAppliances(revision, await getCatalog()) : new Map();
+  const expanded = revision ? await expandStored(revision.manifest) : undefined;
+  const wanted: ReadonlyMap<string, Wanted> =
+    revision && expanded ? wantedAppliances({ id: revision.id, manifest: expanded.manifest }, await getCatalog()) : new Map();
   const [status, failures] = await Promise.all([
     engineStatus(getRuntime(), vdc.id, { instance: engineConfig().instance, backends: options.backends ?? true }),
     failureSummaries(vdc.id),
@@ -120,6 +125,7 @@ export async function vdcStatus(user: AuthUser, name: string, options: { backend
     const problem = failed?.flagged?.reason ?? containers.find((c) => c.problem)?.problem ?? recentFailures(failed);
     return {
       name: applianceName,
+      ...(expanded?.boxOf.has(applianceName) ? { assembly: expanded.boxOf.get(applianceName) } : {}),
       class: w?.class ?? actual?.class ?? '',
       replicas: { desired: w?.replicas ?? 0, running: containers.filter((c) => c.state === 'running').length },
       state: applianceState(w, containers),

@@ -2,6 +2,8 @@
 // @colo/manifest run with the catalog and the host ports other VDCs and Colo itself hold, then the
 // checks only the server can make (the owner's quota, ports bound on the host), a ColoError out.
 import {
+  type Catalog,
+  expandAssemblies,
   type Issue,
   type Manifest,
   parseManifestText,
@@ -9,7 +11,7 @@ import {
   type ResolvedManifest,
   validateManifest,
 } from '@colo/manifest';
-import { getCatalog } from '../catalog';
+import { catalogFor, catalogForStored } from '../assemblies/assembly-catalog';
 import { ColoError } from '../errors';
 import { quotaIssues } from '../quotas/quota-check';
 import { coloOwnPorts } from './colo-ports';
@@ -65,23 +67,59 @@ export async function validateSource(
 ) {
   const parsed = parseManifestSource(source);
   if (parsed.errors.length > 0) return { ok: false as const, errors: parsed.errors, warnings: [] as Issue[] };
-  const catalog = await getCatalog();
+  const { catalog, issues: accessIssues } = await catalogFor(viewerId, parsed.value);
   let except = opts.exceptVdcId;
   const name = manifestName(parsed.value);
   if (except === undefined && name && opts.findOwnVdc) except = await opts.findOwnVdc(name);
   const taken = await takenPorts(viewerId, except);
   for (const [port, holder] of coloOwnPorts()) taken.set(port, holder);
   const result = validateManifest(parsed.value, catalog, { mode: opts.mode ?? 'deploy', takenPorts: taken });
+  // Quotas and host ports count what will run: the appliances inside assembly boxes.
+  const expanded = result.ok ? expandChecked(result.manifest, catalog, opts.mode ?? 'deploy') : undefined;
+  const built = expanded?.manifest ?? parsed.value;
   const serverIssues = [
-    ...(await quotaIssues(viewerId, parsed.value, catalog, except)),
+    ...accessIssues,
+    ...(expanded?.errors ?? []),
+    ...(await quotaIssues(viewerId, built, catalog, except)),
     ...(await hostPortIssues(
-      parsed.value,
+      built,
       // Out of the validator's default range (1024–65535) is refused there already.
       (port) => taken.has(port) || port < 1024,
     )),
   ];
-  if (serverIssues.length === 0) return result;
-  return { ok: false as const, errors: [...result.errors, ...serverIssues], warnings: result.warnings };
+  if (serverIssues.length === 0) return result.ok ? { ...result, manifest: pinAssemblies(result.manifest, catalog) } : result;
+  // "not shared with you" says more than the validator's "unknown class" for the same box.
+  const explained = new Set(accessIssues.map((i) => i.path));
+  const errors = result.errors.filter((e) => !(explained.has(e.path) && e.message.startsWith('unknown class')));
+  return { ok: false as const, errors: [...errors, ...serverIssues], warnings: result.warnings };
+}
+
+/**
+ * The manifest with its assemblies expanded, checked again as the plain manifest the engine will
+ * get (a class an assembly uses may have left the catalog since it was saved).
+ */
+function expandChecked(manifest: Manifest, catalog: Catalog, mode: ValidationMode): { manifest?: Manifest; errors: Issue[] } {
+  const expanded = expandAssemblies(manifest, catalog);
+  if (!expanded.ok) return { errors: expanded.errors };
+  if (expanded.manifest === manifest) return { manifest, errors: [] };
+  const again = validateManifest(expanded.manifest, catalog, { mode });
+  const errors = again.errors.map((e) => ({ ...e, path: '', message: `inside an assembly, once expanded: ${e.path ? `${e.path}: ` : ''}${e.message}` }));
+  return { manifest: expanded.manifest, errors };
+}
+
+/**
+ * Assembly boxes pinned to the version they validated against (`shop` → `shop@3`): a new version
+ * of an assembly changes no VDC until its user upgrades the box.
+ */
+function pinAssemblies(manifest: Manifest, catalog: Catalog): Manifest {
+  if (!manifest.appliances.some((a) => !a.class.includes('@') && catalog.assembly?.(a.class))) return manifest;
+  return {
+    ...manifest,
+    appliances: manifest.appliances.map((a) => {
+      const def = a.class.includes('@') ? undefined : catalog.assembly?.(a.class);
+      return def ? { ...a, class: `${def.id}@${def.version}` } : a;
+    }),
+  };
 }
 
 /** Validates and returns the normalised manifest, or throws `invalid_manifest` with every issue. */
@@ -95,6 +133,10 @@ export async function checkManifest(
   return { manifest: result.manifest, warnings: result.warnings };
 }
 
+/** What the engine builds from a checked manifest: assemblies expanded, classes resolved. */
 export async function resolveChecked(manifest: Manifest): Promise<ResolvedManifest> {
-  return resolveManifest(manifest, await getCatalog());
+  const catalog = await catalogForStored(manifest);
+  const expanded = expandAssemblies(manifest, catalog);
+  if (!expanded.ok) throw invalidManifest(expanded.errors);
+  return resolveManifest(expanded.manifest, catalog);
 }

@@ -2,6 +2,7 @@
 // asks (what its next deploy would run), except the one being validated.
 import { getPrisma } from '@colo/db';
 import type { Catalog } from '@colo/manifest';
+import { expandStored } from '../assemblies/expand-stored';
 import { addAmounts, type QuotaAmounts, zeroAmounts } from './quota-amounts';
 import { manifestUsage } from './manifest-usage';
 
@@ -12,6 +13,6 @@ export async function vdcsUsage(userId: string, catalog: Catalog, exceptVdcId?: 
     JOIN "Revision" r ON r."vdcId" = v."id" AND r."number" = v."latestRevision"
     WHERE v."ownerId" = ${userId} AND v."state" <> 'destroyed' AND v."id" <> ${exceptVdcId ?? ''}`;
   let total = zeroAmounts();
-  for (const row of rows) total = addAmounts(total, manifestUsage(row.manifest, catalog).total);
+  for (const row of rows) total = addAmounts(total, manifestUsage((await expandStored(row.manifest)).manifest, catalog).total);
   return total;
 }

@@ -1,4 +1,4 @@
-import { catalogView, listVdcs } from '@colo/control';
+import { type AuthUser, catalogView, listVdcs } from '@colo/control';
 import { parseManifestText } from '@colo/manifest';
 import type { Metadata } from 'next';
 import type { AssemblyOption, VdcRow } from '../../../components/vdc-list/types';
@@ -7,9 +7,9 @@ import { requireUser } from '../../../lib/session';
 
 export const metadata: Metadata = { title: 'VDCs · Colo' };
 
-async function assemblyOptions(): Promise<AssemblyOption[]> {
+async function assemblyOptions(user: AuthUser): Promise<AssemblyOption[]> {
   try {
-    const { assemblies } = await catalogView();
+    const { assemblies } = await catalogView(user);
     // The catalog holds the assembly as YAML text; the create dialog only needs to rename it.
     return assemblies.flatMap((a) => {
       const { value } = parseManifestText(a.manifest);
@@ -25,7 +25,7 @@ async function assemblyOptions(): Promise<AssemblyOption[]> {
 
 export default async function VdcsPage() {
   const user = await requireUser();
-  const [vdcs, assemblies] = await Promise.all([listVdcs(user), assemblyOptions()]);
+  const [vdcs, assemblies] = await Promise.all([listVdcs(user), assemblyOptions(user)]);
   // Through JSON, so the client receives exactly what GET /api/v1/vdcs would give it.
   const rows = JSON.parse(JSON.stringify(vdcs)) as VdcRow[];
   return <VdcList initial={rows} assemblies={assemblies} />;

@@ -3,4 +3,4 @@ import { json, route } from '../../../../lib/http';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(async () => json(await catalogView()));
+export const GET = route(async ({ user }) => json(await catalogView(user)));
