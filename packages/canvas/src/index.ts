@@ -18,3 +18,7 @@ export * from './commands/wiring';
 export * from './commands/remove-items';
 export * from './commands/move-appliances';
 export * from './commands/fragment';
+export * from './assembly/boundary-candidates';
+export * from './assembly/property-candidates';
+export * from './assembly/assembly-from-selection';
+export * from './assembly/replace-with-box';
