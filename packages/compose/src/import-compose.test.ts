@@ -144,13 +144,30 @@ describe('importCompose over realistic files', () => {
     expect(r.report).toContainEqual(line('web', 'networks', 'mapped', 'becomes the connection web.db → db.in (pgsql)'));
   });
 
-  it('django-like: an image with no class refuses the import', () => {
+  it('django-like: an image with no class refuses the import, saying what to ask an admin', () => {
     const r = importCompose(fixture('ok/django-like.yml'), { name: 'imported', catalog });
     expect(r.ok).toBe(false);
     expect(r.manifest).toBeUndefined();
     expect(r.report.filter((l) => l.severity === 'refused')).toEqual([
-      line('web', 'image', 'refused', 'no catalog class for image python (a custom-image class is not available on this Colo)'),
+      line('web', 'image', 'refused', 'no catalog class for image python:3.12; ask an admin to allow image python:3.12 (colo image allow python:3.12)'),
     ]);
+  });
+
+  it('django-like with python:3.12 allowed: the service runs as custom-image on its own port, wired to its database', () => {
+    const allowed = (image: string) => (image === 'python:3.12' ? 'python:3.12' : undefined);
+    const r = importCompose(fixture('ok/django-like.yml'), { name: 'imported', catalog, customImage: allowed });
+    expect(r.ok, JSON.stringify(r.report)).toBe(true);
+    expect(r.manifest?.appliances[0]).toEqual({
+      name: 'web',
+      class: 'custom-image',
+      properties: { image: 'python:3.12', port: 8000 },
+      expose: [{ terminal: 'in', port: 8000 }],
+    });
+    expect(r.manifest?.connections).toEqual([{ from: 'web.db', to: 'db.in' }]);
+    expect(r.report).toContainEqual(line('web', 'image', 'mapped', /^image python:3\.12 becomes class custom-image \(Custom image\): an admin allowed python:3\.12; .*; it listens on port 8000$/));
+    // An allow-list that does not name it still refuses, with the same reason.
+    const other = importCompose(fixture('ok/django-like.yml'), { name: 'imported', catalog, customImage: () => undefined });
+    expect(other.report.filter((l) => l.severity === 'refused')).toEqual([line('web', 'image', 'refused', /ask an admin to allow image python:3\.12/)]);
   });
 
   it('service names that collide after normalizing are numbered', () => {

@@ -5,6 +5,7 @@ import { type Appliance, type Catalog, formatIssue, type Manifest, validateManif
 import { composeFileSchema } from './compose-schema';
 import { reportDeployKeys, reportOtherKeys, reportTopLevelKeys } from './carried-over';
 import { coloImageClass, readServiceExtension, readVdcExtension, SERVICE_EXTENSION, VDC_EXTENSION } from './colo-extension';
+import { type CustomImageLookup, customImageService } from './custom-images';
 import { environmentProperties } from './environment-properties';
 import { classForImage, parseImageRef } from './image-classes';
 import { mapVolumes } from './named-volumes';
@@ -22,6 +23,12 @@ export interface ImportOptions {
   catalog: Catalog;
   /** Host ports `expose` may use (default 1024–65535, as the validator's). */
   portRange?: PortRange;
+  /**
+   * The admin's allow-list for the custom-image class: the allowed reference for an image, or
+   * undefined. A service whose image no class stands in for runs as custom-image only when it
+   * answers; without it such a service is refused.
+   */
+  customImage?: CustomImageLookup;
 }
 
 export type ImportResult =
@@ -87,13 +94,14 @@ export function importCompose(text: string, options: ImportOptions): ImportResul
       report.add(service, 'image', 'refused', 'names no image (a build only); Colo runs catalog classes, so say which image this service is');
       continue;
     }
-    const cls = classOf(raw.image);
-    if (!cls) {
-      report.add(service, 'image', 'refused', `no catalog class for image ${parseImageRef(raw.image).repository} (a custom-image class is not available on this Colo)`);
-      continue;
+    const stock = classOf(raw.image);
+    const custom = stock ? undefined : customImageService(service, raw.image, raw.ports, options.catalog, options.customImage, report);
+    const cls = stock ?? custom?.cls;
+    if (!cls) continue;
+    if (stock) {
+      const tag = parseImageRef(raw.image).tag;
+      report.add(service, 'image', 'mapped', `image ${raw.image} becomes class ${cls.id} (${cls.title})${tag ? '; the tag is not used' : ''}`);
     }
-    const tag = parseImageRef(raw.image).tag;
-    report.add(service, 'image', 'mapped', `image ${raw.image} becomes class ${cls.id} (${cls.title})${tag ? '; the tag is not used' : ''}`);
     const appliance = names.get(service) as string;
     const extension = rawServices[service] as Record<string, unknown>;
     if (extension[SERVICE_EXTENSION] !== undefined) {
@@ -107,7 +115,7 @@ export function importCompose(text: string, options: ImportOptions): ImportResul
       }
       continue;
     }
-    const properties = environmentProperties(service, cls, raw.environment, report);
+    const properties = { ...environmentProperties(service, cls, raw.environment, report), ...custom?.properties };
     const sizing = applianceSizing(service, cls, raw, report);
     const expose = exposedPorts(service, cls, raw.ports, range, report);
     mapVolumes(service, cls, raw.volumes, report);

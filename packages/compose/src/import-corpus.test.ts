@@ -84,3 +84,29 @@ describe('compose corpus', () => {
     expect(refused.every((l) => services.includes(l.service))).toBe(true);
   });
 });
+
+/** The images an admin allowed in the second pass: every corpus service with no class but these. */
+const ALLOWED = new Set(['wordpress:6.4-apache', 'adminer:4', 'nextcloud:28-apache']);
+const allowed = (image: string) => (ALLOWED.has(image) ? image : undefined);
+const CUSTOM = ['adminer-postgres.yml', 'nextcloud-mariadb-redis.yml', 'wordpress-mysql.yml'];
+
+describe('compose corpus with custom images an admin allowed', () => {
+  it.each(CUSTOM)('%s: the allowed image runs as custom-image, its report kept beside it, and it round-trips', async (file) => {
+    const result = importCompose(read(file), { name: 'corpus', catalog, customImage: allowed });
+    await expect(table(result.report)).toMatchFileSnapshot(path.join(CORPUS, file.replace(/\.yml$/, '.allowed.report.txt')));
+    if (!result.ok) throw new Error(table(result.report));
+    const custom = result.manifest.appliances.filter((a) => a.class === 'custom-image');
+    expect(custom).toHaveLength(1);
+    expect(ALLOWED.has(String(custom[0].properties?.image))).toBe(true);
+    const back = importCompose(exportCompose(result.manifest, { catalog }).text, { name: 'corpus', catalog, customImage: allowed });
+    expect(back.manifest).toEqual(result.manifest);
+    // Taken off the list, the same file is refused again.
+    expect(importCompose(read(file), { name: 'corpus', catalog }).ok).toBe(false);
+  });
+
+  it('the rest of the refused files stay refused: a build, an unsafe key, an image nobody allowed', () => {
+    for (const file of files.filter((f) => !IMPORTING.includes(f) && !CUSTOM.includes(f))) {
+      expect(importCompose(read(file), { name: 'corpus', catalog, customImage: allowed }).ok, file).toBe(false);
+    }
+  });
+});

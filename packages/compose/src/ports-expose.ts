@@ -38,6 +38,15 @@ function portSpec(entry: unknown): PortSpec | undefined {
   return undefined;
 }
 
+/** The first TCP container port `ports` names (what a custom image listens on), if any. */
+export function firstContainerPort(ports: unknown[] | undefined): number | undefined {
+  for (const entry of ports ?? []) {
+    const spec = portSpec(entry);
+    if (spec && spec.protocol === 'tcp' && /^\d+$/.test(spec.target) && Number(spec.target) >= 1 && Number(spec.target) <= 65535) return Number(spec.target);
+  }
+  return undefined;
+}
+
 const ANY_ADDRESS = new Set(['', '0.0.0.0', '127.0.0.1', '[::]', '::']);
 
 export function exposedPorts(service: string, cls: ApplianceClass, ports: unknown[] | undefined, range: PortRange, report: Report): Expose[] {

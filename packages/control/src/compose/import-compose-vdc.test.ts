@@ -4,6 +4,7 @@ import { getPrisma } from '@colo/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthUser } from '../auth/api-tokens';
 import { createUser } from '../auth/users';
+import { allowCustomImage, disallowCustomImage } from '../custom-images/custom-image-list';
 import { reloadCatalog } from '../catalog';
 import { setUserQuota } from '../quotas/user-quota';
 import { type ControlTest, failure, setupControlTest } from '../testing';
@@ -52,5 +53,24 @@ describe('importComposeVdc', () => {
     expect(err.code).toBe('invalid_manifest');
     expect(err.message).toMatch(/quota/i);
     expect(await count('big')).toBe(0);
+  });
+
+  it('runs an image no class stands in for as custom-image once an admin allows it, and refuses it after', async () => {
+    const BLOG = 'services:\n  blog:\n    image: docker.io/acme/blog:2\n    ports: ["18600:8080"]\n    depends_on: [db]\n  db:\n    image: postgres\n';
+    const before = await failure(importComposeVdc(user, { name: 'blog', compose: BLOG, dryRun: true }));
+    expect(before.code).toBe('bad_request');
+    expect(before.message).toContain('ask an admin to allow image docker.io/acme/blog:2 (colo image allow docker.io/acme/blog:2)');
+
+    await allowCustomImage(admin, { image: 'acme/blog:2' });
+    const dry = await importComposeVdc(user, { name: 'blog', compose: BLOG, dryRun: true });
+    expect(dry).toMatchObject({
+      dryRun: true,
+      manifest: {
+        appliances: [{ name: 'blog', class: 'custom-image', properties: { image: 'acme/blog:2', port: 8080 }, expose: [{ terminal: 'in', port: 18600 }] }, { name: 'db' }],
+        connections: [{ from: 'blog.db', to: 'db.in' }],
+      },
+    });
+    await disallowCustomImage(admin, 'acme/blog:2');
+    expect((await failure(importComposeVdc(user, { name: 'blog', compose: BLOG, dryRun: true }))).code).toBe('bad_request');
   });
 });

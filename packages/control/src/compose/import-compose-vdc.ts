@@ -6,6 +6,8 @@ import type { Issue, Manifest } from '@colo/manifest';
 import type { AuthUser } from '../auth/api-tokens';
 import { getCatalog } from '../catalog';
 import { validateForUser } from '../catalog-view';
+import { allowedImageReferences } from '../custom-images/custom-image-list';
+import { canonicalImageReference } from '../custom-images/image-reference';
 import { ColoError } from '../errors';
 import { createVdc, type SavedVdc } from '../vdcs/save-vdc';
 
@@ -33,7 +35,13 @@ function refusal(report: ReportLine[]): ColoError {
 }
 
 export async function importComposeVdc(user: AuthUser, request: ComposeImportRequest): Promise<ComposeImportResult> {
-  const result = importCompose(request.compose, { name: request.name, catalog: await getCatalog() });
+  // Images no class stands in for run as custom-image when an admin allowed them (colo image allow).
+  const allowed = await allowedImageReferences();
+  const customImage = (image: string) => {
+    const reference = canonicalImageReference(image);
+    return reference !== undefined && allowed.has(reference) ? reference : undefined;
+  };
+  const result = importCompose(request.compose, { name: request.name, catalog: await getCatalog(), customImage });
   if (!result.ok) throw refusal(result.report);
   if (request.dryRun) {
     // The server's own checks (quota, host ports held by others) as a verdict, nothing saved.
