@@ -8,6 +8,7 @@ const LINKS = [
   { href: '/entries', label: 'Entries' },
   { href: '/classes', label: 'Classes' },
   { href: '/settings/tokens', label: 'API tokens' },
+  { href: '/api-reference', label: 'API' },
 ];
 
 export function NavLinks() {
