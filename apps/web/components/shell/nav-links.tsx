@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 const LINKS = [
   { href: '/vdcs', label: 'VDCs' },
   { href: '/entries', label: 'Entries' },
+  { href: '/catalog', label: 'Catalog' },
   { href: '/classes', label: 'Classes' },
   { href: '/settings/tokens', label: 'API tokens' },
   { href: '/api-reference', label: 'API' },

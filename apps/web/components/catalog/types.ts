@@ -1,0 +1,60 @@
+// What the catalog pages show: the users' assemblies as `GET /api/v1/assemblies` answers them
+// (dates as ISO strings), the stock ones of templates/, and each class with its versions' origin.
+import type { AssemblyDefinition } from '@colo/manifest';
+
+export type AssemblyVisibility = 'private' | 'shared' | 'published';
+
+export interface AssemblyPerson {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface AssemblyUse {
+  vdc: string;
+  version: number;
+  appliances: string[];
+}
+
+export interface AssemblyItem {
+  id: string;
+  title: string;
+  description: string;
+  icon: string;
+  /** The newest version. */
+  version: number;
+  visibility: AssemblyVisibility;
+  owner: AssemblyPerson;
+  mine: boolean;
+  versions: { version: number; note: string; createdAt: string }[];
+  /** Only on the owner's own assemblies. */
+  sharedWith?: AssemblyPerson[];
+  usedBy: AssemblyUse[];
+  definition: AssemblyDefinition;
+}
+
+export interface StockAssemblyItem {
+  id: string;
+  title: string;
+  description: string;
+  /** How many appliances its manifest holds, when it could be read. */
+  appliances: number | null;
+}
+
+export interface CatalogClassVersion {
+  version: number;
+  /** Unknown when the class's versions could not be read (the page still lists the class). */
+  source: 'stock' | 'committed' | null;
+  /** How many VDCs use it (another user's are counted, not named: the class's page names yours). */
+  vdcs: number;
+}
+
+export interface CatalogClassItem {
+  id: string;
+  title: string;
+  head: number;
+  versions: CatalogClassVersion[];
+}
+
+export const assemblyHref = (id: string, version?: number) =>
+  `/catalog/assemblies/${encodeURIComponent(id)}${version === undefined ? '' : `?version=${version}`}`;
