@@ -11,7 +11,7 @@
 // touched: everything carries `colo.instance=bench-<random>`.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { ensureClassImages, loadCatalog } from '@colo/catalog';
+import { classBuildSettings, ensureClassImages, loadCatalog, templatesRoot } from '@colo/catalog';
 import { applyPlan, createDockerRuntime, type DesiredState, desiredState, planVdc } from '@colo/engine';
 import { type Manifest, resolveManifest, validateManifest } from '@colo/manifest';
 import Docker from 'dockerode';
@@ -118,8 +118,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function main() {
-  const { catalog } = await loadCatalog();
-  await ensureClassImages(docker, catalog.sources(), {});
+  const { catalog } = await loadCatalog(templatesRoot(process.env));
+  await ensureClassImages(docker, catalog.sources(), classBuildSettings(process.env));
   const checked = validateManifest(manifest, catalog);
   if (!checked.ok || !checked.manifest) throw new Error(checked.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
   const resolved = resolveManifest(checked.manifest, catalog);

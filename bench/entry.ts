@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { ensureClassImages, loadCatalog } from '@colo/catalog';
+import { classBuildSettings, ensureClassImages, loadCatalog, templatesRoot } from '@colo/catalog';
 import {
   applyPlan,
   createDockerRuntime,
@@ -136,8 +136,8 @@ async function cleanup(): Promise<void> {
 async function main() {
   const started = performance.now();
   const load0 = loadavg()[0];
-  const { catalog } = await loadCatalog();
-  await ensureClassImages(docker, catalog.sources(), {});
+  const { catalog } = await loadCatalog(templatesRoot(process.env));
+  await ensureClassImages(docker, catalog.sources(), classBuildSettings(process.env));
   const entryPort = await freePort();
   const blue = await side('blue', entryPort, catalog);
   const green = await side('green', entryPort, catalog);

@@ -19,7 +19,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs, promisify } from 'node:util';
-import { ensureClassImage, loadCatalog } from '@colo/catalog';
+import { classBuildSettings, ensureClassImage, loadCatalog, templatesRoot } from '@colo/catalog';
 import { createDockerRuntime, VOLUME_TOOL_LIMITS, volumeToolImage } from '@colo/engine';
 import Dockerode from 'dockerode';
 import { type ScratchDocker, startScratchDocker } from '../tests/support/scratch-docker';
@@ -73,10 +73,10 @@ async function main(): Promise<void> {
   const load0 = loadavg()[0];
   const docker = new Dockerode();
   if (!(await docker.getImage(BASE_IMAGE).inspect().catch(() => undefined))) throw new Error(`${BASE_IMAGE} is missing: docker pull ${BASE_IMAGE}`);
-  const { system } = await loadCatalog();
+  const { system } = await loadCatalog(templatesRoot(process.env));
   const tool = system.find((c) => c.class.id === 'volume-tool');
   if (!tool) throw new Error('templates/system/volume-tool is missing');
-  await ensureClassImage(docker, tool);
+  await ensureClassImage(docker, tool, classBuildSettings(process.env));
 
   const dataRoot = (await docker.info()).DockerRootDir as string;
   const mainFs = await fsType(dataRoot);

@@ -16,7 +16,7 @@
 // byte (linear, but far above JSON.parse), which no check of ours can remove.
 // Needs nothing running: the catalog is read from templates/.
 import { parseArgs } from 'node:util';
-import { loadCatalog } from '@colo/catalog';
+import { loadCatalog, templatesRoot } from '@colo/catalog';
 import { HOSTILE_SHAPES } from '@colo/manifest/testing';
 import { jsonParseBaseline, measureShape } from './validation-cost';
 
@@ -36,7 +36,7 @@ if (!Number.isInteger(rounds) || rounds < 1 || !(maxBytes > 0) || maxBytes > 102
 const ms = (x: number | undefined) => (x === undefined ? '—' : x < 10 ? x.toFixed(1) : String(Math.round(x)));
 
 async function main() {
-  const { catalog } = await loadCatalog();
+  const { catalog } = await loadCatalog(templatesRoot(process.env));
   const baseline = jsonParseBaseline(maxBytes, rounds);
   console.log(`bench/validate: worst of ${rounds} round(s) per shape, manifests ≤ ${values.kib} KiB`);
   console.log(`baseline: JSON.parse of an ordinary ${values.kib} KiB manifest = ${ms(baseline)} ms (median)\n`);

@@ -2,7 +2,15 @@
 // prints per-class progress and timings. Images whose build hash matches are skipped.
 //
 //   npx tsx scripts/build-catalog.ts [--force] [--no-cache] [--verbose] [class-id ...]
-import { type ClassBuildEvent, type ClassImageResult, ensureClassImages, isCatalogError, loadCatalog } from '@colo/catalog';
+import {
+  type ClassBuildEvent,
+  type ClassImageResult,
+  classBuildSettings,
+  ensureClassImages,
+  isCatalogError,
+  loadCatalog,
+  templatesRoot,
+} from '@colo/catalog';
 import Dockerode from 'dockerode';
 
 const USAGE = 'usage: npx tsx scripts/build-catalog.ts [--force] [--no-cache] [--verbose] [class-id ...]';
@@ -27,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
   const verbose = flags.has('--verbose');
 
   // The system images (the edge proxy) are built with the classes: a fresh machine needs them too.
-  const { catalog, system } = await loadCatalog();
+  const { catalog, system } = await loadCatalog(templatesRoot(process.env));
   const all = [...catalog.sources(), ...system];
   const find = (id: string) => catalog.source(id) ?? system.find((s) => s.class.id === id);
   const unknown = ids.filter((id) => !find(id));
@@ -76,7 +84,12 @@ async function main(argv: string[]): Promise<number> {
   const started = Date.now();
   let results: ClassImageResult[];
   try {
-    results = await ensureClassImages(docker, sources, { force: flags.has('--force'), noCache: flags.has('--no-cache'), onProgress });
+    results = await ensureClassImages(docker, sources, {
+      ...classBuildSettings(process.env),
+      force: flags.has('--force'),
+      noCache: flags.has('--no-cache'),
+      onProgress,
+    });
   } catch (error) {
     if (isCatalogError(error)) {
       console.error(`\nerror: ${error.message}`);

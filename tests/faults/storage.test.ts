@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { ensureClassImage, loadCatalog } from '@colo/catalog';
+import { classBuildSettings, ensureClassImage, loadCatalog, templatesRoot } from '@colo/catalog';
 import {
   type CopyProgress,
   cloneVolumes,
@@ -39,10 +39,10 @@ const instanceFilter = [`${LABEL.instance}=${instance}`];
 
 beforeAll(async () => {
   // The scratch daemons get the volume tool from the shared one: build it there if it is missing.
-  const { system } = await loadCatalog();
+  const { system } = await loadCatalog(templatesRoot(process.env));
   const tool = system.find((s) => s.class.id === 'volume-tool');
   if (!tool) throw new Error('templates/system/volume-tool is missing');
-  await ensureClassImage(new Dockerode(), tool);
+  await ensureClassImage(new Dockerode(), tool, classBuildSettings(process.env));
 });
 
 /**

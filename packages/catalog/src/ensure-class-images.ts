@@ -3,7 +3,7 @@
 //
 // "Current" means the image's `colo.build-hash` label equals the hash of the class folder and of
 // its base images' ids, so a re-run with nothing changed only reads files and inspects images.
-import { classImage } from '@colo/manifest';
+import { classImage, DEFAULT_IMAGE_NAMESPACE } from '@colo/manifest';
 import type Dockerode from 'dockerode';
 import { pack } from 'tar-fs';
 import { buildHash } from './base-images';

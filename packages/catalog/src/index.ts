@@ -9,6 +9,7 @@ export {
   CLASS_VERSION_LABEL,
   type ClassBuildEvent,
   type ClassImageResult,
+  classBuildSettings,
   type EnsureClassImagesOptions,
   ensureClassImage,
   ensureClassImages,
@@ -16,5 +17,5 @@ export {
 export { type ClassSource, createFileCatalog, type FileCatalog } from './file-catalog';
 export { hashFolder, listFolderFiles } from './folder-hash';
 export { IMAGE_NAMESPACE_PATTERN, imageNamespace } from './image-namespace';
-export { DEFAULT_TEMPLATES_ROOT, type LoadedCatalog, loadCatalog } from './load-catalog';
+export { DEFAULT_TEMPLATES_ROOT, type LoadedCatalog, loadCatalog, templatesRoot } from './load-catalog';
 export { committedImage, type StoredClassVersion, withStoredVersions } from './stored-versions';

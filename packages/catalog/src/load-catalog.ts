@@ -10,12 +10,16 @@ import { parseClassFile } from './class-file';
 import { type ClassSource, createFileCatalog, type FileCatalog } from './file-catalog';
 
 /**
- * `<repo>/templates`, found from this file so it works from any working directory; the
- * COLO_TEMPLATES_DIR environment variable points elsewhere. (Built with path.resolve rather than
- * `new URL(…, import.meta.url)`, which Next's bundler would take for an asset import.)
+ * `<repo>/templates`, found from this file so it works from any working directory. (Built with
+ * path.resolve rather than `new URL(…, import.meta.url)`, which Next's bundler would take for an
+ * asset import.)
  */
-export const DEFAULT_TEMPLATES_ROOT =
-  process.env.COLO_TEMPLATES_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates');
+export const DEFAULT_TEMPLATES_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates');
+
+/** The templates root a caller's environment names: COLO_TEMPLATES_DIR, else the repo's. */
+export function templatesRoot(env: Record<string, string | undefined>): string {
+  return env.COLO_TEMPLATES_DIR || DEFAULT_TEMPLATES_ROOT;
+}
 
 export interface LoadedCatalog {
   catalog: FileCatalog;

@@ -7,16 +7,16 @@ import { containerSecurity, securityHostConfig } from '@colo/engine';
 import { type ApplianceClass, classImage, parseMemory } from '@colo/manifest';
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll } from 'vitest';
-import { ensureClassImages } from '../src/ensure-class-images';
+import { classBuildSettings, ensureClassImages } from '../src/ensure-class-images';
 import { imageNamespace } from '../src/image-namespace';
-import { loadCatalog } from '../src/load-catalog';
+import { loadCatalog, templatesRoot } from '../src/load-catalog';
 
 export const docker = new Dockerode();
 export const RUN = randomBytes(4).toString('hex');
 /** Every object a test creates carries both; cleanup removes exactly this run's objects. */
 export const LABELS = { 'colo.test': 'catalog', 'colo.test.run': RUN };
 
-const catalogPromise = loadCatalog();
+const catalogPromise = loadCatalog(templatesRoot(process.env));
 
 export async function classOf(id: string): Promise<ApplianceClass> {
   const cls = (await catalogPromise).catalog.get(id);
@@ -26,7 +26,7 @@ export async function classOf(id: string): Promise<ApplianceClass> {
 
 /** The image a class runs in this checkout: `<COLO_IMAGE_NAMESPACE>/<id>:<version>`. */
 export function imageOf(cls: ApplianceClass): string {
-  return classImage(cls, imageNamespace());
+  return classImage(cls, imageNamespace(process.env));
 }
 
 /** Builds (or finds current) the images of these classes; run from beforeAll. */
@@ -35,7 +35,7 @@ export async function ensureImages(...ids: string[]): Promise<void> {
   await ensureClassImages(
     docker,
     ids.map((id) => catalog.source(id)!),
-    { onProgress: (e) => e.type === 'start' && console.log(`building ${e.image} (${e.reason})`) },
+    { ...classBuildSettings(process.env), onProgress: (e) => e.type === 'start' && console.log(`building ${e.image} (${e.reason})`) },
   );
 }
 

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ensureClassImage, loadCatalog } from '@colo/catalog';
+import { classBuildSettings, ensureClassImage, loadCatalog, templatesRoot } from '@colo/catalog';
 import { getRuntime } from '@colo/control';
 import { useTestCatalog } from '@colo/control/testing';
 import { LABEL } from '@colo/engine';
@@ -57,9 +57,9 @@ export async function prepareDataLane(t: FaultsTest): Promise<DataLane> {
   // Copies go through the volume tool: built on the shared daemon (cached by its folder's hash)
   // like the engine tests do, then copied into the private one, where the worker looks for it.
   // (The private daemon has no network for the build's apt-get.)
-  const tool = (await loadCatalog()).system.find((s) => s.class.id === 'volume-tool');
+  const tool = (await loadCatalog(templatesRoot(process.env))).system.find((s) => s.class.id === 'volume-tool');
   if (!tool) throw new Error('templates/system/volume-tool is missing');
-  const { image } = await ensureClassImage(shared, tool);
+  const { image } = await ensureClassImage(shared, tool, classBuildSettings(process.env));
   await t.docker.loadImage(image);
 
   const classes = [faultyClass, steadyClass, dataClass];
