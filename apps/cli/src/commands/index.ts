@@ -1,6 +1,7 @@
 // Every `colo` verb, in the order `colo help` lists them.
 import type { Command } from '../command';
 import { apply } from './apply';
+import { assemblyCommand } from './assembly';
 import { exportCommand } from './bundle-export';
 import { importCommand } from './bundle-import';
 import { catalog } from './catalog';
@@ -12,6 +13,7 @@ import { entry } from './entry';
 import { diff, history } from './history';
 import { upgrade } from './upgrade';
 import { helpCommand } from './help';
+import { imageCommand } from './image';
 import { login } from './login';
 import { ls } from './ls';
 import { op } from './op';
@@ -49,10 +51,12 @@ export const commands: Command[] = [
   history,
   diff,
   catalog,
+  assemblyCommand,
   classCommand,
   ops,
   op,
   quota,
+  imageCommand,
   version,
 ];
 commands.push(helpCommand(() => commands));

@@ -1,0 +1,45 @@
+// Users' assemblies: saved boxes of appliances, their versions and who may place them.
+import { z } from 'zod';
+import { text, when } from '../common';
+
+export const assemblySaveBody = z.object({
+  /** The definition (docs/contracts.md, "Assemblies"); its version is assigned. */
+  assembly: z.record(z.string(), z.unknown()),
+  note: z.string().max(500).optional(),
+});
+
+export const assemblySharingBody = z.strictObject({
+  visibility: z.enum(['private', 'shared', 'published']),
+  /** For `shared`: the users (e-mail or id) who may use it, replacing the list. */
+  users: z.array(z.string().min(1).max(320)).max(500).optional(),
+});
+
+const person = z.looseObject({ id: text, name: z.string().default(''), email: z.string().default('') });
+
+export const assemblySchema = z.looseObject({
+  id: text,
+  title: z.string().default(''),
+  description: z.string().default(''),
+  icon: z.string().default(''),
+  /** The newest version. */
+  version: z.number(),
+  visibility: text,
+  owner: person,
+  /** The caller owns it: only then may they change, share or delete it. */
+  mine: z.boolean(),
+  versions: z.array(z.looseObject({ version: z.number(), note: z.string().default(''), createdAt: when })),
+  /** Owner only: the users it is shared with. */
+  sharedWith: z.array(person).optional(),
+  usedBy: z.array(z.looseObject({ vdc: text, version: z.number(), appliances: z.array(text) })).default([]),
+  /** The newest version's definition. */
+  definition: z.record(z.string(), z.unknown()),
+  createdAt: when,
+  updatedAt: when,
+});
+export type Assembly = z.infer<typeof assemblySchema>;
+
+export const assembliesSchema = z.looseObject({ assemblies: z.array(assemblySchema) });
+export const assemblyAnswerSchema = z.looseObject({ assembly: assemblySchema });
+export const assemblySavedSchema = z.looseObject({ id: text, version: z.number(), definition: z.record(z.string(), z.unknown()) });
+export const assemblyDeletedSchema = z.looseObject({ id: text, deleted: z.boolean() });
+export const assemblyVersionSchema = z.looseObject({ definition: z.record(z.string(), z.unknown()) });
