@@ -1,7 +1,6 @@
 // Every `colo` verb, in the order `colo help` lists them.
 import type { Command } from '../command';
 import { apply } from './apply';
-import { assemblyCommand } from './assembly';
 import { exportCommand } from './bundle-export';
 import { importCommand } from './bundle-import';
 import { catalog } from './catalog';
@@ -51,7 +50,6 @@ export const commands: Command[] = [
   history,
   diff,
   catalog,
-  assemblyCommand,
   classCommand,
   ops,
   op,
