@@ -1,6 +1,7 @@
 // Every `colo` verb, in the order `colo help` lists them.
 import type { Command } from '../command';
 import { apply } from './apply';
+import { assemblyCommand } from './assembly';
 import { exportCommand } from './bundle-export';
 import { importCommand } from './bundle-import';
 import { catalog } from './catalog';
@@ -50,6 +51,7 @@ export const commands: Command[] = [
   history,
   diff,
   catalog,
+  assemblyCommand,
   classCommand,
   ops,
   op,
