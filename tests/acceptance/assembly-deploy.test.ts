@@ -103,6 +103,16 @@ describe('an assembly as one box, deployed', () => {
     await waitFor('three web replicas behind the box', async () => ((await hosts(18)).hosts.size === 3 ? true : undefined), 120_000, 1000, () => explainVdc(vdcId));
   });
 
+  it('an entry points at the box\'s terminal', async () => {
+    const entryPort = await freePort();
+    await run(['entry', 'create', 'boxed', '--port', String(entryPort), '--vdc', 'boxed-site', '--target', 'site.http', '--wait']);
+    const res = await fetch(`http://127.0.0.1:${entryPort}/`, { headers: { connection: 'close' } });
+    await res.text();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-colo-host')).toMatch(/site-web/);
+    await run(['entry', 'rm', 'boxed', '--yes', '--wait']);
+  });
+
   it('refuses bad definitions with the reason, and cleans up', async () => {
     const bad = await colo(['assembly', 'save', write('bad.yaml', { ...definition(1, ''), terminals: [{ name: 'http', endpoint: 'lb.nope' }] })], c.env);
     expect(bad.code).not.toBe(0);

@@ -2,6 +2,7 @@
 // it, and a deploy may not take away the exposed terminal an entry reaches it through. Each
 // refusal names the entries and what to do instead.
 import type { Vdc } from '@colo/db';
+import { expandStored } from '../assemblies/expand-stored';
 import { ColoError } from '../errors';
 import { exposedRefs } from './entry-target';
 import { entriesOf } from './read-entries';
@@ -18,7 +19,8 @@ export async function refuseWhileEntries(vdc: Pick<Vdc, 'id' | 'name'>, action: 
 
 /** For deploy and restore: the manifest must still expose every terminal an entry points at. */
 export async function refuseDroppingEntryTerminals(vdc: Pick<Vdc, 'id' | 'name'>, manifest: unknown): Promise<void> {
-  const refs = exposedRefs(manifest);
+  // Entries point at what the engine publishes: the interior terminal behind an assembly's box.
+  const refs = exposedRefs((await expandStored(manifest)).manifest);
   const lost = (await entriesOf(vdc.id)).filter((e) => !refs.some((r) => r.appliance === e.appliance && r.terminal === e.terminal));
   if (lost.length === 0) return;
   throw new ColoError(

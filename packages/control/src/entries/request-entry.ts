@@ -18,6 +18,7 @@ import type { OperationView } from '../operations/operation-views';
 import { enqueueWritten, OPERATION_VIEW_INCLUDE } from '../operations/request-operation';
 import { operationView } from '../operations/operation-views';
 import { findOwnedVdc } from '../vdcs/find-vdc';
+import { expandStored } from '../assemblies/expand-stored';
 import { chooseTarget, parseTerminalRef, type TerminalRef } from './entry-target';
 import { findOwnedEntry, readEntryView } from './read-entries';
 import type { EntryView } from './entry-views';
@@ -41,7 +42,29 @@ async function servingTarget(user: AuthUser, vdcName: string, asked: string | un
   }
   const revision = await getPrisma().revision.findUnique({ where: { id: vdc.deployedRevisionId } });
   if (!revision) throw new ColoError('internal', `VDC "${vdc.name}": its deployed revision is missing`);
-  return { vdc, target: chooseTarget(vdc.name, revision.manifest, asked === undefined ? undefined : parseTerminalRef(asked), current) };
+  // An entry reaches what the engine publishes: a box's terminal (`shop.http`) is the interior one
+  // it stands for (`shop-lb.in`), found by the host port both publish.
+  const expanded = (await expandStored(revision.manifest)).manifest;
+  const wanted = asked === undefined ? undefined : throughBox(parseTerminalRef(asked), revision.manifest, expanded);
+  return { vdc, target: chooseTarget(vdc.name, expanded, wanted, current) };
+}
+
+function portOf(manifest: unknown, ref: TerminalRef): number | undefined {
+  const appliances = (manifest as { appliances?: { name?: unknown; expose?: { terminal?: unknown; port?: unknown }[] }[] }).appliances ?? [];
+  const port = appliances.find((a) => a.name === ref.appliance)?.expose?.find((e) => e.terminal === ref.terminal)?.port;
+  return typeof port === 'number' ? port : undefined;
+}
+
+function throughBox(asked: TerminalRef, stored: unknown, expanded: unknown): TerminalRef {
+  if (stored === expanded) return asked;
+  const port = portOf(stored, asked);
+  if (port === undefined) return asked;
+  const appliances = (expanded as { appliances: { name: string; expose?: { terminal: string; port: number }[] }[] }).appliances;
+  for (const a of appliances) {
+    const hit = a.expose?.find((e) => e.port === port);
+    if (hit) return { appliance: a.name, terminal: hit.terminal };
+  }
+  return asked;
 }
 
 async function checkPortFree(userId: string, port: number): Promise<void> {
