@@ -1,5 +1,6 @@
 // The REST calls the editor makes, typed as the browser sees them (docs/contracts.md).
-import { type ApplianceClass, type Issue, type ManifestInput, parseManifestText } from '@colo/manifest';
+import type { AssemblyDraft } from '@colo/canvas';
+import { type ApplianceClass, type AssemblyDefinition, type Issue, type ManifestInput, parseManifestText } from '@colo/manifest';
 import { ApiError, apiFetch } from '@/components/ui/api-fetch';
 
 export interface AssemblyBody {
@@ -15,6 +16,31 @@ export interface CatalogBody {
   /** The version a class id without `@N` means on the server (absent from an older server). */
   heads?: Record<string, number>;
   assemblies: AssemblyBody[];
+  /** Assemblies users saved that this user may place, newest version each (absent from an older server). */
+  userAssemblies?: UserAssembly[];
+  /** Every version of those (and of what they contain) the user may place. */
+  assemblyDefinitions?: AssemblyDefinition[];
+}
+
+/** A user's assembly as GET /assemblies and GET /catalog list it (control's AssemblyView). */
+export interface UserAssembly {
+  id: string;
+  title: string;
+  description: string;
+  icon: string;
+  /** The newest version. */
+  version: number;
+  visibility: 'private' | 'shared' | 'published';
+  owner: { id: string; name: string; email: string };
+  mine: boolean;
+  versions: { version: number; note: string; createdAt: string }[];
+  definition: AssemblyDefinition;
+}
+
+export interface SavedAssemblyBody {
+  id: string;
+  version: number;
+  definition: AssemblyDefinition;
 }
 
 /** An assembly ready to drop: its manifest read. */
@@ -69,6 +95,19 @@ export function staleRevisionOf(err: unknown): number | undefined {
 export function issuesOf(err: unknown): Issue[] {
   if (!(err instanceof ApiError) || !Array.isArray(err.details.issues)) return [];
   return err.details.issues as Issue[];
+}
+
+export function postAssembly(assembly: AssemblyDraft, note?: string): Promise<SavedAssemblyBody> {
+  return apiFetch<SavedAssemblyBody>('/assemblies', { method: 'POST', body: { assembly, ...(note ? { note } : {}) } });
+}
+
+export async function fetchAssemblyVersion(id: string, version: number, signal?: AbortSignal): Promise<AssemblyDefinition> {
+  const body = await apiFetch<{ definition: AssemblyDefinition }>(`/assemblies/${encodeURIComponent(id)}/versions/${version}`, { signal });
+  return body.definition;
+}
+
+export function postVdc(manifest: ManifestInput): Promise<{ vdc: VdcBody['vdc'] }> {
+  return apiFetch<{ vdc: VdcBody['vdc'] }>('/vdcs', { method: 'POST', body: { manifest } });
 }
 
 export { ApiError };

@@ -40,6 +40,9 @@ export interface EditorToolbarProps {
   onFit: () => void;
   onHelp: () => void;
   onSave: () => void;
+  /** "Save as assembly" of the selected appliances (none selected: disabled). */
+  canSaveAssembly: boolean;
+  onSaveAssembly: () => void;
   beforeDeploy: () => Promise<boolean>;
 }
 
@@ -91,6 +94,11 @@ export function EditorToolbar(p: EditorToolbarProps) {
           <path d="M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />
         </ToolButton>
         <Divider />
+        <ToolButton label="Save the selection as an assembly" shortcut="Ctrl+G" disabled={!p.canSaveAssembly} onClick={p.onSaveAssembly} testId="save-assembly-button">
+          <rect x="3" y="13" width="8" height="7" rx="1" />
+          <rect x="13" y="13" width="8" height="7" rx="1" />
+          <rect x="8" y="4" width="8" height="7" rx="1" />
+        </ToolButton>
         <ToolButton label="Auto-layout" shortcut="Shift+L" busy={p.layingOut} onClick={p.onLayout} testId="layout-button">
           <rect x="3" y="4" width="6" height="5" rx="1" />
           <rect x="15" y="4" width="6" height="5" rx="1" />

@@ -1,14 +1,17 @@
 'use client';
 // The editor, assembled: toolbar, palette | canvas + bottom panel | inspector, and the save and
 // draft machinery around them. Each part is its own component or hook; this file wires them.
-import { manifestToDoc, validateDoc, type EditorDoc } from '@colo/canvas';
+import { manifestToDoc, replaceWithBox, validateDoc, type EditorDoc } from '@colo/canvas';
 import type { Catalog } from '@colo/manifest';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { type OperationBody, OperationsPanel, useVdcLive } from '@/components/deploy';
+import { AssemblyInteriorDialog } from './assembly/assembly-interior-dialog';
+import { SaveAssemblyDialog, type SaveAssemblyRequest } from './assembly/save-assembly-dialog';
+import { boxMembers, withBoxLive } from './canvas/box-live';
 import { CanvasNotice } from './canvas/canvas-notice';
 import { EmptyCanvas } from './canvas/empty-canvas';
 import { FlowCanvas } from './canvas/flow-canvas';
-import type { Assembly } from './editor-api';
+import { type Assembly, type CatalogBody, postAssembly } from './editor-api';
 import { EditorToolbar } from './editor-toolbar';
 import { Inspector } from './inspector/inspector';
 import { Palette } from './palette/palette';
@@ -24,12 +27,14 @@ import { useLocalDraft } from './save/use-local-draft';
 import { useSave } from './save/use-save';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { useCanvasActions } from './use-canvas-actions';
+import { useEditorCatalog } from './use-editor-catalog';
 import { manifestKey, useEditorStore } from './use-editor-store';
 import { useEditorShortcuts } from './use-editor-shortcuts';
 
 export interface EditorWorkspaceProps {
   vdcName: string;
   catalog: Catalog;
+  catalogBody: CatalogBody;
   assemblies: Assembly[];
   initialDoc: EditorDoc;
   revision: number;
@@ -48,8 +53,13 @@ function draftToOffer(vdcName: string, loaded: EditorDoc): StoredDraft | undefin
   return undefined;
 }
 
-export function EditorWorkspace({ vdcName, catalog, assemblies, initialDoc, revision }: EditorWorkspaceProps) {
+export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody, assemblies, initialDoc, revision }: EditorWorkspaceProps) {
   const store = useEditorStore(initialDoc, revision);
+  // Saving an assembly adds its box to the catalog, so the catalog lives here, refreshable.
+  const editorCatalog = useEditorCatalog({ catalog: initialCatalog, body: catalogBody });
+  const { catalog, userAssemblies } = editorCatalog;
+  const [saveAssemblyOf, setSaveAssemblyOf] = useState<string[] | null>(null);
+  const [openBox, setOpenBox] = useState<string | null>(null);
   const canvasBox = useRef<HTMLDivElement>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const clearNotice = useCallback(() => setNotice(null), []);
@@ -61,7 +71,10 @@ export function EditorWorkspace({ vdcName, catalog, assemblies, initialDoc, revi
   const deferredDoc = useDeferredValue(store.doc);
   const validation = useMemo(() => validateDoc(deferredDoc, catalog), [deferredDoc, catalog]);
   const live = useVdcLive(vdcName);
-  const actions = useCanvasActions({ store, catalog, assemblies, canvasBox, notify: setNotice });
+  // A box shows the state of the appliances it expanded into (status names their box).
+  const members = useMemo(() => boxMembers(live.status, live.nodes), [live.status, live.nodes]);
+  const liveNodes = useMemo(() => withBoxLive(live.nodes, members), [live.nodes, members]);
+  const actions = useCanvasActions({ store, catalog, assemblies, userAssemblies, canvasBox, notify: setNotice });
   const yaml = useYamlDraft(store, vdcName, catalog);
   const onSaved = useCallback(() => clearDrafts(vdcName), [vdcName]);
   const saver = useSave(store, vdcName, catalog, onSaved);
@@ -84,6 +97,44 @@ export function EditorWorkspace({ vdcName, catalog, assemblies, initialDoc, revi
     const errors = [...validation.errors, ...extra.filter((i) => !seen.has(`${i.path}:${i.message}`) && !/mandatory output/.test(i.message))];
     return { errors, warnings: validation.warnings };
   }, [validation, saver.failure, store.doc]);
+
+  const saveAsAssembly = useCallback(() => {
+    const { nodes } = store.current().selection;
+    if (nodes.length === 0) return setNotice('Select the appliances to save as an assembly first');
+    setSaveAssemblyOf(nodes);
+  }, [store]);
+
+  const onSaveAssembly = useCallback(
+    async (request: SaveAssemblyRequest) => {
+      const selection = saveAssemblyOf ?? [];
+      const saved = await postAssembly(request.draft, request.note);
+      setSaveAssemblyOf(null);
+      let next = catalog;
+      try {
+        next = await editorCatalog.refresh();
+      } catch (err) {
+        setNotice(`Saved, but the catalog could not be reloaded: ${(err as Error).message}`);
+      }
+      if (!request.replace) return setNotice(`Saved assembly ${saved.id} version ${saved.version}`);
+      const swapped = store.run((doc) =>
+        replaceWithBox(doc, next, selection, { classRef: `${saved.id}@${saved.version}`, name: saved.id, terminals: request.terminals }),
+      );
+      if (!swapped.ok) return setNotice(`Saved assembly ${saved.id} version ${saved.version}, but: ${swapped.reason}`);
+      store.select({ nodes: [swapped.name], edges: [] });
+      const lost = swapped.dropped.map((c) => `${c.from} → ${c.to}`).join(', ');
+      setNotice(`Saved assembly ${saved.id} version ${saved.version}${lost ? `; wires with no box terminal were removed: ${lost}` : ''}`);
+    },
+    [saveAssemblyOf, catalog, editorCatalog, store],
+  );
+
+  const openNode = useCallback(
+    (name: string) => {
+      const appliance = store.current().history.present.manifest.appliances.find((a) => a.name === name);
+      if (appliance && catalog.assembly?.(appliance.class)) setOpenBox(name);
+    },
+    [store, catalog],
+  );
+  const openBoxClass = openBox ? store.doc.manifest.appliances.find((a) => a.name === openBox)?.class : undefined;
 
   const beforeDeploy = useCallback(async () => (store.dirty ? save() : true), [store.dirty, save]);
 
@@ -108,6 +159,7 @@ export function EditorWorkspace({ vdcName, catalog, assemblies, initialDoc, revi
     fitView: actions.fitView,
     autoLayout: () => void actions.layout(),
     help: () => setHelpOpen(true),
+    saveAsAssembly,
   });
 
   const restoreDraft = () => {
@@ -133,6 +185,8 @@ export function EditorWorkspace({ vdcName, catalog, assemblies, initialDoc, revi
         onFit={actions.fitView}
         onHelp={() => setHelpOpen(true)}
         onSave={() => void save()}
+        canSaveAssembly={store.state.selection.nodes.length > 0}
+        onSaveAssembly={saveAsAssembly}
         beforeDeploy={beforeDeploy}
       />
       {offer && (
@@ -148,10 +202,17 @@ export function EditorWorkspace({ vdcName, catalog, assemblies, initialDoc, revi
       )}
       {saver.failure && <SaveFailureBar failure={saver.failure} onDismiss={saver.dismissFailure} />}
       <div className="flex min-h-0 flex-1">
-        <Palette catalog={catalog} assemblies={assemblies} onAddClass={(id) => actions.addClass(id)} onAddAssembly={(id) => actions.addAssembly(id)} />
+        <Palette
+          catalog={catalog}
+          assemblies={assemblies}
+          userAssemblies={userAssemblies}
+          onAddClass={(id) => actions.addClass(id)}
+          onAddAssembly={(id) => actions.addAssembly(id)}
+          onAddBox={(id) => actions.addBox(id)}
+        />
         <div className="flex min-w-0 flex-1 flex-col">
           <div ref={canvasBox} className="relative min-h-0 flex-1 bg-slate-50">
-            <FlowCanvas store={store} catalog={catalog} live={live.nodes} onDropItem={actions.onDropItem} onNotice={setNotice} />
+            <FlowCanvas store={store} catalog={catalog} live={liveNodes} onDropItem={actions.onDropItem} onNotice={setNotice} onOpenNode={openNode} />
             {store.doc.manifest.appliances.length === 0 && (
               <EmptyCanvas starter={lamp && { title: lamp.title }} onStart={() => lamp && actions.addAssembly(lamp.id)} />
             )}
@@ -183,6 +244,8 @@ export function EditorWorkspace({ vdcName, catalog, assemblies, initialDoc, revi
           issues={[...problems.errors, ...problems.warnings]}
           onDeleteSelection={actions.deleteSelection}
           onCopySelection={actions.copy}
+          onSaveAsAssembly={saveAsAssembly}
+          boxes={{ userAssemblies, live: liveNodes, members, onOpen: setOpenBox }}
         />
       </div>
       <StaleSaveDialog
@@ -193,6 +256,21 @@ export function EditorWorkspace({ vdcName, catalog, assemblies, initialDoc, revi
         onClose={saver.dismissConflict}
       />
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {saveAssemblyOf && (
+        <SaveAssemblyDialog
+          doc={store.doc}
+          selection={saveAssemblyOf}
+          catalog={catalog}
+          vdcName={vdcName}
+          stockIds={assemblies.map((a) => a.id)}
+          userAssemblies={userAssemblies}
+          onSave={onSaveAssembly}
+          onClose={() => setSaveAssemblyOf(null)}
+        />
+      )}
+      {openBox && openBoxClass && (
+        <AssemblyInteriorDialog boxName={openBox} classRef={openBoxClass} catalog={catalog} onClose={() => setOpenBox(null)} />
+      )}
     </div>
   );
 }

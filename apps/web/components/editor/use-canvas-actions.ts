@@ -20,7 +20,7 @@ import { useReactFlow } from '@xyflow/react';
 import { type RefObject, useCallback, useState } from 'react';
 import { FIT_INSET, FIT_PADDING } from './canvas/fit';
 import type { DroppedItem } from './canvas/flow-canvas';
-import type { Assembly } from './editor-api';
+import type { Assembly, UserAssembly } from './editor-api';
 import { type EditorStore, NO_SELECTION } from './use-editor-store';
 
 // Module-wide, so a copy in one VDC can be pasted into another without leaving the app.
@@ -35,10 +35,11 @@ export function useCanvasActions(opts: {
   store: EditorStore;
   catalog: Catalog;
   assemblies: Assembly[];
+  userAssemblies: UserAssembly[];
   canvasBox: RefObject<HTMLDivElement | null>;
   notify: (message: string) => void;
 }) {
-  const { store, catalog, assemblies, canvasBox, notify } = opts;
+  const { store, catalog, assemblies, userAssemblies, canvasBox, notify } = opts;
   const { run, commit, current, select } = store;
   const flow = useReactFlow();
   const [layingOut, setLayingOut] = useState(false);
@@ -94,9 +95,21 @@ export function useCanvasActions(opts: {
     [assemblies, run, select, current, clearArea, reveal, notify],
   );
 
+  // A user's assembly is one box, pinned to the newest version: the drawing keeps meaning what
+  // was placed even after its owner saves another version ("Upgrade" in the inspector moves it).
+  const addBox = useCallback(
+    (id: string, at?: Position) => {
+      const assembly = userAssemblies.find((a) => a.id === id);
+      if (!assembly) return notify(`you have no assembly "${id}"`);
+      addClass(`${assembly.id}@${assembly.version}`, at);
+    },
+    [userAssemblies, addClass, notify],
+  );
+
   const onDropItem = useCallback(
-    (item: DroppedItem, at: Position) => (item.kind === 'class' ? addClass(item.id, at) : addAssembly(item.id, at)),
-    [addClass, addAssembly],
+    (item: DroppedItem, at: Position) =>
+      item.kind === 'class' ? addClass(item.id, at) : item.kind === 'box' ? addBox(item.id, at) : addAssembly(item.id, at),
+    [addClass, addAssembly, addBox],
   );
 
   const copy = useCallback(() => {
@@ -161,6 +174,7 @@ export function useCanvasActions(opts: {
     layingOut,
     addClass,
     addAssembly,
+    addBox,
     onDropItem,
     copy,
     cut: () => copy() && deleteSelection(),

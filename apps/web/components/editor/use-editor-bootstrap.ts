@@ -1,9 +1,10 @@
 'use client';
 // Loads what the editor needs before it can draw anything: the catalog and the VDC's latest
 // revision, in parallel. A 404 is its own state: the page says so instead of an error box.
-import { type Catalog, createCatalog } from '@colo/manifest';
+import type { Catalog } from '@colo/manifest';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, type Assembly, type CatalogBody, fetchCatalog, fetchVdc, readAssemblies, type VdcBody } from './editor-api';
+import { catalogFromBody } from './use-editor-catalog';
 
 export interface EditorBootstrap {
   catalog: Catalog;
@@ -31,7 +32,8 @@ export function useEditorBootstrap(name: string): { state: BootstrapState; retry
       .then(([catalogBody, vdc]) => {
         setState({
           status: 'ready',
-          catalog: createCatalog(catalogBody.classes, catalogBody.heads),
+          // Users' assemblies are classes here: a box validates and draws like any appliance.
+          catalog: catalogFromBody(catalogBody),
           catalogBody,
           assemblies: readAssemblies(catalogBody.assemblies),
           vdc,

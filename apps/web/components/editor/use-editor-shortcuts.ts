@@ -16,6 +16,7 @@ export interface ShortcutActions {
   fitView: () => void;
   autoLayout: () => void;
   help: () => void;
+  saveAsAssembly: () => void;
 }
 
 export const SHORTCUTS: { keys: string[]; what: string }[] = [
@@ -28,6 +29,7 @@ export const SHORTCUTS: { keys: string[]; what: string }[] = [
   { keys: ['Ctrl/⌘', 'A'], what: 'Select everything' },
   { keys: ['Delete'], what: 'Delete the selection (also Backspace)' },
   { keys: ['Ctrl/⌘', 'S'], what: 'Save a revision' },
+  { keys: ['Ctrl/⌘', 'G'], what: 'Save the selection as an assembly (one reusable box)' },
   { keys: ['Shift', 'L'], what: 'Auto-layout' },
   { keys: ['Shift', 'F'], what: 'Fit the drawing in view' },
   { keys: ['Shift', 'drag'], what: 'Select with a box' },
@@ -67,6 +69,7 @@ export function useEditorShortcuts(actions: ShortcutActions) {
         [mod && key === 'v', a.paste],
         [mod && key === 'd', a.duplicate],
         [mod && key === 'a', a.selectAll],
+        [mod && key === 'g', a.saveAsAssembly],
         [!mod && e.shiftKey && key === 'l', a.autoLayout],
         [!mod && e.shiftKey && key === 'f', a.fitView],
         [!mod && e.key === '?', a.help],

@@ -53,6 +53,7 @@ export function VdcEditor({ name }: { name: string }) {
         key={ready.vdc.revision.id}
         vdcName={name}
         catalog={ready.catalog}
+        catalogBody={ready.catalogBody}
         assemblies={ready.assemblies}
         initialDoc={doc}
         revision={ready.vdc.revision.number}

@@ -1,6 +1,7 @@
 'use client';
 // The one node type: an appliance drawn from its class — icon, name, class, replicas, live
 // state; inputs down the left edge, outputs down the right, each labelled with its protocol.
+// A box of an assembly looks like a small stack of cards with an "assembly" badge.
 // Memoised: a drag or a live update re-renders only the boxes whose data changed.
 import { NODE_HEADER, nodeGeometry, parseHandleId } from '@colo/canvas';
 import type { ConnectionState, NodeProps } from '@xyflow/react';
@@ -17,8 +18,11 @@ function draggedFrom(c: ConnectionState): string | null {
   return c.inProgress && c.fromHandle ? `${c.fromNode.id}|${c.fromHandle.id ?? ''}` : null;
 }
 
+/** Two cards peeking out behind the box. */
+const STACKED = '4px 4px 0 -1px #fff, 4px 4px 0 0 #a5b4fc, 8px 8px 0 -1px #fff, 8px 8px 0 0 #c7d2fe';
+
 function ApplianceNodeView({ id, data, selected }: NodeProps<ApplianceFlowNode>) {
-  const { appliance, cls, live, wired } = data;
+  const { appliance, cls, live, wired, box } = data;
   const geometry = nodeGeometry(cls);
   const pending = useConnection(draggedFrom);
   const check = useWireCheck();
@@ -44,9 +48,14 @@ function ApplianceNodeView({ id, data, selected }: NodeProps<ApplianceFlowNode>)
   return (
     <div
       data-testid={`node-${id}`}
-      style={{ width: geometry.width, height: geometry.height }}
-      className={`relative rounded-xl border bg-white shadow-sm transition-shadow ${
-        selected ? 'border-indigo-500 shadow-md ring-2 ring-indigo-500/25' : 'border-slate-300 hover:shadow-md'
+      data-box={box === undefined ? undefined : 'assembly'}
+      style={{ width: geometry.width, height: geometry.height, ...(box === undefined ? {} : { boxShadow: STACKED }) }}
+      className={`relative rounded-xl border bg-white transition-shadow ${box === undefined ? 'shadow-sm' : ''} ${
+        selected
+          ? 'border-indigo-500 shadow-md ring-2 ring-indigo-500/25'
+          : box === undefined
+            ? 'border-slate-300 hover:shadow-md'
+            : 'border-indigo-300'
       } ${appliance.standby ? 'border-dashed' : ''}`}
     >
       <div className="flex items-start gap-2 border-b border-slate-100 px-3 pt-2.5" style={{ height: NODE_HEADER }}>
@@ -54,12 +63,22 @@ function ApplianceNodeView({ id, data, selected }: NodeProps<ApplianceFlowNode>)
         <div className="min-w-0 flex-1 leading-tight">
           <div className="flex items-center gap-1.5">
             <span className="truncate text-[13px] font-semibold text-slate-900">{appliance.name}</span>
-            <span
-              className="rounded-full bg-slate-100 px-1.5 text-[10px] font-semibold tabular-nums text-slate-600"
-              title={`${replicas} replica${replicas === 1 ? '' : 's'}`}
-            >
-              ×{replicas}
-            </span>
+            {box === undefined ? (
+              <span
+                className="rounded-full bg-slate-100 px-1.5 text-[10px] font-semibold tabular-nums text-slate-600"
+                title={`${replicas} replica${replicas === 1 ? '' : 's'}`}
+              >
+                ×{replicas}
+              </span>
+            ) : (
+              <span
+                className="rounded-full bg-indigo-50 px-1.5 text-[10px] font-semibold text-indigo-700"
+                title="An assembly: double-click to see inside"
+                data-testid={`node-box-${appliance.name}`}
+              >
+                assembly v{box}
+              </span>
+            )}
             {appliance.standby && <span className="text-[10px] font-medium text-slate-500">standby</span>}
           </div>
           <div className="mt-0.5 flex items-center gap-1.5">

@@ -87,6 +87,33 @@ const SHAPES: Record<string, ReactNode> = {
       <path d="m4 7.5 8 4.5 8-4.5M12 12v9" />
     </>
   ),
+  // Assembly icons (@colo/manifest's ASSEMBLY_ICONS).
+  boxes: (
+    <>
+      <rect x="3" y="13" width="8" height="7" rx="1" />
+      <rect x="13" y="13" width="8" height="7" rx="1" />
+      <rect x="8" y="4" width="8" height="7" rx="1" />
+    </>
+  ),
+  layers: (
+    <>
+      <path d="m12 3.5 8.5 4.2-8.5 4.3-8.5-4.3Z" />
+      <path d="m3.5 12 8.5 4.3 8.5-4.3M3.5 16.3l8.5 4.2 8.5-4.2" />
+    </>
+  ),
+  server: (
+    <>
+      <rect x="3.5" y="4" width="17" height="6.5" rx="1.5" />
+      <rect x="3.5" y="13.5" width="17" height="6.5" rx="1.5" />
+      <path d="M7 7.25h.01M7 16.75h.01" />
+    </>
+  ),
+  globe: (
+    <>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="M3.5 12h17M12 3.5c2.5 2.6 3.6 5.4 3.6 8.5s-1.1 5.9-3.6 8.5c-2.5-2.6-3.6-5.4-3.6-8.5S9.5 6.1 12 3.5Z" />
+    </>
+  ),
 };
 
 export function ClassIcon({

@@ -22,7 +22,7 @@ import { type DragEvent, useCallback, useRef, useState } from 'react';
 import type { NodeLive } from '@/components/deploy';
 import { NO_SELECTION, type EditorStore } from '../use-editor-store';
 import { ApplianceNode } from './appliance-node';
-import { ASSEMBLY_MIME, CLASS_MIME } from './drag-types';
+import { ASSEMBLY_MIME, BOX_MIME, CLASS_MIME } from './drag-types';
 import { FIT_PADDING, MINIMAP_SIZE } from './fit';
 import type { ApplianceFlowNode } from './node-types';
 import { type Measured, useFlowEdges, useFlowNodes } from './use-flow-elements';
@@ -30,7 +30,8 @@ import { WireCheckContext, useWireChecker } from './wire-check';
 
 const NODE_TYPES = { appliance: ApplianceNode };
 
-export type DroppedItem = { kind: 'class' | 'assembly'; id: string };
+/** `assembly`: a stock template (its appliances are inserted); `box`: a user's assembly as one box. */
+export type DroppedItem = { kind: 'class' | 'assembly' | 'box'; id: string };
 
 export interface FlowCanvasProps {
   store: EditorStore;
@@ -38,6 +39,8 @@ export interface FlowCanvasProps {
   live: Record<string, NodeLive>;
   onDropItem: (item: DroppedItem, at: Position) => void;
   onNotice: (message: string) => void;
+  /** A double-click on a node (a box opens its interior). */
+  onOpenNode?: (name: string) => void;
   children?: React.ReactNode;
 }
 
@@ -53,7 +56,7 @@ function minimapColor(node: ApplianceFlowNode): string {
   return tint[node.data.cls?.category ?? ''] ?? '#94a3b8';
 }
 
-export function FlowCanvas({ store, catalog, live, onDropItem, onNotice, children }: FlowCanvasProps) {
+export function FlowCanvas({ store, catalog, live, onDropItem, onNotice, onOpenNode, children }: FlowCanvasProps) {
   const { doc, state, run, commit, seal, select, current } = store;
   // Frame the drawing on open; an empty canvas stays put, so the first drop does not move the view.
   const [frameOnOpen] = useState(() => doc.manifest.appliances.length > 0);
@@ -156,7 +159,7 @@ export function FlowCanvas({ store, catalog, live, onDropItem, onNotice, childre
 
   const onDragOver = useCallback((event: DragEvent) => {
     const types = event.dataTransfer.types;
-    if (!types.includes(CLASS_MIME) && !types.includes(ASSEMBLY_MIME)) return;
+    if (!types.includes(CLASS_MIME) && !types.includes(ASSEMBLY_MIME) && !types.includes(BOX_MIME)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
   }, []);
@@ -165,10 +168,17 @@ export function FlowCanvas({ store, catalog, live, onDropItem, onNotice, childre
     (event: DragEvent) => {
       const classId = event.dataTransfer.getData(CLASS_MIME);
       const assemblyId = event.dataTransfer.getData(ASSEMBLY_MIME);
-      if (!classId && !assemblyId) return;
+      const boxId = event.dataTransfer.getData(BOX_MIME);
+      const item: DroppedItem | undefined = classId
+        ? { kind: 'class', id: classId }
+        : assemblyId
+          ? { kind: 'assembly', id: assemblyId }
+          : boxId
+            ? { kind: 'box', id: boxId }
+            : undefined;
+      if (!item) return;
       event.preventDefault();
-      const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      onDropItem(classId ? { kind: 'class', id: classId } : { kind: 'assembly', id: assemblyId }, at);
+      onDropItem(item, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
     },
     [screenToFlowPosition, onDropItem],
   );
@@ -186,6 +196,7 @@ export function FlowCanvas({ store, catalog, live, onDropItem, onNotice, childre
         onConnectEnd={onConnectEnd}
         onDelete={onDelete}
         onNodeDragStop={seal}
+        onNodeDoubleClick={onOpenNode && ((_event, node) => onOpenNode(node.id))}
         onDragOver={onDragOver}
         onDrop={onDrop}
         fitView={frameOnOpen}

@@ -8,6 +8,8 @@ export interface ApplianceViewData extends ApplianceNodeData {
   live?: NodeLive;
   /** Handle ids with a wire, sorted and comma-joined (a string, so it compares by value). */
   wired: string;
+  /** The assembly version when this is a box of a user's assembly (drawn as a stack of cards). */
+  box?: number;
 }
 
 export type ApplianceFlowNode = Node<ApplianceViewData, 'appliance'>;

@@ -56,6 +56,7 @@ export function useFlowNodes(
     const nodes = appliances.map((appliance, i) => {
       const position = positions[appliance.name] ?? fallbackPosition(i);
       const cls = catalog.get(appliance.class);
+      const box = catalog.assembly?.(appliance.class)?.version;
       const state = live[appliance.name];
       const isSelected = selected.has(appliance.name);
       const wires = wired.get(appliance.name) ?? '';
@@ -80,7 +81,7 @@ export function useFlowNodes(
             position,
             selected: isSelected,
             measured: size,
-            data: { appliance, cls, live: state, wired: wires },
+            data: { appliance, cls, live: state, wired: wires, ...(box === undefined ? {} : { box }) },
           };
       next.set(appliance.name, { node, position, cls, live: state });
       return node;

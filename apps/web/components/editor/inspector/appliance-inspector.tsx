@@ -2,6 +2,7 @@
 // Everything about one appliance: name, size, the class's properties, published ports, start.
 import { setProperty } from '@colo/canvas';
 import type { Appliance, ApplianceClass } from '@colo/manifest';
+import type { ReactNode } from 'react';
 import { ClassIcon } from '../canvas/class-icon';
 import { ExposeSection } from './expose-section';
 import { Section } from './fields';
@@ -26,7 +27,8 @@ function Header({ appliance, cls }: { appliance: Appliance; cls: ApplianceClass 
   );
 }
 
-export function ApplianceInspector({ editing }: { editing: ApplianceEditing }) {
+/** `box`: the assembly part when this is a box (a box has no sizing of its own). */
+export function ApplianceInspector({ editing, box }: { editing: ApplianceEditing; box?: ReactNode }) {
   const { appliance, cls, apply, done } = editing;
   const general = editing.issues.filter((i) => i.path === '');
   return (
@@ -47,7 +49,8 @@ export function ApplianceInspector({ editing }: { editing: ApplianceEditing }) {
       <Section title="Appliance">
         <NameField editing={editing} />
       </Section>
-      <SizingSection editing={editing} />
+      {box}
+      {!box && <SizingSection editing={editing} />}
       {cls.properties.length > 0 && (
         <Section title="Properties">
           {cls.properties.map((prop) => (

@@ -1,11 +1,15 @@
 'use client';
 // The right column: what is selected, editable. One appliance gets the full form, one wire its
 // details, several things a summary; nothing selected shows the VDC.
-import type { EditorDoc, Edit } from '@colo/canvas';
+import { type EditorDoc, type Edit, updateAppliance } from '@colo/canvas';
 import type { Catalog, Issue } from '@colo/manifest';
 import { useCallback, useMemo } from 'react';
+import type { NodeLive } from '@/components/deploy';
 import { Button } from '@/components/ui/button';
+import type { BoxMember } from '../canvas/box-live';
+import type { UserAssembly } from '../editor-api';
 import type { EditorStore } from '../use-editor-store';
+import { AssemblyBoxSection } from './assembly-box-section';
 import { ApplianceInspector } from './appliance-inspector';
 import { ConnectionInspector } from './connection-inspector';
 import { Section } from './fields';
@@ -18,6 +22,14 @@ export interface InspectorProps {
   issues: Issue[];
   onDeleteSelection: () => void;
   onCopySelection: () => void;
+  onSaveAsAssembly: () => void;
+  /** Boxes of assemblies: who owns them, their live state, opening one. */
+  boxes: {
+    userAssemblies: UserAssembly[];
+    live: Record<string, NodeLive>;
+    members: Map<string, BoxMember[]>;
+    onOpen: (name: string) => void;
+  };
 }
 
 function issuesOf(all: Issue[], index: number): Issue[] {
@@ -28,7 +40,7 @@ function issuesOf(all: Issue[], index: number): Issue[] {
     .map((i) => ({ ...i, path: i.path.slice(prefix.length) }));
 }
 
-function SelectionSummary({ store, onDeleteSelection, onCopySelection }: Omit<InspectorProps, 'catalog' | 'issues'>) {
+function SelectionSummary({ store, onDeleteSelection, onCopySelection, onSaveAsAssembly }: Omit<InspectorProps, 'catalog' | 'issues' | 'boxes'>) {
   const { nodes, edges } = store.state.selection;
   const parts = [nodes.length && `${nodes.length} appliance${nodes.length === 1 ? '' : 's'}`, edges.length && `${edges.length} wire${edges.length === 1 ? '' : 's'}`];
   return (
@@ -39,6 +51,11 @@ function SelectionSummary({ store, onDeleteSelection, onCopySelection }: Omit<In
         {nodes.length > 0 && (
           <Button size="sm" onClick={onCopySelection}>
             Copy
+          </Button>
+        )}
+        {nodes.length > 0 && (
+          <Button size="sm" onClick={onSaveAsAssembly} data-testid="inspector-save-assembly">
+            Save as assembly
           </Button>
         )}
         <Button size="sm" variant="danger" onClick={onDeleteSelection}>
@@ -67,7 +84,20 @@ export function Inspector(props: InspectorProps) {
   let body: React.ReactNode;
   if (appliance && cls) {
     const editing: ApplianceEditing = { doc: store.doc, appliance, cls, issues: mine, apply, done: seal, store };
-    body = <ApplianceInspector editing={editing} />;
+    const definition = catalog.assembly?.(appliance.class);
+    const { boxes } = props;
+    const box = definition && (
+      <AssemblyBoxSection
+        appliance={appliance}
+        definition={definition}
+        view={boxes.userAssemblies.find((a) => a.id === definition.id)}
+        live={boxes.live[appliance.name]}
+        members={boxes.members.get(appliance.name) ?? []}
+        onUpgrade={(version) => run((doc) => updateAppliance(doc, appliance.name, { class: `${definition.id}@${version}` }))}
+        onOpen={() => boxes.onOpen(appliance.name)}
+      />
+    );
+    body = <ApplianceInspector editing={editing} box={box} />;
   } else if (appliance) {
     body = (
       <Section title="Unknown class">
@@ -79,7 +109,14 @@ export function Inspector(props: InspectorProps) {
   } else if (nodes.length === 0 && edges.length === 1) {
     body = <ConnectionInspector id={edges[0]} store={store} catalog={catalog} />;
   } else if (nodes.length + edges.length > 0) {
-    body = <SelectionSummary store={store} onDeleteSelection={props.onDeleteSelection} onCopySelection={props.onCopySelection} />;
+    body = (
+      <SelectionSummary
+        store={store}
+        onDeleteSelection={props.onDeleteSelection}
+        onCopySelection={props.onCopySelection}
+        onSaveAsAssembly={props.onSaveAsAssembly}
+      />
+    );
   } else {
     body = <VdcInspector store={store} />;
   }

@@ -1,11 +1,12 @@
 'use client';
-// The left column: every class of the catalog (latest versions) grouped by category, and the
-// ready-made assemblies, with one search box over titles, ids, descriptions and protocols.
+// The left column: every class of the catalog (latest versions) grouped by category, the
+// user's assemblies (each placed as one box, pinned to its newest version) and the stock
+// templates (placed as their appliances), with one search box over titles, ids, descriptions.
 import type { ApplianceClass, Catalog } from '@colo/manifest';
 import { useMemo, useState } from 'react';
 import { CATEGORY_LABEL, CATEGORY_ORDER, ClassIcon } from '../canvas/class-icon';
-import { ASSEMBLY_MIME, CLASS_MIME } from '../canvas/drag-types';
-import type { Assembly } from '../editor-api';
+import { ASSEMBLY_MIME, BOX_MIME, CLASS_MIME } from '../canvas/drag-types';
+import type { Assembly, UserAssembly } from '../editor-api';
 import { PaletteItem } from './palette-item';
 
 /** One entry per class: the version a new appliance follows (the head). */
@@ -29,8 +30,10 @@ function matches(query: string, ...texts: string[]): boolean {
 export function Palette(props: {
   catalog: Catalog;
   assemblies: Assembly[];
+  userAssemblies: UserAssembly[];
   onAddClass: (id: string) => void;
   onAddAssembly: (id: string) => void;
+  onAddBox: (id: string) => void;
 }) {
   const [query, setQuery] = useState('');
   const classes = useMemo(() => latestClasses(props.catalog), [props.catalog]);
@@ -41,6 +44,7 @@ export function Palette(props: {
     (g) => g.items.length > 0,
   );
   const assemblies = props.assemblies.filter((a) => matches(query, a.id, a.title, a.description));
+  const boxes = props.userAssemblies.filter((a) => matches(query, a.id, a.title, a.description, a.owner.name, a.owner.email));
 
   return (
     <aside aria-label="Palette" className="flex min-h-0 w-60 shrink-0 flex-col border-r border-slate-200 bg-slate-50/80">
@@ -78,9 +82,31 @@ export function Palette(props: {
             </ul>
           </section>
         ))}
-        {assemblies.length > 0 && (
+        {boxes.length > 0 && (
           <section aria-label="Assemblies">
             <h3 className="px-2 pb-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">Assemblies</h3>
+            <ul className="space-y-0.5">
+              {boxes.map((a) => (
+                <PaletteItem
+                  key={a.id}
+                  testId={`palette-box-${a.id}`}
+                  mime={BOX_MIME}
+                  id={a.id}
+                  icon={<ClassIcon icon={a.icon} category="other" size="sm" />}
+                  title={a.title}
+                  subtitle={`${a.id} v${a.version}${a.mine ? '' : ` · ${a.owner.name || a.owner.email}`}`}
+                  detail={`${a.description ? `${a.description}\n\n` : ''}One box of ${a.definition.appliances.length} appliance${a.definition.appliances.length === 1 ? '' : 's'}${
+                    a.mine ? '' : `, by ${a.owner.name || a.owner.email}`
+                  }${a.visibility === 'published' ? ' (published)' : a.visibility === 'shared' ? ' (shared)' : ''}`}
+                  onAdd={() => props.onAddBox(a.id)}
+                />
+              ))}
+            </ul>
+          </section>
+        )}
+        {assemblies.length > 0 && (
+          <section aria-label="Templates">
+            <h3 className="px-2 pb-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">Templates</h3>
             <ul className="space-y-0.5">
               {assemblies.map((a) => (
                 <PaletteItem
@@ -98,7 +124,7 @@ export function Palette(props: {
             </ul>
           </section>
         )}
-        {groups.length === 0 && assemblies.length === 0 && (
+        {groups.length === 0 && assemblies.length === 0 && boxes.length === 0 && (
           <p className="px-2 py-6 text-center text-sm text-slate-500">Nothing matches “{query}”.</p>
         )}
       </div>
