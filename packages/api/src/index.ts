@@ -9,5 +9,6 @@ export { openApiDocumentSchema } from './routes/meta';
 export * from './schemas/accounts';
 export * from './schemas/assemblies';
 export * from './schemas/classes';
+export * from './schemas/custom-images';
 export * from './schemas/operations';
 export * from './schemas/vdcs';

@@ -2,12 +2,14 @@
 // (apps/web/app/api/openapi-coverage.test.ts), so a route without a contract entry fails a test.
 import type { ApiOperation } from './operation';
 import { accountOperations } from './routes/accounts';
+import { assemblyOperations } from './routes/assemblies';
 import { catalogOperations } from './routes/catalog';
+import { customImageOperations } from './routes/custom-images';
 import { dataOperations } from './routes/data';
 import { metaOperations } from './routes/meta';
 import { vdcOperations } from './routes/vdcs';
 
-export const API_OPERATIONS: readonly ApiOperation[] = [...accountOperations, ...vdcOperations, ...dataOperations, ...catalogOperations, ...metaOperations];
+export const API_OPERATIONS: readonly ApiOperation[] = [...accountOperations, ...vdcOperations, ...dataOperations, ...catalogOperations, ...assemblyOperations, ...customImageOperations, ...metaOperations];
 
 /** Tags in the order the reference shows them, each with one line. */
 export const API_TAGS: readonly { name: string; description: string }[] = [
@@ -22,7 +24,8 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'Entries', description: 'Stable host ports that switch between VDCs' },
   { name: 'Files', description: 'docker-compose.yml and .colo.yaml bundles, in and out' },
   { name: 'Catalog', description: 'Appliance classes, assemblies, and judging a manifest' },
-  { name: 'Classes', description: 'Class versions and class patch (admins)' },
+  { name: 'Assemblies', description: "Users' saved boxes of appliances, their versions and sharing" },
+  { name: 'Classes', description: 'Class versions, class patch and the custom-image allow-list (admins)' },
   { name: 'Terminals', description: 'Shells in the browser: output, input, size' },
   { name: 'Meta', description: 'This document' },
 ];

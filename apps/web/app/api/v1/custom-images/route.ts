@@ -1,15 +1,8 @@
+import { customImageBody, customImageQuery } from '@colo/api';
 import { allowCustomImage, disallowCustomImage, listCustomImages } from '@colo/control';
-import { z } from 'zod';
 import { json, readBody, readQuery, route } from '../../../../lib/http';
 
 export const dynamic = 'force-dynamic';
-
-/** `POST`: the image reference to allow, and why (shown in `colo image ls`). */
-const customImageBody = z.object({
-  image: z.string().min(1).max(255),
-  note: z.string().max(500).optional(),
-});
-const customImageQuery = z.object({ image: z.string().min(1).max(255) });
 
 /** Admins only (and an `admin` token): the images the custom-image class may run. */
 export const GET = route(async ({ user }) => json(await listCustomImages(user)), { scope: 'admin' });
