@@ -1,7 +1,7 @@
 // The server-side check of `custom-image` appliances: each must name an image an admin allowed.
 // It needs the database, so it runs with control's other server checks (quota, host ports), not
 // in @colo/manifest's pure validator. One issue per appliance at fault, on its `image` property.
-import type { Issue } from '@colo/manifest';
+import type { Issue, ResolvedManifest } from '@colo/manifest';
 import { allowedImageReferences } from './custom-image-list';
 import { canonicalImageReference } from './image-reference';
 
@@ -43,4 +43,12 @@ export async function customImageIssues(value: unknown, allowed?: ReadonlySet<st
     }
   }
   return issues;
+}
+
+/**
+ * The deploy's own check, on what the engine will run (assemblies expanded): a custom image taken
+ * off the list since the revision was saved is refused before any container is made.
+ */
+export async function resolvedCustomImageIssues(resolved: ResolvedManifest): Promise<Issue[]> {
+  return customImageIssues({ appliances: resolved.appliances.map((a) => ({ name: a.name, class: a.class.id, properties: a.properties })) });
 }

@@ -3,9 +3,10 @@
 import { applyPlan, type PlanStep } from '@colo/engine';
 import { addMissingSecrets } from '../../add-missing-secrets';
 import { computeDeploy } from '../../docker/deploy-state';
+import { resolvedCustomImageIssues } from '../../custom-images/custom-image-issues';
 import { ColoError } from '../../errors';
 import { clearApplianceFlags } from '../../failures/appliance-flags';
-import { checkManifest, resolveChecked } from '../../manifests/manifest-input';
+import { checkManifest, invalidManifest, resolveChecked } from '../../manifests/manifest-input';
 import { secretValues } from '../../secrets';
 import { withFence } from '../fence';
 import { restoreListeners } from './lifecycle';
@@ -44,6 +45,8 @@ export async function deployRevision(ctx: RunnerContext, done: StepDef[] = []): 
   // Saved before any container sees them, and only by the run holding the fence: every run and
   // retry hands out the very values stored, never ones it generated and lost a race with.
   const resolved = await resolveChecked(manifest);
+  const imageIssues = await resolvedCustomImageIssues(resolved);
+  if (imageIssues.length > 0) throw invalidManifest(imageIssues);
   const stored = await withFence(lease, (tx) => addMissingSecrets(tx, vdc.id, resolved));
   recorder.redactValues(secretValues(stored.secrets));
   if (stored.added > 0) recorder.log(`generated ${stored.added} secret${stored.added === 1 ? '' : 's'}`);
