@@ -25,6 +25,6 @@ export {
   formatSize,
 } from './archive/check-data-archive';
 export { type DataArchiveInput, dataArchiveSize, type MeasuredVolume, writeDataArchive } from './archive/write-data-archive';
-export { type TarEvent, TarError, type TarHeader, TarParser, tarEvents } from './archive/tar-stream';
+export { TAR_END, type TarEvent, TarError, type TarHeader, type TarHeaderSpec, TarParser, tarEvents, tarHeader, tarPadding } from './archive/tar-stream';
 export { volumeEntryProblems } from './archive/volume-entries';
 export { type VolumeTarEvent, volumeTars } from './archive/volume-tars';

@@ -36,6 +36,9 @@ export { type ComposeImportRequest, type ComposeImportResult, importComposeVdc }
 export { type ComposeExport, type ComposeExportRequest, exportComposeVdc } from './compose/export-compose-vdc';
 export { type BundleImportRequest, type BundleImportResult, importBundleVdc } from './bundles/import-bundle-vdc';
 export { type BundleExportRequest, exportBundleVdc } from './bundles/export-bundle-vdc';
+export { type BundleDataExport, type BundleDataExportRequest, exportBundleDataVdc } from './bundles/export-bundle-data';
+export { type BundleArchiveImportRequest, type BundleArchiveImportResult, importBundleArchiveVdc } from './bundles/import-bundle-data';
+export { DEFAULT_DATA_ARCHIVE_LIMITS } from '@colo/bundle';
 export { getCatalog, getLoadedCatalog, type LoadedCatalog, reloadCatalog, setCatalog } from './catalog';
 export { type ControlEnv, controlEnv, controlEnvSchema, decodeSecretKey } from './config';
 export { getRuntime, setRuntime } from './docker/engine-access';

@@ -114,6 +114,7 @@ export async function checkDataArchive(source: AsyncIterable<Uint8Array>, option
       return;
     }
     if (seen.has(name)) throw new Stop(`the archive holds ${name} twice`);
+    if (data.volumes.indexOf(volume) !== seen.size) throw new Stop(`${name} is out of order: the volumes follow ${ARCHIVE_DATA_FILE}'s order`);
     if (header.size !== volume.bytes) {
       throw new Stop(`${name} is ${formatSize(header.size)}, not the ${formatSize(volume.bytes)} ${ARCHIVE_DATA_FILE} says`);
     }

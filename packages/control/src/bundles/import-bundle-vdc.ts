@@ -19,7 +19,8 @@ export type BundleImportResult =
   | { dryRun: true; manifest: Manifest; report: string[]; errors: Issue[]; warnings: Issue[] }
   | ({ dryRun: false; report: string[] } & Omit<SavedVdc, 'changed'>);
 
-function refusal(reasons: string[]): ColoError {
+/** A refused bundle or archive: `bad_request` with every reason as an issue; nothing was created. */
+export function bundleRefusal(reasons: string[]): ColoError {
   const issues: Issue[] = reasons.map((message) => ({ path: '', message, severity: 'error' }));
   const more = reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : '';
   return new ColoError('bad_request', `the bundle was refused, nothing was created: ${reasons[0] ?? 'unknown problem'}${more}`, { issues });
@@ -27,7 +28,7 @@ function refusal(reasons: string[]): ColoError {
 
 export async function importBundleVdc(user: AuthUser, request: BundleImportRequest): Promise<BundleImportResult> {
   const result = importBundle(request.bundle, { name: request.name, catalog: await getCatalog() });
-  if (!result.ok) throw refusal(result.reasons);
+  if (!result.ok) throw bundleRefusal(result.reasons);
   if (request.dryRun) {
     const verdict = await validateForUser(user, result.manifest);
     return { dryRun: true, manifest: result.manifest, report: result.report, errors: verdict.errors, warnings: verdict.warnings };
