@@ -1,11 +1,37 @@
 import { bundleImportBody } from '@colo/api';
-import { importBundleVdc } from '@colo/control';
-import { json, readBody, route } from '../../../../../lib/http';
+import { DEFAULT_DATA_ARCHIVE_LIMITS, importBundleArchiveVdc, importBundleVdc } from '@colo/control';
+import { z } from 'zod';
+import { json, readBody, readQuery, route } from '../../../../../lib/http';
+import { spoolBody } from '../../../../../lib/spool-body';
 
 export const dynamic = 'force-dynamic';
 
-/** A `.colo.yaml` bundle → a VDC (not deployed), or with dryRun the manifest it would be. */
+/** A `.colo.tar` comes as the body itself (application/x-tar), its options in the query. */
+const archiveQuery = z.object({
+  name: z.string().min(1).max(63).optional(),
+  dryRun: z.enum(['1', 'true', '0', 'false']).optional(),
+});
+
+/**
+ * A `.colo.yaml` bundle → a VDC (not deployed), or with dryRun the manifest it would be. A
+ * `.colo.tar` (the bundle with a snapshot's data) → a VDC with its volumes filled.
+ */
 export const POST = route(async ({ req, user }) => {
+  if (/^application\/(x-tar|octet-stream)\b/i.test(req.headers.get('content-type') ?? '')) {
+    const query = readQuery(req, archiveQuery, 'name is a VDC name, dryRun 1 or 0');
+    const upload = await spoolBody(req, DEFAULT_DATA_ARCHIVE_LIMITS.maxBytes);
+    try {
+      const result = await importBundleArchiveVdc(user, { open: upload.open, name: query.name, dryRun: query.dryRun === '1' || query.dryRun === 'true' });
+      if (result.dryRun) {
+        const { manifest, report, errors, warnings, volumes } = result;
+        return json({ manifest, report, errors, warnings, volumes });
+      }
+      const { vdc, revision, warnings, report, volumes } = result;
+      return json({ vdc, revision, warnings, report, volumes }, 201);
+    } finally {
+      await upload.remove();
+    }
+  }
   const body = await readBody(req, bundleImportBody);
   const result = await importBundleVdc(user, body);
   if (result.dryRun) {

@@ -1,11 +1,47 @@
 import { bundleExportQuery } from '@colo/api';
-import { exportBundleVdc } from '@colo/control';
+import { ColoError, exportBundleDataVdc, exportBundleVdc } from '@colo/control';
+import { z } from 'zod';
 import { json, readQuery, route } from '../../../../../../lib/http';
 
 export const dynamic = 'force-dynamic';
 
-/** The VDC as a `.colo.yaml` bundle (an attachment), or `?format=json` → `{ bundle, text }`. */
+/** `?withData=1[&snapshot=N]`: the `.colo.tar` with a snapshot's data (the newest when not named). */
+const dataQuery = z.object({
+  withData: z.enum(['1', 'true', '0', 'false']).optional(),
+  snapshot: z.coerce.number().int().min(1).optional(),
+});
+
+/** The VDC as a `.colo.yaml` bundle (an attachment), or `?format=json` → `{ bundle, text }`, or with data as a `.colo.tar`. */
 export const GET = route<{ name: string }>(async ({ req, user, params }) => {
+  const data = readQuery(req, dataQuery, 'withData is 1 or 0, snapshot a positive number');
+  if (data.withData === '1' || data.withData === 'true') {
+    const archive = await exportBundleDataVdc(user, { name: params.name, snapshot: data.snapshot });
+    const iterator = archive.stream[Symbol.asyncIterator]();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          const next = await iterator.next();
+          if (next.done) controller.close();
+          else controller.enqueue(next.value);
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await iterator.return?.(undefined);
+      },
+    });
+    return new Response(body, {
+      headers: {
+        'content-type': 'application/x-tar',
+        'content-length': String(archive.size),
+        'content-disposition': `attachment; filename="${archive.filename}"`,
+        'x-colo-snapshot': String(archive.snapshot),
+        'cache-control': 'no-store',
+      },
+    });
+  }
+  if (data.snapshot !== undefined) throw new ColoError('bad_request', 'snapshot goes with withData=1');
   const query = readQuery(req, bundleExportQuery, 'format is yaml or json, revision a positive number');
   const result = await exportBundleVdc(user, { name: params.name, revision: query.revision });
   if (query.format === 'json') return json(result);
