@@ -161,6 +161,30 @@ export class ColoClient {
     return this.call('GET', `/operations/${seg(id)}`, operationAnswerSchema, { query: { logsAfter } });
   }
 
+  /**
+   * A request whose body or answer is a file, not JSON (a `.colo.tar`): no request timeout, as a
+   * transfer takes as long as its size; errors read as any other call's. Returns the response.
+   */
+  async transfer(method: string, path: string, options: { query?: Query; body?: ReadableStream<Uint8Array>; contentType?: string; length?: number } = {}): Promise<Response> {
+    const endpoint = new URL(`${this.url}/api/v1${path}`);
+    for (const [key, value] of Object.entries(options.query ?? {})) {
+      if (value !== undefined) endpoint.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
+    if (options.contentType) headers['content-type'] = options.contentType;
+    if (options.length !== undefined) headers['content-length'] = String(options.length);
+    let response: Response;
+    try {
+      response = await this.transport.fetch(endpoint, { method, headers, body: options.body, ...(options.body ? { duplex: 'half' } : {}) } as RequestInit);
+    } catch (error) {
+      throw this.unreachable(error);
+    }
+    if (response.ok) return response;
+    const raw = await response.text().catch(() => '');
+    if (response.status === 401) throw new ApiError(401, 'unauthorized', tokenRejected(raw));
+    throw errorFromBody(response, raw, `${method} /api/v1${path}`);
+  }
+
   async call<S extends z.ZodType>(method: string, path: string, schema: S, options: { body?: unknown; query?: Query } = {}): Promise<z.infer<S>> {
     const endpoint = new URL(`${this.url}/api/v1${path}`);
     for (const [key, value] of Object.entries(options.query ?? {})) {
