@@ -27,6 +27,7 @@ export type Catalog = z.infer<typeof catalogSchema>;
 export const classListSchema = z.looseObject({
   classes: z.array(z.looseObject({ id: text, title: z.string().default(''), head: z.number(), versions: z.array(z.number()) })),
 });
+export type ClassList = z.infer<typeof classListSchema>;
 
 export const classVersionSchema = z.looseObject({
   version: z.number(),
@@ -68,6 +69,7 @@ const rolloutSchema = z.looseObject({
   deploys: z.array(z.looseObject({ vdc: text, operationId: z.string().optional(), refused: z.string().optional() })),
 });
 export const classCommittedSchema = z.looseObject({ classId: text, version: z.number(), image: z.string(), rollout: rolloutSchema });
+export type ClassCommitted = z.infer<typeof classCommittedSchema>;
 export const classRolledBackSchema = z.looseObject({ classId: text, version: z.number(), previous: z.number(), rollout: rolloutSchema });
 export const classVersionDeletedSchema = z.looseObject({ classId: text, version: z.number(), deleted: z.boolean() });
 
