@@ -39,6 +39,8 @@ export interface StockAssemblyItem {
   description: string;
   /** How many appliances its manifest holds, when it could be read. */
   appliances: number | null;
+  /** The manifest, for "New VDC from it" (null when the file does not parse). */
+  manifest: Record<string, unknown> | null;
 }
 
 export interface CatalogClassVersion {

@@ -14,8 +14,9 @@ async function stockAssemblies(): Promise<StockAssemblyItem[]> {
   const { assemblies } = await getLoadedCatalog();
   return assemblies.map((a) => {
     const { value } = parseManifestText(a.manifest);
-    const appliances = (value as { appliances?: unknown } | undefined)?.appliances;
-    return { id: a.id, title: a.title, description: a.description, appliances: Array.isArray(appliances) ? appliances.length : null };
+    const manifest = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    const appliances = manifest?.appliances;
+    return { id: a.id, title: a.title, description: a.description, appliances: Array.isArray(appliances) ? appliances.length : null, manifest };
   });
 }
 
