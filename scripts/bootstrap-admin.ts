@@ -2,13 +2,15 @@
 // the acceptance tests for one user per test file). Safe to run again: the user is kept, a new
 // token is issued. Flags: --email E, --url URL (written with the token to the CLI config),
 // --no-cli-config, --json.
-import { ensureLocalAdmin, shutdownControl } from '@colo/control';
+import { configureControl, ensureLocalAdmin, shutdownControl } from '@colo/control';
 import { writeConfig } from '../apps/cli/src/config';
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
+
+configureControl(process.env);
 
 try {
   const email = flag('--email') ?? 'admin@colo.local';

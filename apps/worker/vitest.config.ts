@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { name: 'worker', include: ['src/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 120_000 },
+  test: { name: 'worker', include: ['src/**/*.test.ts'], setupFiles: ['test/configure-control.ts'], testTimeout: 240_000, hookTimeout: 120_000 },
 });

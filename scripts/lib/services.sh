@@ -134,7 +134,7 @@ prepare_database() {
   log "generating the Prisma client and applying migrations"
   PRISMA_SCHEMA_ENGINE_BINARY="${PRISMA_SCHEMA_ENGINE_BINARY:-/bin/true}" npx prisma generate >"$COLO_STATE_DIR/prisma-generate.log" 2>&1 \
     || { cat "$COLO_STATE_DIR/prisma-generate.log" >&2; die "prisma generate failed"; }
-  npx tsx packages/db/src/migrate-cli.ts || die "database migration failed"
+  npx tsx scripts/migrate.ts || die "database migration failed"
 }
 
 build_catalog_images() {

@@ -7,6 +7,7 @@ export default defineConfig({
     name: 'faults',
     include: ['**/*.test.ts'],
     globalSetup: ['global-setup.ts'],
+    setupFiles: ['../support/configure-control.ts'],
     fileParallelism: false,
     testTimeout: 300_000,
     hookTimeout: 300_000,

@@ -1,11 +1,12 @@
 // Runs Colo's operations until SIGTERM/SIGINT. Start it as `node --import tsx apps/worker/src/main.ts`
 // (or `npx tsx …`, whose supervisor may SIGKILL a worker slow to acknowledge SIGTERM; safe, as
 // the next worker resumes, but not graceful).
-import { operationsQueueName } from '@colo/control';
+import { configureControl, operationsQueueName } from '@colo/control';
 import { loadWorkerEnv } from './env';
 import { logLine, startWorker } from './start-worker';
 
 const env = loadWorkerEnv();
+configureControl(process.env);
 const running = await startWorker(env);
 logLine(`colo worker ready: queue ${operationsQueueName()}, concurrency ${env.COLO_WORKER_CONCURRENCY}, instance ${env.COLO_INSTANCE}`);
 

@@ -1,5 +1,8 @@
-// The settings control reads from the environment, checked with zod on first use. Apps extend
+// Control's settings: the environment an app hands it once at start (`configureControl`), checked
+// with zod on first use. Control reads no process.env of its own; the apps (web's
+// instrumentation.ts, the worker's main.ts), scripts and test setups pass theirs. Apps extend
 // `controlEnvSchema` in their own env.ts so a bad value stops them at start, not mid-request.
+import { configureDatabase } from '@colo/db';
 import { MEMORY_PATTERN, parseMemory } from '@colo/manifest';
 import { IMAGE_NAMESPACE_PATTERN } from '@colo/catalog';
 import { z } from 'zod';
@@ -69,21 +72,48 @@ export function decodeSecretKey(value: string): Buffer | undefined {
   return undefined;
 }
 
-let cached: ControlEnv | undefined;
+export type Environment = Record<string, string | undefined>;
+
+// On globalThis: Next may load this module once per bundle (instrumentation, each route), and the
+// configuration is the process's.
+const holder = globalThis as typeof globalThis & { __coloControlConfig?: { env: Environment; parsed?: ControlEnv } };
+
+/**
+ * Gives control (and the database client it uses) the environment to read its settings from:
+ * `configureControl(process.env)` once when an app starts. Tests pass process.env too, change it
+ * between cases and call resetControlEnv().
+ */
+export function configureControl(env: Environment): void {
+  holder.__coloControlConfig = { env };
+  configureDatabase(env);
+}
+
+function configured(): { env: Environment; parsed?: ControlEnv } {
+  const config = holder.__coloControlConfig;
+  if (!config) throw new Error('@colo/control is not configured: the app calls configureControl(process.env) at start');
+  return config;
+}
+
+/** The environment handed to configureControl, for the few settings read without the rest
+ * (the Docker host, the queue name): they need no database or secret key. */
+export function controlEnvironment(): Environment {
+  return configured().env;
+}
 
 export function controlEnv(): ControlEnv {
-  if (!cached) {
-    const parsed = controlEnvSchema.safeParse(process.env);
+  const config = configured();
+  if (!config.parsed) {
+    const parsed = controlEnvSchema.safeParse(config.env);
     if (!parsed.success) {
       const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
       throw new Error(`invalid environment:\n  ${lines.join('\n  ')}`);
     }
-    cached = parsed.data;
+    config.parsed = parsed.data;
   }
-  return cached;
+  return config.parsed;
 }
 
-/** For tests that change the environment between cases. */
+/** For tests that change the configured environment between cases: the next use parses it again. */
 export function resetControlEnv(): void {
-  cached = undefined;
+  if (holder.__coloControlConfig) holder.__coloControlConfig.parsed = undefined;
 }

@@ -40,7 +40,7 @@ export { type BundleDataExport, type BundleDataExportRequest, exportBundleDataVd
 export { type BundleArchiveImportRequest, type BundleArchiveImportResult, importBundleArchiveVdc } from './bundles/import-bundle-data';
 export { DEFAULT_DATA_ARCHIVE_LIMITS } from '@colo/bundle';
 export { getCatalog, getLoadedCatalog, type LoadedCatalog, reloadCatalog, setCatalog } from './catalog';
-export { type ControlEnv, controlEnv, controlEnvSchema, decodeSecretKey } from './config';
+export { type ControlEnv, configureControl, controlEnv, controlEnvSchema, decodeSecretKey, type Environment } from './config';
 export { getRuntime, setRuntime } from './docker/engine-access';
 export { type PlanPreview, planManifest, planVdc } from './docker/plan-vdc';
 export { checkEdgeListeners, type EdgeCheck, publishedPorts } from './docker/edge-watch';

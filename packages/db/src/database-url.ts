@@ -1,6 +1,8 @@
-// The one environment variable this package reads, checked before any connection is tried.
+// DATABASE_URL, the one setting this package needs, checked before any connection is tried. The
+// caller hands in its environment (configureDatabase, or control's configureControl): this
+// package reads none.
 
-export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function databaseUrl(env: Record<string, string | undefined>): string {
   const raw = env.DATABASE_URL;
   if (!raw) throw new Error('DATABASE_URL is not set (e.g. postgresql://colo:colo@127.0.0.1:5432/colo)');
   let url: URL;

@@ -1,6 +1,6 @@
 // @colo/db: the Prisma client (built only here). The migration runner is `@colo/db/migrate`,
 // kept out of this entry so apps that only query never bundle it.
-export { createPrismaClient, disconnectPrisma, getPrisma, type Db } from './client';
+export { configureDatabase, createPrismaClient, disconnectPrisma, getPrisma, type Db } from './client';
 export { databaseUrl, redactUrl } from './database-url';
 export { Prisma, PrismaClient } from './generated/client';
 export type {

@@ -7,7 +7,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { databaseUrl } from './database-url';
 
 /** The advisory lock key Prisma's schema engine takes, so this runner and Prisma exclude each other. */
 export const MIGRATION_LOCK_KEY = 72707369;
@@ -42,7 +41,8 @@ export interface MigrateResult {
 }
 
 export interface MigrateOptions {
-  databaseUrl?: string;
+  /** The database to migrate: the caller reads it (scripts/migrate.ts: DATABASE_URL). */
+  databaseUrl: string;
   migrationsDir?: string;
   log?: (message: string) => void;
 }
@@ -71,10 +71,10 @@ interface AppliedRow {
   rolled_back_at: Date | null;
 }
 
-export async function migrate(options: MigrateOptions = {}): Promise<MigrateResult> {
+export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const log = options.log ?? (() => {});
   const migrations = readMigrations(options.migrationsDir);
-  const client = new pg.Client({ connectionString: options.databaseUrl ?? databaseUrl() });
+  const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   try {
     // Session-level lock: held across the per-migration transactions, released on unlock or

@@ -6,8 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type AuthUser, createUser, getRuntime, setRuntime, shutdownControl } from '@colo/control';
-import { resetControlEnv, useTestCatalog } from '@colo/control/testing';
+import { type AuthUser, configureControl, createUser, getRuntime, setRuntime, shutdownControl } from '@colo/control';
+import { useTestCatalog } from '@colo/control/testing';
 import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
 import { createDockerRuntime } from '@colo/engine';
 import { faultyClass, steadyClass } from './faulty-class';
@@ -52,7 +52,7 @@ export async function setupFaultsTest(label: string, dockerDir: string): Promise
       DOCKER_HOST: docker.host,
     });
     process.env.COLO_SECRET_KEY ||= randomBytes(32).toString('base64');
-    resetControlEnv();
+    configureControl(process.env);
     useTestCatalog([faultyClass, steadyClass]);
     setRuntime(createDockerRuntime(docker.docker));
     // Worker processes read the catalog from disk: a folder holding only the faulty class.

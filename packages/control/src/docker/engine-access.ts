@@ -4,14 +4,14 @@
 // the local socket. The web app in docker-compose.yml points it at the read-only proxy.
 import { createDockerRuntime, type Runtime } from '@colo/engine';
 import type { Vdc } from '@colo/db';
-import { controlEnv, controlEnvSchema } from '../config';
+import { controlEnv, controlEnvironment, controlEnvSchema } from '../config';
 
 const holder = globalThis as typeof globalThis & { __coloRuntime?: Runtime };
 
 export function getRuntime(): Runtime {
   if (!holder.__coloRuntime) {
     // A malformed DOCKER_HOST stops here with its name, not somewhere inside dockerode.
-    const dockerHost = controlEnvSchema.shape.DOCKER_HOST.safeParse(process.env.DOCKER_HOST);
+    const dockerHost = controlEnvSchema.shape.DOCKER_HOST.safeParse(controlEnvironment().DOCKER_HOST);
     if (!dockerHost.success) throw new Error(`invalid environment: DOCKER_HOST: ${dockerHost.error.issues[0]?.message}`);
     holder.__coloRuntime = createDockerRuntime();
   }

@@ -3,7 +3,7 @@
 import { getPrisma } from '@colo/db';
 import { Queue } from 'bullmq';
 import { z } from 'zod';
-import { controlEnv } from '../config';
+import { controlEnv, controlEnvironment } from '../config';
 
 export const OPERATIONS_QUEUE = 'colo-operations';
 
@@ -38,7 +38,7 @@ export function redisConnection(url: string = controlEnv().REDIS_URL) {
 
 /** Lets tests point the queue at a name of their own so parallel runs do not share jobs. */
 export function operationsQueueName(): string {
-  return process.env.COLO_QUEUE_NAME || OPERATIONS_QUEUE;
+  return controlEnvironment().COLO_QUEUE_NAME || OPERATIONS_QUEUE;
 }
 
 const holder = globalThis as typeof globalThis & { __coloQueue?: Queue };

@@ -10,7 +10,7 @@ import { Queue } from 'bullmq';
 import type { AuthUser } from '../auth/api-tokens';
 import { createUser } from '../auth/users';
 import { setCatalog } from '../catalog';
-import { resetControlEnv } from '../config';
+import { configureControl } from '../config';
 import { getRuntime } from '../docker/engine-access';
 import { redisConnection } from '../operations/queue';
 import { shutdownControl } from '../shutdown';
@@ -69,7 +69,7 @@ export async function setupControlTest(label: string, options: ControlTestOption
   process.env.REDIS_URL ||= 'redis://127.0.0.1:6379';
   process.env.COLO_INSTANCE = instance;
   process.env.COLO_QUEUE_NAME = queueName;
-  resetControlEnv();
+  configureControl(process.env);
   useTestCatalog();
   const workerCalls = options.workerCalls ? await serveWorkerCalls({ runtime: getRuntime() }) : undefined;
   let n = 0;
