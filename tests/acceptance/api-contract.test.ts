@@ -1,0 +1,287 @@
+// Every operation of the OpenAPI document, called once on a real running Colo with valid input:
+// the status is the one expected, and the answer passes both the contract's zod schema (what the
+// CLI parses with) and the JSON Schema the server itself serves at /api/openapi.json (ajv,
+// draft 2020-12). No worker runs, so operations stay queued and no container is made: a 202 or a
+// 4xx proves the schema where a success would need a deployed VDC. Destructive calls go to VDCs
+// this file made under its own unique names; the database is this file's own.
+import { randomBytes } from 'node:crypto';
+import { API_OPERATIONS, type ApiOperation, ERROR_STATUS, errorBodySchema, errorCodesOf, findOperation } from '@colo/api';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Colo, startColo } from './setup';
+
+const RUN = randomBytes(3).toString('hex');
+const vdcName = (what: string) => `apic-${what}-${RUN}`;
+const manifest = (name: string) => `apiVersion: colo/v1\nkind: VDC\nname: ${name}\nappliances:\n  - { name: web, class: web-static }\n`;
+
+/** Success answers that only a deployed VDC, a finished operation or an open prototype can give. */
+const NOT_CHEAP = [
+  'getSnapshot 200',
+  'deleteSnapshot 202',
+  'restoreSnapshot 202',
+  'createEntry 202',
+  'getEntry 200',
+  'deleteEntry 202',
+  'switchEntry 202',
+  'openPrototype 200',
+  'discardPrototype 200',
+  'runInPrototype 200',
+  'openPrototypeTerminal 201',
+  'commitClassVersion 201',
+  'deleteClassVersion 200',
+  'rollbackClass 202',
+  'terminalOutput 200',
+  'closeTerminal 200',
+  'terminalInput 200',
+  'terminalResize 200',
+  'setup 201',
+  'login 200',
+];
+
+let c: Colo;
+let document: { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>; components: { schemas: { Error: object } } };
+const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+const exercised = new Set<string>();
+
+interface Call {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** Another credential than the test user's admin token (`null`: none). */
+  token?: string | null;
+}
+
+function urlOf(operation: ApiOperation, call: Call): string {
+  const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(call.params?.[name] ?? ''));
+  const query = call.query ? `?${new URLSearchParams(call.query)}` : '';
+  return `${c.url}${path}${query}`;
+}
+
+/** The JSON Schema the served document gives for this answer. */
+function servedSchema(operation: ApiOperation, status: number): object | undefined {
+  const responses = document.paths[operation.path]?.[operation.method.toLowerCase()]?.responses;
+  const content = responses?.[String(status)]?.content;
+  if (!content) return undefined;
+  const schema = content['application/json']?.schema as { $ref?: string } | undefined;
+  return schema?.$ref === '#/components/schemas/Error' ? document.components.schemas.Error : schema;
+}
+
+function expectServedSchema(operation: ApiOperation, status: number, body: unknown): void {
+  const schema = servedSchema(operation, status);
+  expect(schema, `${operation.operationId} ${status}: no JSON schema in the served document`).toBeDefined();
+  const validate = ajv.compile(schema as object);
+  expect(validate(body) ? [] : validate.errors, `${operation.operationId} ${status} against the served JSON Schema`).toEqual([]);
+}
+
+/** Calls the operation, checks status and schema, and returns the parsed JSON (if any). */
+// biome-ignore lint/suspicious/noExplicitAny: the test reads fields of answers already checked against their schema
+async function call(operationId: string, status: number, input: Call = {}): Promise<any> {
+  const operation = findOperation(operationId);
+  const token = input.token === undefined ? c.token : input.token;
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (input.body !== undefined) headers['content-type'] = 'application/json';
+  const abort = new AbortController();
+  const res = await fetch(urlOf(operation, input), {
+    method: operation.method,
+    headers,
+    body: input.body === undefined ? undefined : JSON.stringify(input.body),
+    signal: abort.signal,
+  });
+  const label = `${operation.method} ${operation.path} (${operationId})`;
+  const type = res.headers.get('content-type') ?? '';
+  if (res.status !== status) expect(`${res.status} ${await res.text()}`, label).toBe(String(status));
+  if (input.token !== null || operation.auth === 'public') exercised.add(`${operationId} ${status}`);
+  const documented = operation.responses[status as 200];
+  if (status >= 400) {
+    const body = await res.json();
+    const codes = errorCodesOf(operation);
+    expect(codes.map((code) => ERROR_STATUS[code]), `${label}: ${status} is not a documented error`).toContain(status);
+    expect(codes, `${label}: code ${body.error?.code}`).toContain(body.error?.code);
+    expect(errorBodySchema.safeParse(body).error?.issues ?? [], label).toEqual([]);
+    expectServedSchema(operation, status, body);
+    return body;
+  }
+  expect(documented, `${label}: ${status} is not a documented answer`).toBeDefined();
+  if (status === 204) {
+    expect(await res.text(), label).toBe('');
+    return undefined;
+  }
+  if (documented?.media && !type.startsWith('application/json')) {
+    expect(type, label).toContain(documented.media);
+    if (documented.media === 'text/event-stream') {
+      // A live stream: its first bytes are enough.
+      const reader = res.body?.getReader();
+      const first = await reader?.read();
+      expect(new TextDecoder().decode(first?.value).length, label).toBeGreaterThan(0);
+      abort.abort();
+      return undefined;
+    }
+    return res.text();
+  }
+  expect(type, label).toContain('application/json');
+  const body = await res.json();
+  // The document judges every answer, its own included.
+  if (operationId === 'openApiDocument') document = body;
+  const parsed = documented?.json?.safeParse(body);
+  expect(parsed?.error?.issues ?? [], `${label} against the contract's zod schema`).toEqual([]);
+  expectServedSchema(operation, status, body);
+  return body;
+}
+
+beforeAll(async () => {
+  c = await startColo();
+  // No worker: operations stay queued, nothing is deployed; this file checks answers, not runs.
+  await c.worker.kill('SIGTERM');
+});
+afterAll(async () => {
+  await c?.stop();
+});
+
+describe('the API contract on a running Colo', () => {
+  it('serves the document and answers the account routes as documented', async () => {
+    document = await call('openApiDocument', 200);
+    expect(Object.keys(document.paths).length).toBeGreaterThan(30);
+    const me = await call('me', 200);
+    await call('getUserQuota', 200, { params: { id: me.user.id } });
+    await call('setUserQuota', 200, { params: { id: me.user.email }, body: {} });
+    await call('listUsers', 200);
+    const made = await call('createToken', 201, { body: { name: `apic-${RUN}`, scope: 'read' } });
+    await call('listTokens', 200);
+    await call('revokeToken', 204, { params: { id: made.info.id } });
+    await call('setup', 409, { body: { email: 'x@colo.test', name: 'x', password: 'long enough password' } });
+    await call('login', 401, { body: { email: me.user.email, password: 'not the password' } });
+    await call('logout', 204);
+  });
+
+  it('answers the catalog, the judges and the imports', async () => {
+    await call('catalog', 200);
+    await call('listClasses', 200);
+    await call('getClass', 200, { params: { id: 'web-static' } });
+    await call('validateManifest', 200, { body: { manifest: manifest(vdcName('judge')) } });
+    await call('planManifest', 200, { body: { manifest: manifest(vdcName('judge')) } });
+    const compose = 'services:\n  web:\n    image: nginx:1.27\n';
+    await call('importCompose', 200, { body: { name: vdcName('cdry'), compose, dryRun: true } });
+    await call('importCompose', 201, { body: { name: vdcName('cimp'), compose } });
+  });
+
+  it('answers every VDC route on a VDC of its own', async () => {
+    const name = vdcName('main');
+    await call('createVdc', 201, { body: { manifest: manifest(name) } });
+    await call('listVdcs', 200);
+    await call('getVdc', 200, { params: { name } });
+    await call('getVdc', 200, { params: { name }, query: { revision: '1' } });
+    await call('updateVdc', 200, { params: { name }, body: { manifest: manifest(name), baseRevision: 1 } });
+    await call('listRevisions', 200, { params: { name } });
+    await call('planVdc', 200, { params: { name }, body: {} });
+    await call('vdcStatus', 200, { params: { name } });
+    await call('applianceDetail', 200, { params: { name, appliance: 'web' } });
+    await call('applianceLogs', 200, { params: { name, appliance: 'web' }, query: { tail: '5' } });
+    await call('vdcEvents', 200, { params: { name } });
+    await call('exportCompose', 200, { params: { name }, query: { format: 'json' } });
+    expect(await call('exportCompose', 200, { params: { name } })).toContain('services:');
+    const bundle = await call('exportBundle', 200, { params: { name }, query: { format: 'json' } });
+    expect(await call('exportBundle', 200, { params: { name } })).toContain('kind: Bundle');
+    await call('importBundle', 200, { body: { bundle: bundle.text, name: vdcName('bdry'), dryRun: true } });
+    await call('importBundle', 201, { body: { bundle: bundle.text, name: vdcName('bimp') } });
+
+    await call('listSchedules', 200, { params: { name } });
+    const made = await call('createSchedule', 201, { params: { name }, body: { kind: 'snapshot', cron: '0 3 * * *', keep: 3 } });
+    await call('updateSchedule', 200, { params: { name, id: made.schedule.id }, body: { enabled: false } });
+    await call('deleteSchedule', 200, { params: { name, id: made.schedule.id } });
+
+    const deploy = await call('deployVdc', 202, { params: { name }, body: {} });
+    await call('getOperation', 200, { params: { id: deploy.operation.id }, query: { logsAfter: '0' } });
+    await call('listVdcOperations', 200, { params: { name } });
+    await call('listSnapshots', 200, { params: { name } });
+    await call('getSnapshot', 404, { params: { name, number: '1' } });
+  });
+
+  it('queues each lifecycle operation (202) on a VDC of its own', async () => {
+    const fresh = async (what: string) => {
+      const name = vdcName(what);
+      await call('createVdc', 201, { body: { manifest: manifest(name) } });
+      return name;
+    };
+    await call('stopVdc', 202, { params: { name: await fresh('stop') }, body: {} });
+    await call('startVdc', 202, { params: { name: await fresh('start') }, body: { appliance: 'web' } });
+    await call('destroyVdc', 202, { params: { name: await fresh('destroy') }, body: { purge: true } });
+    await call('cloneVdc', 202, { params: { name: await fresh('clone') }, body: { name: vdcName('cloned') } });
+    const snap = await fresh('snap');
+    await call('takeSnapshot', 202, { params: { name: snap }, body: { note: 'contract' } });
+    await call('deleteSnapshot', 404, { params: { name: await fresh('snapdel'), number: '1' } });
+    await call('restoreSnapshot', 404, { params: { name: await fresh('restore'), number: '1' } });
+
+    const gone = await fresh('rename');
+    await call('renameVdc', 200, { params: { name: gone }, body: { name: vdcName('renamed') } });
+    await call('deleteVdc', 204, { params: { name: vdcName('renamed') } });
+  });
+
+  it('answers the entry routes (404 and 4xx without a running VDC)', async () => {
+    await call('listEntries', 200);
+    await call('createEntry', 400, { body: { name: `e${RUN}`, port: 40_000 + (Number.parseInt(RUN, 16) % 20_000), vdc: vdcName('main') } });
+    await call('getEntry', 404, { params: { name: `e${RUN}` } });
+    await call('switchEntry', 404, { params: { name: `e${RUN}` }, body: { vdc: vdcName('main') } });
+    await call('deleteEntry', 404, { params: { name: `e${RUN}` } });
+  });
+
+  it('answers class patch and terminals without touching a class (404 / 400)', async () => {
+    const id = `no-such-class-${RUN}`;
+    await call('openPrototype', 404, { params: { id }, body: {} });
+    await call('discardPrototype', 404, { params: { id } });
+    await call('runInPrototype', 404, { params: { id }, body: { script: 'true' } });
+    await call('openPrototypeTerminal', 404, { params: { id }, body: { cols: 80, rows: 24 } });
+    await call('commitClassVersion', 404, { params: { id }, body: {} });
+    await call('rollbackClass', 404, { params: { id }, body: {} });
+    await call('deleteClassVersion', 400, { params: { id: 'web-static', version: '1' } });
+    const terminal = `term_${RUN}`;
+    await call('terminalOutput', 404, { params: { id: terminal } });
+    await call('closeTerminal', 404, { params: { id: terminal } });
+    await call('terminalInput', 404, { params: { id: terminal }, body: { data: 'ls\r' } });
+    await call('terminalResize', 404, { params: { id: terminal }, body: { cols: 80, rows: 24 } });
+  });
+
+  it('answers the assembly routes on an assembly of its own', async () => {
+    const id = `apic-box-${RUN}`;
+    const definition = {
+      id,
+      title: 'Static web behind a balancer',
+      appliances: [
+        { name: 'lb', class: 'halb' },
+        { name: 'web', class: 'web-static' },
+      ],
+      connections: [{ from: 'lb.out', to: 'web.in' }],
+      terminals: [{ name: 'http', endpoint: 'lb.in' }],
+    };
+    await call('saveAssembly', 201, { body: { assembly: definition, note: 'contract' } });
+    await call('listAssemblies', 200);
+    await call('getAssembly', 200, { params: { id } });
+    await call('getAssemblyVersion', 200, { params: { id, version: '1' } });
+    await call('setAssemblySharing', 200, { params: { id }, body: { visibility: 'published' } });
+    await call('deleteAssembly', 200, { params: { id } });
+  });
+
+  it('answers the custom-image allow-list', async () => {
+    const image = `apic-${RUN}/none:1`;
+    await call('allowCustomImage', 201, { body: { image, note: 'contract' } });
+    await call('allowCustomImage', 200, { body: { image } });
+    await call('listCustomImages', 200);
+    await call('disallowCustomImage', 200, { query: { image } });
+    await call('disallowCustomImage', 404, { query: { image } });
+  });
+
+  it('refuses every signed-in operation without credentials, with the documented 401', async () => {
+    for (const operation of API_OPERATIONS.filter((o) => o.auth === 'session-or-token')) {
+      const params = Object.fromEntries(Object.keys(operation.params?.shape ?? {}).map((k) => [k, '1']));
+      await call(operation.operationId, 401, { params, token: null, body: operation.body ? {} : undefined });
+    }
+  });
+
+  it('has exercised every operation, and every documented success answer but the ones listed', () => {
+    const missing = API_OPERATIONS.filter((o) => ![...exercised].some((e) => e.startsWith(`${o.operationId} `))).map((o) => o.operationId);
+    expect(missing).toEqual([]);
+    const successes = API_OPERATIONS.flatMap((o) => Object.keys(o.responses).map((s) => `${o.operationId} ${s}`));
+    const unproven = successes.filter((s) => !exercised.has(s));
+    expect(unproven.sort()).toEqual([...NOT_CHEAP].sort());
+  });
+});
