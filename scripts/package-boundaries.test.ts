@@ -1,9 +1,10 @@
 // Proves each package boundary of ARCHITECTURE.md is enforced by biome.json: a probe file that
 // breaks the rule is written into the folder, linted, and removed. Allowed imports in the same
-// probe must pass, so a rule that forbids too much fails here too.
+// probe must pass, so a rule that forbids too much fails here too. Likewise for process.env, which
+// only the apps read (packages get their configuration passed in).
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -85,29 +86,40 @@ function parseGithubReport(out: string): Diagnostic[] {
 }
 
 const written: string[] = [];
+
+/** Lints these files with biome; its diagnostics of level error. */
+async function lint(files: string[]): Promise<Diagnostic[]> {
+  const result = await promisify(execFile)(BIOME, ['lint', '--diagnostic-level=error', '--reporter=github', ...files], { cwd: ROOT }).catch(
+    (e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }),
+  );
+  return parseGithubReport(result.stdout);
+}
+
+/** Writes the probes (each path → its text), lints them and removes them, whatever happens. */
+async function lintProbes(probes: Map<string, string>): Promise<Diagnostic[]> {
+  for (const [file, text] of probes) {
+    written.push(file);
+    writeFileSync(file, text);
+  }
+  try {
+    return await lint([...probes.keys()]);
+  } finally {
+    for (const file of probes.keys()) rmSync(file, { force: true });
+  }
+}
+
+function probeName(i: number, suffix = ''): string {
+  return `boundary-probe-${process.pid}-${randomUUID().slice(0, 8)}-${i}${suffix}.ts`;
+}
+
 afterAll(() => {
   for (const file of written) rmSync(file, { force: true });
 });
 
 describe('package boundaries (biome.json overrides)', () => {
   it('reports every forbidden import with the rule from ARCHITECTURE.md, and nothing allowed', async () => {
-    const tag = `${process.pid}-${randomUUID().slice(0, 8)}`;
-    const files = PROBES.map((probe, i) => {
-      const file = join(ROOT, probe.folder, probe.dir, `boundary-probe-${tag}-${i}${probe.testFile ? '.test' : ''}.ts`);
-      written.push(file);
-      writeFileSync(file, `${[...probe.forbidden, ...probe.allowed].join('\n')}\n`);
-      return file;
-    });
-    let out: string;
-    try {
-      const result = await promisify(execFile)(BIOME, ['lint', '--diagnostic-level=error', '--reporter=github', ...files], { cwd: ROOT }).catch(
-        (e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }),
-      );
-      out = result.stdout;
-    } finally {
-      for (const file of files) rmSync(file, { force: true });
-    }
-    const diagnostics = parseGithubReport(out);
+    const files = PROBES.map((probe, i) => join(ROOT, probe.folder, probe.dir, probeName(i, probe.testFile ? '.test' : '')));
+    const diagnostics = await lintProbes(new Map(PROBES.map((probe, i) => [files[i]!, `${[...probe.forbidden, ...probe.allowed].join('\n')}\n`])));
 
     PROBES.forEach((probe, i) => {
       const file = files[i]!;
@@ -122,5 +134,24 @@ describe('package boundaries (biome.json overrides)', () => {
         `${probe.folder}${probe.testFile ? ' (test file)' : ''}`,
       ).toEqual(expected);
     });
+  });
+
+  it('reports process.env in every package, but not in its tests nor in the allow-list', async () => {
+    const packages = readdirSync(join(ROOT, 'packages')).filter((name) => existsSync(join(ROOT, 'packages', name, 'src')));
+    expect(packages.length).toBeGreaterThanOrEqual(8);
+    const read = 'export const setting = process.env.COLO_PROBE;\n';
+    const probes = new Map<string, string>();
+    const code = packages.map((name, i) => join(ROOT, 'packages', name, 'src', probeName(i)));
+    const tests = packages.map((name, i) => join(ROOT, 'packages', name, 'src', probeName(i, '.test')));
+    for (const file of [...code, ...tests]) probes.set(file, read);
+    const diagnostics = await lintProbes(probes);
+    const flagged = (file: string) => diagnostics.filter((d) => d.file === file).map((d) => d.title);
+    for (const file of code) expect(flagged(file), file).toEqual(['lint/style/noProcessEnv']);
+    for (const file of tests) expect(flagged(file), file).toEqual([]);
+
+    // The allow-list: files still reading the environment themselves, each a debt to pay off.
+    const allowed = ['packages/control/src/catalog.ts'];
+    for (const file of allowed) expect(readFileSync(join(ROOT, file), 'utf8')).toContain('process.env');
+    expect((await lint(allowed.map((f) => join(ROOT, f)))).filter((d) => d.title === 'lint/style/noProcessEnv')).toEqual([]);
   });
 });
