@@ -1,8 +1,13 @@
 'use client';
 // The VDC list page's live part: the table (or the empty state), kept fresh while operations
-// run, and the create / rename / delete dialogs.
+// run, the create / rename / delete dialogs, and importing a bundle dropped on the page (or
+// picked with Import…).
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
+import { DropOverlay } from '../bundle-import/drop-overlay';
+import { ImportBundleButton } from '../bundle-import/import-bundle-button';
+import { ImportBundleDialog } from '../bundle-import/import-bundle-dialog';
+import { useFileDrop } from '../bundle-import/use-file-drop';
 import { PageHeader } from '../shell/page-header';
 import { Alert } from '../ui/alert';
 import { apiFetch } from '../ui/api-fetch';
@@ -25,6 +30,8 @@ export function VdcList({ initial, assemblies }: { initial: VdcRow[]; assemblies
   const [creating, setCreating] = useState<{ from?: AssemblyOption } | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
+  const [importing, setImporting] = useState<File | null>(null);
+  const drop = useFileDrop(setImporting);
 
   const reload = useCallback(async () => {
     try {
@@ -46,17 +53,21 @@ export function VdcList({ initial, assemblies }: { initial: VdcRow[]; assemblies
   const lamp = assemblies.find((a) => a.id.includes('lamp')) ?? assemblies[0];
 
   return (
-    <div className="mx-auto w-full max-w-6xl px-6 py-8">
+    <div className="relative mx-auto min-h-[70vh] w-full max-w-6xl px-6 py-8" data-testid="vdc-list-drop" {...drop.handlers}>
+      <DropOverlay visible={drop.dragging} />
       <PageHeader
         title="Virtual datacenters"
         description="Each VDC is one application: appliances, the wires between them, and the revisions you saved."
         actions={
-          vdcs.length > 0 && (
-            <Button variant="primary" onClick={() => setCreating({})} data-testid="create-vdc">
-              <span aria-hidden className="-ml-0.5 text-base leading-none">+</span>
-              New VDC
-            </Button>
-          )
+          <div className="flex gap-2">
+            <ImportBundleButton onFile={setImporting} />
+            {vdcs.length > 0 && (
+              <Button variant="primary" onClick={() => setCreating({})} data-testid="create-vdc">
+                <span aria-hidden className="-ml-0.5 text-base leading-none">+</span>
+                New VDC
+              </Button>
+            )}
+          </div>
         }
       />
       <div className="mt-6 space-y-4">
@@ -75,6 +86,15 @@ export function VdcList({ initial, assemblies }: { initial: VdcRow[]; assemblies
         onClose={() => setCreating(null)}
         onCreated={(name) => {
           setCreating(null);
+          router.push(editorHref(name));
+        }}
+      />
+      <ImportBundleDialog
+        file={importing}
+        onClose={() => setImporting(null)}
+        onImported={(name) => {
+          setImporting(null);
+          toast(`Imported “${name}”`);
           router.push(editorHref(name));
         }}
       />

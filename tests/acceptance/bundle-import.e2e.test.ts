@@ -1,0 +1,127 @@
+// Importing a bundle by dropping it on the VDC list, in real Chromium: while a file is held over
+// the list an overlay says what a drop does; the drop opens a dialog that names the new VDC after
+// the bundle's manifest; importing opens it in the editor, and the API has it with the same
+// appliances. A bundle changed after export, picked with Import… (the keyboard way), is refused
+// with its reason listed, and no VDC is created.
+import type { Browser, BrowserContext, JSHandle, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
+import { launchBrowser, screenshot, tolerateLoad } from './browser';
+import { type Service, baseEnv, cleanupInstance, freePort, instance, startWeb } from './harness';
+
+let db: TestDatabase;
+let web: Service;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let url: string;
+let cookie: string;
+let bundle: string;
+
+const SHOP = {
+  apiVersion: 'colo/v1',
+  kind: 'VDC',
+  name: 'shop',
+  appliances: [
+    { name: 'lb', class: 'halb' },
+    { name: 'web', class: 'web-php', replicas: 2 },
+  ],
+  connections: [{ from: 'lb.out', to: 'web.in' }],
+  visual: { lb: { x: 0, y: 0 }, web: { x: 320, y: 0 } },
+};
+
+async function call(method: string, path: string, body?: unknown) {
+  const res = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', origin: url, cookie },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, text, headers: res.headers };
+}
+
+/** A DataTransfer holding one file, made in the page (what a drag from the desktop carries). */
+function fileTransfer(text: string, name: string): Promise<JSHandle<DataTransfer>> {
+  return page.evaluateHandle(
+    ([body, fileName]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([body], fileName, { type: 'application/yaml' }));
+      return dt;
+    },
+    [text, name] as const,
+  );
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase('bundle_import_e2e');
+  const env = baseEnv({ DATABASE_URL: db.url, COLO_QUEUE_NAME: `colo-operations-${instance}` });
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  web = await startWeb(port, env);
+  const setup = await call('POST', '/auth/setup', { email: 'ida@colo.test', name: 'Ida', password: 'a long enough password' });
+  expect(setup.status).toBe(201);
+  cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+  expect((await call('POST', '/vdcs', { manifest: SHOP })).status).toBe(201);
+  const exported = await call('GET', '/vdcs/shop/bundle');
+  expect(exported.status).toBe(200);
+  bundle = exported.text;
+
+  browser = await launchBrowser();
+  context = tolerateLoad(await browser.newContext({ viewport: { width: 1440, height: 1000 } }));
+  const [name, value] = cookie.split('=');
+  await context.addCookies([{ name, value, url }]);
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.kill('SIGTERM');
+  await cleanupInstance();
+  await db?.drop();
+});
+
+describe('importing a bundle from the VDC list', () => {
+  it('shows an overlay while a file is held over the list, and imports the dropped bundle under the name chosen', async () => {
+    await page.goto(`${url}/vdcs`);
+    const zone = page.getByTestId('vdc-list-drop');
+    await zone.waitFor();
+    const transfer = await fileTransfer(bundle, 'shop.colo.yaml');
+    await zone.dispatchEvent('dragenter', { dataTransfer: transfer });
+    await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+    await expect(page.getByTestId('bundle-drop-overlay').isVisible()).resolves.toBe(true);
+    await screenshot(page, 'bundle-import-overlay');
+    await zone.dispatchEvent('drop', { dataTransfer: transfer });
+    await expect(page.getByTestId('bundle-drop-overlay').count()).resolves.toBe(0);
+
+    const dialog = page.getByTestId('import-bundle-dialog');
+    const nameField = dialog.getByTestId('import-bundle-name');
+    await nameField.waitFor();
+    // The dry run named it after the bundle's manifest.
+    await page.waitForFunction(() => (document.querySelector('[data-testid="import-bundle-name"]') as HTMLInputElement | null)?.value === 'shop');
+    await nameField.fill('shop-copy');
+    await dialog.getByTestId('import-bundle-submit').click();
+    await page.waitForURL(/\/vdcs\/shop-copy$/);
+
+    const made = await call('GET', '/vdcs/shop-copy');
+    expect(made.status).toBe(200);
+    const { revision } = JSON.parse(made.text);
+    expect(revision.manifest.appliances).toEqual(SHOP.appliances);
+    expect(revision.manifest.connections).toEqual(SHOP.connections);
+  });
+
+  it('refuses a bundle changed after export, picked with Import…, listing the reason and creating nothing', async () => {
+    await page.goto(`${url}/vdcs`);
+    await page.getByTestId('import-bundle').waitFor();
+    const changed = bundle.replace('replicas: 2', 'replicas: 9');
+    expect(changed).not.toBe(bundle);
+    await page.getByTestId('import-bundle-file').setInputFiles({ name: 'shop.colo.yaml', mimeType: 'application/yaml', buffer: Buffer.from(changed) });
+    const reasons = page.getByTestId('import-bundle-reasons');
+    await reasons.waitFor();
+    expect(await reasons.innerText()).toMatch(/the bundle was changed after export \(its checksum does not match\)/);
+    await expect(page.getByTestId('import-bundle-submit').count()).resolves.toBe(0);
+    await screenshot(page, 'bundle-import-refused');
+
+    const list = JSON.parse((await call('GET', '/vdcs')).text) as { vdcs: { name: string }[] };
+    expect(list.vdcs.map((v) => v.name).sort()).toEqual(['shop', 'shop-copy']);
+  });
+});
