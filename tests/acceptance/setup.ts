@@ -26,12 +26,13 @@ export function createUserToken(email: string, env: NodeJS.ProcessEnv): string {
 
 /**
  * Each test file gets a Colo of its own: a fresh, migrated database and its own queue, so no
- * state leaks between files or runs and no other worker on this Redis can take its jobs.
+ * state leaks between files or runs and no other worker on this Redis can take its jobs. A file
+ * that needs a second Colo (moving a VDC between two) names it: its own database and queue.
  */
-export async function startColo(): Promise<Colo> {
+export async function startColo(options: { second?: string } = {}): Promise<Colo> {
   const db: TestDatabase = await createTestDatabase('acceptance');
-  const env = (extra: Record<string, string> = {}) =>
-    baseEnv({ DATABASE_URL: db.url, COLO_QUEUE_NAME: `colo-operations-${instance}`, ...extra });
+  const queue = options.second ? `colo-operations-${instance}-${options.second}` : `colo-operations-${instance}`;
+  const env = (extra: Record<string, string> = {}) => baseEnv({ DATABASE_URL: db.url, COLO_QUEUE_NAME: queue, ...extra });
   const port = await freePort();
   const token = createUserToken(`${instance}@colo.test`, env());
   const web = await startWeb(port, env());

@@ -47,7 +47,7 @@ export async function downloadArchive(ctx: CliContext, client: ColoClient, o: { 
   const file = path.resolve(ctx.cwd, o.output);
   if (existsSync(file)) throw new CliError(`${o.output} exists; it was left as it is`);
   const response = await client.transfer('GET', `/vdcs/${encodeURIComponent(o.name)}/bundle`, { query: { withData: '1', snapshot: o.snapshot } });
-  const total = Number(response.headers.get('content-length') ?? '') || undefined;
+  const total = Number(response.headers.get('x-colo-archive-bytes') ?? response.headers.get('content-length') ?? '') || undefined;
   const partial = `${file}.partial`;
   const progress = progressCounter(ctx, 'downloaded', total);
   let bytes = 0;

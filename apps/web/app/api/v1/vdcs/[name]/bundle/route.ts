@@ -35,6 +35,8 @@ export const GET = route<{ name: string }>(async ({ req, user, params }) => {
       headers: {
         'content-type': 'application/x-tar',
         'content-length': String(archive.size),
+        // The size again, for clients behind anything that drops Content-Length from a stream.
+        'x-colo-archive-bytes': String(archive.size),
         'content-disposition': `attachment; filename="${archive.filename}"`,
         'x-colo-snapshot': String(archive.snapshot),
         'cache-control': 'no-store',
