@@ -3,8 +3,12 @@
 // of the exporting Colo, which a text file cannot hold.
 import { z } from 'zod';
 
-/** The bundle format this Colo writes and reads. */
-export const BUNDLE_FORMAT = 1;
+/**
+ * The newest bundle format this Colo reads. A bundle is written as format 1 unless it carries
+ * assemblies (format 2), so bundles without them stay readable by Colos that know only format 1.
+ */
+export const BUNDLE_FORMAT = 2;
+export const FORMAT_WITH_ASSEMBLIES = 2;
 
 export const bundleClassSchema = z.strictObject({
   /** The class reference as the manifest writes it: `id` or `id@version`. */
@@ -24,6 +28,11 @@ export const bundleSchema = z.strictObject({
   /** Checked by the one manifest validator, not here. */
   manifest: z.record(z.string(), z.unknown()),
   classes: z.array(bundleClassSchema).max(1000),
+  /**
+   * Format 2: every assembly version the manifest places (and those they contain), as definitions;
+   * each is checked by @colo/manifest's assembly validator, not here.
+   */
+  assemblies: z.array(z.record(z.string(), z.unknown())).max(200).optional(),
   checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be sha256: and 64 hex digits'),
 });
 

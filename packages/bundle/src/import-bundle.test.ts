@@ -46,8 +46,8 @@ describe('importBundle', () => {
   });
 
   it('refuses a newer format', () => {
-    const bundle = { ...parse(first().text), format: 2 };
-    expect(importBundle(resign(bundle), { catalog })).toEqual({ ok: false, reasons: ['format 2 is newer than this Colo reads (1)'] });
+    const bundle = { ...parse(first().text), format: 3 };
+    expect(importBundle(resign(bundle), { catalog })).toEqual({ ok: false, reasons: ['format 3 is newer than this Colo reads (2)'] });
   });
 
   it('refuses a class version committed on the exporting Colo, and one it does not know', () => {

@@ -1,6 +1,15 @@
 // Bundle text into a manifest, or a refusal with every reason: size and YAML guards, the bundle
 // schema, the format version, the checksum, the classes it needs, then the one manifest validator.
-import { type Catalog, formatIssue, type Manifest, validateManifest } from '@colo/manifest';
+import {
+  type AssemblyDefinition,
+  assemblyDefinitionSchema,
+  type Catalog,
+  formatIssue,
+  type Manifest,
+  validateAssembly,
+  validateManifest,
+  withAssemblies,
+} from '@colo/manifest';
 import { bundleChecksum } from './bundle-checksum';
 import { BUNDLE_FORMAT, type Bundle, bundleSchema } from './bundle-schema';
 import { readBundleText } from './read-bundle-text';
@@ -8,11 +17,21 @@ import { readBundleText } from './read-bundle-text';
 export interface ImportBundleOptions {
   /** The new VDC's name; defaults to the manifest's own. */
   name?: string;
+  /** The classes of this Colo (assemblies, if any, are ignored: `assemblies` says which exist). */
   catalog: Catalog;
+  /** The assembly versions the importing user may already place here. */
+  assemblies?: readonly AssemblyDefinition[];
 }
 
 export type ImportBundleResult =
-  | { ok: true; manifest: Manifest; report: string[]; bundle: Bundle }
+  | {
+      ok: true;
+      manifest: Manifest;
+      report: string[];
+      bundle: Bundle;
+      /** Assembly versions the bundle brings that this Colo lacks: to be added before the VDC. */
+      newAssemblies: AssemblyDefinition[];
+    }
   | { ok: false; reasons: string[] };
 
 function refused(reasons: string[]): ImportBundleResult {
@@ -34,10 +53,13 @@ function classProblems(bundle: Bundle, manifest: Record<string, unknown>, catalo
     }
   }
   const listed = new Set(bundle.classes.map((c) => c.ref));
+  const boxes = new Set((bundle.assemblies ?? []).map((d) => `${d.id}@${d.version}`));
   const appliances = Array.isArray(manifest.appliances) ? manifest.appliances : [];
   for (const a of appliances) {
     const ref = (a as { class?: unknown })?.class;
-    if (typeof ref === 'string' && !listed.has(ref)) reasons.push(`class ${ref} is used by the manifest but not listed in the bundle's classes`);
+    if (typeof ref === 'string' && !listed.has(ref) && !boxes.has(ref) && !catalog.assembly?.(ref)) {
+      reasons.push(`class ${ref} is used by the manifest but not listed in the bundle's classes`);
+    }
   }
   return { reasons: [...new Set(reasons)], report };
 }
@@ -55,11 +77,66 @@ export function importBundle(text: string, options: ImportBundleOptions): Import
   const bundle = parsed.data;
   if (bundleChecksum(bundle) !== bundle.checksum) return refused(['the bundle was changed after export (its checksum does not match)']);
 
+  const boxes = bundledAssemblies(bundle, options);
+  if (boxes.reasons.length > 0) return refused(boxes.reasons);
+  const catalog = boxes.catalog;
   const manifestInput = options.name === undefined ? bundle.manifest : { ...bundle.manifest, name: options.name };
-  const classes = classProblems(bundle, manifestInput, options.catalog);
-  const verdict = validateManifest(manifestInput, options.catalog);
+  const classes = classProblems(bundle, manifestInput, catalog);
+  const verdict = validateManifest(manifestInput, catalog);
   const reasons = [...classes.reasons, ...verdict.errors.map((i) => formatIssue(i))];
   if (!verdict.ok || reasons.length > 0) return refused(reasons);
-  const report = [...classes.report, ...verdict.warnings.map((i) => formatIssue(i))];
-  return { ok: true, manifest: verdict.manifest, report, bundle };
+  const report = [...classes.report, ...boxes.report, ...verdict.warnings.map((i) => formatIssue(i))];
+  return { ok: true, manifest: verdict.manifest, report, bundle, newAssemblies: boxes.added };
+}
+
+/**
+ * The bundle's assembly versions against this Colo's: one it already has must be the same
+ * definition; the others are checked (each by the assembly validator, against the classes here and
+ * the other assemblies) and become the catalog the manifest is validated with.
+ */
+function bundledAssemblies(bundle: Bundle, options: ImportBundleOptions): { reasons: string[]; report: string[]; added: AssemblyDefinition[]; catalog: Catalog } {
+  const known = [...(options.assemblies ?? [])];
+  const reasons: string[] = [];
+  const added: AssemblyDefinition[] = [];
+  (bundle.assemblies ?? []).forEach((raw, i) => {
+    const parsed = assemblyDefinitionSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) reasons.push(`assemblies[${i}].${issue.path.join('.') || 'definition'}: ${issue.message}`);
+      return;
+    }
+    const def = parsed.data;
+    const ref = `${def.id}@${def.version}`;
+    if (options.catalog.get(def.id) && !options.catalog.assembly?.(def.id)) {
+      reasons.push(`assembly ${ref}: "${def.id}" is a class on this Colo`);
+      return;
+    }
+    const here = known.find((k) => k.id === def.id && k.version === def.version);
+    if (here) {
+      if (!sameDefinition(here, def)) reasons.push(`assembly ${ref} exists on this Colo with a different definition`);
+      return;
+    }
+    if (added.some((a) => a.id === def.id && a.version === def.version)) reasons.push(`assembly ${ref} is in the bundle twice`);
+    else added.push(def);
+  });
+  const catalog = withAssemblies(options.catalog, [...known, ...added]);
+  if (reasons.length === 0) {
+    for (const def of added) {
+      // Each against the others too: an assembly may contain another the bundle brings.
+      const others = withAssemblies(options.catalog, [...known, ...added.filter((a) => a !== def)]);
+      const verdict = validateAssembly(def, others);
+      for (const issue of verdict.errors) reasons.push(`assembly ${def.id}@${def.version}: ${formatIssue(issue)}`);
+    }
+  }
+  const report = added.map((d) => `adds assembly ${d.id} version ${d.version} (${d.title})`);
+  return { reasons, report, added, catalog };
+}
+
+function sameDefinition(a: AssemblyDefinition, b: AssemblyDefinition): boolean {
+  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
 }

@@ -2,7 +2,7 @@
 // the data manifest against it, each volume's size and sha256, and every entry of every volume's
 // tar (volume-entries.ts). The answer is the manifest and the volumes to fill, or every reason.
 import { createHash, type Hash } from 'node:crypto';
-import type { Catalog, Manifest } from '@colo/manifest';
+import type { AssemblyDefinition, Catalog, Manifest } from '@colo/manifest';
 import type { Bundle } from '../bundle-schema';
 import { importBundle } from '../import-bundle';
 import { MAX_BUNDLE_BYTES } from '../read-bundle-text';
@@ -33,11 +33,23 @@ export interface CheckedVolume extends BundleDataVolume {
 }
 
 export type CheckDataArchiveResult =
-  | { ok: true; manifest: Manifest; bundle: Bundle; bundleText: string; data: BundleData; volumes: CheckedVolume[]; report: string[] }
+  | {
+      ok: true;
+      manifest: Manifest;
+      bundle: Bundle;
+      bundleText: string;
+      data: BundleData;
+      volumes: CheckedVolume[];
+      report: string[];
+      /** Assembly versions the bundle brings that this Colo lacks. */
+      newAssemblies: AssemblyDefinition[];
+    }
   | { ok: false; reasons: string[] };
 
 export interface CheckDataArchiveOptions {
   catalog: Catalog;
+  /** The assembly versions the importing user may already place (see importBundle). */
+  assemblies?: readonly AssemblyDefinition[];
   /** The new VDC's name; defaults to the manifest's own. */
   name?: string;
   limits?: Partial<DataArchiveLimits>;
@@ -164,7 +176,7 @@ export async function checkDataArchive(source: AsyncIterable<Uint8Array>, option
     const bytes = Buffer.concat(c.parts, c.got);
     if (c.name === ARCHIVE_BUNDLE_FILE) {
       bundleText = bytes.toString('utf8');
-      const result = importBundle(bundleText, { catalog: options.catalog, name: options.name });
+      const result = importBundle(bundleText, { catalog: options.catalog, assemblies: options.assemblies, name: options.name });
       if (!result.ok) {
         for (const r of result.reasons) reason(r);
         throw new Stop();
@@ -250,5 +262,6 @@ export async function checkDataArchive(source: AsyncIterable<Uint8Array>, option
     data,
     volumes: data.volumes.map((v) => seen.get(v.file) ?? v),
     report: [...imported.report, ...report],
+    newAssemblies: imported.newAssemblies,
   };
 }

@@ -2,6 +2,8 @@ import { getPrisma } from '@colo/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthUser } from '../auth/api-tokens';
 import { catalogView, validateForUser } from '../catalog-view';
+import { exportBundleVdc } from '../bundles/export-bundle-vdc';
+import { importBundleVdc } from '../bundles/import-bundle-vdc';
 import { resolveChecked } from '../manifests/manifest-input';
 import { type ControlTest, failure, manifestOf, setupControlTest } from '../testing';
 import { getVdc } from '../vdcs/read-vdcs';
@@ -171,5 +173,37 @@ describe('sharing', () => {
     const kept = await updateVdc(alice, 'uses-old', manifestOf('uses-old', [{ name: 'o', class: 'old-kit@1' }, { name: 'y', class: 'sleeper' }]), 1);
     expect(kept.revision.number).toBe(2);
     expect((await failure(createVdc(alice, manifestOf('new-old', [{ name: 'o', class: 'old-kit' }])))).code).toBe('invalid_manifest');
+  });
+});
+
+describe('bundles carry the assemblies a VDC places', () => {
+  it('export → import on a Colo without them makes the same manifest and the assembly, as the importer\'s own', async () => {
+    await saveAssembly(alice, pair('travel-kit'));
+    await createVdc(alice, manifestOf('traveller', [{ name: 'k', class: 'travel-kit' }, { name: 's', class: 'sleeper' }]));
+    const { text, bundle } = await exportBundleVdc(alice, { name: 'traveller' });
+    expect(bundle.format).toBe(2);
+    expect(bundle.assemblies?.map((a) => `${a.id}@${a.version}`)).toEqual(['travel-kit@1']);
+    const original = (await getVdc(alice, 'traveller')).revision.manifest;
+
+    // Another Colo: the assembly is not there.
+    await getPrisma().assembly.delete({ where: { id: 'travel-kit' } });
+    const imported = await importBundleVdc(alice, { bundle: text, name: 'traveller-copy' });
+    expect(imported.report).toContain('adds assembly travel-kit version 1 (Pair travel-kit)');
+    expect((await getVdc(alice, 'traveller-copy')).revision.manifest).toEqual({ ...(original as object), name: 'traveller-copy' });
+    expect(await getAssembly(alice, 'travel-kit')).toMatchObject({ version: 1, visibility: 'private', mine: true });
+
+    // Here already, the same: nothing new. Someone else's id: refused, nothing made.
+    expect((await importBundleVdc(alice, { bundle: text, name: 'traveller-3' })).report.join('\n')).not.toContain('adds assembly');
+    const theirs = await failure(importBundleVdc(bob, { bundle: text, name: 'bob-copy' }));
+    expect(theirs.message).toContain('assembly "travel-kit" belongs to another user on this Colo');
+    expect(await getPrisma().vdc.count({ where: { name: 'bob-copy' } })).toBe(0);
+  });
+
+  it('a VDC refused after its assemblies were added takes them away again', async () => {
+    const { text } = await exportBundleVdc(alice, { name: 'traveller' });
+    await getPrisma().assembly.delete({ where: { id: 'travel-kit' } });
+    const taken = await failure(importBundleVdc(alice, { bundle: text, name: 'traveller-copy' }));
+    expect(taken.code).toBe('name_taken');
+    expect(await getPrisma().assembly.count({ where: { id: 'travel-kit' } })).toBe(0);
   });
 });

@@ -57,13 +57,20 @@ export async function catalogFor(userId: string, value?: unknown): Promise<UserC
   return { catalog: withAssemblies(base, defs), issues, assemblies: defs };
 }
 
-/** The catalog that resolves a stored, already checked manifest: exactly the versions it names. */
-export async function catalogForStored(value: unknown): Promise<Catalog> {
+/** The assembly versions a stored, already checked manifest places, and those they contain. */
+export async function assembliesForStored(value: unknown): Promise<AssemblyDefinition[]> {
   const base = await getCatalog();
   const isClass = (id: string) => base.get(id) !== undefined;
   const refs = applianceClasses(value)
     .map(({ ref }) => splitAssemblyRef(ref))
     .filter((r): r is { id: string; version: number } => r.version !== undefined && Number.isInteger(r.version) && !isClass(r.id));
-  if (refs.length === 0) return base;
-  return withAssemblies(base, await withNested(await definitionsByRef(refs), isClass));
+  if (refs.length === 0) return [];
+  return withNested(await definitionsByRef(refs), isClass);
+}
+
+/** The catalog that resolves a stored, already checked manifest: exactly the versions it names. */
+export async function catalogForStored(value: unknown): Promise<Catalog> {
+  const base = await getCatalog();
+  const defs = await assembliesForStored(value);
+  return defs.length === 0 ? base : withAssemblies(base, defs);
 }

@@ -3,7 +3,8 @@
 // templates/ are marked committed: the importing Colo refuses them with the reason.
 import { type ExportedBundle, exportBundle } from '@colo/bundle';
 import { getPrisma, type Revision } from '@colo/db';
-import type { Manifest } from '@colo/manifest';
+import { type Manifest, withAssemblies } from '@colo/manifest';
+import { assembliesForStored } from '../assemblies/assembly-catalog';
 import type { AuthUser } from '../auth/api-tokens';
 import { getCatalog, stockCatalog } from '../catalog';
 import { findOwnedVdc, findRevision } from '../vdcs/find-vdc';
@@ -27,5 +28,7 @@ export async function exportBundleVdc(user: AuthUser, request: BundleExportReque
     const shipped = stock.get(`${id}@${version}`);
     return shipped !== undefined && here?.image === shipped.image;
   };
-  return exportBundle(manifest, { catalog, isStock, revision: revision.number });
+  // Assemblies travel as definitions: the versions the manifest places and what they contain.
+  const assemblies = await assembliesForStored(manifest);
+  return exportBundle(manifest, { catalog: withAssemblies(catalog, assemblies), assemblies, isStock, revision: revision.number });
 }

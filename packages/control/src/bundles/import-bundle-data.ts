@@ -7,12 +7,10 @@ import { checkDataArchive, type DataArchiveLimits, volumeTars } from '@colo/bund
 import { getPrisma } from '@colo/db';
 import type { Issue, Manifest } from '@colo/manifest';
 import type { AuthUser } from '../auth/api-tokens';
-import { getCatalog } from '../catalog';
-import { validateForUser } from '../catalog-view';
 import { callWorker } from '../worker-calls/call-worker';
-import { createVdc, type SavedVdc } from '../vdcs/save-vdc';
+import type { SavedVdc } from '../vdcs/save-vdc';
 import { newPipeId, PipeWriter } from './data-pipe';
-import { bundleRefusal } from './import-bundle-vdc';
+import { bundleRefusal, createImportedVdc, dryRunVerdict, importContext } from './import-bundle-vdc';
 
 export interface BundleArchiveImportRequest {
   /** The archive from its start; called once per read. */
@@ -33,14 +31,14 @@ export type BundleArchiveImportResult =
   | ({ dryRun: false; report: string[]; volumes: ImportedVolume[] } & Omit<SavedVdc, 'changed'>);
 
 export async function importBundleArchiveVdc(user: AuthUser, request: BundleArchiveImportRequest): Promise<BundleArchiveImportResult> {
-  const checked = await checkDataArchive(request.open(), { catalog: await getCatalog(), name: request.name, limits: request.limits });
+  const checked = await checkDataArchive(request.open(), { ...(await importContext(user)), name: request.name, limits: request.limits });
   if (!checked.ok) throw bundleRefusal(checked.reasons);
   const volumes = checked.volumes.map((v) => ({ appliance: v.appliance, volume: v.volume, bytes: v.bytes }));
   if (request.dryRun) {
-    const verdict = await validateForUser(user, checked.manifest);
-    return { dryRun: true, manifest: checked.manifest, report: checked.report, errors: verdict.errors, warnings: verdict.warnings, volumes };
+    const verdict = await dryRunVerdict(user, checked.manifest, checked.newAssemblies);
+    return { dryRun: true, manifest: checked.manifest, report: checked.report, ...verdict, volumes };
   }
-  const { vdc, revision, warnings } = await createVdc(user, checked.manifest);
+  const { vdc, revision, warnings, adopted } = await createImportedVdc(user, checked.manifest, checked.newAssemblies);
   try {
     const pipe = newPipeId();
     const writer = new PipeWriter(pipe);
@@ -68,6 +66,7 @@ export async function importBundleArchiveVdc(user: AuthUser, request: BundleArch
     await getPrisma()
       .vdc.delete({ where: { id: vdc.id } })
       .catch(() => undefined);
+    await adopted.undo().catch(() => undefined);
     throw error;
   }
   return { dryRun: false, vdc, revision, warnings, report: checked.report, volumes };

@@ -2,7 +2,9 @@
 // createVdc every manifest takes, so quotas, names and host ports are checked as for any VDC.
 // A refused bundle is a `bad_request` listing every reason; nothing is created.
 import { importBundle } from '@colo/bundle';
-import type { Issue, Manifest } from '@colo/manifest';
+import type { AssemblyDefinition, Catalog, Issue, Manifest } from '@colo/manifest';
+import { type Adopted, adoptAssemblies } from '../assemblies/adopt-assemblies';
+import { catalogFor } from '../assemblies/assembly-catalog';
 import type { AuthUser } from '../auth/api-tokens';
 import { getCatalog } from '../catalog';
 import { validateForUser } from '../catalog-view';
@@ -26,13 +28,40 @@ export function bundleRefusal(reasons: string[]): ColoError {
   return new ColoError('bad_request', `the bundle was refused, nothing was created: ${reasons[0] ?? 'unknown problem'}${more}`, { issues });
 }
 
+/** What an import checks the bundle against: the classes here and the assemblies the user may place. */
+export async function importContext(user: AuthUser): Promise<{ catalog: Catalog; assemblies: AssemblyDefinition[] }> {
+  const [catalog, own] = await Promise.all([getCatalog(), catalogFor(user.id)]);
+  return { catalog, assemblies: own.assemblies };
+}
+
+/**
+ * A dry run's verdict: the server's checks (quota, names, ports) when the bundle brings no
+ * assembly; else the bundle's own validation, since its new assemblies are not here yet.
+ */
+export async function dryRunVerdict(user: AuthUser, manifest: Manifest, newAssemblies: AssemblyDefinition[]): Promise<{ errors: Issue[]; warnings: Issue[] }> {
+  if (newAssemblies.length > 0) return { errors: [], warnings: [] };
+  const verdict = await validateForUser(user, manifest);
+  return { errors: verdict.errors, warnings: verdict.warnings };
+}
+
+/** The bundle's new assemblies added, then the VDC created; if the VDC is refused, the assemblies go too. */
+export async function createImportedVdc(user: AuthUser, manifest: Manifest, newAssemblies: AssemblyDefinition[]): Promise<SavedVdc & { adopted: Adopted }> {
+  const adopted = await adoptAssemblies(user, newAssemblies);
+  try {
+    return { ...(await createVdc(user, manifest)), adopted };
+  } catch (err) {
+    await adopted.undo();
+    throw err;
+  }
+}
+
 export async function importBundleVdc(user: AuthUser, request: BundleImportRequest): Promise<BundleImportResult> {
-  const result = importBundle(request.bundle, { name: request.name, catalog: await getCatalog() });
+  const result = importBundle(request.bundle, { name: request.name, ...(await importContext(user)) });
   if (!result.ok) throw bundleRefusal(result.reasons);
   if (request.dryRun) {
-    const verdict = await validateForUser(user, result.manifest);
-    return { dryRun: true, manifest: result.manifest, report: result.report, errors: verdict.errors, warnings: verdict.warnings };
+    const verdict = await dryRunVerdict(user, result.manifest, result.newAssemblies);
+    return { dryRun: true, manifest: result.manifest, report: result.report, ...verdict };
   }
-  const { vdc, revision, warnings } = await createVdc(user, result.manifest);
+  const { vdc, revision, warnings } = await createImportedVdc(user, result.manifest, result.newAssemblies);
   return { dryRun: false, vdc, revision, warnings, report: result.report };
 }
