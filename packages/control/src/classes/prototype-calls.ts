@@ -30,6 +30,10 @@ export const openPrototypeCall = workerCall({
     }
     const from = asked.version === undefined ? head : versions.find((v) => v.version === asked.version);
     if (!from) throw new ColoError('not_found', `class ${asked.classId} has no version ${asked.version}`);
+    if (from.image?.includes('{{')) {
+      // custom-image: each appliance names its image, so the class has none of its own to patch.
+      throw new ColoError('bad_request', `class ${asked.classId} runs the image each appliance names: it has no image of its own to patch (change the image itself, then colo image allow the new tag)`);
+    }
     const proto = await openPrototype(runtime, { instance, classId: asked.classId, version: from.version, image: classImage(from, imageNamespace), online: asked.online });
     return { version: proto.version, online: proto.online, running: proto.running };
   },

@@ -8,11 +8,12 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthUser } from '../auth/api-tokens';
 import { createUser } from '../auth/users';
+import { openClassPrototype } from '../classes/class-patch';
 import { getRuntime } from '../docker/engine-access';
 import { getOperation } from '../operations/read-operations';
 import { requestOperation } from '../operations/request-operation';
 import { runOperation } from '../operations/run-operation';
-import { type ControlTest, ensureSleeperImage, manifestOf, SLEEPER_IMAGE, setupControlTest, sleeperClass, useTestCatalog } from '../testing';
+import { type ControlTest, ensureSleeperImage, failure, manifestOf, SLEEPER_IMAGE, setupControlTest, sleeperClass, useTestCatalog } from '../testing';
 import { createVdc } from '../vdcs/save-vdc';
 import { allowCustomImage, disallowCustomImage } from './custom-image-list';
 
@@ -22,7 +23,7 @@ let t: ControlTest;
 let admin: AuthUser;
 let user: AuthUser;
 beforeAll(async () => {
-  t = await setupControlTest('custom-image-deploy');
+  t = await setupControlTest('custom-image-deploy', { workerCalls: true });
   useTestCatalog([sleeperClass, classSchema.parse(parse(readFileSync(CLASS_FILE, 'utf8')))]);
   admin = await createUser({ email: `admin-${t.instance}@colo.test`, role: 'admin' });
   user = await t.user();
@@ -59,5 +60,11 @@ describe('a custom-image appliance', () => {
     // Refused before anything changed: the running container is the same one.
     const [still] = await getRuntime().listContainers([`colo.instance=${t.instance}`, 'colo.appliance=app']);
     expect(still.id).toBe(app.id);
+  });
+
+  it('has no prototype to patch: the image is the appliance\'s', async () => {
+    const err = await failure(openClassPrototype(admin, 'custom-image', {}));
+    expect(err.code).toBe('bad_request');
+    expect(err.message).toMatch(/runs the image each appliance names: it has no image of its own to patch/);
   });
 });
