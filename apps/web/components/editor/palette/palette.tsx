@@ -9,9 +9,9 @@ import { ASSEMBLY_MIME, BOX_MIME, CLASS_MIME } from '../canvas/drag-types';
 import type { Assembly, UserAssembly } from '../editor-api';
 import { PaletteItem } from './palette-item';
 
-/** One entry per class: the version a new appliance follows (the head). */
+/** One entry per class: the version a new appliance follows (the head). Assemblies' boxes are listed apart. */
 function latestClasses(catalog: Catalog): ApplianceClass[] {
-  const ids = new Set(catalog.list().map((cls) => cls.id));
+  const ids = new Set(catalog.list().flatMap((cls) => (catalog.assembly?.(cls.id) ? [] : [cls.id])));
   return [...ids].flatMap((id) => catalog.get(id) ?? []);
 }
 
