@@ -104,6 +104,8 @@ export {
   fillVolumes,
   measureVolumeArchive,
   openVolumeReader,
+  TRANSFER_TOOL_ROLE,
+  transferToolsPastDeadline,
   type VolumeArchiveToolOptions,
   type VolumeFill,
   type VolumeReader,

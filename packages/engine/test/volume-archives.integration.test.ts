@@ -8,7 +8,7 @@ import { instanceVolumeName } from '../src/docker-names';
 import { isEngineError } from '../src/engine-error';
 import { LABEL } from '../src/labels';
 import { createDockerRuntime } from '../src/runtime/docker-runtime';
-import { fillVolumes, measureVolumeArchive, openVolumeReader } from '../src/volumes/volume-archives';
+import { fillVolumes, measureVolumeArchive, openVolumeReader, transferToolsPastDeadline } from '../src/volumes/volume-archives';
 import { cleanupInstance, testInstance } from './docker-harness';
 
 const runtime = createDockerRuntime();
@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 const target = (vdcId: string) => ({ instance, vdcId, key: `${vdcId}-${instance}`, revisionId: 'rev_1' });
-const tool = (what: string) => ({ name: `colo-${instance}-${what}-volume-tool`, instance, labels: { [LABEL.instance]: instance } });
+const tool = (what: string) => ({ name: `colo-${instance}-${what}-volume-tool`, instance, until: new Date(Date.now() + 60_000) });
 
 describe('volume archives', () => {
   it('reads a volume out the same twice and fills a new VDC volume with its files, owner and mode', async () => {
@@ -88,5 +88,14 @@ describe('volume archives', () => {
       await reader.close();
     }
     expect(await runtime.listVolumes([`${LABEL.vdc}=vdc_b`, `${LABEL.instance}=${instance}`])).toEqual([]);
+  });
+
+  it('finds a transfer tool left behind once past its deadline, and not before', async () => {
+    const source = `colo-${instance}-left`;
+    await runtime.createVolume({ name: source, labels: { [LABEL.managed]: 'true', [LABEL.instance]: instance } });
+    await openVolumeReader(runtime, { ...tool('left'), volumes: [source] }); // never closed: a worker that died
+    expect(await transferToolsPastDeadline(runtime, instance)).toEqual([]);
+    const late = await transferToolsPastDeadline(runtime, instance, Date.now() + 120_000);
+    expect(late.map((t) => t.name)).toEqual([`colo-${instance}-left-volume-tool`]);
   });
 });

@@ -17,10 +17,13 @@ import { PIPE_ID_PATTERN, PipeWriter, readPipe, volumeFromPipe } from './data-pi
 
 const snapshotId = z.string().regex(/^snap_[A-Za-z0-9]{1,64}$/, 'must be a snapshot id');
 const pipe = z.string().regex(PIPE_ID_PATTERN, 'must be a data pipe id');
+/** The longest a measure or a fill may take (the caller's wait); a send gives up sooner, on a silent reader. */
+const TRANSFER_MS = 60 * 60_000;
 
+/** A transfer's own volume tool, given up (and swept) after the longest a transfer call may take. */
 function toolOptions(what: string) {
   const { instance, imageNamespace } = engineConfig();
-  return { name: `colo-${instance}-${what}-${randomAlphanumeric(10)}-volume-tool`, instance, imageNamespace };
+  return { name: `colo-${instance}-${what}-${randomAlphanumeric(10)}-volume-tool`, instance, imageNamespace, until: new Date(Date.now() + TRANSFER_MS + 60_000) };
 }
 
 /** The snapshot's volumes in its row's order, each checked to still exist in Docker. */
@@ -36,7 +39,7 @@ async function snapshotSources(runtime: Runtime, id: string): Promise<{ applianc
 
 export const measureSnapshotDataCall = workerCall({
   input: z.object({ snapshotId }).strict(),
-  timeoutMs: 60 * 60_000,
+  timeoutMs: TRANSFER_MS,
   async run(asked, { runtime }) {
     const sources = await snapshotSources(runtime, asked.snapshotId);
     const reader = await openVolumeReader(runtime, { ...toolOptions('measure'), volumes: sources.map((s) => s.name) });
@@ -96,7 +99,7 @@ const fillInput = z
 
 export const fillVdcDataCall = workerCall({
   input: fillInput,
-  timeoutMs: 60 * 60_000,
+  timeoutMs: TRANSFER_MS,
   async run(asked, { runtime }) {
     const prisma = getPrisma();
     const vdc = await prisma.vdc.findUnique({ where: { id: asked.vdcId } });

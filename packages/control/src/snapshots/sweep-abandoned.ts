@@ -5,7 +5,7 @@
 // still `creating` once their operation is over, and the volumes of clones that failed before
 // their VDC was made. Nothing of a live run is touched.
 import { getPrisma } from '@colo/db';
-import { cancelCopiesInHostTool, copiesRunningInHostTool, LABEL, removeSnapshotVolumes } from '@colo/engine';
+import { cancelCopiesInHostTool, copiesRunningInHostTool, LABEL, removeSnapshotVolumes, transferToolsPastDeadline } from '@colo/engine';
 import { engineConfig, getRuntime } from '../docker/engine-access';
 
 const FINISHED = ['succeeded', 'failed'] as const;
@@ -28,6 +28,12 @@ export async function sweepAbandonedCopies(): Promise<string[]> {
       await runtime.removeContainer(tool.id);
       removed.push(`volume tool ${tool.name}`);
     }
+  }
+
+  // The tools of `.colo.tar` transfers (bundles/bundle-data-calls.ts) past their deadline.
+  for (const tool of await transferToolsPastDeadline(runtime, instance)) {
+    await runtime.removeContainer(tool.id);
+    removed.push(`volume tool ${tool.name} of a data transfer given up`);
   }
 
   // Copies a dead worker left running in the warm volume tool: stopped before their targets go.

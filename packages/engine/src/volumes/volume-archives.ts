@@ -14,8 +14,27 @@ export interface VolumeArchiveToolOptions {
   /** The tool container's name: deterministic for the request, so a retry replaces it. */
   name: string;
   instance: string;
+  /** When the transfer is given up at the latest: past it, the sweep removes a tool left behind. */
+  until: Date;
   labels?: Record<string, string>;
   imageNamespace?: string;
+}
+
+/**
+ * The role of a transfer's tool: not an operation's (whose tools the copy sweep removes once the
+ * operation is over), but one removed once past its deadline (transferToolsPastDeadline).
+ */
+export const TRANSFER_TOOL_ROLE = 'volume-tool-transfer';
+const UNTIL_LABEL = 'colo.transfer-until';
+
+function transferTool(options: VolumeArchiveToolOptions) {
+  return { ...options, labels: { ...options.labels, [LABEL.role]: TRANSFER_TOOL_ROLE, [UNTIL_LABEL]: String(options.until.getTime()) } };
+}
+
+/** Transfer tools whose deadline has passed (their worker died, or forgot them): to remove. */
+export async function transferToolsPastDeadline(runtime: Runtime, instance: string, now = Date.now()): Promise<{ id: string; name: string }[]> {
+  const tools = await runtime.listContainers([`${LABEL.managed}=true`, `${LABEL.instance}=${instance}`, `${LABEL.role}=${TRANSFER_TOOL_ROLE}`]);
+  return tools.filter((t) => !(Number(t.labels[UNTIL_LABEL]) > now)).map((t) => ({ id: t.id, name: t.name }));
 }
 
 export interface VolumeReader {
@@ -26,7 +45,7 @@ export interface VolumeReader {
 
 /** Opens the volumes (a snapshot's: they do not change) for reading as tar streams. */
 export async function openVolumeReader(runtime: Runtime, options: VolumeArchiveToolOptions & { volumes: string[] }): Promise<VolumeReader> {
-  const tool = await openVolumeTool(runtime, { ...options, sources: options.volumes, targets: [], ownContainer: true });
+  const tool = await openVolumeTool(runtime, { ...transferTool(options), sources: options.volumes, targets: [], ownContainer: true });
   return {
     read: (index) => runtime.readArchive(tool.id, `${tool.sources[index]}/.`),
     close: () => tool.close(),
@@ -75,7 +94,7 @@ export async function fillVolumes(runtime: Runtime, input: FillVolumesInput): Pr
       made.push(names[i]);
     }
     if (names.length === 0) return { volumes: [] };
-    const tool = await openVolumeTool(runtime, { ...input, sources: [], targets: names, ownContainer: true });
+    const tool = await openVolumeTool(runtime, { ...transferTool(input), sources: [], targets: names, ownContainer: true });
     try {
       for (const [i, v] of input.volumes.entries()) {
         const path = tool.targets[i];
