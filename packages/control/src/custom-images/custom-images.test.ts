@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthUser } from '../auth/api-tokens';
 import { createUser } from '../auth/users';
 import { isColoError } from '../errors';
-import { type ControlTest, setupControlTest } from '../testing';
+import { loadCatalog } from '@colo/catalog';
+import { validateForUser } from '../catalog-view';
+import { setCatalog } from '../catalog';
+import { type ControlTest, setupControlTest, useTestCatalog } from '../testing';
 import { customImageIssues } from './custom-image-issues';
 import { allowCustomImage, allowedImageReferences, disallowCustomImage, listCustomImages } from './custom-image-list';
 
@@ -70,6 +73,20 @@ describe('the custom image allow-list', () => {
     expect(await customImageIssues(manifest('anything', 'web-php'))).toEqual([]);
     expect(await customImageIssues(manifest(undefined))).toEqual([]);
     expect(await customImageIssues('text')).toEqual([]);
+  });
+
+  it('a save or a validation refuses an image that is not allowed, before anything is stored', async () => {
+    setCatalog(await loadCatalog());
+    try {
+      const refused = await validateForUser(user, manifest('wordpress:6.5'));
+      expect(refused.errors.map((e) => `${e.path}: ${e.message}`)).toContain(
+        'appliances[1].properties.image: appliance "blog": image wordpress:6.5 is not allowed on this Colo; ask an admin to allow it (colo image allow wordpress:6.5) after loading it into the engine',
+      );
+      const allowed = await validateForUser(user, manifest('wordpress:6.4'));
+      expect(allowed.errors.filter((e) => e.path.includes('image'))).toEqual([]);
+    } finally {
+      useTestCatalog();
+    }
   });
 
   it('disallowing takes it off the list; an image not on it is not_found', async () => {

@@ -12,6 +12,7 @@ import {
   validateManifest,
 } from '@colo/manifest';
 import { catalogFor, catalogForStored } from '../assemblies/assembly-catalog';
+import { customImageIssues } from '../custom-images/custom-image-issues';
 import { ColoError } from '../errors';
 import { quotaIssues } from '../quotas/quota-check';
 import { coloOwnPorts } from './colo-ports';
@@ -81,6 +82,8 @@ export async function validateSource(
     ...accessIssues,
     ...(expanded?.errors ?? []),
     ...(await quotaIssues(viewerId, built, catalog, except)),
+    // Custom images only when an admin allowed them; in assemblies too (`built` is expanded).
+    ...(await customImageIssues(built)),
     ...(await hostPortIssues(
       built,
       // Out of the validator's default range (1024–65535) is refused there already.
