@@ -63,8 +63,10 @@ export async function importBundleArchiveVdc(user: AuthUser, request: BundleArch
     if (filled.status === 'rejected') throw filled.reason;
     await feed;
   } catch (error) {
+    // Only while nothing was asked of it meanwhile (a deploy started on the half-filled VDC
+    // keeps it, so no container is ever left without its record).
     await getPrisma()
-      .vdc.delete({ where: { id: vdc.id } })
+      .vdc.deleteMany({ where: { id: vdc.id, deployedRevisionId: null, activeOperationId: null, operations: { none: {} } } })
       .catch(() => undefined);
     await adopted.undo().catch(() => undefined);
     throw error;
