@@ -4,7 +4,10 @@
 // published one and never the private one — not even at its address (a 404 page) —, his page of it
 // has no sharing or delete controls, and the API refuses him both (403). He places it in a VDC of
 // his own (`class: <id>@1`), which his catalog then names. Ada makes it private again: it leaves
-// Bo's catalog. Nothing here runs a container, so no worker is started.
+// Bo's catalog. A second assembly with two versions: its page shows either version's interior,
+// Ada shares it with Bo by e-mail (his "Shared with me"), he places version 1, and Ada deletes it
+// from its page: it leaves his catalog while his VDC keeps the version it places. Nothing here
+// runs a container, so no worker is started.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
@@ -226,5 +229,61 @@ describe('assembly sharing', () => {
     expect(await catalogIds(b)).toEqual([]);
     expect((await b.goto(`${url}/catalog/assemblies/${PUBLIC}`))?.status()).toBe(404);
     expect((await call(bo, 'GET', '/assemblies')).json.assemblies).toEqual([]);
+  });
+
+  it('shows an older version, shares with a named user, and deletes it while his VDC keeps its version', async () => {
+    const TEAM = 'team-site';
+    const a = ada.page;
+    const b = bo.page;
+    onTestFailed(async () => {
+      await screenshot(a, 'assembly-versions-failed-owner').catch(() => undefined);
+      await screenshot(b, 'assembly-versions-failed-reader').catch(() => undefined);
+    });
+    const first = await call(ada, 'POST', '/assemblies', { assembly: definition(TEAM, 'Team site'), note: 'first cut' });
+    expect(first.status, JSON.stringify(first.json)).toBe(201);
+    const three = { ...definition(TEAM, 'Team site'), appliances: [{ name: 'web', class: 'web-static', replicas: 3 }, { name: 'files', class: 'nas' }] };
+    const second = await call(ada, 'POST', '/assemblies', { assembly: three, note: 'three web servers' });
+    expect(second.status, JSON.stringify(second.json)).toBe(201);
+
+    // The latest version's interior by default; version 1's from its row.
+    await a.goto(`${url}/catalog/assemblies/${TEAM}`);
+    expect(await a.getByTestId('interior-appliance-web').textContent()).toMatch(/web\s*web-static@1\s*3/);
+    expect(await a.getByTestId('assembly-version-2').textContent()).toMatch(/v2\s*latest\s*three web servers/);
+    expect(await a.getByTestId('assembly-ref').textContent()).toBe(`class: ${TEAM}@2`);
+    await a.getByRole('link', { name: 'Show the interior of version 1' }).click();
+    await a.waitForURL(/\?version=1$/);
+    expect(await a.getByTestId('assembly-interior').getAttribute('data-version')).toBe('1');
+    expect(await a.getByTestId('interior-appliance-web').textContent()).toMatch(/web\s*web-static@1\s*2/);
+    expect(await a.getByTestId('assembly-ref').textContent()).toBe(`class: ${TEAM}@1`);
+
+    // Shared with Bo by his e-mail.
+    await a.getByTestId('sharing-shared').check();
+    await a.getByTestId('sharing-email').fill(bo.email);
+    await a.getByTestId('sharing-add').click();
+    await a.getByTestId('sharing-save').click();
+    await expect.poll(async () => a.getByTestId('sharing-status').textContent()).toContain(`Shared with ${bo.email}`);
+    expect((await call(ada, 'GET', `/assemblies/${TEAM}`)).json.assembly.sharedWith.map((u: { email: string }) => u.email)).toEqual([bo.email]);
+
+    // Bo finds it under "Shared with me" and places version 1.
+    expect(await catalogIds(b)).toEqual([TEAM]);
+    await b.getByTestId('assembly-filter-published').click();
+    expect(await b.locator('[data-testid^="assembly-row-"]').count()).toBe(0);
+    await b.getByTestId('assembly-filter-shared').click();
+    expect(await b.getByTestId(`assembly-row-${TEAM}`).textContent()).toMatch(/Team site.*v2.*2.*Shared/);
+    const manifest = { apiVersion: 'colo/v1', kind: 'VDC', name: 'bo-team', appliances: [{ name: 'site', class: `${TEAM}@1` }], connections: [] };
+    expect((await call(bo, 'POST', '/vdcs', { manifest })).status).toBe(201);
+
+    // Ada deletes it from its page, after a confirmation that says VDCs using it keep working.
+    await a.getByTestId('delete-assembly').click();
+    const dialog = a.getByTestId('delete-assembly-dialog');
+    expect(await dialog.textContent()).toContain('keep working');
+    await dialog.getByTestId('confirm-button').click();
+    await a.waitForURL(/\/catalog$/);
+    expect((await call(ada, 'GET', `/assemblies/${TEAM}`)).status).toBe(404);
+
+    // Gone from Bo's catalog; his VDC still has the version it places.
+    expect(await catalogIds(b)).toEqual([]);
+    expect((await call(bo, 'GET', `/assemblies/${TEAM}/versions/1`)).status).toBe(200);
+    expect((await call(bo, 'GET', '/vdcs/bo-team')).status).toBe(200);
   });
 });
