@@ -2,7 +2,8 @@
 // web server, "Save as assembly" (the selection becomes one box wired to what stays outside),
 // then in a NEW VDC drop the assembly from the palette as one box, publish its boundary input
 // on a free port, deploy, and — outside the browser — HTTP on 127.0.0.1 reaches the web server
-// inside the box through its load balancer. The interior opens read-only from the box.
+// inside the box through its load balancer. The interior opens read-only from the box; "Edit a
+// copy" of it saved under the same id is version 2, and the box's inspector upgrades to it.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
@@ -194,4 +195,46 @@ it('saves part of a drawing as an assembly, drops it as one box in a new VDC, an
     return res.ok ? (res.headers.get('x-colo-host') ?? undefined) : undefined;
   }, 60_000, 1000);
   expect(host).toMatch(new RegExp(`^${ASSEMBLY}-web`));
+});
+
+it('edits a copy of the interior, saves it as version 2, and a box upgrades to it', async () => {
+  // The deployed box from the first test: open it and edit a copy (a new VDC of its interior).
+  await page.goto(`${url}/vdcs/${TARGET}`);
+  await see(`node-${ASSEMBLY}`, 'target-reopen');
+  await page.getByTestId(`node-${ASSEMBLY}`).click();
+  await page.getByTestId('inspector-open-assembly').click();
+  await page.getByTestId('assembly-edit-copy').click();
+  await page.waitForURL(new RegExp(`/vdcs/${ASSEMBLY}-edit`));
+  await see('node-web', 'edit-copy-open');
+
+  // Change the interior (two web replicas), select all, save under the same id: version 2.
+  await page.getByTestId('node-web').click();
+  await page.getByTestId('inspector-replicas').fill('2');
+  await page.getByTestId('inspector-replicas').press('Tab');
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+g');
+  await page.getByTestId('save-assembly-dialog').waitFor();
+  // Prefilled from version 1: the id, and the boundary under its old names.
+  expect(await page.getByTestId('save-assembly-id').inputValue()).toBe(ASSEMBLY);
+  expect(await page.getByTestId('save-assembly-terminal-lb-in').isChecked()).toBe(true);
+  expect(await page.getByTestId('save-assembly-terminal-name-lb-in').inputValue()).toBe('http');
+  expect(await page.getByTestId('save-assembly-submit').textContent()).toContain('Save version 2');
+  await page.getByTestId('save-assembly-replace').uncheck();
+  await page.getByTestId('save-assembly-submit').click();
+  await page.getByTestId('save-assembly-dialog').waitFor({ state: 'hidden' });
+  const saved = await call('GET', `/assemblies/${ASSEMBLY}`);
+  expect(saved.json.assembly.version).toBe(2);
+  expect(saved.json.assembly.definition.appliances.find((a: { name: string }) => a.name === 'web').replicas).toBe(2);
+
+  // Back in the VDC that uses version 1: the inspector offers the upgrade, which only changes the class.
+  await page.goto(`${url}/vdcs/${TARGET}`);
+  await see(`node-${ASSEMBLY}`, 'target-upgrade');
+  await page.getByTestId(`node-${ASSEMBLY}`).click();
+  await page.getByTestId('inspector-upgrade-assembly').click();
+  await expect.poll(async () => page.getByTestId('inspector-assembly-version').textContent()).toBe('2');
+  await page.getByTestId('save-button').click();
+  await expect.poll(async () => page.getByTestId('save-state').textContent(), { timeout: 20_000 }).toBe('All changes saved');
+  const revision = await call('GET', `/vdcs/${TARGET}`);
+  expect(revision.json.revision.manifest.appliances[0]).toMatchObject({ name: ASSEMBLY, class: `${ASSEMBLY}@2` });
 });
