@@ -42,13 +42,24 @@ export function errorCodesOf(operation: ApiOperation): ApiErrorCode[] {
   return [...codes];
 }
 
+export function mediaTypes(media: string | readonly string[] | undefined): readonly string[] {
+  return media === undefined ? [] : typeof media === 'string' ? [media] : media;
+}
+
+function requestBodyOf(operation: ApiOperation): JsonSchema | undefined {
+  if (!operation.body) return undefined;
+  const content: JsonSchema = { 'application/json': { schema: jsonSchemaOf(operation.body) } };
+  for (const media of operation.bodyMedia ?? []) content[media] = { schema: { type: 'string', contentMediaType: media } };
+  return { required: true, content };
+}
+
 function responsesOf(operation: ApiOperation): JsonSchema {
   const out: JsonSchema = {};
   for (const [status, response] of Object.entries(operation.responses)) {
     if (!response) continue;
     const content: JsonSchema = {};
     if (response.json) content['application/json'] = { schema: jsonSchemaOf(response.json) };
-    if (response.media) content[response.media] = { schema: { type: 'string' } };
+    for (const media of mediaTypes(response.media)) content[media] = { schema: { type: 'string', contentMediaType: media } };
     out[status] = { description: response.description, ...(Object.keys(content).length ? { content } : {}) };
   }
   const byStatus = new Map<number, ApiErrorCode[]>();
@@ -72,7 +83,7 @@ function operationObject(operation: ApiOperation): JsonSchema {
     tags: [operation.tag],
     security: operation.auth === 'public' ? [] : [{ bearerToken: [] }, { sessionCookie: [] }],
     ...(parameters.length ? { parameters } : {}),
-    ...(operation.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(operation.body) } } } } : {}),
+    ...(operation.body ? { requestBody: requestBodyOf(operation) } : {}),
     responses: responsesOf(operation),
   };
 }

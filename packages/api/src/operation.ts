@@ -11,8 +11,8 @@ export interface ApiResponse {
   description: string;
   /** The JSON body. Absent with `media`: another content type; absent with neither: no body. */
   json?: z.ZodType;
-  /** A non-JSON body: its content type (a YAML attachment, a Server-Sent Events stream). */
-  media?: string;
+  /** Non-JSON bodies: their content types (a YAML attachment, a tar archive, a Server-Sent Events stream). */
+  media?: string | readonly string[];
 }
 
 export interface ApiOperation {
@@ -30,6 +30,8 @@ export interface ApiOperation {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** Request bodies taken as they are besides JSON (an archive upload): their content types. */
+  bodyMedia?: readonly string[];
   responses: Partial<Record<200 | 201 | 202 | 204, ApiResponse>>;
   /** The error codes this operation answers with beyond the ones every operation may. */
   errors: ApiErrorCode[];

@@ -22,7 +22,9 @@ function jsonSchema(content: unknown): Json | undefined {
 
 export function OperationCard({ method, path, operation }: { method: string; path: string; operation: Json }) {
   const parameters = (operation.parameters ?? []) as { name: string; in: string; required: boolean; description?: string; schema: Json }[];
-  const body = jsonSchema((operation.requestBody as Json | undefined)?.content);
+  const bodyContent = (operation.requestBody as Json | undefined)?.content as Record<string, unknown> | undefined;
+  const body = jsonSchema(bodyContent);
+  const otherBodies = Object.keys(bodyContent ?? {}).filter((type) => type !== 'application/json');
   const responses = Object.entries((operation.responses ?? {}) as Record<string, { description: string; content?: Record<string, unknown> }>);
   const id = String(operation.operationId);
   return (
@@ -58,6 +60,7 @@ export function OperationCard({ method, path, operation }: { method: string; pat
         <section className="mt-3">
           <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Request body (application/json)</h4>
           <SchemaBlock schema={body} />
+          {otherBodies.length > 0 ? <p className="mt-1 text-xs text-slate-500">or the file itself as {otherBodies.join(', ')}</p> : null}
         </section>
       ) : null}
       <section className="mt-3">

@@ -23,6 +23,7 @@ import {
   terminalWrittenSchema,
 } from '../schemas/classes';
 import {
+  bundleArchiveQuery,
   bundleDryRunSchema,
   bundleImportBody,
   bundleImportedSchema,
@@ -63,7 +64,9 @@ export const catalogOperations = [
   }),
   op({
     method: 'POST', path: '/api/v1/bundles/import', operationId: 'importBundle', tag: 'Files', auth: 'session-or-token',
-    summary: 'A `.colo.yaml` bundle → a VDC (not deployed), or with `dryRun` the manifest it would be', body: bundleImportBody,
+    summary: 'A `.colo.yaml` bundle → a VDC (not deployed), or with `dryRun` the manifest it would be; a `.colo.tar` as the body → a VDC with its volumes filled',
+    description: 'JSON `{ bundle, name?, dryRun? }`, or the `.colo.tar` itself (Content-Type application/x-tar, at most 4 GiB) with `name` and `dryRun` in the query.',
+    body: bundleImportBody, bodyMedia: ['application/x-tar'], query: bundleArchiveQuery,
     responses: {
       200: { description: 'dry run: the manifest, the report, errors and warnings', json: bundleDryRunSchema },
       201: { description: 'the VDC, its revision and the report', json: bundleImportedSchema },

@@ -7,6 +7,7 @@ import {
   applianceDetailSchema,
   applianceLogsQuery,
   applianceLogsSchema,
+  bundleDataQuery,
   bundleExportQuery,
   bundleExportSchema,
   cloneBody,
@@ -116,8 +117,10 @@ export const vdcOperations = [
   }),
   op({
     method: 'GET', path: '/api/v1/vdcs/{name}/bundle', operationId: 'exportBundle', tag: 'Files', auth: 'session-or-token',
-    summary: 'The VDC as a `.colo.yaml` bundle attachment, or with `format=json` `{ bundle, text }`', params: vdcParams, query: bundleExportQuery,
-    responses: { 200: { description: 'the bundle (text/yaml), or JSON with format=json', json: bundleExportSchema, media: 'text/yaml' } },
+    summary: 'The VDC as a `.colo.yaml` bundle attachment, with `format=json` `{ bundle, text }`, or with `withData=1` the `.colo.tar` with a snapshot\'s data',
+    description: 'The archive streams with its Content-Length known up front and names its snapshot in `X-Colo-Snapshot` (the newest unless `snapshot=N`).',
+    params: vdcParams, query: bundleExportQuery.extend(bundleDataQuery.shape),
+    responses: { 200: { description: 'the bundle (text/yaml), JSON with format=json, or the archive (application/x-tar) with withData=1', json: bundleExportSchema, media: ['text/yaml', 'application/x-tar'] } },
     errors: ['not_found'],
   }),
 ];

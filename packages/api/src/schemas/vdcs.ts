@@ -187,11 +187,21 @@ export const bundleImportBody = z.object({
   dryRun: z.boolean().optional(),
 });
 
+/** `POST /bundles/import` with a `.colo.tar` as the body (application/x-tar): its options. */
+export const bundleArchiveQuery = z.object({
+  name: z.string().min(1).max(63).optional(),
+  dryRun: flagText.optional(),
+});
+
+/** The volumes a `.colo.tar` carries (absent for a `.colo.yaml`). */
+const archiveVolumes = z.array(z.looseObject({ appliance: text, volume: text, bytes: z.number().optional() })).optional();
+
 export const bundleImportedSchema = z.looseObject({
   vdc: vdcRefSchema,
   revision: revisionRef,
   report: z.array(z.string()).default([]),
   warnings: z.array(issueSchema).default([]),
+  volumes: archiveVolumes,
 });
 
 export const bundleDryRunSchema = z.looseObject({
@@ -199,11 +209,18 @@ export const bundleDryRunSchema = z.looseObject({
   report: z.array(z.string()).default([]),
   errors: z.array(issueSchema).default([]),
   warnings: z.array(issueSchema).default([]),
+  volumes: archiveVolumes,
 });
 
 export const bundleExportQuery = z.object({
   format: z.enum(['yaml', 'json']).default('yaml'),
   revision: z.coerce.number().int().min(1).optional(),
+});
+
+/** `?withData=1[&snapshot=N]`: the `.colo.tar` with a snapshot's data (the newest when not named). */
+export const bundleDataQuery = z.object({
+  withData: flagText.optional(),
+  snapshot: z.coerce.number().int().min(1).optional(),
 });
 
 export const bundleExportSchema = z.looseObject({

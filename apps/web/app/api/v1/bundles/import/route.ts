@@ -1,16 +1,9 @@
-import { bundleImportBody } from '@colo/api';
+import { bundleArchiveQuery, bundleImportBody, flagOn } from '@colo/api';
 import { DEFAULT_DATA_ARCHIVE_LIMITS, importBundleArchiveVdc, importBundleVdc } from '@colo/control';
-import { z } from 'zod';
 import { json, readBody, readQuery, route } from '../../../../../lib/http';
 import { spoolBody } from '../../../../../lib/spool-body';
 
 export const dynamic = 'force-dynamic';
-
-/** A `.colo.tar` comes as the body itself (application/x-tar), its options in the query. */
-const archiveQuery = z.object({
-  name: z.string().min(1).max(63).optional(),
-  dryRun: z.enum(['1', 'true', '0', 'false']).optional(),
-});
 
 /**
  * A `.colo.yaml` bundle → a VDC (not deployed), or with dryRun the manifest it would be. A
@@ -18,10 +11,11 @@ const archiveQuery = z.object({
  */
 export const POST = route(async ({ req, user }) => {
   if (/^application\/(x-tar|octet-stream)\b/i.test(req.headers.get('content-type') ?? '')) {
-    const query = readQuery(req, archiveQuery, 'name is a VDC name, dryRun 1 or 0');
+    // A `.colo.tar` comes as the body itself (application/x-tar), its options in the query.
+    const query = readQuery(req, bundleArchiveQuery, 'name is a VDC name, dryRun 1 or 0');
     const upload = await spoolBody(req, DEFAULT_DATA_ARCHIVE_LIMITS.maxBytes);
     try {
-      const result = await importBundleArchiveVdc(user, { open: upload.open, name: query.name, dryRun: query.dryRun === '1' || query.dryRun === 'true' });
+      const result = await importBundleArchiveVdc(user, { open: upload.open, name: query.name, dryRun: query.dryRun !== undefined && flagOn(query.dryRun) });
       if (result.dryRun) {
         const { manifest, report, errors, warnings, volumes } = result;
         return json({ manifest, report, errors, warnings, volumes });
