@@ -20,6 +20,8 @@ function draggedFrom(c: ConnectionState): string | null {
 
 /** Two cards peeking out behind the box. */
 const STACKED = '4px 4px 0 -1px #fff, 4px 4px 0 0 #a5b4fc, 8px 8px 0 -1px #fff, 8px 8px 0 0 #c7d2fe';
+/** The selection ring Tailwind's ring-2 would draw, which an inline box-shadow overrides. */
+const SELECTED_RING = '0 0 0 2px rgb(99 102 241 / 0.25)';
 
 function ApplianceNodeView({ id, data, selected }: NodeProps<ApplianceFlowNode>) {
   const { appliance, cls, live, wired, box } = data;
@@ -49,7 +51,7 @@ function ApplianceNodeView({ id, data, selected }: NodeProps<ApplianceFlowNode>)
     <div
       data-testid={`node-${id}`}
       data-box={box === undefined ? undefined : 'assembly'}
-      style={{ width: geometry.width, height: geometry.height, ...(box === undefined ? {} : { boxShadow: STACKED }) }}
+      style={{ width: geometry.width, height: geometry.height, ...(box === undefined ? {} : { boxShadow: selected ? `${SELECTED_RING}, ${STACKED}` : STACKED }) }}
       className={`relative rounded-xl border bg-white transition-shadow ${box === undefined ? 'shadow-sm' : ''} ${
         selected
           ? 'border-indigo-500 shadow-md ring-2 ring-indigo-500/25'
