@@ -3,11 +3,14 @@
 // CLI parses with) and the JSON Schema the server itself serves at /api/openapi.json (ajv,
 // draft 2020-12). No worker runs, so operations stay queued and no container is made: a 202 or a
 // 4xx proves the schema where a success would need a deployed VDC. Destructive calls go to VDCs
-// this file made under its own unique names; the database is this file's own.
+// this file made under its own unique names; the database is this file's own. A second, fresh Colo
+// (no user yet) answers setup and sign-in, and serves the reference page to that session.
+import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
 import { randomBytes } from 'node:crypto';
 import { API_OPERATIONS, type ApiOperation, ERROR_STATUS, errorBodySchema, errorCodesOf, findOperation, mediaTypes } from '@colo/api';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseEnv, freePort, type Service, startWeb } from './harness';
 import { type Colo, startColo } from './setup';
 
 const RUN = randomBytes(3).toString('hex');
@@ -34,8 +37,6 @@ const NOT_CHEAP = [
   'closeTerminal 200',
   'terminalInput 200',
   'terminalResize 200',
-  'setup 201',
-  'login 200',
 ];
 
 let c: Colo;
@@ -51,12 +52,16 @@ interface Call {
   raw?: { type: string; data: string };
   /** Another credential than the test user's admin token (`null`: none). */
   token?: string | null;
+  /** A browser session instead of a token. */
+  cookie?: string;
+  /** Another Colo than the main one. */
+  url?: string;
 }
 
 function urlOf(operation: ApiOperation, call: Call): string {
   const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(call.params?.[name] ?? ''));
   const query = call.query ? `?${new URLSearchParams(call.query)}` : '';
-  return `${c.url}${path}${query}`;
+  return `${call.url ?? c.url}${path}${query}`;
 }
 
 /** The JSON Schema the served document gives for this answer. */
@@ -79,9 +84,10 @@ function expectServedSchema(operation: ApiOperation, status: number, body: unkno
 // biome-ignore lint/suspicious/noExplicitAny: the test reads fields of answers already checked against their schema
 async function call(operationId: string, status: number, input: Call = {}): Promise<any> {
   const operation = findOperation(operationId);
-  const token = input.token === undefined ? c.token : input.token;
+  const token = input.token === undefined && !input.cookie ? c.token : input.token;
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
+  if (input.cookie) headers.cookie = input.cookie;
   if (input.body !== undefined) headers['content-type'] = 'application/json';
   if (input.raw) headers['content-type'] = input.raw.type;
   const abort = new AbortController();
@@ -283,6 +289,49 @@ describe('the API contract on a running Colo', () => {
     }
   });
 
+});
+
+describe('a fresh Colo: setup, sign-in and the reference page', () => {
+  let db: TestDatabase;
+  let web: Service;
+  let url: string;
+  beforeAll(async () => {
+    db = await createTestDatabase('api_contract');
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    web = await startWeb(port, baseEnv({ DATABASE_URL: db.url }));
+  });
+  afterAll(async () => {
+    await web?.kill('SIGTERM');
+    await db?.drop();
+  });
+
+  it('answers setup and sign-in as documented, and renders every operation for the session', async () => {
+    const email = `first-${RUN}@colo.test`;
+    const password = 'a long enough password';
+    const origin = { url };
+    await call('setup', 201, { ...origin, token: null, body: { email, name: 'First', password } });
+    const signIn = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+    expect(cookie).toMatch(/^colo_session=/);
+    await call('login', 200, { ...origin, token: null, body: { email, password } });
+    // The session reads the document as a token does.
+    await call('openApiDocument', 200, { ...origin, cookie });
+
+    const page = await fetch(`${url}/api-reference`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('API reference');
+    expect(html).toContain('href="/api-reference"');
+    for (const operation of API_OPERATIONS) expect(html, operation.operationId).toContain(`id="${operation.operationId}"`);
+    // Signed out, the page sends the visitor to sign in instead.
+    const signedOut = await fetch(`${url}/api-reference`, { redirect: 'manual' });
+    expect(signedOut.status).toBeGreaterThanOrEqual(300);
+    expect(signedOut.status).toBeLessThan(400);
+  });
+});
+
+describe('coverage', () => {
   it('has exercised every operation, and every documented success answer but the ones listed', () => {
     const missing = API_OPERATIONS.filter((o) => ![...exercised].some((e) => e.startsWith(`${o.operationId} `))).map((o) => o.operationId);
     expect(missing).toEqual([]);
