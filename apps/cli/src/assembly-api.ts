@@ -4,6 +4,8 @@ import {
   assembliesSchema,
   assemblyAnswerSchema,
   assemblyDeletedSchema,
+  assemblyExportSchema,
+  assemblyImportedSchema,
   assemblySavedSchema,
   assemblyVersionSchema,
 } from '@colo/api';
@@ -21,5 +23,8 @@ export function assemblyApi(client: ColoClient) {
     share: (id: string, body: { visibility: 'private' | 'shared' | 'published'; users?: string[] }) =>
       client.call('PUT', `/assemblies/${seg(id)}/sharing`, assemblyAnswerSchema, { body }),
     remove: (id: string) => client.call('DELETE', `/assemblies/${seg(id)}`, assemblyDeletedSchema),
+    exportBundle: (id: string, version?: number) =>
+      client.call('GET', `/assemblies/${seg(id)}/bundle`, assemblyExportSchema, { query: { format: 'json', version } }),
+    importBundle: (bundle: string) => client.call('POST', '/assemblies/import', assemblyImportedSchema, { body: { bundle } }),
   };
 }

@@ -4,6 +4,7 @@
 import { type AssemblyDefinition, assemblyDefinitionSchema, type Catalog, type Manifest, validateManifest, withAssemblies } from '@colo/manifest';
 import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { exportAssemblyBundle, importAssemblyBundle } from './assembly-bundle';
 import { bundleChecksum } from './bundle-checksum';
 import { exportBundle } from './export-bundle';
 import { importBundle } from './import-bundle';
@@ -143,5 +144,37 @@ describe('bundles with assemblies', () => {
     const bundle = parse(exported().text) as Record<string, unknown>;
     (bundle.assemblies as Record<string, unknown>[])[0].title = 'edited';
     expect(importBundle(stringify(bundle), { catalog })).toEqual({ ok: false, reasons: ['the bundle was changed after export (its checksum does not match)'] });
+  });
+});
+
+describe('an assembly as one file', () => {
+  it('round-trips one version with what it contains, and is refused where a VDC bundle is expected', () => {
+    const [inner, outer] = nested();
+    const { bundle, text } = exportAssemblyBundle(outer, [inner, outer], { catalog: withAssemblies(catalog, [inner, outer]), isStock: () => true });
+    expect(bundle).toMatchObject({ kind: 'AssemblyBundle', format: 2, from: { assembly: 'outer-tier', version: 3 } });
+    expect(bundle.assemblies.map((a) => `${a.id}@${a.version}`)).toEqual(['inner-tier@1', 'outer-tier@3']);
+    expect(bundle.classes.map((c) => c.ref)).toEqual(['halb@1', 'nas@1', 'web-static@1']);
+
+    const fresh = importAssemblyBundle(text, { catalog });
+    if (!fresh.ok) throw new Error(fresh.reasons.join('; '));
+    expect(fresh.newAssemblies).toEqual([inner, outer]);
+    expect(importAssemblyBundle(text, { catalog, assemblies: [inner] })).toMatchObject({ ok: true, newAssemblies: [outer] });
+
+    expect(importBundle(text, { catalog })).toEqual({ ok: false, reasons: ['this file holds an assembly, not a VDC: import it with colo assembly import FILE (POST /api/v1/assemblies/import)'] });
+    expect(importAssemblyBundle(exported().text, { catalog })).toEqual({ ok: false, reasons: ['this file holds a VDC, not an assembly: import it with colo import FILE'] });
+  });
+
+  it('refuses an edited file, a missing main assembly and a committed class version', () => {
+    const [inner, outer] = nested();
+    const { bundle } = exportAssemblyBundle(outer, [inner, outer], { catalog: withAssemblies(catalog, [inner, outer]), isStock: (id) => id !== 'nas' });
+    const text = stringify(bundle);
+    const committed = importAssemblyBundle(text, { catalog });
+    expect(!committed.ok && committed.reasons).toEqual(['class nas version 1 is a committed version of the exporting Colo; patch it here or pin a stock version']);
+    const edited = { ...bundle, from: { assembly: 'outer-tier', version: 9 } };
+    expect(importAssemblyBundle(stringify(edited), { catalog })).toEqual({ ok: false, reasons: ['the bundle was changed after export (its checksum does not match)'] });
+    const { checksum: _c, ...rest } = { ...bundle, from: { assembly: 'outer-tier', version: 9 } };
+    const resignedMissing = stringify({ ...rest, checksum: bundleChecksum(rest) });
+    const missing = importAssemblyBundle(resignedMissing, { catalog });
+    expect(!missing.ok && missing.reasons).toContain('the bundle names assembly outer-tier@9 but does not carry it');
   });
 });

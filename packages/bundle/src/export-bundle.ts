@@ -25,7 +25,7 @@ export interface ExportedBundle {
  * Every class the manifest and its assemblies use. Class references the catalog does not resolve
  * are left out; the importer refuses them. Assembly boxes are not classes: they travel as definitions.
  */
-function bundleClasses(manifest: Manifest, options: ExportBundleOptions): BundleClass[] {
+export function bundleClasses(manifest: Pick<Manifest, 'appliances'>, options: Pick<ExportBundleOptions, 'catalog' | 'isStock' | 'assemblies'>): BundleClass[] {
   const all = [...manifest.appliances, ...(options.assemblies ?? []).flatMap((d) => d.appliances)].map((a) => a.class);
   const refs = [...new Set(all)].sort();
   return refs.flatMap((ref) => {

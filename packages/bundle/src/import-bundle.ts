@@ -68,6 +68,9 @@ export function importBundle(text: string, options: ImportBundleOptions): Import
   const read = readBundleText(text);
   if (read.errors.length > 0) return refused(read.errors);
   const raw = read.value as Record<string, unknown>;
+  if (typeof raw === 'object' && raw !== null && raw.kind === 'AssemblyBundle') {
+    return refused(['this file holds an assembly, not a VDC: import it with colo assembly import FILE (POST /api/v1/assemblies/import)']);
+  }
   // The format first: a newer bundle may have fields this schema does not know.
   if (typeof raw === 'object' && raw !== null && typeof raw.format === 'number' && raw.format > BUNDLE_FORMAT) {
     return refused([`format ${raw.format} is newer than this Colo reads (${BUNDLE_FORMAT})`]);
@@ -94,7 +97,7 @@ export function importBundle(text: string, options: ImportBundleOptions): Import
  * definition; the others are checked (each by the assembly validator, against the classes here and
  * the other assemblies) and become the catalog the manifest is validated with.
  */
-function bundledAssemblies(bundle: Bundle, options: ImportBundleOptions): { reasons: string[]; report: string[]; added: AssemblyDefinition[]; catalog: Catalog } {
+export function bundledAssemblies(bundle: Pick<Bundle, 'assemblies'>, options: Omit<ImportBundleOptions, 'name'>): { reasons: string[]; report: string[]; added: AssemblyDefinition[]; catalog: Catalog } {
   const known = [...(options.assemblies ?? [])];
   const reasons: string[] = [];
   const added: AssemblyDefinition[] = [];

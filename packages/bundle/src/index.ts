@@ -28,3 +28,11 @@ export { type DataArchiveInput, dataArchiveSize, type MeasuredVolume, writeDataA
 export { TAR_END, type TarEvent, TarError, type TarHeader, type TarHeaderSpec, TarParser, tarEvents, tarHeader, tarPadding } from './archive/tar-stream';
 export { volumeEntryProblems } from './archive/volume-entries';
 export { type VolumeTarEvent, volumeTars } from './archive/volume-tars';
+export {
+  type AssemblyBundle,
+  assemblyBundleSchema,
+  type ExportAssemblyOptions,
+  exportAssemblyBundle,
+  type ImportAssemblyResult,
+  importAssemblyBundle,
+} from './assembly-bundle';

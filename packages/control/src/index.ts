@@ -158,9 +158,12 @@ export {
 export type { TerminalEvent, TerminalSession } from './terminal/terminal-session';
 export type { TerminalTarget } from './terminal/terminal-target';
 export {
+  type AssemblyImportResult,
   type AssemblyUseView,
   type AssemblyView,
   deleteAssembly,
+  exportAssemblyFor,
+  importAssemblyFor,
   getAssembly,
   getAssemblyVersion,
   listAssemblies,

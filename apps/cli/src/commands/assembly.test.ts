@@ -89,4 +89,22 @@ describe('colo assembly', () => {
     const old = await runCli(['assembly', 'show', 'web-tier', '--version', '1', '--yaml'], { server });
     expect(old.stdout).toBe('id: web-tier\nversion: 1\ntitle: Old\n');
   });
+
+  it('exports to a file (never over one) and imports a file', async () => {
+    server = await startFakeColo({
+      'GET /assemblies/:id/bundle': { body: { bundle: { kind: 'AssemblyBundle', from: { assembly: 'web-tier', version: 2 } }, text: 'kind: AssemblyBundle\n' } },
+      'POST /assemblies/import': { status: 201, body: { added: ['web-tier@2'], assembly: { id: 'web-tier', version: 2 }, report: ['adds assembly web-tier version 2 (Web tier)'] } },
+    });
+    const dir = mkdtempSync(path.join(tmpdir(), 'colo-cli-assembly-'));
+    const file = path.join(dir, 'web-tier.colo.yaml');
+    const out = await runCli(['assembly', 'export', 'web-tier', '--version', '2', '-o', file], { server });
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toBe(`wrote ${file} (assembly web-tier, version 2)\n`);
+    expect(server.requests[0]).toMatchObject({ method: 'GET', path: '/assemblies/web-tier/bundle' });
+    expect((await runCli(['assembly', 'export', 'web-tier', '-o', file], { server })).code).toBe(1);
+    const imported = await runCli(['assembly', 'import', file], { server });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(server.requests.at(-1)).toMatchObject({ method: 'POST', path: '/assemblies/import', body: { bundle: 'kind: AssemblyBundle\n' } });
+    expect(imported.stdout).toBe('adds assembly web-tier version 2 (Web tier)\nassembly web-tier version 2 is ready to place (class: web-tier@2)\n');
+  });
 });

@@ -1,6 +1,9 @@
 // `colo assembly ls|show|save|share|rm`: reusable boxes of appliances. `save` sends a definition
 // file (the form `show --yaml` prints), making version 1 or the next version of your own; `share`
 // decides who else may place it; a VDC places one as `class: ID@VERSION`.
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Assembly } from '@colo/api';
 import { parse, stringify } from 'yaml';
 import { connect } from '../api-client';
@@ -13,7 +16,7 @@ import { readInputFile } from '../manifest-file';
 import { renderTable } from '../table';
 import { confirmOrRefuse } from './lifecycle';
 
-const ACTIONS = ['ls', 'show', 'save', 'share', 'rm'] as const;
+const ACTIONS = ['ls', 'show', 'save', 'share', 'rm', 'export', 'import'] as const;
 type Action = (typeof ACTIONS)[number];
 const MAX_DEFINITION_BYTES = 1024 * 1024;
 
@@ -46,14 +49,16 @@ function usedBy(a: Assembly): string {
 
 export const assemblyCommand = defineCommand({
   name: 'assembly',
-  summary: 'reusable boxes of appliances: list, show, save a definition as a new version, share, delete',
-  usage: 'ls | show ID [--version N] [--yaml] | save FILE [--note TEXT] | share ID (--private | --publish | --with EMAIL[,EMAIL…]) | rm ID [--yes]',
+  summary: 'reusable boxes of appliances: list, show, save a definition as a new version, share, delete, export to / import from a .colo.yaml',
+  usage:
+    'ls | show ID [--version N] [--yaml] | save FILE [--note TEXT] | share ID (--private | --publish | --with EMAIL[,EMAIL…]) | rm ID [--yes] | export ID [--version N] [-o FILE] | import FILE',
   positionals: [
     { name: 'ACTION', description: 'ls, show, save, share or rm' },
-    { name: 'ID', description: 'the assembly (save: the definition file, or - for stdin)', optional: true },
+    { name: 'ID', description: 'the assembly (save, import: the file, or - for stdin)', optional: true },
   ],
   flags: {
-    version: { type: 'string', value: 'N', description: 'show: that version instead of the newest' },
+    version: { type: 'string', value: 'N', description: 'show, export: that version instead of the newest' },
+    output: { type: 'string', short: 'o', value: 'FILE', description: 'export: write the bundle there (not over an existing file)' },
     yaml: { type: 'boolean', description: 'show: print the definition as YAML (edit it, then save it as the next version)' },
     note: { type: 'string', value: 'TEXT', description: 'save: what changed in this version' },
     private: { type: 'boolean', description: 'share: only you see it' },
@@ -67,6 +72,7 @@ export const assemblyCommand = defineCommand({
     'saved assembly web-tier version 2 (VDCs on version 1 keep it until their box is upgraded)',
     '$ colo assembly share web-tier --with ann@example.com,bo@example.com',
     '$ colo assembly share web-tier --publish',
+    '$ colo assembly export web-tier -o web-tier.colo.yaml   # on another Colo: colo assembly import web-tier.colo.yaml',
     '# in a manifest: - { name: shop, class: web-tier@2, expose: [{ terminal: http, port: 8080 }] }',
   ],
   async run(ctx, { flags, positionals }) {
@@ -74,7 +80,9 @@ export const assemblyCommand = defineCommand({
     if (!ACTIONS.includes(action)) throw new UsageError(`unknown action "${positionals.ACTION}": use one of ${ACTIONS.join(', ')}`, 'assembly');
     const id = positionals.ID;
     if (action === 'ls' && id) throw new UsageError('too many arguments for assembly ls', 'assembly');
-    if (action !== 'show' && (flags.version !== undefined || flags.yaml)) throw new UsageError('--version and --yaml only apply to show', 'assembly');
+    if (action !== 'show' && flags.yaml) throw new UsageError('--yaml only applies to show', 'assembly');
+    if (action !== 'show' && action !== 'export' && flags.version !== undefined) throw new UsageError('--version only applies to show and export', 'assembly');
+    if (action !== 'export' && flags.output !== undefined) throw new UsageError('-o only applies to export', 'assembly');
     if (action !== 'save' && flags.note !== undefined) throw new UsageError('--note only applies to save', 'assembly');
     if (action !== 'share' && (flags.private || flags.publish || flags.with !== undefined)) {
       throw new UsageError('--private, --publish and --with only apply to share', 'assembly');
@@ -91,6 +99,18 @@ export const assemblyCommand = defineCommand({
         const { assembly } = await api.share(need(id, 'ID', action), sharingArg(flags));
         if (flags.json) ctx.out(JSON.stringify({ assembly }, null, 2));
         else ctx.out(`assembly ${assembly.id}: ${visibilityText(assembly)}`);
+        return 0;
+      }
+      case 'export':
+        return exportAssembly(ctx, api, need(id, 'ID', action), versionArg(flags.version), flags.output, flags.json);
+      case 'import': {
+        const source = await readInputFile(ctx, need(id, 'FILE (the .colo.yaml, or - for stdin)', action), { noun: 'bundle', maxBytes: MAX_DEFINITION_BYTES, tooBig: 'larger than 1 MiB, not a bundle' });
+        const answer = await api.importBundle(source.text);
+        if (flags.json) ctx.out(JSON.stringify(answer, null, 2));
+        else {
+          for (const line of answer.report) ctx.out(line);
+          ctx.out(`assembly ${answer.assembly.id} version ${answer.assembly.version} is ready to place (class: ${answer.assembly.id}@${answer.assembly.version})`);
+        }
         return 0;
       }
       case 'rm': {
@@ -111,6 +131,27 @@ export const assemblyCommand = defineCommand({
 });
 
 type Api = ReturnType<typeof assemblyApi>;
+
+async function exportAssembly(ctx: CliContext, api: Api, id: string, version: number | undefined, output: string | undefined, json: boolean): Promise<number> {
+  const answer = await api.exportBundle(id, version);
+  if (json) {
+    ctx.out(JSON.stringify(answer, null, 2));
+    return 0;
+  }
+  if (!output) {
+    ctx.out(answer.text.trimEnd());
+    return 0;
+  }
+  const file = path.resolve(ctx.cwd, output);
+  if (existsSync(file)) {
+    ctx.err(`error: ${output} exists; it was left as it is`);
+    return 1;
+  }
+  await writeFile(file, answer.text, { flag: 'wx' });
+  const from = answer.bundle.from as { assembly?: string; version?: number } | undefined;
+  ctx.out(`wrote ${output} (assembly ${from?.assembly ?? id}, version ${from?.version ?? '?'})`);
+  return 0;
+}
 
 function visibilityText(a: Assembly): string {
   if (a.visibility === 'published') return 'published to everyone on this Colo';

@@ -43,3 +43,20 @@ export const assemblyAnswerSchema = z.looseObject({ assembly: assemblySchema });
 export const assemblySavedSchema = z.looseObject({ id: text, version: z.number(), definition: z.record(z.string(), z.unknown()) });
 export const assemblyDeletedSchema = z.looseObject({ id: text, deleted: z.boolean() });
 export const assemblyVersionSchema = z.looseObject({ definition: z.record(z.string(), z.unknown()) });
+
+/** `GET /assemblies/:id/bundle`: which version, and YAML (an attachment) or JSON `{ bundle, text }`. */
+export const assemblyExportQuery = z.object({
+  format: z.enum(['yaml', 'json']).default('yaml'),
+  version: z.coerce.number().int().min(1).optional(),
+});
+export const assemblyExportSchema = z.looseObject({ bundle: z.record(z.string(), z.unknown()), text: z.string() });
+
+export const assemblyImportBody = z.object({
+  bundle: z.string({ error: 'bundle must be the .colo.yaml text of an assembly' }).max(1024 * 1024),
+});
+export const assemblyImportedSchema = z.looseObject({
+  /** `id@version` of each version added; empty when this Colo had them all. */
+  added: z.array(z.string()),
+  assembly: z.looseObject({ id: text, version: z.number() }),
+  report: z.array(z.string()).default([]),
+});

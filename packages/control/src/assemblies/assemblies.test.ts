@@ -9,6 +9,7 @@ import { type ControlTest, failure, manifestOf, setupControlTest } from '../test
 import { getVdc } from '../vdcs/read-vdcs';
 import { createVdc, updateVdc } from '../vdcs/save-vdc';
 import { getAssembly, getAssemblyVersion, listAssemblies } from './assembly-views';
+import { exportAssemblyFor, importAssemblyFor } from './assembly-bundles';
 import { expandStored } from './expand-stored';
 import { saveAssembly } from './save-assembly';
 import { deleteAssembly, setAssemblySharing } from './share-assembly';
@@ -205,5 +206,23 @@ describe('bundles carry the assemblies a VDC places', () => {
     const taken = await failure(importBundleVdc(alice, { bundle: text, name: 'traveller-copy' }));
     expect(taken.code).toBe('name_taken');
     expect(await getPrisma().assembly.count({ where: { id: 'travel-kit' } })).toBe(0);
+  });
+});
+
+describe('an assembly as one file', () => {
+  it('exports for whoever may see it, and lands as the importer\'s own where it is missing', async () => {
+    await saveAssembly(alice, pair('file-kit'));
+    await saveAssembly(alice, pair('file-kit', { title: 'second' }));
+    expect((await failure(exportAssemblyFor(bob, 'file-kit'))).code).toBe('not_found');
+    const { text, bundle } = await exportAssemblyFor(alice, 'file-kit', 1);
+    expect(bundle.from).toEqual({ assembly: 'file-kit', version: 1 });
+    expect((await importAssemblyFor(alice, text)).report).toEqual(['assembly file-kit version 1 is already on this Colo']);
+    expect((await failure(importAssemblyFor(bob, text))).message).toContain('belongs to another user on this Colo');
+
+    await getPrisma().assembly.delete({ where: { id: 'file-kit' } });
+    const imported = await importAssemblyFor(bob, text);
+    expect(imported).toMatchObject({ added: ['file-kit@1'], assembly: { id: 'file-kit', version: 1 } });
+    expect(await getAssembly(bob, 'file-kit')).toMatchObject({ mine: true, version: 1, visibility: 'private', title: 'Pair file-kit' });
+    expect((await failure(importAssemblyFor(bob, 'kind: Bundle\n'))).code).toBe('bad_request');
   });
 });

@@ -4,3 +4,4 @@ export { expandStored } from './expand-stored';
 export { type SavedAssembly, saveAssembly } from './save-assembly';
 export { deleteAssembly, type SharingInput, setAssemblySharing, sharingInputSchema } from './share-assembly';
 export { type Adopted, adoptAssemblies } from './adopt-assemblies';
+export { type AssemblyImportResult, exportAssemblyFor, importAssemblyFor } from './assembly-bundles';

@@ -25,6 +25,8 @@ function invalidAssembly(issues: ReturnType<typeof validateAssembly>['errors']):
 
 /** Why `id` cannot name a user's assembly, or undefined when it can. */
 async function idProblem(id: string): Promise<string | undefined> {
+  // `/api/v1/assemblies/import` is a route of its own.
+  if (id === 'import') return '"import" is reserved; choose another id';
   const { catalog, assemblies } = await getLoadedCatalog();
   if (catalog.get(id)) return `"${id}" is the id of a class in the catalog; choose another id`;
   if (assemblies.some((a) => a.id === id)) return `"${id}" is the id of a stock assembly; choose another id`;

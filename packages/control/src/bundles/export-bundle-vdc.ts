@@ -20,15 +20,21 @@ export async function exportBundleVdc(user: AuthUser, request: BundleExportReque
     request.revision === undefined && vdc.deployedRevisionId ? await getPrisma().revision.findUnique({ where: { id: vdc.deployedRevisionId } }) : null;
   const revision = deployed ?? (await findRevision(vdc, request.revision));
   const manifest = { ...(revision.manifest as unknown as Manifest), name: vdc.name };
+  const catalog = await getCatalog();
+  const isStock = await stockVersions();
+  // Assemblies travel as definitions: the versions the manifest places and what they contain.
+  const assemblies = await assembliesForStored(manifest);
+  return exportBundle(manifest, { catalog: withAssemblies(catalog, assemblies), assemblies, isStock, revision: revision.number });
+}
+
+/** Whether `id@version` here is the stock version (templates/) rather than one committed on this Colo. */
+export async function stockVersions(): Promise<(id: string, version: number) => boolean> {
   const stock = (await stockCatalog()).catalog;
   // A stored version with a stock number wins over it (withStoredVersions), so compare images.
   const catalog = await getCatalog();
-  const isStock = (id: string, version: number) => {
+  return (id, version) => {
     const here = catalog.get(`${id}@${version}`);
     const shipped = stock.get(`${id}@${version}`);
     return shipped !== undefined && here?.image === shipped.image;
   };
-  // Assemblies travel as definitions: the versions the manifest places and what they contain.
-  const assemblies = await assembliesForStored(manifest);
-  return exportBundle(manifest, { catalog: withAssemblies(catalog, assemblies), assemblies, isStock, revision: revision.number });
 }
