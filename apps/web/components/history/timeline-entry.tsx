@@ -126,7 +126,7 @@ function SnapshotEntry({ item, actions }: { item: Extract<TimelineItem, { type: 
         ) : (
           <>
             <span title="Size of the copied volumes">{formatBytes(s.sizeBytes)}</span>
-            <span title="How the volumes were copied">{formatMethod(s.method)}</span>
+            <span title="How the volumes were copied">{formatMethod(s.method ?? null)}</span>
             <span title="How long the VDC's writers were paused">paused {formatMs(s.pauseMs)}</span>
             <span title="How long the whole copy took">took {formatMs(s.durationMs)}</span>
           </>

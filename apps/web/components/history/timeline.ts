@@ -52,7 +52,7 @@ export function buildTimeline(input: TimelineInput): TimelineItem[] {
       }),
     ),
     ...input.snapshots.map(
-      (snapshot): TimelineItem => ({ type: 'snapshot', key: `snapshot-${snapshot.number}`, at: snapshot.createdAt, snapshot, operation: snapshotOps.get(snapshot.number) }),
+      (snapshot): TimelineItem => ({ type: 'snapshot', key: `snapshot-${snapshot.number}`, at: snapshot.createdAt ?? '', snapshot, operation: snapshotOps.get(snapshot.number) }),
     ),
     ...input.operations
       .filter((op) => {

@@ -1,4 +1,5 @@
 // The JSON the history page reads (docs/contracts.md), as the browser sees it: dates are strings.
+import type { Snapshot } from '@colo/api';
 import type { OperationBody } from '../deploy/types';
 
 export type { OperationBody };
@@ -9,28 +10,8 @@ export interface RevisionBody {
   createdAt: string;
 }
 
-export interface SnapshotVolumeBody {
-  appliance: string;
-  volume: string;
-  bytes: number;
-}
-
-export interface SnapshotBody {
-  number: number;
-  note: string | null;
-  /** `creating` while its operation copies, then `ready`. */
-  status: 'creating' | 'ready' | string;
-  /** The revision it holds. */
-  revision: number;
-  /** `reflink` (copy-on-write) or `copy` (streaming); null while creating. */
-  method: string | null;
-  sizeBytes: number;
-  pauseMs: number | null;
-  durationMs: number | null;
-  volumes: SnapshotVolumeBody[];
-  createdAt: string;
-  finishedAt: string | null;
-}
+export type SnapshotBody = Snapshot;
+export type SnapshotVolumeBody = Snapshot['volumes'][number];
 
 export interface HistoryVdcBody {
   id: string;
