@@ -1,7 +1,7 @@
 // Importing a bundle by dropping it on the VDC list, in real Chromium: while a file is held over
 // the list an overlay says what a drop does; the drop opens a dialog that names the new VDC after
 // the bundle's manifest; importing opens it in the editor, and the API has it with the same
-// appliances. A bundle changed after export, picked with Import… (the keyboard way), is refused
+// appliances. Dropped on the editor's canvas, it is a new VDC too. A bundle changed after export, picked with Import… (the keyboard way), is refused
 // with its reason listed, and no VDC is created.
 import type { Browser, BrowserContext, JSHandle, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +109,26 @@ describe('importing a bundle from the VDC list', () => {
     expect(revision.manifest.connections).toEqual(SHOP.connections);
   });
 
+  it("imports a bundle dropped on the editor's canvas as a new VDC, leaving the open one as it was", async () => {
+    await page.goto(`${url}/vdcs/shop`);
+    const pane = page.locator('.react-flow__pane');
+    await pane.waitFor();
+    const transfer = await fileTransfer(bundle, 'shop.colo.yaml');
+    await pane.dispatchEvent('dragenter', { dataTransfer: transfer });
+    await pane.dispatchEvent('dragover', { dataTransfer: transfer });
+    await expect(page.getByTestId('bundle-drop-overlay').isVisible()).resolves.toBe(true);
+    await pane.dispatchEvent('drop', { dataTransfer: transfer });
+    const nameField = page.getByTestId('import-bundle-name');
+    await nameField.waitFor();
+    await page.waitForFunction(() => (document.querySelector('[data-testid="import-bundle-name"]') as HTMLInputElement | null)?.value === 'shop');
+    await nameField.fill('shop-canvas');
+    await page.getByTestId('import-bundle-submit').click();
+    await page.waitForURL(/\/vdcs\/shop-canvas$/);
+    expect((await call('GET', '/vdcs/shop-canvas')).status).toBe(200);
+    // The VDC that was open is untouched: still its one revision.
+    expect(JSON.parse((await call('GET', '/vdcs/shop')).text).revision.number).toBe(1);
+  });
+
   it('refuses a bundle changed after export, picked with Import…, listing the reason and creating nothing', async () => {
     await page.goto(`${url}/vdcs`);
     await page.getByTestId('import-bundle').waitFor();
@@ -122,6 +142,6 @@ describe('importing a bundle from the VDC list', () => {
     await screenshot(page, 'bundle-import-refused');
 
     const list = JSON.parse((await call('GET', '/vdcs')).text) as { vdcs: { name: string }[] };
-    expect(list.vdcs.map((v) => v.name).sort()).toEqual(['shop', 'shop-copy']);
+    expect(list.vdcs.map((v) => v.name).sort()).toEqual(['shop', 'shop-canvas', 'shop-copy']);
   });
 });

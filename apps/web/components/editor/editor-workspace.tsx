@@ -4,6 +4,7 @@
 import { manifestToDoc, replaceWithBox, validateDoc, type EditorDoc } from '@colo/canvas';
 import type { Catalog } from '@colo/manifest';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { CanvasBundleDrop } from '@/components/bundle-import/canvas-bundle-drop';
 import { type OperationBody, OperationsPanel, useVdcLive } from '@/components/deploy';
 import { AssemblyInteriorDialog } from './assembly/assembly-interior-dialog';
 import { SaveAssemblyDialog, type SaveAssemblyRequest } from './assembly/save-assembly-dialog';
@@ -217,6 +218,7 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
               <EmptyCanvas starter={lamp && { title: lamp.title }} onStart={() => lamp && actions.addAssembly(lamp.id)} />
             )}
             <CanvasNotice message={notice} onDone={clearNotice} />
+            <CanvasBundleDrop target={canvasBox} />
           </div>
           <BottomPanel
             tab={tab}
