@@ -122,6 +122,10 @@ describe('placing an assembly in a VDC', () => {
     const verdict = await validateForUser(carol, manifestOf('q', [{ name: 'p', class: 'carol-pair' }, { name: 'x', class: 'sleeper' }]));
     expect(verdict.ok).toBe(false);
     expect(verdict.errors.map((e) => e.message).join('\n')).toContain('quota exceeded: 4 of 3 containers');
+    // Pointed at what the user wrote (two appliances), not at the expanded manifest's three.
+    expect(verdict.errors.every((e) => /^appliances\[[01]\]/.test(e.path))).toBe(true);
+    const inBox = await validateForUser(carol, manifestOf('q', [{ name: 'x', class: 'sleeper' }, { name: 'p', class: 'carol-pair' }]));
+    expect(inBox.errors.map((e) => `${e.path}: ${e.message}`).join('\n')).toMatch(/appliances\[1\]: "p-(front|back)" inside assembly "p": quota exceeded/);
   });
 });
 

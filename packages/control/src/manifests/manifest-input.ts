@@ -78,9 +78,7 @@ export async function validateSource(
   // Quotas and host ports count what will run: the appliances inside assembly boxes.
   const expanded = result.ok ? expandChecked(result.manifest, catalog, opts.mode ?? 'deploy') : undefined;
   const built = expanded?.manifest ?? parsed.value;
-  const serverIssues = [
-    ...accessIssues,
-    ...(expanded?.errors ?? []),
+  const builtIssues = [
     ...(await quotaIssues(viewerId, built, catalog, except)),
     // Custom images only when an admin allowed them; in assemblies too (`built` is expanded).
     ...(await customImageIssues(built)),
@@ -89,6 +87,11 @@ export async function validateSource(
       // Out of the validator's default range (1024–65535) is refused there already.
       (port) => taken.has(port) || port < 1024,
     )),
+  ];
+  const serverIssues = [
+    ...accessIssues,
+    ...(expanded?.errors ?? []),
+    ...(result.ok && expanded?.manifest ? atBoxes(builtIssues, result.manifest, expanded.manifest) : builtIssues),
   ];
   if (serverIssues.length === 0) return result.ok ? { ...result, manifest: pinAssemblies(result.manifest, catalog) } : result;
   // "not shared with you" says more than the validator's "unknown class" for the same box.
@@ -108,6 +111,28 @@ function expandChecked(manifest: Manifest, catalog: Catalog, mode: ValidationMod
   const again = validateManifest(expanded.manifest, catalog, { mode });
   const errors = again.errors.map((e) => ({ ...e, path: '', message: `inside an assembly, once expanded: ${e.path ? `${e.path}: ` : ''}${e.message}` }));
   return { manifest: expanded.manifest, errors };
+}
+
+/**
+ * Issues found on the expanded manifest, pointed back at the manifest the user wrote: an
+ * appliance inside a box is named and the issue placed on the box.
+ */
+function atBoxes(issues: Issue[], written: Manifest, built: Manifest): Issue[] {
+  if (written === built) return issues;
+  const indexOf = new Map(written.appliances.map((a, i) => [a.name, i]));
+  const boxes = written.appliances
+    .map((a) => a.name)
+    .filter((name) => !built.appliances.some((b) => b.name === name))
+    .sort((a, b) => b.length - a.length);
+  return issues.map((issue) => {
+    const m = /^appliances\[(\d+)\](.*)$/.exec(issue.path);
+    const name = m ? built.appliances[Number(m[1])]?.name : undefined;
+    if (!m || name === undefined) return issue;
+    const own = indexOf.get(name);
+    if (own !== undefined) return { ...issue, path: `appliances[${own}]${m[2]}` };
+    const box = boxes.find((b) => name.startsWith(`${b}-`));
+    return box === undefined ? issue : { ...issue, path: `appliances[${indexOf.get(box)}]`, message: `"${name}" inside assembly "${box}": ${issue.message}` };
+  });
 }
 
 /**
