@@ -131,6 +131,9 @@ describe('assembly sharing', () => {
     await a.goto(`${url}/vdcs`);
     await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalog' }).click();
     await a.waitForURL(/\/catalog/);
+    await a.getByTestId('catalog-tab-classes').click();
+    expect(await a.getByTestId('catalog-class-web-static').textContent()).toMatch(/web-static.*v1 · stock · head/);
+    await screenshot(a, 'assembly-sharing-classes');
     await a.getByTestId('catalog-tab-stock').click();
     await a.getByTestId('new-vdc-from-cached-web').click();
     expect(await a.getByTestId('create-vdc-name').inputValue()).toBe('cached-web');
@@ -151,6 +154,7 @@ describe('assembly sharing', () => {
     // Its page reads out the interior and the version.
     expect(await a.getByTestId('interior-appliance-web').textContent()).toMatch(/web\s*web-static@1\s*2/);
     expect(await a.getByTestId('interior-appliance-files').textContent()).toContain('nas');
+    expect(await a.getByRole('img', { name: /Diagram of 2 appliances and 1 wire;/ }).textContent()).toMatch(/web.*web-static@1.*files.*nas@1/);
     expect(await a.getByTestId('interior-wires').textContent()).toContain('web.fs');
     expect(await a.getByTestId('interior-terminals').textContent()).toMatch(/http\s*stands for\s*web\.in/);
     expect(await a.getByTestId('interior-properties').textContent()).toMatch(/Directory listing.*sets\s*web\.autoindex/);
@@ -184,6 +188,7 @@ describe('assembly sharing', () => {
     expect(listed).toContain(PUBLIC);
     expect(listed).not.toContain(SECRET);
     expect(await catalogIds(b)).toEqual([PUBLIC]);
+    await screenshot(b, 'assembly-sharing-catalog');
     expect(await b.getByTestId(`assembly-row-${PUBLIC}`).textContent()).toMatch(/Static site.*v1.*Published/);
     await b.getByTestId('assembly-filter-shared').click();
     expect(await b.locator('[data-testid^="assembly-row-"]').count()).toBe(0);

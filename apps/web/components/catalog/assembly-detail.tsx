@@ -4,6 +4,7 @@
 import type { AssemblyDefinition } from '@colo/manifest';
 import Link from 'next/link';
 import { CopyButton } from '../ui/copy-button';
+import { AssemblyDiagram } from './assembly-diagram';
 import { AssemblyInterior } from './assembly-interior';
 import { AssemblyVersionsTable } from './assembly-versions-table';
 import { DeleteAssembly } from './delete-assembly';
@@ -56,6 +57,7 @@ export function AssemblyDetail({ assembly, shown, definition }: { assembly: Asse
             <h2 id="interior-heading" className="text-base font-semibold text-slate-900">
               Inside version {shown}
             </h2>
+            <AssemblyDiagram definition={definition} />
             <AssemblyInterior definition={definition} />
           </section>
         </div>
