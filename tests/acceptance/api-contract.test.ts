@@ -270,6 +270,10 @@ describe('the API contract on a running Colo', () => {
     await call('getAssembly', 200, { params: { id } });
     await call('getAssemblyVersion', 200, { params: { id, version: '1' } });
     await call('setAssemblySharing', 200, { params: { id }, body: { visibility: 'published' } });
+    const exported = await call('exportAssembly', 200, { params: { id }, query: { format: 'json' } });
+    expect(await call('exportAssembly', 200, { params: { id } })).toContain(id);
+    // This Colo has that version already: nothing is added.
+    expect((await call('importAssembly', 201, { body: { bundle: exported.text } })).added).toEqual([]);
     await call('deleteAssembly', 200, { params: { id } });
   });
 

@@ -55,6 +55,7 @@ export const snapshotSchema = z.looseObject({
   durationMs: z.number().nullish(),
   volumes: z.array(z.looseObject({ appliance: text, volume: text, bytes: z.number() })).default([]),
   createdAt: when,
+  finishedAt: when,
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 export const snapshotsSchema = z.looseObject({ snapshots: z.array(snapshotSchema) });
