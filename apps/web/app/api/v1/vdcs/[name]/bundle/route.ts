@@ -1,20 +1,13 @@
-import { bundleExportQuery } from '@colo/api';
+import { bundleDataQuery, bundleExportQuery, flagOn } from '@colo/api';
 import { ColoError, exportBundleDataVdc, exportBundleVdc } from '@colo/control';
-import { z } from 'zod';
 import { json, readQuery, route } from '../../../../../../lib/http';
 
 export const dynamic = 'force-dynamic';
 
-/** `?withData=1[&snapshot=N]`: the `.colo.tar` with a snapshot's data (the newest when not named). */
-const dataQuery = z.object({
-  withData: z.enum(['1', 'true', '0', 'false']).optional(),
-  snapshot: z.coerce.number().int().min(1).optional(),
-});
-
 /** The VDC as a `.colo.yaml` bundle (an attachment), or `?format=json` → `{ bundle, text }`, or with data as a `.colo.tar`. */
 export const GET = route<{ name: string }>(async ({ req, user, params }) => {
-  const data = readQuery(req, dataQuery, 'withData is 1 or 0, snapshot a positive number');
-  if (data.withData === '1' || data.withData === 'true') {
+  const data = readQuery(req, bundleDataQuery, 'withData is 1 or 0, snapshot a positive number');
+  if (data.withData !== undefined && flagOn(data.withData)) {
     const archive = await exportBundleDataVdc(user, { name: params.name, snapshot: data.snapshot });
     const iterator = archive.stream[Symbol.asyncIterator]();
     const body = new ReadableStream<Uint8Array>({
