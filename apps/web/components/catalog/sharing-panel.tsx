@@ -8,6 +8,7 @@ import { Alert } from '../ui/alert';
 import { apiFetch } from '../ui/api-fetch';
 import { Button } from '../ui/button';
 import { Input } from '../ui/input';
+import { checkNewUser, describeSharing, isDirty, sharingBody } from './sharing-draft';
 import type { AssemblyItem, AssemblyVisibility } from './types';
 
 const CHOICES: { value: AssemblyVisibility; label: string; hint: string }[] = [
@@ -15,14 +16,6 @@ const CHOICES: { value: AssemblyVisibility; label: string; hint: string }[] = [
   { value: 'shared', label: 'Shared with…', hint: 'The users you name can see and place it; only you can change it.' },
   { value: 'published', label: 'Published', hint: 'Everyone on this Colo can see and place it; only you can change it.' },
 ];
-
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
-
-function describe(visibility: AssemblyVisibility, users: string[]): string {
-  if (visibility === 'private') return 'Private: only you can use it.';
-  if (visibility === 'published') return 'Published to everyone on this Colo.';
-  return users.length === 0 ? 'Shared with nobody yet.' : `Shared with ${users.join(', ')}.`;
-}
 
 export function SharingPanel({ assembly }: { assembly: AssemblyItem }) {
   const router = useRouter();
@@ -37,15 +30,13 @@ export function SharingPanel({ assembly }: { assembly: AssemblyItem }) {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const draftUsers = visibility === 'shared' ? users : [];
-  const dirty = visibility !== saved.visibility || (visibility === 'shared' && draftUsers.join('\n') !== saved.users.join('\n'));
+  const dirty = isDirty({ visibility, users }, saved);
 
   function addUser(e?: FormEvent) {
     e?.preventDefault();
-    const value = email.trim().toLowerCase();
-    if (!value) return;
-    if (!EMAIL.test(value)) return setEmailProblem(`“${email.trim()}” is not an e-mail address.`);
-    if (users.includes(value)) return setEmailProblem(`${value} is already on the list.`);
+    if (!email.trim()) return;
+    const { email: value, problem } = checkNewUser(email, users);
+    if (value === null) return setEmailProblem(problem);
     setUsers([...users, value]);
     setEmail('');
     setEmailProblem(null);
@@ -61,12 +52,12 @@ export function SharingPanel({ assembly }: { assembly: AssemblyItem }) {
     setBusy(true);
     setError(null);
     try {
-      const body = visibility === 'shared' ? { visibility, users: draftUsers } : { visibility };
+      const body = sharingBody({ visibility, users });
       const { assembly: after } = await apiFetch<{ assembly: AssemblyItem }>(`/assemblies/${encodeURIComponent(assembly.id)}/sharing`, { method: 'PUT', body });
       const afterUsers = (after.sharedWith ?? []).map((u) => u.email);
       setSaved({ visibility: after.visibility, users: afterUsers });
       setUsers(afterUsers);
-      setStatus(`Saved. ${describe(after.visibility, afterUsers)}`);
+      setStatus(`Saved. ${describeSharing({ visibility: after.visibility, users: afterUsers })}`);
       router.refresh();
     } catch (err) {
       setError((err as Error).message);
@@ -82,7 +73,7 @@ export function SharingPanel({ assembly }: { assembly: AssemblyItem }) {
         Sharing
       </h2>
       <p className="mt-0.5 text-xs text-slate-500" data-testid="sharing-saved">
-        Now: {describe(saved.visibility, saved.users)}
+        Now: {describeSharing(saved)}
       </p>
       <fieldset className="mt-4 space-y-2">
         <legend className="sr-only">Who may use this assembly</legend>
