@@ -53,8 +53,17 @@ describe('a custom-image appliance', () => {
     expect(write.exitCode).not.toBe(0);
     expect((await getRuntime().exec(app.id, ['sh', '-c', 'touch /tmp/ok'])).exitCode).toBe(0);
 
+    // Disallowed: a deploy is refused when asked for, naming appliance and image…
     await disallowCustomImage(admin, SLEEPER_IMAGE);
-    const second = await deploy();
+    const refused = await failure(requestOperation(user, 'own', 'deploy', {} as never));
+    expect(refused.code).toBe('invalid_manifest');
+    expect(refused.message).toContain(`appliance "app": image ${SLEEPER_IMAGE} is not allowed on this Colo`);
+    // …and one asked for while it was allowed fails when it runs, before any container changes.
+    await allowCustomImage(admin, { image: SLEEPER_IMAGE });
+    const op = await requestOperation(user, 'own', 'deploy', {} as never);
+    await disallowCustomImage(admin, SLEEPER_IMAGE);
+    await runOperation(op.id, { attempt: 1, maxAttempts: 1 }).catch(() => 'threw');
+    const second = { operation: (await getOperation(user, op.id)).operation };
     expect(second.operation.status).toBe('failed');
     expect(JSON.stringify(second.operation.error)).toContain(`appliance \\"app\\": image ${SLEEPER_IMAGE} is not allowed on this Colo`);
     // Refused before anything changed: the running container is the same one.
