@@ -207,6 +207,18 @@ it('edits a copy of the interior, saves it as version 2, and a box upgrades to i
   await page.waitForURL(new RegExp(`/vdcs/${ASSEMBLY}-edit`));
   await see('node-web', 'edit-copy-open');
 
+  // The server's objections are shown in the dialog: lb alone, its mandatory output left off the boundary.
+  await page.getByTestId('node-lb').click();
+  await page.getByTestId('save-assembly-button').click();
+  await page.getByTestId('save-assembly-id').fill('lb-alone');
+  await page.getByTestId('save-assembly-title').fill('LB alone');
+  await page.getByTestId('save-assembly-terminal-lb-out').uncheck();
+  await page.getByTestId('save-assembly-submit').click();
+  await expect.poll(async () => (await page.getByTestId('save-assembly-errors').textContent({ timeout: 20_000 })) ?? '').toMatch(/mandatory output lb\.out/);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('save-assembly-dialog').waitFor({ state: 'hidden' });
+  expect((await call('GET', '/assemblies/lb-alone')).status).toBe(404);
+
   // Change the interior (two web replicas), select all, save under the same id: version 2.
   await page.getByTestId('node-web').click();
   await page.getByTestId('inspector-replicas').fill('2');

@@ -59,7 +59,10 @@ export function useEditorShortcuts(actions: ShortcutActions) {
         e.preventDefault();
         return a.save();
       }
-      if (e.defaultPrevented || isTyping(e.target) || (e.target as HTMLElement | null)?.closest?.('dialog')) return;
+      // An open modal owns the keyboard even when focus fell back to the body (a busy submit
+      // button is disabled): Escape must reach the dialog, not clear the canvas selection.
+      const modalOpen = document.querySelector('dialog[open]') !== null;
+      if (e.defaultPrevented || modalOpen || isTyping(e.target) || (e.target as HTMLElement | null)?.closest?.('dialog')) return;
       const textSelected = (window.getSelection()?.toString() ?? '') !== '';
       const handlers: [boolean, () => void][] = [
         [mod && key === 'z' && !e.shiftKey, a.undo],
