@@ -97,7 +97,14 @@ describe('a VDC with its data, moved to another Colo as one file', () => {
   it('imports it into a second, empty Colo, which serves the same rows once deployed', async () => {
     const c = target as Colo;
     const res = await run(c, ['import', archive]);
+    // Its volumes fill in an operation of the new VDC, followed with its steps like any other.
+    expect(res.stdout).toMatch(/filling its volumes \(op_/);
+    expect(res.stdout).toMatch(/\[100%\] data_import succeeded/);
     expect(res.stdout).toMatch(/created VDC shop \(revision 1\) with the data of 2 volumes \(.*db\/data.*\), not deployed/);
+    const ops = await api<{ operations: { kind: string; status: string; steps: { title: string; status: string }[] }[] }>(c, 'GET', '/vdcs/shop/operations');
+    const fill = ops.json.operations.find((o) => o.kind === 'data_import');
+    expect(fill?.status).toBe('succeeded');
+    expect(fill?.steps.map((s) => s.status)).toEqual(['done', 'done']);
     const started = await api<{ operation: { id: string } }>(c, 'POST', '/vdcs/shop/deploy', {});
     expect(started.status).toBe(202);
     await run(c, ['op', started.json.operation.id, '--wait']);

@@ -5,6 +5,7 @@ import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { operationSchema } from '@colo/api';
 import { z } from 'zod';
 import type { ColoClient } from '../api-client';
 import type { CliContext } from '../context';
@@ -80,6 +81,8 @@ const archiveImportedSchema = z.looseObject({
   warnings: z.array(z.looseObject({ path: z.string().optional(), message: z.string() })).default([]),
   errors: z.array(z.looseObject({ path: z.string().optional(), message: z.string() })).default([]),
   volumes: z.array(volumeSchema).default([]),
+  /** The data_import filling the new VDC's volumes. */
+  operation: operationSchema.optional(),
 });
 export type ArchiveImported = z.infer<typeof archiveImportedSchema>;
 
@@ -91,7 +94,7 @@ export async function uploadArchive(ctx: CliContext, client: ColoClient, o: { fi
   source.on('data', (chunk) => progress.add(chunk.length));
   source.on('end', () => {
     progress.finish();
-    if (!o.dryRun) ctx.err('checking the archive and filling the volumes…');
+    ctx.err('checking the archive…');
   });
   const response = await client.transfer('POST', '/bundles/import', {
     query: { name: o.name, dryRun: o.dryRun ? '1' : undefined },
@@ -104,6 +107,7 @@ export async function uploadArchive(ctx: CliContext, client: ColoClient, o: { fi
   return parsed.data;
 }
 
+/** What was made; the filling is followed before (colo import waits for its data_import). */
 export function printArchiveImport(ctx: CliContext, answer: ArchiveImported): void {
   for (const line of answer.report) ctx.out(line);
   for (const issue of answer.warnings) ctx.out(formatWarning({ path: issue.path ?? '', message: issue.message } as Parameters<typeof formatWarning>[0]));

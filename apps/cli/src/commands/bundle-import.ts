@@ -8,6 +8,7 @@ import { defineCommand } from '../command';
 import { formatIssue, formatWarning } from '../errors';
 import { plural } from '../format';
 import { readInputFile } from '../manifest-file';
+import { reportOperation } from '../operation-wait';
 import { isTarFile, printArchiveImport, uploadArchive } from './bundle-data';
 import path from 'node:path';
 
@@ -27,15 +28,25 @@ export const importCommand = defineCommand({
   async run(ctx, { flags, positionals }) {
     const file = positionals.FILE as string;
     if (file !== '-' && (await isTarFile(path.resolve(ctx.cwd, file)))) {
-      const answer = await uploadArchive(ctx, await connect(ctx), { file, name: flags.name, dryRun: flags['dry-run'] });
+      const client = await connect(ctx);
+      const answer = await uploadArchive(ctx, client, { file, name: flags.name, dryRun: flags['dry-run'] });
       if (flags.json) ctx.out(JSON.stringify(answer, null, 2));
-      else if (flags['dry-run']) {
+      if (flags['dry-run']) {
+        if (flags.json) return answer.errors.length > 0 ? 1 : 0;
         for (const line of answer.report) ctx.err(line);
         for (const issue of answer.errors) ctx.err(formatIssue({ path: issue.path ?? '', message: issue.message } as Parameters<typeof formatIssue>[0]));
         for (const v of answer.volumes) ctx.err(`${v.appliance}/${v.volume}: ${plural(v.bytes, 'byte')} of data`);
         ctx.out(stringify(answer.manifest).trimEnd());
-      } else printArchiveImport(ctx, answer);
-      return answer.errors.length > 0 ? 1 : 0;
+        return answer.errors.length > 0 ? 1 : 0;
+      }
+      // The VDC exists; its volumes fill in a data_import operation, followed with its steps.
+      if (answer.operation) {
+        if (!flags.json) ctx.out(`created VDC ${answer.vdc?.name ?? ''}; filling its volumes (${answer.operation.id})`);
+        const code = await reportOperation(ctx, client, answer.operation, { wait: true, json: flags.json, timeoutSeconds: undefined, extra: {} });
+        if (code !== 0) return code;
+      }
+      if (!flags.json) printArchiveImport(ctx, answer);
+      return 0;
     }
     const source = await readInputFile(ctx, positionals.FILE as string, { noun: 'bundle', maxBytes: MAX_BUNDLE_BYTES, tooBig: 'larger than 1 MiB, not a bundle' });
     const client = await connect(ctx);

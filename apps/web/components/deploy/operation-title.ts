@@ -40,6 +40,11 @@ export function operationTitle(op: Titled): string {
       return entry ? `Switch entry ${entry} here` : 'Switch an entry here';
     case 'entry_delete':
       return entry ? `Remove entry ${entry}` : 'Remove an entry';
+    case 'data_import': {
+      const volumes = field(params, 'volumes');
+      const count = Array.isArray(volumes) ? volumes.length : undefined;
+      return count !== undefined ? `Import data into ${count} volume${count === 1 ? '' : 's'}` : 'Import data';
+    }
     default:
       return op.kind.replaceAll('_', ' ');
   }

@@ -1,23 +1,19 @@
-// What the worker does for a `.colo.tar` (export-bundle-data.ts and import-bundle-data.ts ask it,
-// after their owner checks): measure a snapshot's volumes as tars, send them through a data pipe,
-// and fill a new VDC's volumes from one. The worker finds the volumes itself from the snapshot or
-// the VDC: a caller names a snapshot or a VDC, never a Docker volume.
-import { manifestInstanceVolumes } from '@colo/bundle';
+// What the worker does for `colo export --with-data` (export-bundle-data.ts asks it, after its
+// owner checks): measure a snapshot's volumes as tars, and send them through a data pipe. The
+// worker finds the volumes itself from the snapshot: a caller names a snapshot, never a Docker
+// volume. (Filling a new VDC's volumes is an operation: operations/runners/data-import.ts.)
 import { getPrisma } from '@colo/db';
-import { fillVolumes, measureVolumeArchive, openVolumeReader, type Runtime, snapshotVolumesOf } from '@colo/engine';
-import type { Manifest } from '@colo/manifest';
-import { Readable } from 'node:stream';
+import { measureVolumeArchive, openVolumeReader, type Runtime, snapshotVolumesOf } from '@colo/engine';
 import { z } from 'zod';
-import { getCatalog } from '../catalog';
 import { engineConfig } from '../docker/engine-access';
 import { ColoError } from '../errors';
 import { randomAlphanumeric } from '../ids';
 import { workerCall } from '../worker-calls/worker-call';
-import { PIPE_ID_PATTERN, PipeWriter, readPipe, volumeFromPipe } from './data-pipe';
+import { PIPE_ID_PATTERN, PipeWriter } from './data-pipe';
 
 const snapshotId = z.string().regex(/^snap_[A-Za-z0-9]{1,64}$/, 'must be a snapshot id');
 const pipe = z.string().regex(PIPE_ID_PATTERN, 'must be a data pipe id');
-/** The longest a measure or a fill may take (the caller's wait); a send gives up sooner, on a silent reader. */
+/** The longest a measure may take (the caller's wait); a send gives up sooner, on a silent reader. */
 const TRANSFER_MS = 60 * 60_000;
 
 /** A transfer's own volume tool, given up (and swept) after the longest a transfer call may take. */
@@ -76,58 +72,5 @@ export const sendSnapshotDataCall = workerCall({
       }
     })();
     return { volumes: sources.length };
-  },
-});
-
-const fillInput = z
-  .object({
-    vdcId: z.string().regex(/^vdc_[A-Za-z0-9]{1,64}$/, 'must be a VDC id'),
-    pipe,
-    volumes: z
-      .array(
-        z
-          .object({
-            appliance: z.string().max(63),
-            volume: z.string().max(63),
-            root: z.object({ uid: z.number().int().min(0).max(2 ** 31), gid: z.number().int().min(0).max(2 ** 31), mode: z.number().int().min(0).max(0o7777) }).strict().optional(),
-          })
-          .strict(),
-      )
-      .max(1000),
-  })
-  .strict();
-
-export const fillVdcDataCall = workerCall({
-  input: fillInput,
-  timeoutMs: TRANSFER_MS,
-  async run(asked, { runtime }) {
-    const prisma = getPrisma();
-    const vdc = await prisma.vdc.findUnique({ where: { id: asked.vdcId } });
-    if (!vdc) throw new ColoError('not_found', `VDC ${asked.vdcId} is not there`);
-    // Only a VDC nothing was done to yet: its first revision, never deployed, nothing running on it.
-    if (vdc.deployedRevisionId || vdc.activeOperationId || vdc.latestRevision !== 1) {
-      throw new ColoError('operation_running', `VDC "${vdc.name}" is not new: data is only put into a VDC just imported`);
-    }
-    const revision = await prisma.revision.findUnique({ where: { vdcId_number: { vdcId: vdc.id, number: 1 } } });
-    if (!revision) throw new ColoError('not_found', `VDC "${vdc.name}" has no revision 1`);
-    const wanted = manifestInstanceVolumes(revision.manifest as unknown as Manifest, await getCatalog());
-    const strange = asked.volumes.filter((v) => !wanted.has(`${v.appliance}/${v.volume}`));
-    if (strange.length > 0) throw new ColoError('bad_request', `volume ${strange.map((v) => `${v.appliance}/${v.volume}`).join(', ')} is not an instance volume of VDC "${vdc.name}"`);
-    const frames = readPipe(asked.pipe);
-    try {
-      const { instance, imageNamespace } = engineConfig();
-      const made = await fillVolumes(runtime, {
-        ...toolOptions('fill'),
-        imageNamespace,
-        target: { instance, vdcId: vdc.id, key: vdc.dockerKey, revisionId: revision.id },
-        volumes: asked.volumes,
-        next: async (i) => Readable.from(volumeFromPipe(frames, i)),
-      });
-      const last = await frames.next();
-      if (last.done || last.value.t !== 'z') throw new ColoError('internal', 'the data pipe did not end where expected');
-      return { volumes: made.volumes.length };
-    } finally {
-      await frames.return(undefined);
-    }
   },
 });

@@ -33,12 +33,21 @@ function pipeKey(id: string): string {
   return `colo:${engineConfig().instance}:bundle-pipe:${id}`;
 }
 
+export interface PipeWriterOptions {
+  /** How long to wait for a reader that is behind (or has not begun): a minute unless said. */
+  patienceMs?: number;
+  /** Asked every few seconds while waiting: false gives up (the reader failed for good). */
+  alive?: () => Promise<boolean>;
+}
+
 export class PipeWriter {
   private readonly key: string;
   private aborted?: string;
+  private readonly options: PipeWriterOptions;
 
-  constructor(id: string) {
+  constructor(id: string, options: PipeWriterOptions = {}) {
     this.key = pipeKey(id);
+    this.options = options;
   }
 
   /** The reader failed (or will never come): every send from now on throws. */
@@ -53,9 +62,15 @@ export class PipeWriter {
     let waiting = Number(replies?.[2]?.[1] ?? 0);
     if (waiting < PIPE_LIMITS.highEntries) return;
     const since = Date.now();
+    const patience = this.options.patienceMs ?? PIPE_LIMITS.idleMs;
+    let asked = since;
     while (waiting > PIPE_LIMITS.lowEntries) {
       if (this.aborted) throw new ColoError('internal', this.aborted);
-      if (Date.now() - since > PIPE_LIMITS.idleMs) throw new ColoError('worker_unavailable', 'the other side stopped reading the data for a minute');
+      if (Date.now() - since > patience) throw new ColoError('worker_unavailable', `the other side stopped reading the data for ${Math.round(patience / 1000)} s`);
+      if (this.options.alive && Date.now() - asked > 2_000) {
+        asked = Date.now();
+        if (!(await this.options.alive())) this.abort('the reading side gave up');
+      }
       await new Promise((r) => setTimeout(r, 50));
       waiting = await redis.xlen(this.key);
     }

@@ -7,7 +7,7 @@ import { FENCE_TX_OPTIONS, type RunFence, withFence } from './fence';
 import type { RunnerOutcome } from './runners';
 
 /** Operations that leave the VDC itself as it was, whatever becomes of them. */
-const READ_ONLY_KINDS: ReadonlySet<string> = new Set(['snapshot', 'clone', 'snapshot_delete', 'entry_switch', 'entry_delete']);
+const READ_ONLY_KINDS: ReadonlySet<string> = new Set(['snapshot', 'clone', 'snapshot_delete', 'entry_switch', 'entry_delete', 'data_import']);
 
 /** What a finished or released operation keeps of its lease: nothing. */
 const NO_LEASE = { leaseOwner: null, leaseExpiresAt: null };

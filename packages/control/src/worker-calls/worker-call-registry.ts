@@ -1,6 +1,6 @@
 // Every call the web process may ask of the worker: a fixed list of named functions, nothing else.
 import type { z } from 'zod';
-import { fillVdcDataCall, measureSnapshotDataCall, sendSnapshotDataCall } from '../bundles/bundle-data-calls';
+import { measureSnapshotDataCall, sendSnapshotDataCall } from '../bundles/bundle-data-calls';
 import {
   commitPrototypeCall,
   discardPrototypeCall,
@@ -19,7 +19,6 @@ export const WORKER_CALLS = {
   'class-version.remove-image': removeClassImageCall,
   'bundle-data.measure': measureSnapshotDataCall,
   'bundle-data.send': sendSnapshotDataCall,
-  'bundle-data.fill': fillVdcDataCall,
 } as const;
 
 export type WorkerCallName = keyof typeof WORKER_CALLS;

@@ -2,6 +2,7 @@ import type { OperationKind } from '@colo/db';
 import { runDeploy } from './deploy';
 import { runEntryDelete, runEntrySwitch } from './entry';
 import { runClone } from './clone';
+import { runDataImport } from './data-import';
 import { runDestroy, runStart, runStop } from './lifecycle';
 import { runRestore } from './restore';
 import { runSnapshot, runSnapshotDelete } from './snapshot';
@@ -20,4 +21,5 @@ export const RUNNERS: Record<OperationKind, Runner> = {
   snapshot_delete: runSnapshotDelete,
   entry_switch: runEntrySwitch,
   entry_delete: runEntryDelete,
+  data_import: runDataImport,
 };

@@ -7,23 +7,28 @@ export const dynamic = 'force-dynamic';
 
 /**
  * A `.colo.yaml` bundle → a VDC (not deployed), or with dryRun the manifest it would be. A
- * `.colo.tar` (the bundle with a snapshot's data) → a VDC with its volumes filled.
+ * `.colo.tar` (the bundle with a snapshot's data) → a VDC and the `data_import` operation that
+ * fills its volumes (followed like any operation).
  */
 export const POST = route(async ({ req, user }) => {
   if (/^application\/(x-tar|octet-stream)\b/i.test(req.headers.get('content-type') ?? '')) {
     // A `.colo.tar` comes as the body itself (application/x-tar), its options in the query.
     const query = readQuery(req, bundleArchiveQuery, 'name is a VDC name, dryRun 1 or 0');
     const upload = await spoolBody(req, DEFAULT_DATA_ARCHIVE_LIMITS.maxBytes);
+    let keep = false;
     try {
       const result = await importBundleArchiveVdc(user, { open: upload.open, name: query.name, dryRun: query.dryRun !== undefined && flagOn(query.dryRun) });
       if (result.dryRun) {
         const { manifest, report, errors, warnings, volumes } = result;
         return json({ manifest, report, errors, warnings, volumes });
       }
-      const { vdc, revision, warnings, report, volumes } = result;
-      return json({ vdc, revision, warnings, report, volumes }, 201);
+      // The data_import operation reads the upload after this answer: it goes once poured in.
+      keep = true;
+      void result.feeding.finally(() => upload.remove());
+      const { vdc, revision, warnings, report, volumes, operation } = result;
+      return json({ vdc, revision, warnings, report, volumes, operation }, 201);
     } finally {
-      await upload.remove();
+      if (!keep) await upload.remove();
     }
   }
   const body = await readBody(req, bundleImportBody);
