@@ -134,9 +134,10 @@ describe('a custom image an admin allowed', () => {
   it('once disallowed, a deploy is refused naming the appliance and the image', async () => {
     const res = await colo(['image', 'disallow', IMAGE], c.env);
     expect(res.code, res.stderr).toBe(0);
-    const op = await deploy();
-    expect(op.status).toBe('failed');
-    expect(JSON.stringify(op.error)).toContain(`appliance \\"blog\\": image ${IMAGE} is not allowed on this Colo`);
+    // Refused when asked for (400 invalid_manifest), so no operation is made.
+    const refused = await api<{ error: { code: string; message: string } }>(c, 'POST', `/vdcs/${NAME}/deploy`, {});
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.message).toContain(`appliance "blog": image ${IMAGE} is not allowed on this Colo`);
   });
 
   it('destroy --purge removes it all', async () => {
