@@ -1,17 +1,15 @@
 // Changing who sees an assembly, and deleting it: its owner's alone. Deleting hides it from every
 // catalog; VDCs that place one of its versions keep working and can still be deployed.
 import { getPrisma } from '@colo/db';
-import { z } from 'zod';
+import { assemblySharingBody } from '@colo/api';
+import type { z } from 'zod';
 import type { AuthUser } from '../auth/api-tokens';
 import { ColoError, parseInput } from '../errors';
 import { type AssemblyView, assemblyNotFound, getAssembly } from './assembly-views';
 import { visibleTo } from './assembly-store';
 
-export const sharingInputSchema = z.strictObject({
-  visibility: z.enum(['private', 'shared', 'published']),
-  /** For `shared`: the users (e-mail or id) who may use it, replacing the list. */
-  users: z.array(z.string().min(1).max(320)).max(500).optional(),
-});
+/** The request body is the contract's (@colo/api). */
+export const sharingInputSchema = assemblySharingBody;
 export type SharingInput = z.infer<typeof sharingInputSchema>;
 
 async function ownAssembly(user: AuthUser, id: string, what: string) {
