@@ -116,6 +116,7 @@ it('saves part of a drawing as an assembly, drops it as one box in a new VDC, an
   await page.getByTestId('save-assembly-title').fill('Web tier');
   await page.getByTestId('save-assembly-terminal-lb-in').check();
   await page.getByTestId('save-assembly-terminal-name-lb-in').fill('http');
+  await page.getByTestId('save-assembly-property-web-cacheSeconds').check();
   expect(await page.getByTestId('save-assembly-replace').isChecked()).toBe(true);
   await page.getByTestId('save-assembly-submit').click();
 
@@ -138,6 +139,7 @@ it('saves part of a drawing as an assembly, drops it as one box in a new VDC, an
     { name: 'fs', endpoint: 'web.fs' },
   ]);
   expect(saved.definition.connections).toEqual([{ from: 'lb.out', to: 'web.in' }]);
+  expect(saved.definition.properties).toEqual([{ name: 'cacheSeconds', target: 'web.cacheSeconds', label: 'cacheSeconds', default: 0 }]);
 
   // 2. A new VDC, made in the UI; the assembly is dropped from the palette as ONE box.
   await page.goto(`${url}/vdcs`);
@@ -163,6 +165,7 @@ it('saves part of a drawing as an assembly, drops it as one box in a new VDC, an
   // Publish the box's boundary input on a free port; the inspector knows the assembly.
   await box.click();
   expect(await page.getByTestId('inspector-assembly-version').textContent()).toBe('1');
+  expect(await page.getByTestId('inspector').textContent()).toContain('cacheSeconds'); // the exposed property, editable
   const port = await freePort();
   await page.getByTestId('inspector-expose-http').check();
   await page.getByTestId('inspector-port-http').fill(String(port));
