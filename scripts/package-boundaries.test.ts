@@ -149,9 +149,7 @@ describe('package boundaries (biome.json overrides)', () => {
     for (const file of code) expect(flagged(file), file).toEqual(['lint/style/noProcessEnv']);
     for (const file of tests) expect(flagged(file), file).toEqual([]);
 
-    // The allow-list: files still reading the environment themselves, each a debt to pay off.
-    const allowed = ['packages/control/src/catalog.ts'];
-    for (const file of allowed) expect(readFileSync(join(ROOT, file), 'utf8')).toContain('process.env');
-    expect((await lint(allowed.map((f) => join(ROOT, f)))).filter((d) => d.title === 'lint/style/noProcessEnv')).toEqual([]);
+    // No allow-list: no file of a package reads the environment itself.
+    expect(readFileSync(join(ROOT, 'biome.json'), 'utf8')).not.toMatch(/"noProcessEnv":\s*"off"/);
   });
 });

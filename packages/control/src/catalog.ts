@@ -1,9 +1,10 @@
 // The catalog as control sees it: the stock classes, loaded from disk by @colo/catalog once per
 // process, with the class versions users committed (read fresh each time: a commit in the web
 // process is seen by the worker's next operation) layered over them.
-import { loadCatalog, withStoredVersions } from '@colo/catalog';
+import { loadCatalog, templatesRoot, withStoredVersions } from '@colo/catalog';
 import type { Catalog } from '@colo/manifest';
 import { storedClassVersions } from './classes/class-store';
+import { controlEnvironment } from './config';
 
 export type LoadedCatalog = Awaited<ReturnType<typeof loadCatalog>>;
 
@@ -19,8 +20,8 @@ export async function getLoadedCatalog(): Promise<LoadedCatalog> {
 /** templates/ alone, as loaded once (or as a test put it in place). */
 export function stockCatalog(): Promise<LoadedCatalog> {
   loading ??= Promise.resolve()
-    // Read directly, not via controlEnv(): listing the catalog needs no database or secret key.
-    .then(() => loadCatalog(process.env.COLO_TEMPLATES_DIR || undefined))
+    // The raw environment, not controlEnv(): listing the catalog needs no database or secret key.
+    .then(() => loadCatalog(templatesRoot(controlEnvironment())))
     .catch((err) => {
       loading = undefined; // a broken template may be fixed; try again next time
       throw err;
