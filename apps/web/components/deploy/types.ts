@@ -26,6 +26,8 @@ export interface ContainerStatusBody {
 
 export interface ApplianceStatusBody {
   name: string;
+  /** The assembly box (top-level appliance) this appliance was expanded from. */
+  assembly?: string;
   class: string;
   replicas: { desired: number; running: number };
   state: string;

@@ -12,8 +12,8 @@ export interface BoxMember {
 export function boxMembers(status: VdcStatusBody | undefined, nodes: Record<string, NodeLive>): Map<string, BoxMember[]> {
   const byBox = new Map<string, BoxMember[]>();
   for (const a of status?.appliances ?? []) {
-    const box = (a as { assembly?: unknown }).assembly;
-    if (typeof box !== 'string' || box === '') continue;
+    const box = a.assembly;
+    if (!box) continue;
     const live = nodes[a.name] ?? { state: 'absent', running: 0, desired: a.replicas.desired };
     byBox.set(box, [...(byBox.get(box) ?? []), { name: a.name, live }]);
   }
