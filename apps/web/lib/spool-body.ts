@@ -28,6 +28,12 @@ export async function spoolBody(req: Request, limit: number): Promise<SpooledBod
   const file = path.join(dir, 'upload.colo.tar');
   const remove = () => rm(dir, { recursive: true, force: true });
   const out = createWriteStream(file, { mode: 0o600 });
+  // A write failing (a full disk) or one still queued when a refusal destroys the stream: kept
+  // here, never an unhandled 'error' event.
+  let failed: Error | undefined;
+  out.on('error', (err) => {
+    failed ??= err;
+  });
   let bytes = 0;
   try {
     if (req.body) {
@@ -42,7 +48,11 @@ export async function spoolBody(req: Request, limit: number): Promise<SpooledBod
           await reader.cancel().catch(() => {});
           throw tooLarge(limit);
         }
-        if (!out.write(value)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+        if (failed) throw new ColoError('internal', `the upload could not be stored: ${failed.message}`);
+        if (!out.write(value)) await new Promise<void>((resolve) => {
+          out.once('drain', () => resolve());
+          out.once('error', () => resolve());
+        });
       }
     }
     await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));

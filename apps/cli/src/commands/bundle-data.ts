@@ -54,11 +54,19 @@ export async function downloadArchive(ctx: CliContext, client: ColoClient, o: { 
   let bytes = 0;
   try {
     const out = createWriteStream(partial, { flags: 'wx' });
+    let failed: Error | undefined;
+    out.on('error', (err) => {
+      failed ??= err;
+    });
     const body = response.body ? Readable.fromWeb(response.body as never) : Readable.from([]);
     for await (const chunk of body as AsyncIterable<Buffer>) {
       bytes += chunk.length;
       progress.add(chunk.length);
-      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      if (failed) throw failed;
+      if (!out.write(chunk)) await new Promise<void>((resolve) => {
+        out.once('drain', () => resolve());
+        out.once('error', () => resolve());
+      });
     }
     await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
     if (total !== undefined && bytes !== total) throw new CliError(`the download stopped after ${bytesText(bytes)} of ${bytesText(total)}`);
