@@ -1,32 +1,13 @@
 // The one place a domain error becomes an HTTP answer. Control's ColoError codes map to statuses
 // below; the other packages' errors (catalog, engine, zod) are first turned into a ColoError with
 // a message a user or operator can act on. Anything else is a bug: logged, answered without internals.
+import { ERROR_STATUS } from '@colo/api';
 import { isCatalogError } from '@colo/catalog';
 import { ColoError, type ColoErrorCode, isColoError, toColoError } from '@colo/control';
 import type { Issue } from '@colo/manifest';
 
-export const STATUS: Record<ColoErrorCode, number> = {
-  bad_request: 400,
-  invalid_manifest: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  stale_revision: 409,
-  name_taken: 409,
-  operation_running: 409,
-  not_destroyed: 409,
-  already_set_up: 409,
-  payload_too_large: 413,
-  rate_limited: 429,
-  // The server's own templates are broken: not the caller's fault, but the file and reason are
-  // what the operator needs, and a catalog is no secret.
-  catalog_invalid: 500,
-  docker_error: 502,
-  docker_unavailable: 503,
-  worker_unavailable: 503,
-  no_space: 507,
-  internal: 500,
-};
+/** The contract's table (@colo/api): every code control can raise has its status there. */
+export const STATUS: Record<ColoErrorCode, number> = ERROR_STATUS satisfies Record<ColoErrorCode, number>;
 
 interface ZodLikeError {
   name: 'ZodError';
