@@ -1,16 +1,19 @@
 // Importing a bundle by dropping it on the VDC list, in real Chromium: while a file is held over
 // the list an overlay says what a drop does; the drop opens a dialog that names the new VDC after
 // the bundle's manifest; importing opens it in the editor, and the API has it with the same
-// appliances. Dropped on the editor's canvas, it is a new VDC too. A bundle changed after export, picked with Import… (the keyboard way), is refused
+// appliances. Dropped on the editor's canvas, it is a new VDC too. A `.colo.tar` of a deployed NAS
+// (exported with its data) dropped on the list makes a VDC whose volume a data_import fills with
+// the NAS's file. A bundle changed after export, picked with Import… (the keyboard way), is refused
 // with its reason listed, and no VDC is created.
 import type { Browser, BrowserContext, JSHandle, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
 import { launchBrowser, screenshot, tolerateLoad } from './browser';
-import { type Service, baseEnv, cleanupInstance, freePort, instance, startWeb } from './harness';
+import { type Service, baseEnv, cleanupInstance, docker, execIn, freePort, instance, startWeb, startWorker, vdcContainers, waitFor } from './harness';
 
 let db: TestDatabase;
 let web: Service;
+let worker: Service;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -41,14 +44,30 @@ async function call(method: string, path: string, body?: unknown) {
 }
 
 /** A DataTransfer holding one file, made in the page (what a drag from the desktop carries). */
-function fileTransfer(text: string, name: string): Promise<JSHandle<DataTransfer>> {
+function fileTransfer(content: string | Buffer, name: string): Promise<JSHandle<DataTransfer>> {
+  const base64 = Buffer.isBuffer(content) ? content.toString('base64') : Buffer.from(content).toString('base64');
   return page.evaluateHandle(
-    ([body, fileName]) => {
+    ([data, fileName]) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
       const dt = new DataTransfer();
-      dt.items.add(new File([body], fileName, { type: 'application/yaml' }));
+      dt.items.add(new File([bytes], fileName, { type: fileName.endsWith('.tar') ? 'application/x-tar' : 'application/yaml' }));
       return dt;
     },
-    [text, name] as const,
+    [base64, name] as const,
+  );
+}
+
+/** Waits for an operation to end; fails with its error when it fails. */
+async function finished(id: string): Promise<void> {
+  await waitFor(
+    `operation ${id}`,
+    async () => {
+      const { operation } = JSON.parse((await call('GET', `/operations/${id}`)).text) as { operation: { status: string; error?: { message?: string } } };
+      if (operation.status === 'failed') throw new Error(`operation ${id} failed: ${operation.error?.message}`);
+      return operation.status === 'succeeded';
+    },
+    240_000,
+    1000,
   );
 }
 
@@ -58,6 +77,7 @@ beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   web = await startWeb(port, env);
+  worker = startWorker(env);
   const setup = await call('POST', '/auth/setup', { email: 'ida@colo.test', name: 'Ida', password: 'a long enough password' });
   expect(setup.status).toBe(201);
   cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
@@ -75,6 +95,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await worker?.kill('SIGTERM');
   await web?.kill('SIGTERM');
   await cleanupInstance();
   await db?.drop();
@@ -129,6 +150,51 @@ describe('importing a bundle from the VDC list', () => {
     expect(JSON.parse((await call('GET', '/vdcs/shop')).text).revision.number).toBe(1);
   });
 
+  it('imports a dropped .colo.tar with its data: the volume is filled by a data_import of the new VDC', async () => {
+    const files = { apiVersion: 'colo/v1', kind: 'VDC', name: 'files', appliances: [{ name: 'nas', class: 'nas' }], connections: [] };
+    expect((await call('POST', '/vdcs', { manifest: files })).status).toBe(201);
+    await finished(JSON.parse((await call('POST', '/vdcs/files/deploy', {})).text).operation.id);
+    const [nas] = await vdcContainers(JSON.parse((await call('GET', '/vdcs/files')).text).vdc.id, 'nas');
+    expect((await execIn(nas.Id, ['sh', '-c', 'echo moved with its data > /srv/share/hello.txt'])).code).toBe(0);
+    await finished(JSON.parse((await call('POST', '/vdcs/files/snapshots', {})).text).operation.id);
+    const res = await fetch(`${url}/api/v1/vdcs/files/bundle?withData=1`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const archive = Buffer.from(await res.arrayBuffer());
+
+    await page.goto(`${url}/vdcs`);
+    const zone = page.getByTestId('vdc-list-drop');
+    await zone.waitFor();
+    const transfer = await fileTransfer(archive, 'files.colo.tar');
+    await zone.dispatchEvent('dragenter', { dataTransfer: transfer });
+    await zone.dispatchEvent('drop', { dataTransfer: transfer });
+    const dialog = page.getByTestId('import-bundle-dialog');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="import-bundle-name"]') as HTMLInputElement | null)?.value === 'files');
+    expect(await dialog.innerText()).toMatch(/With the data of 1 volume: nas\/share/);
+    await dialog.getByTestId('import-bundle-name').fill('files-moved');
+    await dialog.getByTestId('import-bundle-submit').click();
+    await page.waitForURL(/\/vdcs\/files-moved$/);
+
+    const moved = JSON.parse((await call('GET', '/vdcs/files-moved')).text).vdc;
+    const ops = JSON.parse((await call('GET', '/vdcs/files-moved/operations')).text).operations as { id: string; kind: string }[];
+    const fill = ops.find((o) => o.kind === 'data_import');
+    expect(fill).toBeDefined();
+    await finished(fill?.id ?? '');
+    // The new VDC's own volume holds the file, before any deploy of it.
+    const volumes = (await docker.listVolumes({ filters: { label: [`colo.instance=${instance}`, `colo.vdc=${moved.id}`] } })).Volumes ?? [];
+    expect(volumes.map((v) => v.Labels['colo.appliance'])).toEqual(['nas']);
+    const reader = await docker.createContainer({
+      Image: 'colo/volume-tool:2',
+      Entrypoint: ['cat', '/v/hello.txt'],
+      Labels: { 'colo.instance': instance },
+      HostConfig: { Mounts: [{ Type: 'volume', Source: volumes[0].Name, Target: '/v', ReadOnly: true }], NetworkMode: 'none' },
+    });
+    await reader.start();
+    await reader.wait();
+    const out = ((await reader.logs({ stdout: true, stderr: true })) as unknown as Buffer).toString('utf8');
+    await reader.remove({ force: true });
+    expect(out).toContain('moved with its data');
+  });
+
   it('refuses a bundle changed after export, picked with Import…, listing the reason and creating nothing', async () => {
     await page.goto(`${url}/vdcs`);
     await page.getByTestId('import-bundle').waitFor();
@@ -142,6 +208,6 @@ describe('importing a bundle from the VDC list', () => {
     await screenshot(page, 'bundle-import-refused');
 
     const list = JSON.parse((await call('GET', '/vdcs')).text) as { vdcs: { name: string }[] };
-    expect(list.vdcs.map((v) => v.name).sort()).toEqual(['shop', 'shop-canvas', 'shop-copy']);
+    expect(list.vdcs.map((v) => v.name).sort()).toEqual(['files', 'files-moved', 'shop', 'shop-canvas', 'shop-copy']);
   });
 });
