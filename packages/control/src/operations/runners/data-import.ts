@@ -10,7 +10,7 @@ import type { Manifest } from '@colo/manifest';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { PIPE_ID_PATTERN, readPipe, volumeFromPipe } from '../../bundles/data-pipe';
-import { getCatalog } from '../../catalog';
+import { catalogForStored } from '../../assemblies/assembly-catalog';
 import { engineConfig } from '../../docker/engine-access';
 import { ColoError } from '../../errors';
 import { randomAlphanumeric } from '../../ids';
@@ -54,7 +54,8 @@ export const runDataImport: Runner = async (ctx) => {
     throw new ColoError('bad_request', `VDC "${vdc.name}" is not the VDC just imported: data is only put into a new one`, { retryable: false });
   }
   const revision = await getPrisma().revision.findUniqueOrThrow({ where: { vdcId_number: { vdcId: vdc.id, number: 1 } } });
-  const wanted = manifestInstanceVolumes(revision.manifest as unknown as Manifest, await getCatalog());
+  // With the assembly versions the manifest places (a user's own too), as the deploy expands them.
+  const wanted = manifestInstanceVolumes(revision.manifest as unknown as Manifest, await catalogForStored(revision.manifest));
   const strange = volumes.filter((v) => !wanted.has(key(v)));
   if (strange.length > 0) throw new ColoError('bad_request', `volume ${strange.map(key).join(', ')} is not an instance volume of VDC "${vdc.name}"`, { retryable: false });
 
