@@ -84,3 +84,4 @@ export type TokenInfo = z.infer<typeof tokenInfoSchema>;
 export const tokensSchema = z.looseObject({ tokens: z.array(tokenInfoSchema) });
 /** The token itself is in this answer only; Colo keeps a hash. */
 export const tokenCreatedSchema = z.looseObject({ token: text, info: tokenInfoSchema });
+export type TokenCreated = z.infer<typeof tokenCreatedSchema>;

@@ -1,5 +1,6 @@
 'use client';
 // API tokens: create one (shown once), see which are in use, revoke the ones you no longer trust.
+import type { TOKEN_SCOPES, TokenCreated, TokenInfo } from '@colo/api';
 import { useState } from 'react';
 import { PageHeader } from '../../../../components/shell/page-header';
 import { Alert } from '../../../../components/ui/alert';
@@ -12,18 +13,10 @@ import { useToast } from '../../../../components/ui/toast';
 import { RelativeTime } from '../../../../components/vdc-list/relative-time';
 import { NewTokenNotice } from './new-token-notice';
 
-export type TokenScope = 'read' | 'deploy' | 'admin';
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
-export interface TokenRow {
-  id: string;
-  name: string;
-  prefix: string;
-  scope: TokenScope;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+/** A token as `GET /tokens` lists it (the contract's TokenInfo), with what this server always sends. */
+export type TokenRow = TokenInfo & { prefix: string; scope: TokenScope; createdAt: string };
 
 const SCOPES: { value: TokenScope; label: string }[] = [
   { value: 'read', label: 'Read: look only (GET)' },
@@ -44,7 +37,7 @@ const selectClass =
   'block h-9 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 shadow-sm focus:outline-2 focus:-outline-offset-1 focus:outline-indigo-500';
 
 function expired(t: TokenRow): boolean {
-  return t.expiresAt !== null && new Date(t.expiresAt).getTime() <= Date.now();
+  return t.expiresAt != null && new Date(t.expiresAt).getTime() <= Date.now();
 }
 
 export function TokensPanel({ initial }: { initial: TokenRow[] }) {
@@ -64,7 +57,7 @@ export function TokensPanel({ initial }: { initial: TokenRow[] }) {
     setBusy(true);
     setError(null);
     try {
-      const res = await apiFetch<{ token: string; info: TokenRow }>('/tokens', {
+      const res = await apiFetch<TokenCreated & { info: TokenRow }>('/tokens', {
         method: 'POST',
         body: { name: name.trim(), scope, expiresInDays: expiresInDays ? Number(expiresInDays) : null },
       });
