@@ -1,12 +1,17 @@
-// What the VDC list shows, as `GET /api/v1/vdcs` answers it (dates as ISO strings).
-export interface VdcRow {
+// What the VDC list shows, as `GET /api/v1/vdcs` answers it (dates as ISO strings): the
+// contract's VdcList (@colo/api), with the fields this server always sends narrowed.
+import type { VdcList } from '@colo/api';
+
+type VdcListItem = VdcList['vdcs'][number];
+type LastOperation = NonNullable<VdcListItem['lastOperation']>;
+
+export type VdcRow = VdcListItem & {
   id: string;
-  name: string;
   state: string;
   revision: number;
   applianceCount: number;
-  lastOperation: { id: string; kind: string; status: string; progress: number; createdAt: string; finishedAt: string | null } | null;
-}
+  lastOperation: (LastOperation & { kind: string; status: string; progress: number; createdAt: string; finishedAt: string | null }) | null;
+};
 
 export interface AssemblyOption {
   id: string;

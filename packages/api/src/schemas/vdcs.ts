@@ -36,7 +36,14 @@ export const vdcListSchema = z.looseObject({
       revision: revisionRef,
       applianceCount: z.number().nullish(),
       lastOperation: z
-        .looseObject({ id: z.string().optional(), kind: z.string().nullish(), status: z.string().nullish(), createdAt: when, finishedAt: when })
+        .looseObject({
+          id: z.string().optional(),
+          kind: z.string().nullish(),
+          status: z.string().nullish(),
+          progress: z.number().nullish(),
+          createdAt: when,
+          finishedAt: when,
+        })
         .nullish(),
     }),
   ),
