@@ -1,47 +1,28 @@
 // The REST calls the editor makes, typed as the browser sees them (docs/contracts.md).
+import type { Assembly as ApiAssembly, AssemblySaved, AssemblyVisibility, Catalog, VdcAnswer, VdcSaved } from '@colo/api';
 import type { AssemblyDraft } from '@colo/canvas';
 import { type ApplianceClass, type AssemblyDefinition, type Issue, type ManifestInput, parseManifestText } from '@colo/manifest';
 import { ApiError, apiFetch } from '@/components/ui/api-fetch';
 
-export interface AssemblyBody {
-  id: string;
-  title: string;
+/** A stock assembly as GET /catalog lists it. */
+export type AssemblyBody = Catalog['assemblies'][number] & {
   description: string;
   /** The assembly file's text (comments kept); older servers sent the parsed object. */
   manifest: string | ManifestInput;
-}
+};
 
-export interface CatalogBody {
+/** A user's assembly as GET /assemblies and GET /catalog list it: the contract's, its definition read. */
+export type UserAssembly = ApiAssembly & { visibility: AssemblyVisibility; definition: AssemblyDefinition };
+
+/** GET /catalog: the contract's answer, with the classes and definitions as the manifest package reads them. */
+export type CatalogBody = Catalog & {
   classes: ApplianceClass[];
-  /** The version a class id without `@N` means on the server (absent from an older server). */
-  heads?: Record<string, number>;
   assemblies: AssemblyBody[];
-  /** Assemblies users saved that this user may place, newest version each (absent from an older server). */
   userAssemblies?: UserAssembly[];
-  /** Every version of those (and of what they contain) the user may place. */
   assemblyDefinitions?: AssemblyDefinition[];
-}
+};
 
-/** A user's assembly as GET /assemblies and GET /catalog list it (control's AssemblyView). */
-export interface UserAssembly {
-  id: string;
-  title: string;
-  description: string;
-  icon: string;
-  /** The newest version. */
-  version: number;
-  visibility: 'private' | 'shared' | 'published';
-  owner: { id: string; name: string; email: string };
-  mine: boolean;
-  versions: { version: number; note: string; createdAt: string }[];
-  definition: AssemblyDefinition;
-}
-
-export interface SavedAssemblyBody {
-  id: string;
-  version: number;
-  definition: AssemblyDefinition;
-}
+export type SavedAssemblyBody = AssemblySaved & { definition: AssemblyDefinition };
 
 /** An assembly ready to drop: its manifest read. */
 export interface Assembly {
@@ -60,16 +41,20 @@ export function readAssemblies(list: AssemblyBody[]): Assembly[] {
   });
 }
 
-export interface VdcBody {
-  vdc: { id: string; name: string; state: string; revision: number; busy: boolean };
-  revision: { id: string; number: number; manifest: ManifestInput; createdAt: string };
-}
+type VdcRef = VdcAnswer['vdc'] & { id: string; state: string; revision: number; busy: boolean };
 
-export interface SavedBody {
-  vdc: VdcBody['vdc'];
+/** GET /vdcs/:name: the contract's answer, with what this server always sends. */
+export type VdcBody = VdcAnswer & {
+  vdc: VdcRef;
+  revision: VdcAnswer['revision'] & { id: string; manifest: ManifestInput; createdAt: string };
+};
+
+/** PUT /vdcs/:name. */
+export type SavedBody = VdcSaved & {
+  vdc: VdcRef;
   revision: { id: string; number: number; createdAt: string };
   changed: boolean;
-}
+};
 
 const vdcUrl = (name: string) => `/vdcs/${encodeURIComponent(name)}`;
 

@@ -13,6 +13,7 @@ export const assemblySharingBody = z.strictObject({
   /** For `shared`: the users (e-mail or id) who may use it, replacing the list. */
   users: z.array(z.string().min(1).max(320)).max(500).optional(),
 });
+export type AssemblyVisibility = z.infer<typeof assemblySharingBody>['visibility'];
 
 const person = z.looseObject({ id: text, name: z.string().default(''), email: z.string().default('') });
 
@@ -41,6 +42,7 @@ export type Assembly = z.infer<typeof assemblySchema>;
 export const assembliesSchema = z.looseObject({ assemblies: z.array(assemblySchema) });
 export const assemblyAnswerSchema = z.looseObject({ assembly: assemblySchema });
 export const assemblySavedSchema = z.looseObject({ id: text, version: z.number(), definition: z.record(z.string(), z.unknown()) });
+export type AssemblySaved = z.infer<typeof assemblySavedSchema>;
 export const assemblyDeletedSchema = z.looseObject({ id: text, deleted: z.boolean() });
 export const assemblyVersionSchema = z.looseObject({ definition: z.record(z.string(), z.unknown()) });
 

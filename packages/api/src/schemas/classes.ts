@@ -2,6 +2,7 @@
 // terminals a prototype opens.
 import { z } from 'zod';
 import { text, when } from '../common';
+import { assemblySchema } from './assemblies';
 
 const terminalSchema = z.looseObject({ name: text, protocol: z.string().optional() });
 
@@ -19,8 +20,20 @@ export const catalogSchema = z.looseObject({
   /** The version a class id without `@N` means (the head), per class. */
   heads: z.record(z.string(), z.number()).optional(),
   assemblies: z
-    .array(z.looseObject({ id: text, title: z.string().default(''), description: z.string().nullish() }))
+    .array(
+      z.looseObject({
+        id: text,
+        title: z.string().default(''),
+        description: z.string().nullish(),
+        /** The stock assembly's file: its text (comments kept), or the parsed object from an older server. */
+        manifest: z.unknown().optional(),
+      }),
+    )
     .default([]),
+  /** Assemblies users saved that this user may place, newest version each (absent from an older server). */
+  userAssemblies: z.array(assemblySchema).optional(),
+  /** Every version of those (and of what they contain) the user may place: assembly definitions. */
+  assemblyDefinitions: z.array(z.record(z.string(), z.unknown())).optional(),
 });
 export type Catalog = z.infer<typeof catalogSchema>;
 

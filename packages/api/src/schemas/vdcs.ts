@@ -66,6 +66,7 @@ export const vdcSavedSchema = z.looseObject({
   changed: z.boolean().optional(),
   warnings: z.array(issueSchema).optional(),
 });
+export type VdcSaved = z.infer<typeof vdcSavedSchema>;
 
 export const validationSchema = z.looseObject({
   ok: z.boolean(),
