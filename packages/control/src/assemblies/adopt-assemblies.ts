@@ -34,15 +34,36 @@ export async function adoptAssemblies(user: AuthUser, defs: readonly AssemblyDef
     });
   }
   const created = ids.filter((id) => !rows.some((r) => r.id === id));
+  // Versions kept by an assembly of the importer's that was deleted: the same definition brings it
+  // back; another one under that version number is refused.
+  const kept = await prisma.assemblyVersion.findMany({
+    where: { OR: defs.map((d) => ({ assemblyId: d.id, version: d.version })) },
+    select: { assemblyId: true, version: true, definition: true },
+  });
+  const fresh = defs.filter((d) => {
+    const row = kept.find((k) => k.assemblyId === d.id && k.version === d.version);
+    if (row && JSON.stringify(sortKeys(row.definition)) !== JSON.stringify(sortKeys(d))) {
+      reasons.push(`assembly ${d.id}@${d.version} exists on this Colo with a different definition`);
+    }
+    return !row;
+  });
+  if (reasons.length > 0) {
+    throw new ColoError('bad_request', `the bundle was refused, nothing was created: ${reasons[0]}${reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : ''}`, {
+      issues: reasons.map((message) => ({ path: '', message, severity: 'error' as const })),
+    });
+  }
   try {
     await prisma.$transaction(async (tx) => {
       for (const id of ids) {
-        const versions = defs.filter((d) => d.id === id).sort((a, b) => a.version - b.version);
-        const newest = versions.at(-1)!;
+        const versions = fresh.filter((d) => d.id === id).sort((a, b) => a.version - b.version);
+        const newest = defs.filter((d) => d.id === id).sort((a, b) => a.version - b.version).at(-1)!;
         const meta = { title: newest.title, description: newest.description, icon: newest.icon };
         const row = rows.find((r) => r.id === id);
         if (!row) await tx.assembly.create({ data: { id, ownerId: user.id, ...meta, latestVersion: newest.version } });
-        else if (newest.version > row.latestVersion) await tx.assembly.update({ where: { id }, data: { ...meta, latestVersion: newest.version } });
+        else {
+          const latest = Math.max(newest.version, row.latestVersion);
+          await tx.assembly.update({ where: { id }, data: { ...(latest > row.latestVersion ? meta : {}), latestVersion: latest, deletedAt: null } });
+        }
         for (const def of versions) {
           await tx.assemblyVersion.create({
             data: { assemblyId: id, version: def.version, definition: def as unknown as Prisma.InputJsonValue, note: 'imported from a bundle' },
@@ -56,15 +77,21 @@ export async function adoptAssemblies(user: AuthUser, defs: readonly AssemblyDef
     }
     throw err;
   }
-  const added = defs.map((d) => `${d.id}@${d.version}`);
+  const added = fresh.map((d) => `${d.id}@${d.version}`);
   return {
     added,
     async undo() {
       await prisma.$transaction([
-        ...defs.map((d) => prisma.assemblyVersion.deleteMany({ where: { assemblyId: d.id, version: d.version } })),
+        ...fresh.map((d) => prisma.assemblyVersion.deleteMany({ where: { assemblyId: d.id, version: d.version } })),
         prisma.assembly.deleteMany({ where: { id: { in: created } } }),
       ]);
-      for (const row of rows) await prisma.assembly.update({ where: { id: row.id }, data: { latestVersion: row.latestVersion } });
+      for (const row of rows) await prisma.assembly.update({ where: { id: row.id }, data: { latestVersion: row.latestVersion, deletedAt: row.deletedAt } });
     },
   };
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
 }

@@ -228,5 +228,9 @@ describe('an assembly as one file', () => {
     expect(imported).toMatchObject({ added: ['file-kit@1'], assembly: { id: 'file-kit', version: 1 } });
     expect(await getAssembly(bob, 'file-kit')).toMatchObject({ mine: true, version: 1, visibility: 'private', title: 'Pair file-kit' });
     expect((await failure(importAssemblyFor(bob, 'kind: Bundle\n'))).code).toBe('bad_request');
+    // Deleted, then imported again: the same definition brings it back.
+    await deleteAssembly(bob, 'file-kit');
+    expect((await importAssemblyFor(bob, text)).added).toEqual([]);
+    expect((await listAssemblies(bob)).map((a) => a.id)).toContain('file-kit');
   });
 });
