@@ -29,7 +29,7 @@ export function AssemblyVersionsTable({ assembly, shown }: { assembly: AssemblyI
               </td>
               <td className="max-w-xs px-4 py-2.5 text-slate-700">{v.note || <span className="text-slate-400">—</span>}</td>
               <td className="px-4 py-2.5 whitespace-nowrap text-slate-600">
-                <RelativeTime iso={v.createdAt} />
+                {v.createdAt && <RelativeTime iso={v.createdAt} />}
               </td>
               <td className="px-4 py-2.5">
                 <VdcLinks uses={assembly.usedBy.filter((u) => u.version === v.version)} showVersion={false} />

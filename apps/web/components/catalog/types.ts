@@ -1,37 +1,16 @@
 // What the catalog pages show: the users' assemblies as `GET /api/v1/assemblies` answers them
-// (dates as ISO strings), the stock ones of templates/, and each class with its versions' origin.
+// (the contract's Assembly, dates as ISO strings), the stock ones of templates/, and each class
+// with its versions' origin (those two are built by the page, not API answers).
+import type { Assembly, AssemblyVisibility } from '@colo/api';
 import type { AssemblyDefinition } from '@colo/manifest';
 
-export type AssemblyVisibility = 'private' | 'shared' | 'published';
+export type { AssemblyVisibility };
 
-export interface AssemblyPerson {
-  id: string;
-  name: string;
-  email: string;
-}
+export type AssemblyPerson = Assembly['owner'];
+export type AssemblyUse = Assembly['usedBy'][number];
 
-export interface AssemblyUse {
-  vdc: string;
-  version: number;
-  appliances: string[];
-}
-
-export interface AssemblyItem {
-  id: string;
-  title: string;
-  description: string;
-  icon: string;
-  /** The newest version. */
-  version: number;
-  visibility: AssemblyVisibility;
-  owner: AssemblyPerson;
-  mine: boolean;
-  versions: { version: number; note: string; createdAt: string }[];
-  /** Only on the owner's own assemblies. */
-  sharedWith?: AssemblyPerson[];
-  usedBy: AssemblyUse[];
-  definition: AssemblyDefinition;
-}
+/** The contract's Assembly, its visibility one of the three and its definition read. */
+export type AssemblyItem = Assembly & { visibility: AssemblyVisibility; definition: AssemblyDefinition };
 
 export interface StockAssemblyItem {
   id: string;
