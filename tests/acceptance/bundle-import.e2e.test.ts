@@ -210,4 +210,37 @@ describe('importing a bundle from the VDC list', () => {
     const list = JSON.parse((await call('GET', '/vdcs')).text) as { vdcs: { name: string }[] };
     expect(list.vdcs.map((v) => v.name).sort()).toEqual(['files', 'files-moved', 'shop', 'shop-canvas', 'shop-copy']);
   });
+
+  it("imports a dropped assembly's file: the catalog's export link gives it, a drop brings it back as the user's own", async () => {
+    const kit = {
+      id: 'web-kit',
+      title: 'Web kit',
+      appliances: [{ name: 'lb', class: 'halb' }, { name: 'web', class: 'web-static', replicas: 2 }],
+      connections: [{ from: 'lb.out', to: 'web.in' }],
+      terminals: [{ name: 'http', endpoint: 'lb.in' }],
+    };
+    expect((await call('POST', '/assemblies', { assembly: kit })).status).toBe(201);
+    await page.goto(`${url}/catalog/assemblies/web-kit`);
+    const href = await page.getByTestId('assembly-export').getAttribute('href');
+    expect(href).toBe('/api/v1/assemblies/web-kit/bundle?version=1');
+    const exported = await call('GET', href!.replace('/api/v1', ''));
+    expect(exported.status).toBe(200);
+    expect(exported.text).toContain('kind: AssemblyBundle');
+    // Gone from this Colo, as if the file went to another: a drop on the VDC list brings it back.
+    expect((await call('DELETE', '/assemblies/web-kit')).status).toBe(200);
+    await page.goto(`${url}/vdcs`);
+    const zone = page.getByTestId('vdc-list-drop');
+    await zone.waitFor();
+    const transfer = await fileTransfer(exported.text, 'web-kit.colo.yaml');
+    await zone.dispatchEvent('dragenter', { dataTransfer: transfer });
+    await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+    await zone.dispatchEvent('drop', { dataTransfer: transfer });
+    const dialog = page.getByTestId('import-bundle-dialog');
+    await dialog.getByTestId('import-bundle-assembly').waitFor();
+    expect(await dialog.getByTestId('import-bundle-assembly').innerText()).toContain('web-kit version 1');
+    await dialog.getByTestId('import-bundle-submit').click();
+    await page.waitForURL(/\/catalog\/assemblies\/web-kit$/);
+    const back = JSON.parse((await call('GET', '/assemblies/web-kit')).text) as { assembly: { mine: boolean; version: number } };
+    expect(back.assembly).toMatchObject({ mine: true, version: 1 });
+  });
 });

@@ -10,6 +10,51 @@ export async function isArchive(file: File): Promise<boolean> {
   return /\.tar$/i.test(file.name);
 }
 
+/** An assembly's `.colo.yaml` (kind AssemblyBundle): what it names, read from the text. */
+export interface AssemblyFile {
+  text: string;
+  id: string;
+  version: number;
+}
+
+/**
+ * The assembly a file holds, when it is an assembly bundle; undefined for anything else. Only the
+ * lines Colo writes are read here (the server checks the whole file).
+ */
+export async function assemblyFileOf(file: File): Promise<AssemblyFile | undefined> {
+  if (file.size > 1024 * 1024 || (await isArchive(file))) return undefined;
+  const text = await file.text();
+  if (!/^kind:\s*AssemblyBundle\s*$/m.test(text)) return undefined;
+  const from = /^from:\s*\n\s+assembly:\s*([a-z][a-z0-9-]*)\s*\n\s+version:\s*(\d+)/m.exec(text);
+  return { text, id: from?.[1] ?? '', version: Number(from?.[2] ?? 0) };
+}
+
+/** Imports an assembly's `.colo.yaml`: the versions this Colo lacks become the user's own. */
+export async function sendAssembly(text: string): Promise<{ assembly: { id: string; version: number }; added: string[]; report: string[] }> {
+  let res: Response;
+  try {
+    res = await fetch('/api/v1/assemblies/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bundle: text }), credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', 'Colo could not be reached. Check your connection and try again.');
+  }
+  return answer(res);
+}
+
+async function answer<T>(res: Response): Promise<T> {
+  const text = await res.text();
+  let body: Record<string, unknown> = {};
+  try {
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    /* not JSON: the status says it */
+  }
+  if (!res.ok) {
+    const { code, message, ...details } = ((body.error as Record<string, unknown>) ?? {}) as Record<string, unknown>;
+    throw new ApiError(res.status, typeof code === 'string' ? code : 'http_error', typeof message === 'string' ? message : `request failed (${res.status})`, details);
+  }
+  return body as T;
+}
+
 export interface ImportVerdict {
   manifest?: { name?: string };
   volumes?: { appliance: string; volume: string; bytes: number }[];
@@ -41,16 +86,5 @@ export async function sendBundle(file: File, options: { name?: string; dryRun: b
     if (err instanceof ApiError) throw err;
     throw new ApiError(0, 'network', 'Colo could not be reached. Check your connection and try again.');
   }
-  const text = await res.text();
-  let body: Record<string, unknown> = {};
-  try {
-    body = text ? JSON.parse(text) : {};
-  } catch {
-    /* not JSON: the status says it */
-  }
-  if (!res.ok) {
-    const { code, message, ...details } = ((body.error as Record<string, unknown>) ?? {}) as Record<string, unknown>;
-    throw new ApiError(res.status, typeof code === 'string' ? code : 'http_error', typeof message === 'string' ? message : `request failed (${res.status})`, details);
-  }
-  return body as ImportVerdict;
+  return answer<ImportVerdict>(res);
 }

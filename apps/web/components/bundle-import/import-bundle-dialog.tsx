@@ -7,7 +7,7 @@ import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { nameProblem, VdcNameField } from '../vdc-list/vdc-name-field';
-import { type ImportVerdict, isArchive, refusalReasons, sendBundle } from './bundle-file';
+import { type AssemblyFile, assemblyFileOf, type ImportVerdict, isArchive, refusalReasons, sendAssembly, sendBundle } from './bundle-file';
 
 function sizeText(bytes: number): string {
   if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
@@ -15,7 +15,12 @@ function sizeText(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-type Stage = { kind: 'checking' } | { kind: 'refused'; reasons: string[] } | { kind: 'ready'; verdict: ImportVerdict; archive: boolean } | { kind: 'importing' };
+type Stage =
+  | { kind: 'checking' }
+  | { kind: 'refused'; reasons: string[] }
+  | { kind: 'ready'; verdict: ImportVerdict; archive: boolean }
+  | { kind: 'assembly'; assembly: AssemblyFile }
+  | { kind: 'importing' };
 
 export function ImportBundleDialog(props: { file: File | null; onClose: () => void; onImported: (name: string) => void }) {
   const { file } = props;
@@ -31,6 +36,12 @@ export function ImportBundleDialog(props: { file: File | null; onClose: () => vo
     setName('');
     void (async () => {
       try {
+        // An assembly's file adds assemblies, not a VDC: it has its own question, no name to choose.
+        const assembly = await assemblyFileOf(file);
+        if (assembly) {
+          if (live) setStage({ kind: 'assembly', assembly });
+          return;
+        }
         const archive = await isArchive(file);
         const verdict = await sendBundle(file, { dryRun: true });
         if (!live) return;
@@ -47,6 +58,7 @@ export function ImportBundleDialog(props: { file: File | null; onClose: () => vo
 
   const problem = nameProblem(name);
   async function submit() {
+    if (stage.kind === 'assembly') return importAssembly(stage.assembly);
     if (!file || stage.kind !== 'ready' || !name || problem) return;
     const before = stage;
     setStage({ kind: 'importing' });
@@ -60,11 +72,24 @@ export function ImportBundleDialog(props: { file: File | null; onClose: () => vo
     }
   }
 
+  async function importAssembly(assembly: AssemblyFile) {
+    const before = stage;
+    setStage({ kind: 'importing' });
+    setError(null);
+    try {
+      const made = await sendAssembly(assembly.text);
+      window.location.assign(`/catalog/assemblies/${encodeURIComponent(made.assembly.id)}`);
+    } catch (err) {
+      setStage(before);
+      setError(refusalReasons(err));
+    }
+  }
+
   const busy = stage.kind === 'checking' || stage.kind === 'importing';
   return (
     <Dialog
       open={file !== null}
-      title="Import a VDC"
+      title={stage.kind === 'assembly' ? 'Import an assembly' : 'Import a VDC'}
       description={file ? `${file.name} (${sizeText(file.size)})` : undefined}
       onClose={() => !busy && props.onClose()}
       onSubmit={submit}
@@ -75,8 +100,14 @@ export function ImportBundleDialog(props: { file: File | null; onClose: () => vo
             {stage.kind === 'refused' ? 'Close' : 'Cancel'}
           </Button>
           {stage.kind !== 'refused' && (
-            <Button type="submit" variant="primary" busy={busy} disabled={stage.kind !== 'ready' || !name || Boolean(problem)} data-testid="import-bundle-submit">
-              Import and open
+            <Button
+              type="submit"
+              variant="primary"
+              busy={busy}
+              disabled={stage.kind !== 'assembly' && (stage.kind !== 'ready' || !name || Boolean(problem))}
+              data-testid="import-bundle-submit"
+            >
+              {stage.kind === 'assembly' ? 'Import assembly' : 'Import and open'}
             </Button>
           )}
         </>
@@ -93,6 +124,13 @@ export function ImportBundleDialog(props: { file: File | null; onClose: () => vo
             </ul>
           </Alert>
         </div>
+      )}
+      {stage.kind === 'assembly' && (
+        <p data-testid="import-bundle-assembly">
+          Assembly <strong>{stage.assembly.id || 'from this file'}</strong>
+          {stage.assembly.version > 0 ? ` version ${stage.assembly.version}` : ''}, with the assemblies inside it. Versions this Colo lacks become
+          your own, private assemblies; it then opens in the catalog.
+        </p>
       )}
       {(stage.kind === 'ready' || stage.kind === 'importing') && (
         <>

@@ -73,6 +73,18 @@ export function AssemblyDetail({ assembly, shown, definition }: { assembly: Asse
               </code>
               <CopyButton text={`class: ${ref}`} label="Copy" size="sm" aria-label={`Copy class: ${ref}`} />
             </div>
+            <p className="mt-3 text-xs text-slate-600">
+              Or take it to another Colo:{' '}
+              <a
+                className="font-medium text-sky-700 underline hover:text-sky-900"
+                href={`/api/v1/assemblies/${encodeURIComponent(assembly.id)}/bundle?version=${shown}`}
+                download={`${assembly.id}.colo.yaml`}
+                data-testid="assembly-export"
+              >
+                export version {shown} as {assembly.id}.colo.yaml
+              </a>{' '}
+              (drop it on the VDC list there).
+            </p>
           </section>
           {assembly.mine ? (
             <SharingPanel assembly={assembly} />
