@@ -52,11 +52,11 @@ export function ContainerTable({ containers }: { containers: ContainerRow[] }) {
                 {c.name}
               </td>
               <td className="px-3 py-2 tabular-nums">{c.replica}</td>
-              <td className={`px-3 py-2 ${STATE_COLOUR[c.state] ?? ''}`}>
+              <td className={`px-3 py-2 ${STATE_COLOUR[c.state ?? ''] ?? ''}`}>
                 {c.state}
                 {c.state === 'exited' && c.exitCode !== undefined && <span className="text-xs text-slate-500"> (exit {c.exitCode})</span>}
               </td>
-              <td className={`px-3 py-2 ${HEALTH_COLOUR[c.health] ?? 'text-slate-500'}`} title={c.lastHealthOutput ?? undefined}>
+              <td className={`px-3 py-2 ${HEALTH_COLOUR[c.health ?? ''] ?? 'text-slate-500'}`} title={c.lastHealthOutput ?? undefined}>
                 {c.health === 'none' ? 'no check' : c.health}
               </td>
               <td className={`px-3 py-2 tabular-nums ${(c.restarts ?? 0) > 0 ? 'text-amber-700' : ''}`}>{c.restarts ?? '–'}</td>
@@ -67,13 +67,13 @@ export function ContainerTable({ containers }: { containers: ContainerRow[] }) {
                   c.ports.map((p) => (
                     <a
                       key={`${p.host}:${p.port}`}
-                      href={portUrl(p.host, p.port)}
+                      href={portUrl(p.host ?? '', p.port)}
                       target="_blank"
                       rel="noreferrer"
                       className="mr-2 font-mono text-xs text-indigo-600 hover:underline"
                       title={p.terminal ? `terminal ${p.terminal}` : undefined}
                     >
-                      {portUrl(p.host, p.port).replace('http://', '')}
+                      {portUrl(p.host ?? '', p.port).replace('http://', '')}
                     </a>
                   ))
                 )}

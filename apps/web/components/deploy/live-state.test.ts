@@ -12,7 +12,7 @@ function appliance(name: string, desired: number, containers: ContainerStatusBod
 }
 
 function status(...appliances: ApplianceStatusBody[]): VdcStatusBody {
-  return { vdc: { id: 'vdc_1', name: 'shop', state: 'running', revision: 1, deployedRevisionId: null, busy: false }, appliances };
+  return { vdc: { id: 'vdc_1', name: 'shop', state: 'running', revision: 1, deployedRevisionId: null, busy: false }, appliances, edge: [] };
 }
 
 function step(replica: number, title: string, stepStatus: string, app = 'web'): StepBody {

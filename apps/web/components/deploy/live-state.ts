@@ -15,7 +15,7 @@ export function applianceLiveState(appliance: ApplianceStatusBody): NodeLiveStat
   if (running.length === 0) return 'stopped';
   if (running.some((c) => c.health === 'starting')) return 'starting';
   // Some replicas up and others down (not stopped on purpose as a whole): something is wrong.
-  if (containers.some((c) => STOPPED_STATES.has(c.state))) return 'unhealthy';
+  if (containers.some((c) => STOPPED_STATES.has(c.state ?? ''))) return 'unhealthy';
   return 'healthy';
 }
 

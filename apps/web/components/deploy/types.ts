@@ -1,5 +1,7 @@
 // The JSON shapes the deploy components read from the REST API (docs/contracts.md), as the
-// browser sees them: dates are strings. Kept apart from @colo/control, which is server code.
+// browser sees them: dates are strings. Kept apart from @colo/control, which is server code;
+// the status answer is the contract's (@colo/api).
+import type { ApplianceStatus, ContainerStatus, VdcRef, VdcStatus } from '@colo/api';
 
 /** `flagged`: stopped by the flap guard for failing too often (a deploy or start clears it). */
 export type NodeLiveState = 'absent' | 'creating' | 'starting' | 'healthy' | 'unhealthy' | 'stopped' | 'flagged';
@@ -12,44 +14,17 @@ export interface NodeLive {
   reason?: string;
 }
 
-export interface ContainerStatusBody {
-  id: string;
-  name: string;
-  replica: number;
-  state: string;
-  health: string;
-  restarts?: number;
-  ports: { terminal: string; host: string; port: number }[];
-  /** "out of memory", "health check failing: …" */
-  problem?: string | null;
-}
+/** A container as `/vdcs/:name/status` lists it: the contract's. */
+export type ContainerStatusBody = ContainerStatus;
 
-export interface ApplianceStatusBody {
-  name: string;
-  /** The assembly box (top-level appliance) this appliance was expanded from. */
-  assembly?: string;
-  class: string;
-  replicas: { desired: number; running: number };
-  state: string;
-  containers: ContainerStatusBody[];
-  problem?: string | null;
-  flagged?: { reason: string; at: string } | null;
-}
+/** An appliance as `/vdcs/:name/status` lists it: the contract's. */
+export type ApplianceStatusBody = ApplianceStatus;
 
-export interface VdcBody {
-  id: string;
-  name: string;
-  state: string;
-  revision: number;
-  deployedRevisionId: string | null;
-  busy: boolean;
-}
+/** The VDC in a status answer: the contract's reference, with what this server always sends. */
+export type VdcBody = VdcRef & { id: string; state: string; revision: number; deployedRevisionId: string | null; busy: boolean };
 
-/** The `/vdcs/:name/status` body. */
-export interface VdcStatusBody {
-  vdc: VdcBody;
-  appliances: ApplianceStatusBody[];
-}
+/** The `/vdcs/:name/status` body: the contract's. */
+export type VdcStatusBody = VdcStatus & { vdc: VdcBody };
 
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
 

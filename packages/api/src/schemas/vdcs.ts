@@ -26,6 +26,7 @@ export function revisionNumber(revision: z.infer<typeof revisionRef>): number | 
 }
 
 export const vdcRefSchema = z.looseObject({ id: z.string().optional(), name: text, state: z.string().nullish() });
+export type VdcRef = z.infer<typeof vdcRefSchema>;
 
 export const vdcListSchema = z.looseObject({
   vdcs: z.array(
@@ -92,16 +93,24 @@ const containerSchema = z.looseObject({
   state: z.string().nullish(),
   health: z.string().nullish(),
   ports: z.array(portSchema).default([]),
+  /** What Docker shows is wrong with it now: "out of memory", "health check failing: …". */
+  problem: z.string().nullish(),
 });
+export type ContainerStatus = z.infer<typeof containerSchema>;
 const applianceStatusSchema = z.looseObject({
   name: text,
+  /** The assembly box (top-level appliance of the manifest) this appliance was expanded from. */
+  assembly: z.string().optional(),
   class: z.string().nullish(),
   replicas: z.looseObject({ desired: z.number(), running: z.number() }),
   state: z.string().nullish(),
   /** Why it is not right, e.g. "failed 3 times in 24h (last: out of memory)". */
   problem: z.string().nullish(),
   containers: z.array(containerSchema).default([]),
+  /** Set while the flap guard holds it stopped; a deploy or start clears it. */
+  flagged: z.looseObject({ reason: text, at: when }).nullish(),
 });
+export type ApplianceStatus = z.infer<typeof applianceStatusSchema>;
 
 export const statusSchema = z.looseObject({
   vdc: z.union([vdcRefSchema, z.string()]),

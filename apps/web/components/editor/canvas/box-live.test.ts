@@ -9,6 +9,7 @@ const status = {
     { name: 'shop-web', class: 'web-static@1', replicas: { desired: 2, running: 1 }, state: 'running', containers: [], assembly: 'shop' },
     { name: 'db', class: 'postgres@1', replicas: { desired: 1, running: 1 }, state: 'running', containers: [] },
   ],
+  edge: [],
 } as VdcStatusBody;
 
 describe('a box live state from its expanded appliances', () => {
