@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { operationTitle } from './operation-title';
 
-const op = (kind: string, params: unknown = {}, result: unknown = null, revision: number | null = null) => ({ kind, params, result, revision });
+const op = (kind: string, params: unknown = {}, result: Record<string, unknown> | null = null, revision: number | null = null) => ({ kind, params, result, revision });
 
 describe('operationTitle', () => {
   it('names what each kind did, with what was asked', () => {

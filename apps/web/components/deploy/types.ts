@@ -1,7 +1,7 @@
 // The JSON shapes the deploy components read from the REST API (docs/contracts.md), as the
 // browser sees them: dates are strings. Kept apart from @colo/control, which is server code;
 // the status answer is the contract's (@colo/api).
-import type { ApplianceStatus, ContainerStatus, VdcRef, VdcStatus } from '@colo/api';
+import type { ApplianceStatus, ContainerStatus, LogLine, Operation, OperationStep, VdcRef, VdcStatus } from '@colo/api';
 
 /** `flagged`: stopped by the flap guard for failing too often (a deploy or start clears it). */
 export type NodeLiveState = 'absent' | 'creating' | 'starting' | 'healthy' | 'unhealthy' | 'stopped' | 'flagged';
@@ -28,42 +28,35 @@ export type VdcStatusBody = VdcStatus & { vdc: VdcBody };
 
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
 
-export interface StepBody {
-  key: string;
-  title: string;
+/** An operation's step: the contract's, with what this server always sends. */
+export type StepBody = OperationStep & {
   status: StepStatus | string;
   error: string | null;
   /** Set by the events stream: the appliance a step works on, when it works on one. */
   appliance?: string | null;
   startedAt?: string | null;
   finishedAt?: string | null;
-}
+};
 
 export type OperationStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
-export interface OperationBody {
-  id: string;
+/** An operation as the API answers it: the contract's, with what this server always sends. */
+export type OperationBody = Operation & {
   vdc: string;
-  kind: string;
   status: OperationStatus | string;
   progress: number;
   error: string | null;
   revision?: number | null;
   /** What was asked (`{ snapshot }`, `{ name, snapshot? }`, `{ entryId, … }`), as the server stored it. */
   params?: unknown;
-  /** What it produced once succeeded: `{ snapshot }`, `{ vdc, deployOperation, ports }` for a clone… */
-  result?: unknown;
   steps: StepBody[];
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
-}
+};
 
-export interface LogLineBody {
-  seq: number;
-  at: string;
-  message: string;
-}
+/** A log line: the contract's, always dated. */
+export type LogLineBody = LogLine & { at: string };
 
 export type PlanAction = 'create' | 'recreate' | 'remove' | 'start' | 'reconfigure';
 
