@@ -75,6 +75,8 @@ it('draws, saves and deploys a VDC that then serves traffic from both web replic
   // First run: no user exists, so Colo asks for the admin.
   await page.goto(url);
   await page.waitForURL(/\/setup/);
+  // The form is live once its button is enabled (it stays disabled until the page's script runs).
+  await page.waitForSelector('[data-testid="setup-form"] button[type="submit"]:not([disabled])');
   await page.fill('input[name="name"]', 'Ada');
   await page.fill('input[name="email"]', EMAIL);
   await page.fill('input[name="password"]', PASSWORD);
@@ -86,6 +88,7 @@ it('draws, saves and deploys a VDC that then serves traffic from both web replic
   await page.getByTestId('user-menu').click();
   await page.getByTestId('sign-out').click();
   await page.waitForURL(/\/login/);
+  await page.waitForSelector('[data-testid="login-form"] button[type="submit"]:not([disabled])');
   await page.fill('input[name="email"]', EMAIL);
   await page.fill('input[name="password"]', PASSWORD);
   await page.getByTestId('login-form').locator('button[type="submit"]').click();

@@ -4,9 +4,11 @@ import { Alert } from '../../../components/ui/alert';
 import { ApiError, apiFetch } from '../../../components/ui/api-fetch';
 import { Button } from '../../../components/ui/button';
 import { Field, Input } from '../../../components/ui/input';
+import { useHydrated } from '../../../components/ui/use-hydrated';
 import { safeNextPath } from '../../../lib/redirect-target';
 
 export function LoginForm({ next }: { next: string }) {
+  const hydrated = useHydrated();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -28,7 +30,7 @@ export function LoginForm({ next }: { next: string }) {
   }
 
   return (
-    <form onSubmit={submit} className="mt-6 space-y-4" data-testid="login-form">
+    <form method="post" onSubmit={submit} className="mt-6 space-y-4" data-testid="login-form">
       <Field label="Email">
         {({ id }) => <Input id={id} name="email" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />}
       </Field>
@@ -38,7 +40,7 @@ export function LoginForm({ next }: { next: string }) {
         )}
       </Field>
       {error && <Alert testId="login-error">{error}</Alert>}
-      <Button type="submit" variant="primary" busy={busy} className="w-full">
+      <Button type="submit" variant="primary" busy={busy} disabled={!hydrated} className="w-full">
         Sign in
       </Button>
     </form>

@@ -4,11 +4,13 @@ import { Alert } from '../../../components/ui/alert';
 import { ApiError, apiFetch } from '../../../components/ui/api-fetch';
 import { Button } from '../../../components/ui/button';
 import { Field, Input } from '../../../components/ui/input';
+import { useHydrated } from '../../../components/ui/use-hydrated';
 
 // Mirrors control's MIN_PASSWORD_LENGTH for an instant hint; the server enforces it.
 const MIN_PASSWORD = 10;
 
 export function SetupForm() {
+  const hydrated = useHydrated();
   const [form, setForm] = useState({ name: '', email: '', password: '', confirm: '' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +40,7 @@ export function SetupForm() {
   }
 
   return (
-    <form onSubmit={submit} className="mt-6 space-y-4" data-testid="setup-form">
+    <form method="post" onSubmit={submit} className="mt-6 space-y-4" data-testid="setup-form">
       <Field label="Your name">
         {({ id }) => <Input id={id} name="name" autoComplete="name" required autoFocus maxLength={100} value={form.name} onChange={set('name')} />}
       </Field>
@@ -76,7 +78,7 @@ export function SetupForm() {
         )}
       </Field>
       {error && <Alert>{error}</Alert>}
-      <Button type="submit" variant="primary" busy={busy} className="w-full">
+      <Button type="submit" variant="primary" busy={busy} disabled={!hydrated} className="w-full">
         Create admin and sign in
       </Button>
     </form>
