@@ -11,9 +11,14 @@ function canonical(value: unknown): unknown {
   return sorted;
 }
 
+/** Any JSON value with object keys sorted at every level, arrays in order, no whitespace. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(canonical(value));
+}
+
 export function canonicalBundleJson(bundle: Record<string, unknown>): string {
   const { checksum: _ignored, ...rest } = bundle;
-  return JSON.stringify(canonical(rest));
+  return canonicalJson(rest);
 }
 
 export function bundleChecksum(bundle: Record<string, unknown>): string {

@@ -10,7 +10,7 @@ import {
   validateManifest,
   withAssemblies,
 } from '@colo/manifest';
-import { bundleChecksum } from './bundle-checksum';
+import { bundleChecksum, canonicalJson } from './bundle-checksum';
 import { BUNDLE_FORMAT, type Bundle, bundleSchema } from './bundle-schema';
 import { readBundleText } from './read-bundle-text';
 
@@ -115,7 +115,7 @@ export function bundledAssemblies(bundle: Pick<Bundle, 'assemblies'>, options: O
     }
     const here = known.find((k) => k.id === def.id && k.version === def.version);
     if (here) {
-      if (!sameDefinition(here, def)) reasons.push(`assembly ${ref} exists on this Colo with a different definition`);
+      if (canonicalJson(here) !== canonicalJson(def)) reasons.push(`assembly ${ref} exists on this Colo with a different definition`);
       return;
     }
     if (added.some((a) => a.id === def.id && a.version === def.version)) reasons.push(`assembly ${ref} is in the bundle twice`);
@@ -132,14 +132,4 @@ export function bundledAssemblies(bundle: Pick<Bundle, 'assemblies'>, options: O
   }
   const report = added.map((d) => `adds assembly ${d.id} version ${d.version} (${d.title})`);
   return { reasons, report, added, catalog };
-}
-
-function sameDefinition(a: AssemblyDefinition, b: AssemblyDefinition): boolean {
-  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
 }

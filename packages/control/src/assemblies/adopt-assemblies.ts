@@ -1,6 +1,7 @@
 // Assembly versions an imported bundle brings, added to this Colo as the importer's own (private)
 // before the VDC that places them is created, with a way back if that creation fails. An id that
 // is someone else's here, a class's or a stock assembly's is refused: nothing is added.
+import { canonicalJson } from '@colo/bundle';
 import { getPrisma, Prisma } from '@colo/db';
 import type { AssemblyDefinition } from '@colo/manifest';
 import type { AuthUser } from '../auth/api-tokens';
@@ -42,7 +43,7 @@ export async function adoptAssemblies(user: AuthUser, defs: readonly AssemblyDef
   });
   const fresh = defs.filter((d) => {
     const row = kept.find((k) => k.assemblyId === d.id && k.version === d.version);
-    if (row && JSON.stringify(sortKeys(row.definition)) !== JSON.stringify(sortKeys(d))) {
+    if (row && canonicalJson(row.definition) !== canonicalJson(d)) {
       reasons.push(`assembly ${d.id}@${d.version} exists on this Colo with a different definition`);
     }
     return !row;
@@ -88,10 +89,4 @@ export async function adoptAssemblies(user: AuthUser, defs: readonly AssemblyDef
       for (const row of rows) await prisma.assembly.update({ where: { id: row.id }, data: { latestVersion: row.latestVersion, deletedAt: row.deletedAt } });
     },
   };
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
 }
