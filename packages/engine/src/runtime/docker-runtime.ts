@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { PassThrough } from 'node:stream';
 import Dockerode from 'dockerode';
 import { EngineError } from '../engine-error';
+import { type DockerStatsAnswer, toContainerStats } from './container-stats';
 import { demuxLogs } from './demux-logs';
 import { dockerMessage, dockerStatus, toEngineError } from './docker-errors';
 import { startInteractiveExec } from './interactive-exec';
@@ -193,6 +194,17 @@ export function createDockerRuntime(docker: Dockerode = new Dockerode()): Runtim
     },
 
     watchContainerEvents: (options) => watchContainerEvents(docker, options),
+
+    async containerStats(id) {
+      try {
+        // one-shot: no second-long wait for a `precpu` reading the caller computes itself.
+        const answer = (await docker.getContainer(id).stats({ stream: false, 'one-shot': true } as { stream: false })) as DockerStatsAnswer;
+        return toContainerStats(answer);
+      } catch (error) {
+        if (dockerStatus(error) === 404) return undefined;
+        throw toEngineError(error, `read stats of ${id}`);
+      }
+    },
 
     async buildImage(contextDir, tag, labels = {}) {
       const src = await listFiles(contextDir);

@@ -2,6 +2,7 @@
 // Docker goes through this interface, so a test can wrap it (e.g. to count mutating calls).
 import type { Duplex } from 'node:stream';
 import type Dockerode from 'dockerode';
+import type { ContainerStats } from './container-stats';
 import type { EventWatch, WatchEventsOptions } from './watch-events';
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
@@ -202,6 +203,11 @@ export interface Runtime {
   removeImage(ref: string): Promise<void>;
   /** A live stream of container events that reconnects by itself (watch-events.ts). */
   watchContainerEvents(options: WatchEventsOptions): EventWatch;
+  /**
+   * One reading of a container's cumulative CPU, memory, network and block I/O counters, answered
+   * at once (one-shot); undefined when the container is gone or not running.
+   */
+  containerStats(idOrName: string): Promise<ContainerStats | undefined>;
 }
 
 /** The Runtime methods that change something in the engine. */
