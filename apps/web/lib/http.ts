@@ -3,6 +3,7 @@
 // (error-table.ts). Each route is a few lines on top of `route()` (signed in) or `publicRoute()`
 // (setup and sign-in only).
 import { type AuthUser, authenticateSession, authenticateToken, ColoError, requireScope, resumeSession, type TokenScope } from '@colo/control';
+import { beginAudit, finishAudit, type PendingAudit } from './audit-request';
 import { httpError } from './error-table';
 import { isSameOrigin, isSecureRequest, readCookie, SESSION_COOKIE, sessionCookie } from './session-cookie';
 
@@ -53,6 +54,11 @@ export interface RouteOptions {
    * that changes something. Token and user management say `admin`.
    */
   scope?: TokenScope;
+  /**
+   * Whether a call goes to the audit log. Unless told: every request that may change something
+   * (not GET/HEAD/OPTIONS). A GET that hands out something sensitive says `true`.
+   */
+  audit?: boolean;
 }
 
 /** What a route file's export demands of its caller; the route tests read it from every export. */
@@ -71,6 +77,7 @@ export function scopeFor(method: string, options: RouteOptions = {}): TokenScope
 interface Caller {
   user: AuthUser;
   via: 'token' | 'session';
+  tokenId?: string;
   scope: TokenScope;
   recheck: () => Promise<void>;
   /** Set-Cookie to send back when the session's expiry slid forward. */
@@ -81,8 +88,8 @@ async function identify(req: Request): Promise<Caller> {
   const token = bearer(req);
   // A bearer header decides alone: a bad token is a 401 even if a cookie rides along.
   if (token !== undefined) {
-    const { user, scope } = await authenticateToken(token);
-    return { user, scope, via: 'token', recheck: async () => void (await authenticateToken(token)) };
+    const { user, scope, tokenId } = await authenticateToken(token);
+    return { user, scope, tokenId, via: 'token', recheck: async () => void (await authenticateToken(token)) };
   }
   const cookie = readCookie(req, SESSION_COOKIE);
   if (!cookie) {
@@ -115,17 +122,23 @@ function refuseUnstorableParams(params: unknown): void {
  */
 export function route<P = Record<string, string>>(handler: (args: RouteArgs<P>) => Promise<Response>, options: RouteOptions = {}): RouteHandler<P> {
   const run = async (req: Request, ctx: Context<P>): Promise<Response> => {
+    let audit: PendingAudit | undefined;
+    let res: Response;
     try {
       const caller = await identify(req);
+      // Only identified callers: an anonymous flood must not fill the log (sign-in failures are
+      // recorded by the sign-in route, under its rate limit). Refusals below are recorded.
+      if (options.audit ?? !SAFE_METHODS.has(req.method)) audit = await beginAudit(req, caller);
       requireScope(caller, scopeFor(req.method, options));
       const params = await ctx.params;
       refuseUnstorableParams(params);
-      const res = await handler({ req, user: caller.user, via: caller.via, scope: caller.scope, recheck: caller.recheck, params });
+      res = await handler({ req, user: caller.user, via: caller.via, scope: caller.scope, recheck: caller.recheck, params });
       if (caller.renewCookie) res.headers.append('set-cookie', caller.renewCookie);
-      return res;
     } catch (err) {
-      return errorResponse(err);
+      res = errorResponse(err);
     }
+    if (audit) await finishAudit(audit, res);
+    return res;
   };
   return Object.assign(run, { access: { auth: 'user', scope: options.scope } as RouteAccess });
 }

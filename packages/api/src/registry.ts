@@ -2,14 +2,16 @@
 // (apps/web/app/api/openapi-coverage.test.ts), so a route without a contract entry fails a test.
 import type { ApiOperation } from './operation';
 import { accountOperations } from './routes/accounts';
+import { alertOperations } from './routes/alerts';
 import { assemblyOperations } from './routes/assemblies';
 import { catalogOperations } from './routes/catalog';
 import { customImageOperations } from './routes/custom-images';
 import { dataOperations } from './routes/data';
+import { logOperations } from './routes/logs';
 import { metaOperations } from './routes/meta';
 import { vdcOperations } from './routes/vdcs';
 
-export const API_OPERATIONS: readonly ApiOperation[] = [...accountOperations, ...vdcOperations, ...dataOperations, ...catalogOperations, ...assemblyOperations, ...customImageOperations, ...metaOperations];
+export const API_OPERATIONS: readonly ApiOperation[] = [...accountOperations, ...vdcOperations, ...logOperations, ...dataOperations, ...catalogOperations, ...assemblyOperations, ...customImageOperations, ...alertOperations, ...metaOperations];
 
 /** Tags in the order the reference shows them, each with one line. */
 export const API_TAGS: readonly { name: string; description: string }[] = [
@@ -26,6 +28,7 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'Catalog', description: 'Appliance classes, assemblies, and judging a manifest' },
   { name: 'Assemblies', description: "Users' saved boxes of appliances, their versions and sharing" },
   { name: 'Classes', description: 'Class versions, class patch and the custom-image allow-list (admins)' },
+  { name: 'Alerts', description: 'Alert rules per VDC, the notification centre, webhooks and e-mail' },
   { name: 'Terminals', description: 'Shells in the browser: output, input, size' },
   { name: 'Meta', description: 'This document' },
 ];
@@ -34,4 +37,52 @@ export function findOperation(operationId: string): ApiOperation {
   const found = API_OPERATIONS.find((o) => o.operationId === operationId);
   if (!found) throw new Error(`no API operation "${operationId}"`);
   return found;
+}
+
+export interface MatchedOperation {
+  operation: ApiOperation;
+  /** The path's parameters by name, decoded. */
+  params: Record<string, string>;
+}
+
+const PATTERNS = new Map<ApiOperation, RegExp>();
+
+function patternOf(operation: ApiOperation): RegExp {
+  let found = PATTERNS.get(operation);
+  if (!found) {
+    const source = operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>[^/]+)');
+    found = new RegExp(`^${source}/?$`);
+    PATTERNS.set(operation, found);
+  }
+  return found;
+}
+
+/**
+ * The operation a request is, by method and path (`POST /api/v1/vdcs/shop/deploy` → deployVdc
+ * with `{ name: 'shop' }`); undefined for a path the contract does not have. A literal segment
+ * wins over a parameter (`/assemblies/import` is not `/assemblies/{id}`).
+ */
+export function matchOperation(method: string, pathname: string): MatchedOperation | undefined {
+  let best: MatchedOperation | undefined;
+  let bestParams = Number.POSITIVE_INFINITY;
+  for (const operation of API_OPERATIONS) {
+    if (operation.method !== method.toUpperCase()) continue;
+    const m = patternOf(operation).exec(pathname);
+    if (!m) continue;
+    const params = Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, safeDecode(v)]));
+    const count = Object.keys(params).length;
+    if (count < bestParams) {
+      best = { operation, params };
+      bestParams = count;
+    }
+  }
+  return best;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

@@ -76,6 +76,8 @@ export {
 export { getOperation, listOperations } from './operations/read-operations';
 export { type OperationParams, requestOperation } from './operations/request-operation';
 export { failOperation, finishFailed, MAX_RUNS, type RunOptions, type RunResult, runOperation } from './operations/run-operation';
+export { type AuditActor, type AuditEntry, type AuditOutcome, recordAudit, SYSTEM_ACTOR } from './audit/record-audit';
+export { type AuditVdc, auditVdcRef } from './audit/audit-vdc-ref';
 export { addMissingSecrets, type StoredSecrets } from './add-missing-secrets';
 export { type HostPortProbe, type HostPortState, setHostPortProbe } from './manifests/host-port-probe';
 export type { QuotaAmounts } from './quotas/quota-amounts';

@@ -1,6 +1,7 @@
 import { loginBody } from '@colo/api';
-import { logIn } from '@colo/control';
-import { json, publicRoute, readBody } from '../../../../../lib/http';
+import { isColoError, logIn } from '@colo/control';
+import { auditSignIn } from '../../../../../lib/audit-request';
+import { errorResponse, json, publicRoute, readBody } from '../../../../../lib/http';
 import { clientIp } from '../../../../../lib/client-address';
 import { isSecureRequest, sessionCookie } from '../../../../../lib/session-cookie';
 
@@ -8,6 +9,13 @@ export const dynamic = 'force-dynamic';
 
 export const POST = publicRoute(async ({ req }) => {
   const { email, password } = await readBody(req, loginBody);
-  const { user, session } = await logIn({ email, password, ip: clientIp(req) });
-  return json({ user }, 200, { 'set-cookie': sessionCookie(session.token, session.expiresAt, isSecureRequest(req)) });
+  try {
+    const { user, session } = await logIn({ email, password, ip: clientIp(req) });
+    await auditSignIn(req, 'signIn', email, user, 200);
+    return json({ user }, 200, { 'set-cookie': sessionCookie(session.token, session.expiresAt, isSecureRequest(req)) });
+  } catch (err) {
+    const res = errorResponse(err);
+    await auditSignIn(req, 'signIn', email, null, res.status, isColoError(err) ? err.message : undefined);
+    return res;
+  }
 });

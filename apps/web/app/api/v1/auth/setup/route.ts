@@ -1,5 +1,6 @@
 import { setupBody } from '@colo/api';
 import { ColoError, createSession, setupFirstAdmin } from '@colo/control';
+import { auditSignIn } from '../../../../../lib/audit-request';
 import { json, publicRoute, readBody } from '../../../../../lib/http';
 import { isSecureRequest, sessionCookie } from '../../../../../lib/session-cookie';
 import { setupHostAllowed, setupHostRefusal } from '../../../../../lib/setup-host';
@@ -16,5 +17,6 @@ export const POST = publicRoute(async ({ req }) => {
   const input = await readBody(req, setupBody);
   const user = await setupFirstAdmin(input);
   const session = await createSession(user.id);
+  await auditSignIn(req, 'setupFirstAdmin', user.email, user, 201);
   return json({ user }, 201, { 'set-cookie': sessionCookie(session.token, session.expiresAt, isSecureRequest(req)) });
 });

@@ -1,0 +1,92 @@
+// The audit log's view of one API request: the contract names the action (`deployVdc`) and its
+// params, the answer's status gives the outcome. Bodies are never recorded (they carry passwords
+// and manifests); an operation the request started is, so the log links to its steps.
+import { matchOperation } from '@colo/api';
+import { type AuditOutcome, type AuditVdc, auditVdcRef, type AuthUser, recordAudit } from '@colo/control';
+import { clientIp } from './client-address';
+
+export interface AuditedCaller {
+  user: AuthUser;
+  via: 'token' | 'session';
+  tokenId?: string;
+}
+
+export function outcomeOf(status: number): AuditOutcome {
+  if (status < 400) return 'ok';
+  return status === 401 || status === 403 ? 'denied' : 'failed';
+}
+
+export interface PendingAudit {
+  req: Request;
+  caller: AuditedCaller;
+  action: string;
+  params: Record<string, string>;
+  vdc?: AuditVdc;
+}
+
+/**
+ * Before the handler runs: what the request is and which VDC it names, looked up now because a
+ * rename or a delete changes that row.
+ */
+export async function beginAudit(req: Request, caller: AuditedCaller): Promise<PendingAudit> {
+  const url = new URL(req.url);
+  const matched = matchOperation(req.method, url.pathname);
+  const params = matched?.params ?? {};
+  const named = url.pathname.startsWith('/api/v1/vdcs/') ? params.name : undefined;
+  const vdc = named ? await auditVdcRef(caller.user, named) : undefined;
+  return { req, caller, action: matched?.operation.operationId ?? `${req.method} ${url.pathname}`, params, vdc };
+}
+
+export async function finishAudit(pending: PendingAudit, res: Response): Promise<void> {
+  const { req, caller, params } = pending;
+  const url = new URL(req.url);
+  const detail: Record<string, unknown> = { method: req.method, path: url.pathname };
+  if (Object.keys(params).length > 0) detail.params = params;
+  const operationId = await startedOperation(res);
+  if (operationId) detail.operation = operationId;
+  if (res.status >= 400) detail.error = await errorMessage(res);
+  await recordAudit({
+    actor: { user: caller.user, via: caller.via, tokenId: caller.tokenId, address: clientIp(req) },
+    action: pending.action,
+    outcome: outcomeOf(res.status),
+    status: res.status,
+    vdc: pending.vdc,
+    detail,
+  });
+}
+
+/** The operation id of a 202 answer (`{ operation: { id } }`), read from a copy of the body. */
+async function startedOperation(res: Response): Promise<string | undefined> {
+  if (res.status !== 202 || !res.headers.get('content-type')?.includes('json')) return undefined;
+  try {
+    const body = (await res.clone().json()) as { operation?: { id?: unknown } };
+    return typeof body.operation?.id === 'string' ? body.operation.id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function errorMessage(res: Response): Promise<string | undefined> {
+  if (!res.headers.get('content-type')?.includes('json')) return undefined;
+  try {
+    const body = (await res.clone().json()) as { error?: { message?: unknown } };
+    const message = body.error?.message;
+    return typeof message === 'string' ? message.slice(0, 500) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Sign-in and first-run setup: public routes, so the caller is known only by the email it
+ * gave; a refused attempt is recorded under that email with no user id.
+ */
+export async function auditSignIn(req: Request, action: 'signIn' | 'setupFirstAdmin', email: string, user: AuthUser | null, status: number, error?: string): Promise<void> {
+  await recordAudit({
+    actor: { user: user ?? { id: '', email: email.slice(0, 320), name: '' }, via: 'session', address: clientIp(req) },
+    action,
+    outcome: outcomeOf(status),
+    status,
+    detail: error ? { error: error.slice(0, 500) } : undefined,
+  });
+}
