@@ -23,6 +23,10 @@ export const workerEnvSchema = controlEnvSchema.extend({
   COLO_SCHEDULE_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
   /** Seconds between checks that every running VDC's edge listeners exist and run. */
   COLO_EDGE_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Seconds between metrics samples of every appliance container (CPU, memory, network, block I/O); 0 = no sampling. */
+  COLO_METRICS_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  /** Stats reads in flight at once while sampling (one one-shot request per container). */
+  COLO_METRICS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
 });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;

@@ -12,6 +12,7 @@ import {
   serveWorkerCalls,
   shutdownControl,
   startFlapGuard,
+  startMetricsSampler,
   startScheduleTicker,
   startWakeWatch,
   sweepAbandonedCopies,
@@ -119,6 +120,11 @@ export async function startWorker(env: WorkerEnv, log: (line: string) => void = 
   const schedules = startScheduleTicker({ intervalMs: env.COLO_SCHEDULE_TICK_SECONDS * 1000, log });
   // Entries that start their stopped VDC on the first request: their listeners' logs, followed.
   const wakes = startWakeWatch({ log });
+  // What every container uses, sampled on one loop per engine (not per viewer) and rolled up.
+  const metrics =
+    env.COLO_METRICS_INTERVAL_SECONDS > 0
+      ? startMetricsSampler({ intervalMs: env.COLO_METRICS_INTERVAL_SECONDS * 1000, concurrency: env.COLO_METRICS_CONCURRENCY, log })
+      : undefined;
 
   return {
     worker,
@@ -127,6 +133,7 @@ export async function startWorker(env: WorkerEnv, log: (line: string) => void = 
       clearInterval(timer);
       clearInterval(edgeTimer);
       wakes.close();
+      await metrics?.close();
       // Calls under way get the same grace, alongside operations; relayed terminals are hung up.
       const callsClosed = calls.close(graceMs);
       await schedules.close();

@@ -175,3 +175,19 @@ export {
   setAssemblySharing,
   sharingInputSchema,
 } from './assemblies';
+export {
+  type ApplianceMetrics,
+  createMetricsSampler,
+  METRIC_RANGES,
+  type MetricPoint,
+  type MetricRange,
+  type MetricsSampler,
+  type MetricsSamplerOptions,
+  type ReplicaMetrics,
+  rangeResolution,
+  rollUpMetrics,
+  startMetricsSampler,
+  type TickResult,
+  type VdcMetricsView,
+  vdcMetrics,
+} from './metrics';

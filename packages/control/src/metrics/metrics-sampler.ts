@@ -1,0 +1,144 @@
+// The metrics sampler: one loop per Docker engine, in every worker. Each tick lists this
+// installation's appliance containers (one call, by label), reads each running one's counters
+// one-shot with bounded concurrency, and stores a sample per replica (rates since the previous
+// tick's reading) in one batch. Ticks are aligned to the interval and a sample's `at` is its
+// tick, so a second worker's samples of the same tick are dropped as duplicates.
+import { getPrisma } from '@colo/db';
+import { type ContainerStats, type ContainerSummary, LABEL } from '@colo/engine';
+import { engineConfig, getRuntime } from '../docker/engine-access';
+import { rollUpMetrics } from './metric-rollups';
+import { type MetricValues, sampleRates } from './sample-rates';
+
+export interface MetricsSamplerOptions {
+  /** Time between ticks (the worker's COLO_METRICS_INTERVAL_SECONDS). */
+  intervalMs: number;
+  /** Stats reads in flight at once. */
+  concurrency?: number;
+  /** Time between roll-up runs; 0 leaves roll-ups to another loop. */
+  rollupIntervalMs?: number;
+  /** The containers sampled; this installation's appliance containers unless told (the bench's). */
+  labels?: string[];
+  log?: (line: string) => void;
+  /** Told after every tick (tests, the bench). */
+  onTick?: (tick: TickResult) => void;
+}
+
+export interface TickResult {
+  at: Date;
+  containers: number;
+  stored: number;
+}
+
+export interface MetricsSampler {
+  /** One tick now: reads every container and stores the samples it can tell. */
+  tick(now?: Date): Promise<TickResult>;
+  /** Stops the loop and waits for a tick under way. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_CONCURRENCY = 8;
+
+/** Appliance containers only: edge listeners and volume tools are Colo's own, not a replica. */
+function sampled(c: ContainerSummary): boolean {
+  return c.state === 'running' && Boolean(c.labels[LABEL.vdc]) && Boolean(c.labels[LABEL.appliance]) && c.labels[LABEL.role] !== 'edge';
+}
+
+async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++] as T);
+  });
+  await Promise.all(lanes);
+}
+
+/** A sampler without a loop: `tick()` when wanted (tests, the bench); startMetricsSampler runs it. */
+export function createMetricsSampler(options: Omit<MetricsSamplerOptions, 'rollupIntervalMs'>): MetricsSampler {
+  const labels = options.labels ?? [`${LABEL.managed}=true`, `${LABEL.instance}=${engineConfig().instance}`];
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const log = options.log ?? (() => {});
+  /** The last reading per container id: a rate needs two. */
+  let previous = new Map<string, ContainerStats>();
+
+  async function tick(now: Date = new Date()): Promise<TickResult> {
+    const at = new Date(Math.floor(now.getTime() / options.intervalMs) * options.intervalMs);
+    const runtime = getRuntime();
+    const containers = (await runtime.listContainers(labels)).filter(sampled);
+    const readings = new Map<string, ContainerStats>();
+    const rows: (MetricValues & { vdcId: string; appliance: string; replica: number; at: Date })[] = [];
+    await eachLimited(containers, concurrency, async (c) => {
+      const stats = await runtime.containerStats(c.id).catch((error: Error) => {
+        log(`metrics: could not read ${c.name}: ${error.message}`);
+        return undefined;
+      });
+      if (!stats) return;
+      readings.set(c.id, stats);
+      const before = previous.get(c.id);
+      const values = before && sampleRates(before, stats);
+      if (!values) return;
+      rows.push({
+        vdcId: c.labels[LABEL.vdc] as string,
+        appliance: c.labels[LABEL.appliance] as string,
+        replica: Number(c.labels[LABEL.replica] ?? 0),
+        at,
+        ...values,
+      });
+    });
+    // Containers gone since the last tick are forgotten with it.
+    previous = readings;
+    if (rows.length > 0) await getPrisma().metricSample.createMany({ data: rows, skipDuplicates: true });
+    const result = { at, containers: containers.length, stored: rows.length };
+    options.onTick?.(result);
+    return result;
+  }
+
+  return { tick, close: async () => {} };
+}
+
+export function startMetricsSampler(options: MetricsSamplerOptions): MetricsSampler {
+  const log = options.log ?? (() => {});
+  const sampler = createMetricsSampler(options);
+  const rollupEvery = options.rollupIntervalMs ?? 60_000;
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let lastRollup = 0;
+  let failing = false;
+
+  async function run(): Promise<void> {
+    try {
+      await sampler.tick();
+      if (rollupEvery > 0 && Date.now() - lastRollup >= rollupEvery) {
+        lastRollup = Date.now();
+        await rollUpMetrics();
+      }
+      if (failing) log('metrics: sampling again');
+      failing = false;
+    } catch (error) {
+      // Said once per outage, not every tick.
+      if (!failing) log(`metrics: a tick failed (${(error as Error).message}); retrying each tick`);
+      failing = true;
+    }
+  }
+
+  function schedule(): void {
+    if (closed) return;
+    // The next multiple of the interval, so every worker ticks at the same moments.
+    const wait = options.intervalMs - (Date.now() % options.intervalMs);
+    timer = setTimeout(() => {
+      running = run().finally(schedule);
+    }, wait);
+    timer.unref();
+  }
+
+  // A first reading at once: the first samples are then stored one interval after start.
+  running = run().finally(schedule);
+
+  return {
+    tick: sampler.tick,
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
