@@ -10,6 +10,7 @@ export * from './schemas/accounts';
 export * from './schemas/assemblies';
 export * from './schemas/classes';
 export * from './schemas/custom-images';
+export * from './schemas/logs';
 export * from './schemas/metrics';
 export * from './schemas/operations';
 export * from './schemas/vdcs';

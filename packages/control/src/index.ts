@@ -54,6 +54,11 @@ export { type ApplianceLogLine, applianceLogs, followApplianceLogs, MAX_LOG_TAIL
 export { EVENT_STREAM_HEADERS, type EventStreamOptions, formatServerEvent, type ServerEvent, toEventStream } from './live/event-stream';
 export { type LiveStreamOptions, openLiveStream, openStreamCount, takeStreamSlot } from './live/live-stream';
 export { openVdcEvents, type VdcEventsTiming } from './live/vdc-events';
+export { followLogs as followVdcLogs, LOG_RESCAN_MS } from './logs/follow-logs';
+export { formatLogEntry, type LogEntry, truncatedNote } from './logs/log-entry';
+export { detectLevel, LOG_LEVELS, type LogLevel } from './logs/log-level';
+export { type LogQuery, readLogQuery } from './logs/log-query';
+export { type LogSearchResult, searchLogs } from './logs/search-logs';
 export { type ClaimOptions, claimVdcFor, type ClaimResult, releaseVdcFrom } from './operations/claim';
 export { FencedError, isFenced, type RunFence, withFence } from './operations/fence';
 export { fencedRuntime } from './operations/fenced-runtime';

@@ -15,6 +15,7 @@ import { upgrade } from './upgrade';
 import { helpCommand } from './help';
 import { imageCommand } from './image';
 import { login } from './login';
+import { logs } from './logs';
 import { ls } from './ls';
 import { op } from './op';
 import { ops } from './ops';
@@ -38,6 +39,7 @@ export const commands: Command[] = [
   importCommand,
   ls,
   status,
+  logs,
   stop,
   start,
   destroy,
