@@ -16,6 +16,8 @@ export interface CliContext {
   pollIntervalMs: number;
   /** How long one HTTP request may take before the CLI gives up on the server. */
   requestTimeoutMs: number;
+  /** Whether stdout is a terminal (`colo top --watch` redraws only there). */
+  stdoutIsTty?: boolean;
   /** Asks a yes/no question on the terminal; undefined when there is no terminal to ask on. */
   confirm?: (question: string) => Promise<boolean>;
 }

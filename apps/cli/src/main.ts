@@ -38,6 +38,7 @@ const ctx: CliContext = {
   pollIntervalMs: 500,
   requestTimeoutMs: 60_000,
   confirm: process.stdin.isTTY && process.stderr.isTTY ? confirm : undefined,
+  stdoutIsTty: process.stdout.isTTY === true,
 };
 
 process.exitCode = await run(process.argv.slice(2), ctx);

@@ -25,6 +25,7 @@ import { schedule } from './schedule';
 import { restore, snapshot, snapshots } from './snapshot';
 import { start } from './start';
 import { status } from './status';
+import { top } from './top';
 import { stop } from './stop';
 import { validate } from './validate';
 import { version } from './version';
@@ -39,6 +40,7 @@ export const commands: Command[] = [
   importCommand,
   ls,
   status,
+  top,
   logs,
   stop,
   start,
