@@ -186,6 +186,8 @@ describe('the API contract on a running Colo', () => {
     await call('vdcStatus', 200, { params: { name } });
     await call('applianceDetail', 200, { params: { name, appliance: 'web' } });
     await call('applianceLogs', 200, { params: { name, appliance: 'web' }, query: { tail: '5' } });
+    await call('vdcLogs', 200, { params: { name }, query: { appliance: 'web', since: '15m', level: 'warn', limit: '5' } });
+    await call('vdcLogs', 400, { params: { name }, query: { since: 'soon' } });
     await call('vdcEvents', 200, { params: { name } });
     await call('exportCompose', 200, { params: { name }, query: { format: 'json' } });
     expect(await call('exportCompose', 200, { params: { name } })).toContain('services:');

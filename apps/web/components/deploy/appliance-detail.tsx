@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { Alert } from '../ui/alert';
 import { ApiError, api, vdcPath } from './api';
-import { ApplianceLogPanel } from './appliance-log-panel';
+import { LogSearch } from '../logs/log-search';
 import { type ContainerRow, ContainerTable } from './container-table';
 import { NodeStateBadge } from './node-state-badge';
 import { useVdcLive } from './use-vdc-live';
@@ -65,7 +65,7 @@ export function ApplianceDetail({ vdcName, appliance }: { vdcName: string; appli
         <h2 className="text-sm font-semibold text-slate-900">Containers</h2>
         {!live.status && !rows ? <div className="h-24 animate-pulse rounded-md bg-slate-100" /> : <ContainerTable containers={containers} />}
       </section>
-      <ApplianceLogPanel vdcName={vdcName} appliance={appliance} />
+      <LogSearch vdcName={vdcName} appliance={appliance} defaultFollow />
     </div>
   );
 }

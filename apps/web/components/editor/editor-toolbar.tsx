@@ -74,6 +74,17 @@ export function EditorToolbar(p: EditorToolbarProps) {
         </svg>
         History
       </Link>
+      <Link
+        href={`/vdcs/${encodeURIComponent(p.vdcName)}/logs`}
+        className="flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+        title="Search, follow and download the logs of every replica of this VDC"
+        data-testid="logs-link"
+      >
+        <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+          <path d="M4 6h16M4 12h10M4 18h13" />
+        </svg>
+        Logs
+      </Link>
       <a
         href={`/api/v1/vdcs/${encodeURIComponent(p.vdcName)}/bundle`}
         download={`${p.vdcName}.colo.yaml`}
