@@ -13,4 +13,5 @@ export * from './schemas/custom-images';
 export * from './schemas/logs';
 export * from './schemas/metrics';
 export * from './schemas/operations';
+export * from './schemas/terminals';
 export * from './schemas/vdcs';

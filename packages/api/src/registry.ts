@@ -9,10 +9,11 @@ import { customImageOperations } from './routes/custom-images';
 import { dataOperations } from './routes/data';
 import { logOperations } from './routes/logs';
 import { metaOperations } from './routes/meta';
+import { terminalOperations } from './routes/terminals';
 import { metricOperations } from './routes/metrics';
 import { vdcOperations } from './routes/vdcs';
 
-export const API_OPERATIONS: readonly ApiOperation[] = [...accountOperations, ...vdcOperations, ...logOperations, ...metricOperations, ...dataOperations, ...catalogOperations, ...assemblyOperations, ...customImageOperations, ...alertOperations, ...metaOperations];
+export const API_OPERATIONS: readonly ApiOperation[] = [...accountOperations, ...vdcOperations, ...logOperations, ...metricOperations, ...dataOperations, ...catalogOperations, ...assemblyOperations, ...customImageOperations, ...alertOperations, ...terminalOperations, ...metaOperations];
 
 /** Tags in the order the reference shows them, each with one line. */
 export const API_TAGS: readonly { name: string; description: string }[] = [

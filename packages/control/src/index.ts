@@ -147,6 +147,7 @@ export { type ServeWorkerCallsOptions, serveWorkerCalls, type WorkerCallServer }
 export { type WorkerCallName, WORKER_CALLS } from './worker-calls/worker-call-registry';
 export { workerCallsQueueName } from './worker-calls/worker-call-queue';
 export { openPrototypeTerminal, prototypeTerminalTarget } from './classes/prototype-terminal';
+export { type OpenedApplianceTerminal, openApplianceTerminal } from './terminal/appliance-terminal';
 export { DEFAULT_TERMINAL_LIMITS, type TerminalLimits } from './terminal/terminal-limits';
 export { closeAllTerminals, setTerminalRegistry, TerminalRegistry, terminalRegistry } from './terminal/terminal-registry';
 export {

@@ -66,7 +66,7 @@ export { type FollowLogsOptions, followLogs } from './runtime/follow-logs';
 export { type ReadLogsOptions, readLogs, type TimedLogLine } from './runtime/read-logs';
 export { type ContainerEvent, type EventWatch, type WatchEventsOptions, watchContainerEvents } from './runtime/watch-events';
 export { type LogLine, LogLineDecoder, type LogStreamName } from './runtime/log-frames';
-export { openContainerShell, type TerminalSize } from './shell/container-shell';
+export { openContainerShell, type ShellOptions, type TerminalSize } from './shell/container-shell';
 export {
   type ContainerDetails,
   type ContainerState,

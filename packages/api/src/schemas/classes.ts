@@ -97,16 +97,22 @@ export const terminalSizeBody = z
   })
   .strict();
 
-/** Any key a keyboard sends, NUL included; at most 64 KiB of UTF-8. */
+/**
+ * Any key a keyboard sends, NUL included; at most 64 KiB of UTF-8. `eof: true` (after `data`, if
+ * any) ends the program's input: what a pipe's end is to a `colo exec` without a TTY.
+ */
 export const terminalInputBody = z
   .object({
     data: z
       .string()
       .min(1, 'is empty')
       .max(MAX_TERMINAL_INPUT_BYTES, 'must be at most 64 KiB')
-      .refine((s) => new TextEncoder().encode(s).length <= MAX_TERMINAL_INPUT_BYTES, 'must be at most 64 KiB'),
+      .refine((s) => new TextEncoder().encode(s).length <= MAX_TERMINAL_INPUT_BYTES, 'must be at most 64 KiB')
+      .optional(),
+    eof: z.literal(true).optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.data !== undefined || b.eof, { message: 'is missing (or send eof: true)', path: ['data'] });
 
 export const terminalOpenedSchema = z.looseObject({ id: text, title: text });
 export const terminalWrittenSchema = z.looseObject({ id: text, bytes: z.number() });

@@ -1,6 +1,6 @@
 // The Redis side of a relayed terminal (the worker holds the shell, the web process its reader):
-// per terminal, an output stream (worker → web), an input stream (web → worker: keystrokes,
-// resizes, close), each side's heartbeat and the exit status. Keys are this installation's and
+// per terminal, an output stream (worker → web), an input stream (web → worker: keystrokes, the
+// input's end, resizes, close), each side's heartbeat and the exit status. Keys are this installation's and
 // expire on their own once neither side renews them.
 import { Redis } from 'ioredis';
 import { engineConfig } from '../docker/engine-access';

@@ -39,6 +39,13 @@ export function remoteInteractiveExec(relayId: string): InteractiveExec {
         () => callback(),
       );
     },
+    // The end of the input (a pipe's end, for a program without a TTY) is the worker's to pass on.
+    final(callback) {
+      send(['t', 'f']).then(
+        () => callback(),
+        () => callback(),
+      );
+    },
   });
   const beat = setInterval(() => void redis.set(keys.web, '1', 'PX', webSilenceMs).catch(() => {}), beatMs);
   beat.unref();

@@ -91,6 +91,7 @@ async function relay(exec: InteractiveExec, keys: RelayKeys, redis: Redis): Prom
         const type = f.t?.toString();
         if (type === 'i' && f.d) exec.stream.write(f.d);
         else if (type === 'r') void exec.resize(Number(f.c), Number(f.r)).catch(() => {});
+        else if (type === 'f') exec.stream.end();
         else if (type === 'c') void exec.close();
       }
       if (entries.length > 0) await redis.xdel(keys.in, ...entries.map(([id]) => id)).catch(() => {});

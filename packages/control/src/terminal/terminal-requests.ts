@@ -54,9 +54,9 @@ export function terminalEvents(caller: TerminalCaller, id: string): (signal: Abo
 export async function writeTerminal(caller: TerminalCaller, id: string, body: unknown): Promise<{ id: string; bytes: number }> {
   const session = terminalRegistry().find(caller.user, id);
   requireScope(caller, session.scope);
-  const { data } = parseInput(terminalInputSchema, body);
-  await session.input(data);
-  return { id, bytes: Buffer.byteLength(data, 'utf8') };
+  const { data, eof } = parseInput(terminalInputSchema, body);
+  await session.input(data ?? '', eof === true);
+  return { id, bytes: Buffer.byteLength(data ?? '', 'utf8') };
 }
 
 export async function resizeTerminal(caller: TerminalCaller, id: string, body: unknown): Promise<{ id: string; cols: number; rows: number }> {

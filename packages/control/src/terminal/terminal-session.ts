@@ -47,6 +47,7 @@ export class TerminalSession {
   private readonly recheckTimer: NodeJS.Timeout;
   private lingerTimer?: NodeJS.Timeout;
   private hangUp?: Promise<void>;
+  private readonly openedAt = Date.now();
 
   constructor(init: TerminalSessionInit) {
     this.init = init;
@@ -70,13 +71,17 @@ export class TerminalSession {
     return this.outputBytes;
   }
 
-  /** Types `data` into the shell, once the owner's access holds; `not_found` when it is closed. */
-  async input(data: string): Promise<void> {
+  /**
+   * Types `data` into the shell, once the owner's access holds; `not_found` when it is closed.
+   * `eof` then ends its input (a program without a TTY reads to the end of it).
+   */
+  async input(data: string, eof = false): Promise<void> {
     this.assertOpen();
     await this.recheck();
     this.assertOpen();
     this.touch();
-    this.init.exec.stream.write(data);
+    if (data !== '') this.init.exec.stream.write(data);
+    if (eof) this.init.exec.stream.end();
   }
 
   async resize(cols: number, rows: number): Promise<void> {
@@ -110,8 +115,10 @@ export class TerminalSession {
     this.end = { reason, exitCode };
     clearTimeout(this.idleTimer);
     clearInterval(this.recheckTimer);
-    this.append(Buffer.from(`\r\n\x1b[1m[Colo] ${reason}\x1b[0m\r\n`));
+    if (!this.init.target.quiet) this.append(Buffer.from(`\r\n\x1b[1m[Colo] ${reason}\x1b[0m\r\n`));
+    else this.waiting?.();
     this.hangUp = this.init.exec.close();
+    this.init.target.closed?.({ reason, exitCode, openMs: Date.now() - this.openedAt });
     this.lingerTimer = setTimeout(() => this.init.onGone(this), this.init.limits.lingerMs).unref();
     return this.hangUp;
   }

@@ -9,6 +9,11 @@ export interface TerminalTarget {
   title: string;
   /** The API token scope typing into it needs (a browser session has every scope of its user). */
   scope: TokenScope;
+  /**
+   * Whether why it closed is left off the output (said in the `closed` event only): a program's
+   * output on a pipe (`colo exec` without a TTY) stays exactly what it wrote.
+   */
+  quiet?: boolean;
   /** Starts the shell. */
   open(size: TerminalSize): Promise<InteractiveExec>;
   /**
@@ -16,4 +21,9 @@ export interface TerminalTarget {
    * `forbidden` or `not_found` once not. Runs with every recheck of the owner's credentials.
    */
   authorize(): Promise<void>;
+  /**
+   * Told once when the terminal closes (why, the shell's exit status, how long it was open), for
+   * the audit log. Must not throw.
+   */
+  closed?(end: { reason: string; exitCode: number | null; openMs: number }): void;
 }

@@ -9,6 +9,7 @@ import {
   removeClassImageCall,
   runInPrototypeCall,
 } from '../classes/prototype-calls';
+import { openApplianceShellCall } from '../terminal/appliance-shell-call';
 
 export const WORKER_CALLS = {
   'prototype.open': openPrototypeCall,
@@ -16,6 +17,7 @@ export const WORKER_CALLS = {
   'prototype.discard': discardPrototypeCall,
   'prototype.commit': commitPrototypeCall,
   'prototype.shell': openPrototypeShellCall,
+  'appliance.shell': openApplianceShellCall,
   'class-version.remove-image': removeClassImageCall,
   'bundle-data.measure': measureSnapshotDataCall,
   'bundle-data.send': sendSnapshotDataCall,

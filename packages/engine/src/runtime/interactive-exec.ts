@@ -6,7 +6,7 @@
 // environment (inherited by what it starts), and hanging up sends SIGHUP to each process that
 // has it, as a closing terminal would.
 import { randomBytes } from 'node:crypto';
-import type { Duplex } from 'node:stream';
+import { Duplex, PassThrough } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { toEngineError } from './docker-errors';
 import type { InteractiveExec, InteractiveExecOptions } from './runtime';
@@ -20,23 +20,25 @@ done; true`;
 export async function startInteractiveExec(docker: Dockerode, idOrName: string, o: InteractiveExecOptions): Promise<InteractiveExec> {
   const marker = randomBytes(12).toString('hex');
   const container = docker.getContainer(idOrName);
+  const tty = o.tty !== false;
   let exec: Dockerode.Exec;
-  let stream: Duplex;
+  let raw: Duplex;
   try {
     exec = await container.exec({
       Cmd: o.cmd,
       Env: [...(o.env ?? []), `${MARKER}=${marker}`],
       User: o.user,
       WorkingDir: o.workingDir,
-      Tty: true,
+      Tty: tty,
       AttachStdin: true,
       AttachStdout: true,
       AttachStderr: true,
     });
-    stream = (await exec.start({ hijack: true, stdin: true, Tty: true, Detach: false })) as Duplex;
+    raw = (await exec.start({ hijack: true, stdin: true, Tty: tty, Detach: false })) as Duplex;
   } catch (error) {
     throw toEngineError(error, `open a terminal in ${idOrName}`);
   }
+  const stream = tty ? raw : withoutFrames(docker, raw);
 
   let closing: Promise<void> | undefined;
   const ended = new Promise<{ exitCode: number | null }>((resolve) => {
@@ -46,13 +48,16 @@ export async function startInteractiveExec(docker: Dockerode, idOrName: string, 
       seen = true;
       void exitCodeOf(exec).then((exitCode) => resolve({ exitCode }));
     };
-    stream.on('end', finish);
-    stream.on('close', finish);
+    raw.on('end', finish);
+    raw.on('close', finish);
     // A broken connection is an end like any other; the caller learns of it through `ended`.
+    raw.on('error', finish);
     stream.on('error', finish);
   });
 
   const resize = async (cols: number, rows: number) => {
+    // Without a TTY there is no screen to size.
+    if (!tty) return;
     try {
       await exec.resize({ h: rows, w: cols });
     } catch (error) {
@@ -66,6 +71,7 @@ export async function startInteractiveExec(docker: Dockerode, idOrName: string, 
     close() {
       closing ??= (async () => {
         stream.destroy();
+        raw.destroy();
         // As the terminal's own user: the one that may signal its processes and read their environment.
         if (await runQuietly(container, ['/bin/sh', '-c', HANG_UP, 'sh', marker], o.user)) await ended;
       })();
@@ -79,6 +85,19 @@ export async function startInteractiveExec(docker: Dockerode, idOrName: string, 
     throw error;
   }
   return handle;
+}
+
+/**
+ * Without a TTY Docker frames stdout and stderr on the connection: the readable side is both,
+ * unframed, in the order written; ending the writable side half-closes the connection, which
+ * Docker passes on as the end of the program's stdin.
+ */
+function withoutFrames(docker: Dockerode, raw: Duplex): Duplex {
+  const out = new PassThrough();
+  docker.modem.demuxStream(raw, out, out);
+  raw.on('end', () => out.end());
+  raw.on('close', () => out.end());
+  return Duplex.from({ readable: out, writable: raw });
 }
 
 /** Docker may not have started the process when start returns; its own CLI retries the first resize too. */

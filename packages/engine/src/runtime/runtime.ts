@@ -97,6 +97,12 @@ export interface InteractiveExecOptions {
   workingDir?: string;
   cols: number;
   rows: number;
+  /**
+   * false: no TTY (a `colo exec` on a pipe): stdout and stderr arrive merged, as the program
+   * wrote them, ending the stream's writable side ends the program's stdin, and resizing does
+   * nothing. Default true.
+   */
+  tty?: boolean;
 }
 
 /**

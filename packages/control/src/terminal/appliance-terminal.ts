@@ -1,0 +1,88 @@
+// A terminal in one replica of a deployed appliance: the owner's shell (or one command) in the
+// container, as the container's own user. Exec is an operator's right, so it needs the `deploy`
+// scope; it stays theirs only while the VDC does (a rename, a delete or a lost right closes it).
+// The shell runs in the worker, which holds the Docker socket and finds the container by its
+// labels. Its opening is audited by the route; its end here, with how long it lasted and why.
+import { applianceTerminalBody } from '@colo/api';
+import type { AuthUser } from '../auth/api-tokens';
+import { requireScope } from '../auth/token-scope';
+import { type AuditActor, recordAudit } from '../audit/record-audit';
+import { ColoError, parseInput } from '../errors';
+import { findOwnedVdc } from '../vdcs/find-vdc';
+import { callWorker } from '../worker-calls/call-worker';
+import { remoteInteractiveExec } from './remote-exec';
+import type { TerminalCaller } from './terminal-requests';
+import { terminalRegistry } from './terminal-registry';
+import type { TerminalTarget } from './terminal-target';
+
+export interface OpenedApplianceTerminal {
+  id: string;
+  title: string;
+  replica: number;
+  container: string;
+}
+
+/**
+ * `POST /vdcs/:name/appliances/:appliance/terminal` (`{ replica?, command?, tty?, cols, rows }`).
+ * `actor` says who for the audit log's `terminalClosed` (the route knows the address and token).
+ */
+export async function openApplianceTerminal(
+  caller: TerminalCaller,
+  vdcName: string,
+  appliance: string,
+  body: unknown,
+  actor: AuditActor = { user: caller.user, via: 'session' },
+): Promise<OpenedApplianceTerminal> {
+  requireScope(caller, 'deploy');
+  const asked = parseInput(applianceTerminalBody, body);
+  const vdc = await findOwnedVdc(caller.user, vdcName);
+  let opened: { replica: number; container: string } | undefined;
+  let terminalId = '';
+  const target: TerminalTarget = {
+    title: `${appliance} replica ${asked.replica ?? 1} of ${vdc.name}`,
+    scope: 'deploy',
+    quiet: asked.tty === false,
+    async open(size) {
+      const answer = await callWorker('appliance.shell', {
+        vdcId: vdc.id,
+        vdcName: vdc.name,
+        appliance,
+        replica: asked.replica,
+        ...size,
+        command: asked.command,
+        tty: asked.tty,
+      });
+      opened = { replica: answer.replica, container: answer.container };
+      target.title = `${appliance} replica ${answer.replica} of ${vdc.name} (${answer.container})`;
+      return remoteInteractiveExec(answer.relayId);
+    },
+    authorize: () => stillOwned(caller.user, vdc.name, vdc.id),
+    closed(end) {
+      void recordAudit({
+        actor,
+        action: 'terminalClosed',
+        outcome: 'ok',
+        vdc: { id: vdc.id, name: vdc.name },
+        detail: {
+          terminal: terminalId,
+          appliance,
+          replica: opened?.replica ?? asked.replica ?? null,
+          container: opened?.container ?? null,
+          ...(asked.command ? { command: asked.command[0] } : {}),
+          durationMs: end.openMs,
+          reason: end.reason,
+          exitCode: end.exitCode,
+        },
+      });
+    },
+  };
+  const session = await terminalRegistry().open(caller.user, caller.recheck, target, { cols: asked.cols, rows: asked.rows });
+  terminalId = session.id;
+  return { id: session.id, title: session.title, replica: opened?.replica ?? 0, container: opened?.container ?? '' };
+}
+
+/** The VDC is still the owner's, under the same name: else `not_found` closes the terminal. */
+async function stillOwned(user: AuthUser, name: string, id: string): Promise<void> {
+  const vdc = await findOwnedVdc(user, name);
+  if (vdc.id !== id) throw new ColoError('not_found', `VDC "${name}" is no longer the one this terminal was opened in`);
+}
