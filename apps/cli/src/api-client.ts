@@ -2,6 +2,7 @@
 // can fail — server down, token rejected, error body, unexpected answer — into one CliError.
 import type { z } from 'zod';
 import {
+  auditPageSchema,
   bundleDryRunSchema,
   bundleExportSchema,
   bundleImportedSchema,
@@ -153,6 +154,14 @@ export class ColoClient {
   }
   status(name: string) {
     return this.call('GET', `/vdcs/${seg(name)}/status`, statusSchema);
+  }
+  /** One page of the audit log (filters as `colo audit` takes them). */
+  audit(query: Query) {
+    return this.call('GET', '/audit', auditPageSchema, { query });
+  }
+  /** The whole filtered audit log as a CSV or JSON file (the response, to stream). */
+  auditExport(query: Query, format: 'csv' | 'json') {
+    return this.transfer('GET', '/audit/export', { query: { ...query, format } });
   }
   operations(name: string) {
     return this.call('GET', `/vdcs/${seg(name)}/operations`, operationsSchema);

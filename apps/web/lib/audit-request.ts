@@ -2,7 +2,7 @@
 // params, the answer's status gives the outcome. Bodies are never recorded (they carry passwords
 // and manifests); an operation the request started is, so the log links to its steps.
 import { matchOperation } from '@colo/api';
-import { type AuditOutcome, type AuditVdc, auditVdcRef, type AuthUser, recordAudit } from '@colo/control';
+import { type AuditOutcome, type AuditTokenRef, type AuditVdc, auditTokenRef, auditVdcRef, type AuthUser, recordAudit } from '@colo/control';
 import { clientIp } from './client-address';
 
 export interface AuditedCaller {
@@ -22,6 +22,8 @@ export interface PendingAudit {
   action: string;
   params: Record<string, string>;
   vdc?: AuditVdc;
+  /** The token a revocation names, read before it is revoked: its name and prefix, never itself. */
+  token?: AuditTokenRef;
 }
 
 /**
@@ -34,7 +36,9 @@ export async function beginAudit(req: Request, caller: AuditedCaller): Promise<P
   const params = matched?.params ?? {};
   const named = url.pathname.startsWith('/api/v1/vdcs/') ? params.name : undefined;
   const vdc = named ? await auditVdcRef(caller.user, named) : undefined;
-  return { req, caller, action: matched?.operation.operationId ?? `${req.method} ${url.pathname}`, params, vdc };
+  const action = matched?.operation.operationId ?? `${req.method} ${url.pathname}`;
+  const token = action === 'revokeToken' && params.id ? await auditTokenRef(caller.user.id, params.id) : undefined;
+  return { req, caller, action, params, vdc, token };
 }
 
 export async function finishAudit(pending: PendingAudit, res: Response): Promise<void> {
@@ -44,6 +48,8 @@ export async function finishAudit(pending: PendingAudit, res: Response): Promise
   if (Object.keys(params).length > 0) detail.params = params;
   const operationId = await startedOperation(res);
   if (operationId) detail.operation = operationId;
+  const token = pending.token ?? (pending.action === 'createToken' ? await createdToken(res) : undefined);
+  if (token) detail.token = token;
   if (res.status >= 400) detail.error = await errorMessage(res);
   await recordAudit({
     actor: { user: caller.user, via: caller.via, tokenId: caller.tokenId, address: clientIp(req) },
@@ -61,6 +67,18 @@ async function startedOperation(res: Response): Promise<string | undefined> {
   try {
     const body = (await res.clone().json()) as { operation?: { id?: unknown } };
     return typeof body.operation?.id === 'string' ? body.operation.id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The record of a token just made (`{ info: { id, name, prefix, scope } }`), without the token itself. */
+async function createdToken(res: Response): Promise<AuditTokenRef | undefined> {
+  if (res.status !== 201) return undefined;
+  try {
+    const { info } = (await res.clone().json()) as { info?: Partial<Record<keyof AuditTokenRef, unknown>> };
+    if (typeof info?.id !== 'string' || typeof info.name !== 'string') return undefined;
+    return { id: info.id, name: info.name.slice(0, 200), prefix: String(info.prefix ?? ''), scope: String(info.scope ?? '') };
   } catch {
     return undefined;
   }

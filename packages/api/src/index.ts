@@ -8,6 +8,7 @@ export * from './registry';
 export { openApiDocumentSchema } from './routes/meta';
 export * from './schemas/accounts';
 export * from './schemas/assemblies';
+export * from './schemas/audit';
 export * from './schemas/classes';
 export * from './schemas/custom-images';
 export * from './schemas/logs';

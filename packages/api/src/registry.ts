@@ -4,6 +4,7 @@ import type { ApiOperation } from './operation';
 import { accountOperations } from './routes/accounts';
 import { alertOperations } from './routes/alerts';
 import { assemblyOperations } from './routes/assemblies';
+import { auditOperations } from './routes/audit';
 import { catalogOperations } from './routes/catalog';
 import { customImageOperations } from './routes/custom-images';
 import { dataOperations } from './routes/data';
@@ -13,7 +14,7 @@ import { terminalOperations } from './routes/terminals';
 import { metricOperations } from './routes/metrics';
 import { vdcOperations } from './routes/vdcs';
 
-export const API_OPERATIONS: readonly ApiOperation[] = [...accountOperations, ...vdcOperations, ...logOperations, ...metricOperations, ...dataOperations, ...catalogOperations, ...assemblyOperations, ...customImageOperations, ...alertOperations, ...terminalOperations, ...metaOperations];
+export const API_OPERATIONS: readonly ApiOperation[] = [...accountOperations, ...vdcOperations, ...logOperations, ...metricOperations, ...dataOperations, ...catalogOperations, ...assemblyOperations, ...customImageOperations, ...alertOperations, ...terminalOperations, ...auditOperations, ...metaOperations];
 
 /** Tags in the order the reference shows them, each with one line. */
 export const API_TAGS: readonly { name: string; description: string }[] = [
@@ -32,6 +33,7 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'Classes', description: 'Class versions, class patch and the custom-image allow-list (admins)' },
   { name: 'Alerts', description: 'Alert rules per VDC, the notification centre, webhooks and e-mail' },
   { name: 'Terminals', description: 'Shells in the browser: output, input, size' },
+  { name: 'Audit', description: 'Who changed what, when, from where: the audit log, filtered and exported' },
   { name: 'Meta', description: 'This document' },
 ];
 

@@ -83,6 +83,14 @@ export { type OperationParams, requestOperation } from './operations/request-ope
 export { failOperation, finishFailed, MAX_RUNS, type RunOptions, type RunResult, runOperation } from './operations/run-operation';
 export { type AuditActor, type AuditEntry, type AuditOutcome, recordAudit, SYSTEM_ACTOR } from './audit/record-audit';
 export { type AuditVdc, auditVdcRef } from './audit/audit-vdc-ref';
+export { type AuditTokenRef, auditTokenRef } from './audit/audit-token-ref';
+export { AUDIT_OUTCOMES, type AuditFilter, type AuditFilterInput, parseAuditFilter, parseAuditTime } from './audit/audit-filter';
+export { auditVisibility } from './audit/audit-visibility';
+export type { AuditEventView } from './audit/audit-view';
+export { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX, type AuditPage, type AuditQuery, listAuditEvents } from './audit/list-audit';
+export { AUDIT_CSV_COLUMNS, csvCell } from './audit/audit-csv';
+export { AUDIT_EXPORT_CAP, type AuditExport, type AuditExportFormat, exportAuditEvents } from './audit/export-audit';
+export { auditOperationEnd, auditSystemRequest, finishedAction, type SystemRequester } from './audit/system-events';
 export { addMissingSecrets, type StoredSecrets } from './add-missing-secrets';
 export { type HostPortProbe, type HostPortState, setHostPortProbe } from './manifests/host-port-probe';
 export type { QuotaAmounts } from './quotas/quota-amounts';

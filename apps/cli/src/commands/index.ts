@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { apply } from './apply';
 import { assemblyCommand } from './assembly';
+import { audit } from './audit';
 import { exportCommand } from './bundle-export';
 import { importCommand } from './bundle-import';
 import { catalog } from './catalog';
@@ -60,6 +61,7 @@ export const commands: Command[] = [
   ops,
   op,
   quota,
+  audit,
   imageCommand,
   version,
 ];

@@ -5,6 +5,7 @@
 // in Docker itself.
 import { getPrisma, type Prisma } from '@colo/db';
 import { LABEL, listenerLabelFilter } from '@colo/engine';
+import { auditSystemRequest } from '../audit/system-events';
 import { checkEntries } from '../entries/entry-watch';
 import { newId } from '../ids';
 import { enqueueOperation } from '../operations/queue';
@@ -69,6 +70,7 @@ export async function checkEdgeListeners(): Promise<EdgeCheck> {
       },
     });
     await enqueueOperation(op.id);
+    await auditSystemRequest({ by: 'edge repair', operationId: op.id, kind: 'deploy', vdc, detail: { revision: revision.number, repair: why } });
     result.repairs.push(`${vdc.name}: ${op.id} (${why})`);
   }
   return result;

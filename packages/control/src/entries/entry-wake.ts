@@ -8,6 +8,7 @@
 import { getPrisma } from '@colo/db';
 import { ENTRY_LABEL, followLogs, LABEL } from '@colo/engine';
 import { engineConfig, getRuntime } from '../docker/engine-access';
+import { auditSystemRequest } from '../audit/system-events';
 import { isColoError } from '../errors';
 import { checkOperation, enqueueWritten } from '../operations/request-operation';
 
@@ -21,6 +22,7 @@ export async function wakeEntryVdc(entryId: string): Promise<string> {
   if (!entry) return 'skipped: the entry is gone';
   if (!entry.wakeOnRequest) return `skipped: entry ${entry.name} does not start its VDC on request`;
   let data: Awaited<ReturnType<typeof checkOperation>> | undefined;
+  let woken: { id: string; name: string } | undefined;
   const outcome = await prisma.$transaction(async (tx) => {
     // Many held connections, several workers: one at a time decides, under the VDC's row lock.
     const [vdc] = await tx.$queryRaw<{ id: string; name: string; state: string; ownerId: string }[]>`
@@ -37,9 +39,13 @@ export async function wakeEntryVdc(entryId: string): Promise<string> {
       throw error;
     }
     await tx.operation.create({ data });
+    woken = { id: vdc.id, name: vdc.name };
     return `requested ${data.id}`;
   });
-  if (data && outcome.startsWith('requested')) await enqueueWritten(data.id as string);
+  if (data && woken && outcome.startsWith('requested')) {
+    await enqueueWritten(data.id as string);
+    await auditSystemRequest({ by: 'wake on request', operationId: data.id as string, kind: 'start', vdc: woken, detail: { entry: entry.name } });
+  }
   return `entry ${entry.name}: ${outcome}`;
 }
 

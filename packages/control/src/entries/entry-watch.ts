@@ -5,6 +5,7 @@
 import { getPrisma, type Prisma } from '@colo/db';
 import { ENTRY_LABEL, LABEL } from '@colo/engine';
 import { engineConfig, getRuntime } from '../docker/engine-access';
+import { auditSystemRequest } from '../audit/system-events';
 import { newId } from '../ids';
 import { enqueueOperation } from '../operations/queue';
 
@@ -12,8 +13,8 @@ import { enqueueOperation } from '../operations/queue';
 export async function checkEntries(): Promise<string[]> {
   const prisma = getPrisma();
   // Ready entries of VDCs at rest, with no entry operation open.
-  const entries = await prisma.$queryRaw<{ id: string; name: string; hostPort: number; vdcId: string; appliance: string; terminal: string; ownerId: string }[]>`
-    SELECT e."id", e."name", e."hostPort", e."vdcId", e."appliance", e."terminal", v."ownerId"
+  const entries = await prisma.$queryRaw<{ id: string; name: string; hostPort: number; vdcId: string; appliance: string; terminal: string; ownerId: string; vdcName: string }[]>`
+    SELECT e."id", e."name", e."hostPort", e."vdcId", e."appliance", e."terminal", v."ownerId", v."name" AS "vdcName"
     FROM "Entry" e JOIN "Vdc" v ON v."id" = e."vdcId"
     WHERE e."state" = 'ready' AND v."state" = 'running' AND v."activeOperationId" IS NULL
       AND NOT EXISTS (SELECT 1 FROM "Operation" o WHERE o."vdcId" = v."id" AND o."status" IN ('queued', 'running'))
@@ -38,6 +39,7 @@ export async function checkEntries(): Promise<string[]> {
       },
     });
     await enqueueOperation(id);
+    await auditSystemRequest({ by: 'entry repair', operationId: id, kind: 'entry_switch', vdc: { id: e.vdcId, name: e.vdcName }, detail: { entry: e.name, repair: why } });
     repairs.push(`entry ${e.name}: ${id} (${why})`);
   }
   return repairs;

@@ -4,6 +4,7 @@
 import { getPrisma, type Prisma } from '@colo/db';
 import { type ContainerFailure, describeFailure, type FailureKind } from '@colo/engine';
 import { failoverPolicy } from '@colo/manifest';
+import { auditSystemRequest } from '../audit/system-events';
 import { newId } from '../ids';
 import { enqueueOperation } from '../operations/queue';
 
@@ -34,7 +35,7 @@ export function flagReason(count: number, window: string, kind: FailureKind, exi
 
 export async function recordFailure(failure: RecordedFailure): Promise<{ outcome: RecordOutcome; operationId?: string; reason?: string }> {
   const prisma = getPrisma();
-  const vdc = await prisma.vdc.findUnique({ where: { id: failure.vdcId }, select: { id: true, ownerId: true, deployedRevisionId: true } });
+  const vdc = await prisma.vdc.findUnique({ where: { id: failure.vdcId }, select: { id: true, name: true, ownerId: true, deployedRevisionId: true } });
   if (!vdc) return { outcome: 'ignored' };
   const { count: inserted } = await prisma.applianceFailure.createMany({
     data: [
@@ -91,5 +92,6 @@ export async function recordFailure(failure: RecordedFailure): Promise<{ outcome
   // Should Redis be down, the operation stays queued in Postgres and the worker's sweep for lost
   // operations enqueues it later: the stop is not lost.
   await enqueueOperation(operationId).catch(() => {});
+  await auditSystemRequest({ by: 'flap guard', operationId, kind: 'stop', vdc, detail: { appliance: failure.appliance, reason } });
   return { outcome: 'flagged', operationId, reason };
 }

@@ -2,6 +2,7 @@
 // given back), failed for good, or handed back to the queue for another attempt. A run that lost
 // its fence gets FencedError from each of these and has written nothing.
 import { getPrisma, type VdcState } from '@colo/db';
+import { auditOperationEnd } from '../audit/system-events';
 import { ColoError } from '../errors';
 import { FENCE_TX_OPTIONS, type RunFence, withFence } from './fence';
 import type { RunnerOutcome } from './runners';
@@ -29,6 +30,7 @@ export async function finishSucceeded(run: RunFence, outcome: RunnerOutcome): Pr
     });
     await tx.vdc.updateMany({ where: { id: vdcId, activeOperationId: operationId }, data: { activeOperationId: null } });
   });
+  await auditOperationEnd(operationId, 'ok');
 }
 
 /** Marks the operation failed for good and frees its VDC, if `run` still holds it. */
@@ -43,6 +45,7 @@ export async function finishFailed(run: RunFence, error: ColoError, state: VdcSt
     if (state) await tx.vdc.update({ where: { id: vdcId }, data: { state } });
     await tx.vdc.updateMany({ where: { id: vdcId, activeOperationId: operationId }, data: { activeOperationId: null } });
   });
+  await auditOperationEnd(operationId, 'failed', error.message);
 }
 
 /**
@@ -64,7 +67,7 @@ export async function releaseForRetry(run: RunFence, error: ColoError): Promise<
  * somewhere out there cannot write after this, and records the failure.
  */
 export async function failOperation(operationId: string, message: string): Promise<boolean> {
-  return getPrisma().$transaction(async (tx) => {
+  const failed = await getPrisma().$transaction(async (tx) => {
     const [op] = await tx.$queryRaw<{ vdcId: string; kind: string; open: boolean; leased: boolean }[]>`
       SELECT "vdcId", "kind"::text AS "kind", "status" IN ('queued', 'running') AS "open",
              COALESCE("leaseExpiresAt" > clock_timestamp(), false) AS "leased"
@@ -81,4 +84,6 @@ export async function failOperation(operationId: string, message: string): Promi
     await tx.vdc.updateMany({ where: { id: op.vdcId, activeOperationId: operationId }, data: { activeOperationId: null } });
     return true;
   }, FENCE_TX_OPTIONS);
+  if (failed) await auditOperationEnd(operationId, 'failed', message, 'the queue gave up on its job');
+  return failed;
 }

@@ -11,6 +11,7 @@
 // a VDC that is not running, a start of one that is not stopped, a snapshot of one never
 // deployed. A refused request (e.g. a quota) is recorded as `refused: …`.
 import { getPrisma, type Prisma, type Schedule, type Vdc } from '@colo/db';
+import { auditScheduleRun } from '../audit/system-events';
 import type { AuthUser } from '../auth/api-tokens';
 import { isColoError } from '../errors';
 import { checkOperation, enqueueWritten } from '../operations/request-operation';
@@ -100,6 +101,7 @@ async function fireOne(schedule: DueSchedule, now: Date): Promise<FiredSchedule 
   });
   if (!won) return undefined;
   if (operation) await enqueueWritten(operation.id);
+  await auditScheduleRun(schedule, result, operation?.id as string | undefined);
   return { ...base, result, ...(operation ? { operationId: operation.id as string } : {}) };
 }
 
