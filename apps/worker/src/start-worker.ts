@@ -11,6 +11,7 @@ import {
   requeueLostOperations,
   serveWorkerCalls,
   shutdownControl,
+  startAlertWatch,
   startFlapGuard,
   startMetricsSampler,
   startScheduleTicker,
@@ -96,7 +97,9 @@ export async function startWorker(env: WorkerEnv, log: (line: string) => void = 
   const timer = setInterval(sweep, env.COLO_WORKER_SWEEP_SECONDS * 1000);
   timer.unref();
   // Appliances that crash are restarted by Docker; the guard stops those that keep crashing.
-  const guard = env.COLO_FLAP_GUARD ? startFlapGuard({ log }) : undefined;
+  // Alerts: evaluated every few seconds and on every failure the guard's event stream reports.
+  const alerts = startAlertWatch({ intervalMs: env.COLO_ALERT_TICK_SECONDS * 1000, log });
+  const guard = env.COLO_FLAP_GUARD ? startFlapGuard({ log, onFailure: (failure) => alerts.onFailure(failure) }) : undefined;
 
   // Published ports stay served: a stopped or missing listener is brought back by an operation.
   let checking = false;
@@ -138,6 +141,7 @@ export async function startWorker(env: WorkerEnv, log: (line: string) => void = 
       const callsClosed = calls.close(graceMs);
       await schedules.close();
       await guard?.close();
+      await alerts.close();
       const closing = worker.close();
       const timedOut = await Promise.race([
         closing.then(() => false),

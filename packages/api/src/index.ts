@@ -7,6 +7,7 @@ export * from './params';
 export * from './registry';
 export { openApiDocumentSchema } from './routes/meta';
 export * from './schemas/accounts';
+export * from './schemas/alerts';
 export * from './schemas/assemblies';
 export * from './schemas/audit';
 export * from './schemas/classes';

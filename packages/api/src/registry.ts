@@ -10,8 +10,8 @@ import { customImageOperations } from './routes/custom-images';
 import { dataOperations } from './routes/data';
 import { logOperations } from './routes/logs';
 import { metaOperations } from './routes/meta';
-import { terminalOperations } from './routes/terminals';
 import { metricOperations } from './routes/metrics';
+import { terminalOperations } from './routes/terminals';
 import { vdcOperations } from './routes/vdcs';
 
 export const API_OPERATIONS: readonly ApiOperation[] = [...accountOperations, ...vdcOperations, ...logOperations, ...metricOperations, ...dataOperations, ...catalogOperations, ...assemblyOperations, ...customImageOperations, ...alertOperations, ...terminalOperations, ...auditOperations, ...metaOperations];

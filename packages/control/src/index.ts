@@ -127,6 +127,7 @@ export {
   updateSchedule,
 } from './schedules/manage-schedules';
 export { type ScheduleTicker, startScheduleTicker } from './schedules/schedule-ticker';
+export * from './alerts';
 export type { ScheduleView } from './schedules/schedule-views';
 export { deleteVdc } from './vdcs/delete-vdc';
 export { getVdc, listRevisions, listVdcs } from './vdcs/read-vdcs';

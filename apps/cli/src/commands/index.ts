@@ -1,5 +1,6 @@
 // Every `colo` verb, in the order `colo help` lists them.
 import type { Command } from '../command';
+import { alerts } from './alerts';
 import { apply } from './apply';
 import { assemblyCommand } from './assembly';
 import { audit } from './audit';
@@ -51,6 +52,7 @@ export const commands: Command[] = [
   clone,
   restore,
   schedule,
+  alerts,
   entry,
   upgrade,
   history,
