@@ -5,6 +5,9 @@ import { type ControlTest, manifestOf, setupControlTest } from '@colo/control/te
 import { getPrisma } from '@colo/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as login from '../app/api/v1/auth/login/route';
+import * as tokens from '../app/api/v1/tokens/route';
+import * as token from '../app/api/v1/tokens/[id]/route';
+import * as audit from '../app/api/v1/audit/route';
 import * as vdc from '../app/api/v1/vdcs/[name]/route';
 import * as deploy from '../app/api/v1/vdcs/[name]/deploy/route';
 import * as vdcs from '../app/api/v1/vdcs/route';
@@ -72,6 +75,27 @@ describe('the audit log of API requests', () => {
   it('does not record reads', async () => {
     const before = (await events()).length;
     expect((await call(vdc.GET, 'GET', '/vdcs/guarded', undefined, admin, { name: 'guarded' })).status).toBe(200);
+    expect((await events()).length).toBe(before);
+  });
+
+  it('names a token made or revoked by its name and prefix, never the token', async () => {
+    const made = await call(tokens.POST, 'POST', '/tokens', { name: 'ci deploy', scope: 'deploy' });
+    expect(made.status).toBe(201);
+    const { token: secret, info } = JSON.parse(made.text) as { token: string; info: { id: string; prefix: string } };
+    expect((await call(token.DELETE, 'DELETE', `/tokens/${info.id}`, undefined, admin, { id: info.id })).status).toBe(204);
+    const [created] = await events({ action: 'createToken' });
+    const [revoked] = await events({ action: 'revokeToken' });
+    for (const row of [created, revoked]) {
+      expect((row.detail as { token?: unknown }).token).toMatchObject({ id: info.id, name: 'ci deploy', prefix: info.prefix, scope: 'deploy' });
+      expect(JSON.stringify(row)).not.toContain(secret);
+    }
+  });
+
+  it('does not record reading the audit log itself', async () => {
+    const before = (await events()).length;
+    const res = await call(audit.GET, 'GET', '/audit?action=deploy&outcome=denied', undefined, reader);
+    expect(res.status).toBe(200);
+    expect((JSON.parse(res.text) as { events: { action: string }[] }).events.map((e) => e.action)).toEqual(['deployVdc']);
     expect((await events()).length).toBe(before);
   });
 

@@ -41,7 +41,9 @@ async function call(r: ApiRoute, token: string | null) {
   const req = new Request(`http://127.0.0.1${fillPattern(r.pattern, values)}`, { method: r.method, headers, body: hasBody ? '{}' : undefined });
   const res = await r.handler(req, { params: Promise.resolve(values) as Promise<never> });
   const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : undefined };
+  // A file answer (the audit log's CSV export) is not JSON: only JSON is read.
+  const isJson = res.headers.get('content-type')?.includes('json') ?? false;
+  return { status: res.status, json: text && isJson ? JSON.parse(text) : undefined };
 }
 
 describe('the route table', () => {
