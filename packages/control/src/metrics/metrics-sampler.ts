@@ -27,6 +27,8 @@ export interface TickResult {
   at: Date;
   containers: number;
   stored: number;
+  /** Wall time the tick took, list to insert. */
+  durationMs: number;
 }
 
 export interface MetricsSampler {
@@ -36,7 +38,12 @@ export interface MetricsSampler {
   close(): Promise<void>;
 }
 
-const DEFAULT_CONCURRENCY = 8;
+/**
+ * Docker answers a stats read at its collector's next pass (once a second), even one-shot: a
+ * read mostly waits, and all reads in flight are answered by the same pass. So many at once
+ * keep a tick short (100 containers: about 4 s at 32) at no extra CPU.
+ */
+const DEFAULT_CONCURRENCY = 32;
 
 /** Appliance containers only: edge listeners and volume tools are Colo's own, not a replica. */
 function sampled(c: ContainerSummary): boolean {
@@ -60,6 +67,7 @@ export function createMetricsSampler(options: Omit<MetricsSamplerOptions, 'rollu
   let previous = new Map<string, ContainerStats>();
 
   async function tick(now: Date = new Date()): Promise<TickResult> {
+    const started = performance.now();
     const at = new Date(Math.floor(now.getTime() / options.intervalMs) * options.intervalMs);
     const runtime = getRuntime();
     const containers = (await runtime.listContainers(labels)).filter(sampled);
@@ -86,7 +94,7 @@ export function createMetricsSampler(options: Omit<MetricsSamplerOptions, 'rollu
     // Containers gone since the last tick are forgotten with it.
     previous = readings;
     if (rows.length > 0) await getPrisma().metricSample.createMany({ data: rows, skipDuplicates: true });
-    const result = { at, containers: containers.length, stored: rows.length };
+    const result = { at, containers: containers.length, stored: rows.length, durationMs: performance.now() - started };
     options.onTick?.(result);
     return result;
   }
