@@ -28,12 +28,16 @@ export interface ParsedArgs<F extends FlagSpecs> {
   flags: FlagValues<F & typeof GLOBAL_FLAGS>;
   /** Positionals by their declared name; optional ones may be undefined. */
   positionals: Record<string, string | undefined>;
+  /** Everything after `--`, untouched, for a command that takes a trailing command line (`colo exec`). */
+  trailing: string[];
 }
 
 export interface ArgsSpec<F extends FlagSpecs> {
   command: string;
   flags: F;
   positionals: readonly PositionalSpec[];
+  /** Whether `--` starts a trailing command line instead of more positionals. */
+  trailing?: boolean;
 }
 
 export function parseArgs<F extends FlagSpecs>(spec: ArgsSpec<F>, argv: string[]): ParsedArgs<F> {
@@ -44,13 +48,14 @@ export function parseArgs<F extends FlagSpecs>(spec: ArgsSpec<F>, argv: string[]
   const flags: Record<string, string | boolean | undefined> = {};
   for (const [name, flag] of Object.entries(all)) flags[name] = flag.type === 'boolean' ? false : undefined;
   const rest: string[] = [];
+  const trailing: string[] = [];
 
   const fail = (message: string) => new UsageError(message, spec.command);
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
-      rest.push(...argv.slice(i + 1));
+      (spec.trailing ? trailing : rest).push(...argv.slice(i + 1));
       break;
     }
     // A lone "-" is a value (stdin), never a flag.
@@ -104,7 +109,7 @@ export function parseArgs<F extends FlagSpecs>(spec: ArgsSpec<F>, argv: string[]
   spec.positionals.forEach((p, i) => {
     positionals[p.name] = rest[i];
   });
-  return { flags: flags as FlagValues<F & typeof GLOBAL_FLAGS>, positionals };
+  return { flags: flags as FlagValues<F & typeof GLOBAL_FLAGS>, positionals, trailing };
 }
 
 /** A positive number of seconds, for --timeout. */

@@ -11,6 +11,8 @@ export interface CommandDefinition<F extends FlagSpecs> {
   usage: string;
   positionals?: PositionalSpec[];
   flags?: F;
+  /** Whether `--` starts a trailing command line (ParsedArgs.trailing). */
+  trailing?: boolean;
   /** Lines of example use and output shown by --help. */
   examples?: string[];
   run(ctx: CliContext, args: ParsedArgs<F>): Promise<number>;
@@ -37,7 +39,7 @@ export function defineCommand<F extends FlagSpecs>(def: CommandDefinition<F>): C
       // Known before parsing so even a usage error comes out as JSON when asked for.
       const json = argv.includes('--json');
       try {
-        const args = parseArgs({ command: def.name, flags, positionals }, argv);
+        const args = parseArgs({ command: def.name, flags, positionals, trailing: def.trailing }, argv);
         if (args.flags.help) {
           for (const line of help()) ctx.out(line);
           return 0;

@@ -1,5 +1,6 @@
 // Everything a command touches outside its own arguments, passed in so tests run the real
 // commands in-process against a local server, with a fast poll and captured output.
+import type { ExecStdio } from './exec-stdio';
 
 export interface CliContext {
   /** Writes one line to stdout. */
@@ -20,4 +21,6 @@ export interface CliContext {
   stdoutIsTty?: boolean;
   /** Asks a yes/no question on the terminal; undefined when there is no terminal to ask on. */
   confirm?: (question: string) => Promise<boolean>;
+  /** The terminal and raw streams `colo exec` runs a remote program on. */
+  stdio?: ExecStdio;
 }

@@ -2,6 +2,7 @@
 // turns its result into the exit code.
 import { createInterface } from 'node:readline/promises';
 import type { CliContext } from './context';
+import { processStdio } from './exec-stdio';
 import { run } from './run';
 
 // `colo ls | head` closes stdout early; that is the reader's choice, not a failure.
@@ -39,6 +40,7 @@ const ctx: CliContext = {
   requestTimeoutMs: 60_000,
   confirm: process.stdin.isTTY && process.stderr.isTTY ? confirm : undefined,
   stdoutIsTty: process.stdout.isTTY === true,
+  stdio: processStdio(),
 };
 
 process.exitCode = await run(process.argv.slice(2), ctx);

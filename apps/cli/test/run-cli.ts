@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CliContext } from '../src/context';
+import type { ExecStdio } from '../src/exec-stdio';
 import { run } from '../src/run';
 import type { FakeColo } from './fake-colo';
 
@@ -19,6 +20,8 @@ export interface CliOptions {
   stdin?: string;
   cwd?: string;
   confirm?: CliContext['confirm'];
+  /** `colo exec`'s terminal; unless told, pipes: stdin is `stdin`, bytes written go to stdout. */
+  stdio?: ExecStdio;
   now?: number;
 }
 
@@ -46,7 +49,7 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
     ...options.env,
   };
   const ctx: CliContext = {
-    out: (line) => out.push(line),
+    out: (line) => out.push(`${line}\n`),
     err: (line) => err.push(line),
     env,
     cwd: options.cwd ?? process.cwd(),
@@ -59,7 +62,30 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
     // even a local fake server (the timeout itself is tested in api-client.test.ts).
     requestTimeoutMs: 30_000,
     confirm: options.confirm,
+    stdio: options.stdio ?? pipeStdio(options.stdin ?? '', (text) => out.push(text)),
   };
   const code = await run(argv, ctx);
-  return { code, stdout: out.map((l) => `${l}\n`).join(''), stderr: err.map((l) => `${l}\n`).join('') };
+  return { code, stdout: out.join(''), stderr: err.map((l) => `${l}\n`).join('') };
+}
+
+/** Standard streams that are pipes: `input` then its end on stdin, stdout's bytes to `write`. */
+export function pipeStdio(input: string, write: (text: string) => void): ExecStdio {
+  return {
+    isTTY: false,
+    size: () => ({ cols: 80, rows: 24 }),
+    onResize: () => () => {},
+    setRaw: () => {},
+    write: (bytes) => write(Buffer.from(bytes).toString('utf8')),
+    onInput(listener) {
+      let stopped = false;
+      setTimeout(() => {
+        if (stopped) return;
+        if (input !== '') listener(Buffer.from(input, 'utf8'));
+        listener(null);
+      }, 0);
+      return () => {
+        stopped = true;
+      };
+    },
+  };
 }

@@ -12,6 +12,7 @@ import { clone } from './clone';
 import { compose } from './compose';
 import { destroy } from './destroy';
 import { entry } from './entry';
+import { exec } from './exec';
 import { diff, history } from './history';
 import { upgrade } from './upgrade';
 import { helpCommand } from './help';
@@ -44,6 +45,7 @@ export const commands: Command[] = [
   status,
   top,
   logs,
+  exec,
   stop,
   start,
   destroy,
