@@ -8,6 +8,7 @@ import { ApiError, api, vdcPath } from './api';
 import { LogSearch } from '../logs/log-search';
 import { type ContainerRow, ContainerTable } from './container-table';
 import { NodeStateBadge } from './node-state-badge';
+import { ReplicaTerminal } from './replica-terminal';
 import { useVdcLive } from './use-vdc-live';
 
 export function ApplianceDetail({ vdcName, appliance }: { vdcName: string; appliance: string }) {
@@ -16,6 +17,7 @@ export function ApplianceDetail({ vdcName, appliance }: { vdcName: string; appli
   const node = live.nodes[appliance];
   const [rows, setRows] = useState<ContainerRow[]>();
   const [error, setError] = useState<{ status: number; message: string }>();
+  const [terminalReplica, setTerminalReplica] = useState<number>();
   const statusKey = JSON.stringify(fromStatus ?? null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: refetch when the live status of this appliance changes
@@ -63,8 +65,11 @@ export function ApplianceDetail({ vdcName, appliance }: { vdcName: string; appli
       {error && <Alert>{error.message}</Alert>}
       <section className="space-y-2">
         <h2 className="text-sm font-semibold text-slate-900">Containers</h2>
-        {!live.status && !rows ? <div className="h-24 animate-pulse rounded-md bg-slate-100" /> : <ContainerTable containers={containers} />}
+        {!live.status && !rows ? <div className="h-24 animate-pulse rounded-md bg-slate-100" /> : <ContainerTable containers={containers} onTerminal={setTerminalReplica} />}
       </section>
+      {terminalReplica !== undefined && (
+        <ReplicaTerminal vdcName={vdcName} appliance={appliance} replica={terminalReplica} onHide={() => setTerminalReplica(undefined)} />
+      )}
       <LogSearch vdcName={vdcName} appliance={appliance} defaultFollow />
     </div>
   );

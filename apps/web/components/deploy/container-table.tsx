@@ -1,5 +1,6 @@
 'use client';
-// An appliance's containers: state, health, restarts, published ports as links.
+// An appliance's containers: state, health, restarts, published ports as links, and (when the
+// page offers it) a Terminal button per running replica.
 import type { ContainerStatusBody } from './types';
 
 export interface ContainerRow extends ContainerStatusBody {
@@ -24,7 +25,7 @@ export function portUrl(host: string, port: number): string {
   return `http://${shown}:${port}`;
 }
 
-export function ContainerTable({ containers }: { containers: ContainerRow[] }) {
+export function ContainerTable({ containers, onTerminal }: { containers: ContainerRow[]; onTerminal?: (replica: number) => void }) {
   if (containers.length === 0) {
     return (
       <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-500">
@@ -43,6 +44,7 @@ export function ContainerTable({ containers }: { containers: ContainerRow[] }) {
             <th className="px-3 py-2 font-medium">Health</th>
             <th className="px-3 py-2 font-medium">Restarts</th>
             <th className="px-3 py-2 font-medium">Published</th>
+            {onTerminal && <th className="px-3 py-2 font-medium">Shell</th>}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -78,6 +80,20 @@ export function ContainerTable({ containers }: { containers: ContainerRow[] }) {
                   ))
                 )}
               </td>
+              {onTerminal && (
+                <td className="px-3 py-2">
+                  <button
+                    type="button"
+                    className="rounded border border-slate-300 px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50"
+                    disabled={c.state !== 'running' || c.replica === undefined}
+                    title={c.state === 'running' ? `open a shell in replica ${c.replica}` : `replica ${c.replica} is ${c.state}: start it first`}
+                    onClick={() => c.replica !== undefined && onTerminal(c.replica)}
+                    data-testid={`terminal-open-${c.replica}`}
+                  >
+                    Terminal
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

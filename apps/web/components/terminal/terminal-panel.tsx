@@ -1,6 +1,6 @@
 'use client';
-// A shell in the browser on whatever the caller can open a terminal session on (today a class's
-// prototype; an appliance replica the same way): xterm.js fitted to its box, its state in words
+// A shell in the browser on whatever the caller can open a terminal session on (a class's
+// prototype, an appliance's replica): xterm.js fitted to its box, its state in words
 // (connecting…, open, closed and why), and a reconnect that opens a fresh session.
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -24,13 +24,17 @@ export interface TerminalPanelProps {
   openSession(size: { cols: number; rows: number }): Promise<{ id: string; title: string }>;
   /** What the panel says before a terminal is opened. */
   description?: string;
+  /** The panel's heading (`Terminal` unless told). */
+  heading?: string;
+  /** Opens the terminal at once instead of waiting for its Open button. */
+  autoOpen?: boolean;
   testId?: string;
 }
 
 type PanelPhase = TerminalPhase | { phase: 'idle' };
 
-export function TerminalPanel({ openSession, description, testId = 'terminal' }: TerminalPanelProps) {
-  const [shown, setShown] = useState(false);
+export function TerminalPanel({ openSession, description, heading = 'Terminal', autoOpen = false, testId = 'terminal' }: TerminalPanelProps) {
+  const [shown, setShown] = useState(autoOpen);
   const [phase, setPhase] = useState<PanelPhase>({ phase: 'idle' });
   const screen = useRef<XtermScreen | null>(null);
   const connection = useRef<TerminalConnection | null>(null);
@@ -63,7 +67,7 @@ export function TerminalPanel({ openSession, description, testId = 'terminal' }:
   return (
     <div className="space-y-2" data-testid={testId} data-phase={phase.phase}>
       <div className="flex flex-wrap items-center gap-2">
-        <h3 className="text-sm font-semibold text-slate-800">Terminal</h3>
+        <h3 className="text-sm font-semibold text-slate-800">{heading}</h3>
         <PhaseBadge phase={phase} testId={`${testId}-state`} />
         <div className="ml-auto flex gap-2">
           {!shown && (
