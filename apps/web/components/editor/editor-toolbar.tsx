@@ -85,6 +85,41 @@ export function EditorToolbar(p: EditorToolbarProps) {
         </svg>
         Logs
       </Link>
+      <Link
+        href={`/vdcs/${encodeURIComponent(p.vdcName)}/alerts`}
+        className="flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+        title="Alert rules of this VDC: what is watched and where alerts are sent"
+        data-testid="alerts-link"
+      >
+        <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
+        Alerts
+      </Link>
+      <Link
+        href={`/vdcs/${encodeURIComponent(p.vdcName)}/metrics`}
+        className="flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+        title="CPU, memory, network and block I/O of this VDC's appliances"
+        data-testid="metrics-link"
+      >
+        <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+          <path d="M3 3v18h18" />
+          <path d="m7 14 4-4 3 3 5-6" />
+        </svg>
+        Metrics
+      </Link>
+      <Link
+        href={`/audit?vdc=${encodeURIComponent(p.vdcName)}&since=`}
+        className="flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+        title="Who changed this VDC, and what Colo did to it: the audit log of this VDC"
+        data-testid="activity-link"
+      >
+        <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+          <path d="M3 12h4l3-8 4 16 3-8h4" />
+        </svg>
+        Activity
+      </Link>
       <a
         href={`/api/v1/vdcs/${encodeURIComponent(p.vdcName)}/bundle`}
         download={`${p.vdcName}.colo.yaml`}

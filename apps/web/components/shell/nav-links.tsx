@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/catalog', label: 'Catalog' },
   { href: '/classes', label: 'Classes' },
   { href: '/settings/tokens', label: 'API tokens' },
+  { href: '/audit', label: 'Audit' },
   { href: '/api-reference', label: 'API' },
 ];
 
