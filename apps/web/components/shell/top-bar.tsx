@@ -1,5 +1,6 @@
-// The bar across every signed-in page: brand, sections, and the user.
+// The bar across every signed-in page: brand, sections, the alert bell, and the user.
 import Link from 'next/link';
+import { AlertBell } from '../alerts/alert-bell';
 import { Logo } from './logo';
 import { NavLinks } from './nav-links';
 import { UserMenu } from './user-menu';
@@ -12,7 +13,8 @@ export function TopBar({ user }: { user: { name: string; email: string } }) {
           <Logo />
         </Link>
         <NavLinks />
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-2">
+          <AlertBell />
           <UserMenu user={user} />
         </div>
       </div>

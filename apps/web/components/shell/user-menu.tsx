@@ -45,6 +45,12 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
           <a role="menuitem" href="/settings/tokens" className="block px-4 py-2 text-sm text-slate-700 hover:bg-slate-50">
             API tokens
           </a>
+          <a role="menuitem" href="/alerts" className="block px-4 py-2 text-sm text-slate-700 hover:bg-slate-50">
+            Alerts
+          </a>
+          <a role="menuitem" href="/settings/smtp" className="block px-4 py-2 text-sm text-slate-700 hover:bg-slate-50">
+            Alert e-mail (SMTP)
+          </a>
           <button
             type="button"
             role="menuitem"
