@@ -26,11 +26,20 @@ const time = z
   .max(40)
   .refine((v) => parseAuditTime(v) !== undefined, 'must be an ISO date (2026-12-03T10:00:00Z) or a span back from now (30m, 24h, 7d)');
 
+// Postgres refuses a NUL in text: refused here as bad input rather than failing the query.
+const plain = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((v) => ![...v].some((c) => c.charCodeAt(0) < 32), 'must not contain control characters');
+
 export const auditFilterSchema = z.object({
   since: time.optional(),
   until: time.optional(),
   /** An email (any case), a user id, or `system`. */
-  actor: z.string().trim().min(1).max(320).optional(),
+  actor: plain(320).optional(),
   /** The start of an action's name: `deploy` finds deployVdc and deployFinished. */
   action: z
     .string()
@@ -38,7 +47,7 @@ export const auditFilterSchema = z.object({
     .regex(/^[A-Za-z0-9]{1,64}$/, 'must be letters and digits, the start of an action such as deploy or createToken')
     .optional(),
   /** A VDC's name (current or as it was then) or id; deleted VDCs included. */
-  vdc: z.string().trim().min(1).max(100).optional(),
+  vdc: plain(100).optional(),
   outcome: z.enum(AUDIT_OUTCOMES).optional(),
 });
 

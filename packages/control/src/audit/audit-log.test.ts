@@ -105,6 +105,7 @@ describe('filters', () => {
     expect((await failure(listAuditEvents(admin, { action: 'deploy%' }))).message).toMatch(/^action: must be letters and digits/);
     expect((await failure(listAuditEvents(admin, { since: minutes(5).toISOString(), until: minutes(1).toISOString() }))).message).toBe('since: must be before until');
     expect((await failure(listAuditEvents(admin, { cursor: 'bm90IGEgY3Vyc29y' }))).code).toBe('bad_request');
+    expect((await failure(listAuditEvents(admin, { vdc: 'a\u0000b' }))).message).toBe('vdc: must not contain control characters');
   });
 });
 
