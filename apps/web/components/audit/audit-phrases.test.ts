@@ -8,6 +8,7 @@ describe('audit actions in words', () => {
     expect(actionPhrase('signIn')).toBe('sign in');
     expect(actionPhrase('deployFinished')).toBe('deploy finished');
     expect(actionPhrase('entrySwitchFinished')).toBe('entry switch finished');
+    expect(actionPhrase('openApplianceTerminal')).toBe('open terminal (exec)');
   });
 
   it('never hides an action it does not know', () => {

@@ -48,6 +48,8 @@ const PHRASES: Record<string, string> = {
   terminalInput: 'terminal input',
   terminalResize: 'resize terminal',
   terminalOpened: 'open terminal',
+  openApplianceTerminal: 'open terminal (exec)',
+  terminalClosed: 'terminal closed',
   allowCustomImage: 'allow custom image',
   disallowCustomImage: 'disallow custom image',
 };
