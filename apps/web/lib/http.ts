@@ -5,6 +5,7 @@
 import { type AuthUser, authenticateSession, authenticateToken, ColoError, requireScope, resumeSession, type TokenScope } from '@colo/control';
 import { beginAudit, finishAudit, type PendingAudit } from './audit-request';
 import { httpError } from './error-table';
+import { guardTeamAccess } from './team-guard';
 import { isSameOrigin, isSecureRequest, readCookie, SESSION_COOKIE, sessionCookie } from './session-cookie';
 
 export { MAX_BODY_BYTES, readBody } from './request-body';
@@ -59,6 +60,11 @@ export interface RouteOptions {
    * (not GET/HEAD/OPTIONS). A GET that hands out something sensitive says `true`.
    */
   audit?: boolean;
+  /**
+   * Whether the caller's role in the team of the VDC or team the path names is checked before
+   * the handler (team-guard.ts). Unless told: yes. Leaving a team says no: any member may.
+   */
+  teamGuard?: boolean;
 }
 
 /** What a route file's export demands of its caller; the route tests read it from every export. */
@@ -132,7 +138,10 @@ export function route<P = Record<string, string>>(handler: (args: RouteArgs<P>) 
       requireScope(caller, scopeFor(req.method, options));
       const params = await ctx.params;
       refuseUnstorableParams(params);
-      res = await handler({ req, user: caller.user, via: caller.via, scope: caller.scope, recheck: caller.recheck, params });
+      // What this request asks to do: a team's VDC is reached only when the caller's role allows it.
+      const user = { ...caller.user, right: scopeFor(req.method, options) };
+      if (options.teamGuard !== false) await guardTeamAccess(user, new URL(req.url).pathname, params);
+      res = await handler({ req, user, via: caller.via, scope: caller.scope, recheck: caller.recheck, params });
       if (caller.renewCookie) res.headers.append('set-cookie', caller.renewCookie);
     } catch (err) {
       res = errorResponse(err);

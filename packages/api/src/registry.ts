@@ -12,14 +12,16 @@ import { logOperations } from './routes/logs';
 import { metaOperations } from './routes/meta';
 import { metricOperations } from './routes/metrics';
 import { terminalOperations } from './routes/terminals';
+import { teamOperations } from './routes/teams';
 import { vdcOperations } from './routes/vdcs';
 
-export const API_OPERATIONS: readonly ApiOperation[] = [...accountOperations, ...vdcOperations, ...logOperations, ...metricOperations, ...dataOperations, ...catalogOperations, ...assemblyOperations, ...customImageOperations, ...alertOperations, ...terminalOperations, ...auditOperations, ...metaOperations];
+export const API_OPERATIONS: readonly ApiOperation[] = [...accountOperations, ...vdcOperations, ...logOperations, ...metricOperations, ...dataOperations, ...catalogOperations, ...assemblyOperations, ...customImageOperations, ...alertOperations, ...terminalOperations, ...auditOperations, ...teamOperations, ...metaOperations];
 
 /** Tags in the order the reference shows them, each with one line. */
 export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'Auth', description: 'First admin, signing in and out' },
   { name: 'Account', description: 'The caller, API tokens, users and quotas' },
+  { name: 'Teams', description: 'Teams own VDCs, entries and quotas: members, roles (viewer, operator, admin), invitations' },
   { name: 'VDCs', description: 'Manifests and their revisions' },
   { name: 'Lifecycle', description: 'Deploy, stop, start, destroy, clone: each an operation (202)' },
   { name: 'Status', description: 'What runs, its logs and live events' },

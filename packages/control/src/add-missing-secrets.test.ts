@@ -6,6 +6,7 @@ import { addMissingSecrets } from './add-missing-secrets';
 import type { AuthUser } from './auth/api-tokens';
 import { checkManifest, resolveChecked } from './manifests/manifest-input';
 import { openSecrets } from './secrets';
+import { personalTeam } from './teams/personal-team';
 import { type ControlTest, manifestOf, setupControlTest } from './testing';
 import { createVdc } from './vdcs/save-vdc';
 
@@ -20,7 +21,7 @@ afterAll(async () => {
 });
 
 async function resolved(source: Record<string, unknown>) {
-  const { manifest } = await checkManifest(user.id, source, { mode: 'deploy' });
+  const { manifest } = await checkManifest({ userId: user.id, teamId: (await personalTeam(user.id)).id }, source, { mode: 'deploy' });
   return resolveChecked(manifest);
 }
 

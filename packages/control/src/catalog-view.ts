@@ -4,7 +4,7 @@ import { catalogFor } from './assemblies/assembly-catalog';
 import { listAssemblies } from './assemblies/assembly-views';
 import { getLoadedCatalog } from './catalog';
 import { validateSource } from './manifests/manifest-input';
-import { ownVdcIdByName } from './vdcs/find-vdc';
+import { sourceOwner } from './vdcs/source-owner';
 
 export async function catalogView(user: AuthUser) {
   const [{ catalog, assemblies }, own, userAssemblies] = await Promise.all([getLoadedCatalog(), catalogFor(user.id), listAssemblies(user)]);
@@ -21,7 +21,11 @@ export async function catalogView(user: AuthUser) {
   };
 }
 
-/** Full verdict (never throws on a bad manifest); ports held by the user's own VDC of that name do not count. */
-export async function validateForUser(user: AuthUser, source: unknown) {
-  return validateSource(user.id, source, { mode: 'deploy', findOwnVdc: (name) => ownVdcIdByName(user, name) });
+/**
+ * Full verdict (never throws on a bad manifest); ports held by the caller's own VDC of that name
+ * do not count, and its team's quota applies (`team`: the team it is meant for, when new).
+ */
+export async function validateForUser(user: AuthUser, source: unknown, team?: string) {
+  const { owner, vdcId } = await sourceOwner(user, source, team);
+  return validateSource(owner, source, { mode: 'deploy', exceptVdcId: vdcId });
 }

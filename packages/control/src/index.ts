@@ -91,6 +91,13 @@ export { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX, type AuditPage, type AuditQuery, li
 export { AUDIT_CSV_COLUMNS, csvCell } from './audit/audit-csv';
 export { AUDIT_EXPORT_CAP, type AuditExport, type AuditExportFormat, exportAuditEvents } from './audit/export-audit';
 export { auditOperationEnd, auditSystemRequest, finishedAction, type SystemRequester } from './audit/system-events';
+export { acceptInvite, type CreatedInvite, createInvite, previewInvite, revokeInvite } from './teams/team-invites';
+export { createTeam, deleteTeam, findTeam, getTeam, listTeams, removeMember, renameTeam, setMemberRole } from './teams/manage-teams';
+export { type Membership, membershipsOf } from './teams/team-access';
+export { findReachableVdc, type ReachableVdc } from './vdcs/find-vdc';
+export { ROLE_MEANING, roleAllows, TEAM_ROLES, type TeamRole } from './teams/team-roles';
+export type { TeamInviteView, TeamMemberView, TeamSummary, TeamView } from './teams/team-views';
+export { getTeamQuota, setTeamQuota, type TeamQuotaView } from './quotas/team-quota';
 export { addMissingSecrets, type StoredSecrets } from './add-missing-secrets';
 export { type HostPortProbe, type HostPortState, setHostPortProbe } from './manifests/host-port-probe';
 export type { QuotaAmounts } from './quotas/quota-amounts';
@@ -192,7 +199,9 @@ export {
 } from './assemblies';
 export {
   type ApplianceMetrics,
+  type CurrentUsage,
   createMetricsSampler,
+  currentUsage,
   METRIC_RANGES,
   type MetricPoint,
   type MetricRange,

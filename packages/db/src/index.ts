@@ -16,7 +16,18 @@ export type {
   Snapshot,
   Entry,
   User,
-  UserQuota,
   Vdc,
+  Team,
+  TeamMember,
+  TeamInvite,
+  TeamQuota,
+  AuditEvent,
+  AlertRule,
+  Alert,
+  AlertDelivery,
+  AlertDeliveryAttempt,
+  SmtpSettings,
+  MetricSample,
+  MetricRollup,
 } from './generated/client';
-export { EntryState, FailureKind, OperationKind, OperationStatus, ScheduleKind, SnapshotStatus, StepStatus, UserRole, VdcState } from './generated/enums';
+export { EntryState, FailureKind, OperationKind, OperationStatus, ScheduleKind, SnapshotStatus, StepStatus, TeamRole, UserRole, VdcState } from './generated/enums';

@@ -18,9 +18,10 @@ afterAll(async () => {
 describe('migration matches schema.prisma', () => {
   it('round-trips every model and cascades a VDC delete', async () => {
     const user = await prisma.user.create({ data: { id: 'usr_a', email: 'a@example.test', name: 'A' } });
+    const team = await prisma.team.create({ data: { id: 'team_a', slug: 'a', name: 'A', personal: true, members: { create: { userId: user.id, role: 'admin' } } } });
     await prisma.apiToken.create({ data: { id: 'tok_a', userId: user.id, name: 'cli', tokenHash: 'h1', prefix: 'colo_ab' } });
     await prisma.session.create({ data: { id: 'ses_a', userId: user.id, tokenHash: 'h2', expiresAt: new Date(Date.now() + 1000) } });
-    const vdc = await prisma.vdc.create({ data: { id: 'vdc_abcdef', ownerId: user.id, name: 'shop', dockerKey: 'shop-abcdef' } });
+    const vdc = await prisma.vdc.create({ data: { id: 'vdc_abcdef', ownerId: user.id, teamId: team.id, name: 'shop', dockerKey: 'shop-abcdef' } });
     const rev = await prisma.revision.create({
       data: { id: 'rev_a', vdcId: vdc.id, number: 1, manifest: { name: 'shop', nested: [1, 'x'] }, digest: 'd', authorId: user.id },
     });
@@ -40,7 +41,7 @@ describe('migration matches schema.prisma', () => {
     expect(read.revision?.manifest).toEqual({ name: 'shop', nested: [1, 'x'] });
 
     await expect(
-      prisma.vdc.create({ data: { id: 'vdc_other', ownerId: user.id, name: 'shop', dockerKey: 'shop-other' } }),
+      prisma.vdc.create({ data: { id: 'vdc_other', ownerId: user.id, teamId: team.id, name: 'shop', dockerKey: 'shop-other' } }),
     ).rejects.toThrow();
 
     await prisma.applianceFailure.create({
@@ -60,15 +61,19 @@ describe('migration matches schema.prisma', () => {
     expect(await prisma.revision.count()).toBe(0);
   });
 
-  it('round-trips a user role and quota, which goes with its user', async () => {
+  it('round-trips a user role, a team quota that goes with its team, and memberships that go with their user', async () => {
     const user = await prisma.user.create({ data: { id: 'usr_q', email: 'q@example.test', name: 'Q' } });
     expect(user.role).toBe('user');
     await prisma.user.update({ where: { id: user.id }, data: { role: 'admin' } });
-    await prisma.userQuota.create({ data: { userId: user.id, containers: 32, cpu: 2.5, memoryBytes: 8n * 1024n ** 3n } });
-    const read = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, include: { quota: true } });
-    expect(read.role).toBe('admin');
+    const team = await prisma.team.create({ data: { id: 'team_q', slug: 'q', name: 'Q', members: { create: { userId: user.id, role: 'operator' } } } });
+    await prisma.teamQuota.create({ data: { teamId: team.id, containers: 32, cpu: 2.5, memoryBytes: 8n * 1024n ** 3n } });
+    const read = await prisma.team.findUniqueOrThrow({ where: { id: team.id }, include: { quota: true, members: true } });
     expect(read.quota).toMatchObject({ appliances: null, containers: 32, cpu: 2.5, memoryBytes: 8n * 1024n ** 3n, hostPorts: null });
+    expect(read.members).toMatchObject([{ userId: user.id, role: 'operator' }]);
     await prisma.user.delete({ where: { id: user.id } });
-    expect(await prisma.userQuota.count()).toBe(0);
+    expect(await prisma.teamMember.count({ where: { teamId: team.id } })).toBe(0);
+    await prisma.team.delete({ where: { id: team.id } });
+    expect(await prisma.teamQuota.count({ where: { teamId: team.id } })).toBe(0);
   });
+
 });

@@ -3,7 +3,11 @@
 import { z } from 'zod';
 import { flagText, issueSchema, manifestField, nameField, positiveNumberText, text, when } from '../common';
 
-export const manifestBody = z.object({ manifest: manifestField });
+/** The team a new VDC goes to (its slug); the caller's personal team unless told. */
+const teamField = z.string().min(1).max(40).optional().describe('the slug of the team to own it; your personal team unless told');
+export const manifestBody = z.object({ manifest: manifestField, team: teamField });
+/** How the caller's role and the team show on a VDC. */
+const vdcTeamSchema = z.looseObject({ slug: z.string(), name: z.string().nullish(), personal: z.boolean().nullish(), role: z.string() });
 export const updateBody = z.object({ manifest: manifestField, baseRevision: z.number().int().nonnegative() });
 export const renameBody = z.object({ name: nameField });
 export const revisionBody = z.object({ revision: z.number().int().positive().optional() });
@@ -25,7 +29,7 @@ export function revisionNumber(revision: z.infer<typeof revisionRef>): number | 
   return typeof revision === 'number' ? revision : revision.number;
 }
 
-export const vdcRefSchema = z.looseObject({ id: z.string().optional(), name: text, state: z.string().nullish() });
+export const vdcRefSchema = z.looseObject({ id: z.string().optional(), name: text, state: z.string().nullish(), team: vdcTeamSchema.optional() });
 export type VdcRef = z.infer<typeof vdcRefSchema>;
 
 export const vdcListSchema = z.looseObject({
@@ -36,6 +40,8 @@ export const vdcListSchema = z.looseObject({
       state: z.string().nullish(),
       revision: revisionRef,
       applianceCount: z.number().nullish(),
+      /** Servers before teams answer without it. */
+      team: vdcTeamSchema.optional(),
       lastOperation: z
         .looseObject({
           id: z.string().optional(),

@@ -12,6 +12,7 @@ import { getAssembly, getAssemblyVersion, listAssemblies } from './assembly-view
 import { exportAssemblyFor, importAssemblyFor } from './assembly-bundles';
 import { expandStored } from './expand-stored';
 import { saveAssembly } from './save-assembly';
+import { personalTeam } from '../teams/personal-team';
 import { deleteAssembly, setAssemblySharing } from './share-assembly';
 
 let t: ControlTest;
@@ -117,7 +118,7 @@ describe('placing an assembly in a VDC', () => {
   });
 
   it('counts what runs inside a box against the quota', async () => {
-    await getPrisma().userQuota.create({ data: { userId: carol.id, containers: 3 } });
+    await getPrisma().teamQuota.create({ data: { teamId: (await personalTeam(carol.id)).id, containers: 3 } });
     await saveAssembly(carol, pair('carol-pair'));
     const verdict = await validateForUser(carol, manifestOf('q', [{ name: 'p', class: 'carol-pair' }, { name: 'x', class: 'sleeper' }]));
     expect(verdict.ok).toBe(false);

@@ -24,11 +24,11 @@ function applianceClasses(value: unknown): { index: number; ref: string }[] {
   );
 }
 
-/** Whether one of `userId`'s VDCs names `ref` in any revision: then it stays theirs to use. */
+/** Whether a VDC of one of `userId`'s teams names `ref` in any revision: then it stays theirs to use. */
 async function usedBefore(userId: string, ref: string): Promise<boolean> {
   const rows = await getPrisma().$queryRaw<unknown[]>`
     SELECT 1 FROM "Revision" r JOIN "Vdc" v ON v."id" = r."vdcId"
-    WHERE v."ownerId" = ${userId} AND r."manifest"->'appliances' @> ${JSON.stringify([{ class: ref }])}::jsonb
+    WHERE v."teamId" IN (SELECT m."teamId" FROM "TeamMember" m WHERE m."userId" = ${userId}) AND r."manifest"->'appliances' @> ${JSON.stringify([{ class: ref }])}::jsonb
     LIMIT 1`;
   return rows.length > 0;
 }

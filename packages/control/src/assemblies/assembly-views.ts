@@ -41,12 +41,12 @@ const include = {
   shares: { include: { user: { select: { id: true, name: true, email: true } } } },
 };
 
-/** Top-level appliances of the caller's live VDCs (newest revision), by class ref. */
+/** Top-level appliances of the live VDCs of the caller's teams (newest revision), by class ref. */
 async function usesByRef(userId: string): Promise<Map<string, { vdc: string; appliance: string }[]>> {
   const rows = await getPrisma().$queryRaw<{ name: string; manifest: unknown }[]>`
     SELECT v."name", r."manifest" FROM "Vdc" v
     JOIN "Revision" r ON r."vdcId" = v."id" AND r."number" = v."latestRevision"
-    WHERE v."ownerId" = ${userId} AND v."state" <> 'destroyed'`;
+    WHERE v."teamId" IN (SELECT m."teamId" FROM "TeamMember" m WHERE m."userId" = ${userId}) AND v."state" <> 'destroyed'`;
   const byRef = new Map<string, { vdc: string; appliance: string }[]>();
   for (const row of rows) {
     const appliances = (row.manifest as { appliances?: { name?: unknown; class?: unknown }[] }).appliances ?? [];

@@ -10,6 +10,12 @@ export interface AuthUser {
   id: string;
   email: string;
   name: string;
+  /**
+   * What the request asks to do, as a token scope (`read` for a GET, `deploy` for a change,
+   * `admin` for managing): a team's VDC is reached only when the caller's role in the team
+   * allows it (teams/team-roles.ts). The API's route wrapper sets it; unset means `admin`.
+   */
+  right?: TokenScope;
 }
 
 export interface ApiTokenInfo {

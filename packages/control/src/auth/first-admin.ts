@@ -3,6 +3,7 @@
 import { getPrisma } from '@colo/db';
 import { ColoError } from '../errors';
 import { newId } from '../ids';
+import { createPersonalTeam } from '../teams/personal-team';
 import type { AuthUser } from './api-tokens';
 import { hashPassword } from './password';
 import { normaliseEmail } from './users';
@@ -43,6 +44,7 @@ export async function setupFirstAdmin(input: { email: string; name: string; pass
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`;
     if (await tx.user.findFirst({ select: { id: true } })) throw alreadySetUp();
     const user = await tx.user.create({ data: { id: newId('usr'), email, name, passwordHash, role: 'admin' } });
+    await createPersonalTeam(tx, user);
     return { id: user.id, email: user.email, name: user.name };
   });
 }

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { randomAlphanumeric } from '../ids';
 
-export function newSecretToken(kind: 'colo' | 'cses'): string {
+export function newSecretToken(kind: 'colo' | 'cses' | 'cinv'): string {
   return `${kind}_${randomAlphanumeric(40)}`;
 }
 

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { getPrisma } from '@colo/db';
 import { z } from 'zod';
 import { ColoError } from '../errors';
+import { createPersonalTeam } from '../teams/personal-team';
 import { newId } from '../ids';
 import { type AuthUser, createApiToken, unauthorized } from './api-tokens';
 import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from './password';
@@ -20,16 +21,14 @@ export async function createUser(input: { email: string; name?: string; password
   const email = normaliseEmail(input.email);
   const prisma = getPrisma();
   if (await prisma.user.findUnique({ where: { email } })) throw new ColoError('name_taken', `a user with email ${email} exists`);
-  const user = await prisma.user.create({
-    data: {
-      id: newId('usr'),
-      email,
-      name: input.name ?? email.split('@')[0],
-      passwordHash: input.password ? await hashPassword(input.password) : null,
-      role: input.role ?? 'user',
-    },
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: { id: newId('usr'), email, name: input.name ?? email.split('@')[0], passwordHash, role: input.role ?? 'user' },
+    });
+    await createPersonalTeam(tx, user);
+    return { id: user.id, email: user.email, name: user.name };
   });
-  return { id: user.id, email: user.email, name: user.name };
 }
 
 export async function setPassword(userId: string, password: string): Promise<void> {

@@ -27,7 +27,8 @@ export interface BundleDataExport {
 }
 
 export async function exportBundleDataVdc(user: AuthUser, request: BundleDataExportRequest): Promise<BundleDataExport> {
-  const vdc = await findOwnedVdc(user, request.name);
+  // Every byte of the VDC's data (its databases' contents too): for who may change it, not a viewer.
+  const vdc = await findOwnedVdc({ ...user, right: 'deploy' }, request.name);
   let number = request.snapshot;
   if (number === undefined) {
     const newest = await getPrisma().snapshot.findFirst({ where: { vdcId: vdc.id, status: 'ready' }, orderBy: { number: 'desc' } });

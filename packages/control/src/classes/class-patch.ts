@@ -15,6 +15,7 @@ import { newId } from '../ids';
 import { checkOperation, queueOperation } from '../operations/request-operation';
 import { classUsage, followers } from './class-usage';
 import { callWorker } from '../worker-calls/call-worker';
+import { actingMember } from '../teams/acting-member';
 import { classVersionsOf } from './class-versions';
 
 const version = z.number().int().positive();
@@ -124,7 +125,7 @@ export async function rolloutClass(classId: string, versionNumber: number): Prom
   const deploys: Rollout['deploys'] = [];
   for (const f of await followers(classId)) {
     try {
-      const row = await checkOperation(f.vdc.owner, f.vdc.name, 'deploy', { revision: f.revision });
+      const row = await checkOperation(await actingMember(f.vdc), f.vdc.id, 'deploy', { revision: f.revision });
       const op = await queueOperation(row);
       deploys.push({ vdc: f.vdc.name, operationId: op.id });
     } catch (error) {

@@ -9,6 +9,7 @@ export interface VersionUse {
   vdcId: string;
   vdc: string;
   ownerId: string;
+  teamId: string;
   /** Appliances of the VDC on this version. */
   appliances: string[];
   /** Containers of those appliances running its image. */
@@ -30,7 +31,7 @@ export async function classUsage(classId: string, versions: readonly ApplianceCl
     getRuntime().listContainers([`${LABEL.managed}=true`, `${LABEL.instance}=${instance}`, `${LABEL.class}=${classId}`]),
     getPrisma().vdc.findMany({
       where: { state: { not: 'destroyed' } },
-      select: { id: true, name: true, ownerId: true, deployedRevisionId: true, latestRevision: true },
+      select: { id: true, name: true, ownerId: true, teamId: true, deployedRevisionId: true, latestRevision: true },
     }),
   ]);
   // The deployed revision and the newest one of each: a pin about to be deployed counts too.
@@ -49,7 +50,7 @@ export async function classUsage(classId: string, versions: readonly ApplianceCl
     uses.set(version, perVdc);
     let use = perVdc.get(vdc.id);
     if (!use) {
-      use = { vdcId: vdc.id, vdc: vdc.name, ownerId: vdc.ownerId, appliances: [], containers: 0, pinned: false };
+      use = { vdcId: vdc.id, vdc: vdc.name, ownerId: vdc.ownerId, teamId: vdc.teamId, appliances: [], containers: 0, pinned: false };
       perVdc.set(vdc.id, use);
     }
     return use;

@@ -9,6 +9,7 @@ import { userRole } from '../auth/roles';
 import { getLoadedCatalog } from '../catalog';
 import { engineConfig, getRuntime } from '../docker/engine-access';
 import { ColoError } from '../errors';
+import { membershipsOf } from '../teams/team-access';
 import { classUsage, type VersionUse } from './class-usage';
 
 export interface ClassVersionView {
@@ -52,8 +53,9 @@ export async function classView(user: AuthUser, classId: string): Promise<ClassV
     findPrototype(getRuntime(), instance, classId),
     userRole(user.id),
   ]);
+  const myTeams = new Set((await membershipsOf(user.id)).map((m) => m.teamId));
   const committed = new Map(rows.map((r) => [r.version, r]));
-  const visible = (u: VersionUse) => role === 'admin' || u.ownerId === user.id;
+  const visible = (u: VersionUse) => role === 'admin' || myTeams.has(u.teamId);
   return {
     id: classId,
     title: head.title,

@@ -21,7 +21,8 @@ export interface ComposeExport extends ExportResult {
 }
 
 export async function exportComposeVdc(user: AuthUser, request: ComposeExportRequest): Promise<ComposeExport> {
-  const vdc = await findOwnedVdc(user, request.name);
+  // Secrets are revealed only to who may change the VDC: an operator, not a viewer.
+  const vdc = await findOwnedVdc(request.withSecrets ? { ...user, right: 'deploy' } : user, request.name);
   const deployed: Revision | null =
     request.revision === undefined && vdc.deployedRevisionId ? await getPrisma().revision.findUnique({ where: { id: vdc.deployedRevisionId } }) : null;
   const revision = deployed ?? (await findRevision(vdc, request.revision));

@@ -3,8 +3,9 @@
 import { formatPlan, type Plan } from '@colo/engine';
 import type { AuthUser } from '../auth/api-tokens';
 import { manifestDigest } from '../manifests/digest';
-import { checkManifest } from '../manifests/manifest-input';
+import { checkManifest, ownerOfVdc } from '../manifests/manifest-input';
 import { findOwnedVdc, findRevision } from '../vdcs/find-vdc';
+import { sourceOwner } from '../vdcs/source-owner';
 import { getPrisma } from '@colo/db';
 import { computeDeploy } from './deploy-state';
 
@@ -17,12 +18,9 @@ export interface PlanPreview {
 
 /** `POST /plan`: a manifest (saved or not) against what Docker has for the VDC of that name. */
 export async function planManifest(user: AuthUser, source: unknown): Promise<PlanPreview> {
-  const prisma = getPrisma();
-  const { manifest } = await checkManifest(user.id, source, {
-    mode: 'deploy',
-    findOwnVdc: async (name) => (await prisma.vdc.findUnique({ where: { ownerId_name: { ownerId: user.id, name } } }))?.id,
-  });
-  const vdc = await prisma.vdc.findUnique({ where: { ownerId_name: { ownerId: user.id, name: manifest.name } } });
+  const { owner, vdcId } = await sourceOwner(user, source);
+  const { manifest } = await checkManifest(owner, source, { mode: 'deploy', exceptVdcId: vdcId });
+  const vdc = vdcId ? await getPrisma().vdc.findUnique({ where: { id: vdcId } }) : null;
   if (!vdc) {
     // A VDC not created yet: everything is a create; its real id and key come with POST /vdcs.
     const state = await computeDeploy(
@@ -42,7 +40,7 @@ export async function planManifest(user: AuthUser, source: unknown): Promise<Pla
 export async function planVdc(user: AuthUser, name: string, revisionNumber?: number): Promise<{ plan: Plan; text: string }> {
   const vdc = await findOwnedVdc(user, name);
   const revision = await findRevision(vdc, revisionNumber);
-  const { manifest } = await checkManifest(user.id, revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
+  const { manifest } = await checkManifest(ownerOfVdc(vdc), revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
   const { plan } = await computeDeploy(vdc, manifest, revision.id);
   return { plan, text: formatPlan(plan) };
 }

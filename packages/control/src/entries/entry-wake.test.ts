@@ -18,7 +18,7 @@ async function vdcBehindEntry(name: string, state: 'running' | 'stopped' | 'fail
   await getPrisma().vdc.update({ where: { id: saved.vdc.id }, data: { state, deployedRevisionId: saved.revision.id } });
   const id = `ent_${name}`;
   await getPrisma().entry.create({
-    data: { id, ownerId: user.id, name, hostPort: 20000 + Object.keys(entries).length, vdcId: saved.vdc.id, appliance: 'box', terminal: 'in', state: 'ready', wakeOnRequest },
+    data: { id, ownerId: user.id, teamId: (await getPrisma().vdc.findUniqueOrThrow({ where: { id: saved.vdc.id } })).teamId, name, hostPort: 20000 + Object.keys(entries).length, vdcId: saved.vdc.id, appliance: 'box', terminal: 'in', state: 'ready', wakeOnRequest },
   });
   entries[name] = id;
   return saved.vdc.id;

@@ -10,6 +10,7 @@ import { ENTRY_LABEL, followLogs, LABEL } from '@colo/engine';
 import { engineConfig, getRuntime } from '../docker/engine-access';
 import { auditSystemRequest } from '../audit/system-events';
 import { isColoError } from '../errors';
+import { actingMember } from '../teams/acting-member';
 import { checkOperation, enqueueWritten } from '../operations/request-operation';
 
 /** What the holding process prints on the listener's log for each connection it holds. */
@@ -25,15 +26,14 @@ export async function wakeEntryVdc(entryId: string): Promise<string> {
   let woken: { id: string; name: string } | undefined;
   const outcome = await prisma.$transaction(async (tx) => {
     // Many held connections, several workers: one at a time decides, under the VDC's row lock.
-    const [vdc] = await tx.$queryRaw<{ id: string; name: string; state: string; ownerId: string }[]>`
-      SELECT "id", "name", "state"::text AS "state", "ownerId" FROM "Vdc" WHERE "id" = ${entry.vdcId} FOR UPDATE`;
+    const [vdc] = await tx.$queryRaw<{ id: string; name: string; state: string; ownerId: string; teamId: string }[]>`
+      SELECT "id", "name", "state"::text AS "state", "ownerId", "teamId" FROM "Vdc" WHERE "id" = ${entry.vdcId} FOR UPDATE`;
     if (!vdc) return 'skipped: the VDC is gone';
     if (vdc.state !== 'stopped') return `skipped: VDC ${vdc.name} is ${vdc.state}`;
     const open = await tx.operation.findFirst({ where: { vdcId: vdc.id, kind: 'start', status: { in: ['queued', 'running'] } }, select: { id: true } });
     if (open) return `waiting for ${open.id}`;
-    const owner = await tx.user.findUniqueOrThrow({ where: { id: vdc.ownerId }, select: { id: true, email: true, name: true } });
     try {
-      data = await checkOperation(owner, vdc.name, 'start', {});
+      data = await checkOperation(await actingMember(vdc), vdc.id, 'start', {});
     } catch (error) {
       if (isColoError(error)) return `skipped: ${error.message}`;
       throw error;

@@ -67,8 +67,8 @@ function throughBox(asked: TerminalRef, stored: unknown, expanded: unknown): Ter
   return asked;
 }
 
-async function checkPortFree(userId: string, port: number): Promise<void> {
-  const holder = coloOwnPorts().get(port) ?? (await takenPorts(userId)).get(port);
+async function checkPortFree(teamId: string, port: number): Promise<void> {
+  const holder = coloOwnPorts().get(port) ?? (await takenPorts(teamId)).get(port);
   if (holder) throw new ColoError('name_taken', `port: host port ${port} is already used by ${holder}`);
   const { publishHost } = engineConfig();
   if ((await hostPortProbe(controlEnv().COLO_HOST_PORT_PROBE).check(publishHost, port)) !== 'in_use') return;
@@ -100,15 +100,16 @@ function isUniqueViolation(error: unknown): boolean {
 export async function createEntry(user: AuthUser, body: unknown): Promise<EntryRequest> {
   const asked = parseInput(entryCreateSchema, body);
   const { vdc, target } = await servingTarget(user, asked.vdc, asked.target);
-  if (await getPrisma().entry.findUnique({ where: { ownerId_name: { ownerId: user.id, name: asked.name } }, select: { id: true } })) {
+  // The entry belongs to the team of the VDC it points at.
+  if (await getPrisma().entry.findUnique({ where: { teamId_name: { teamId: vdc.teamId, name: asked.name } }, select: { id: true } })) {
     throw new ColoError('name_taken', `name: an entry named "${asked.name}" exists`);
   }
-  await checkPortFree(user.id, asked.port);
+  await checkPortFree(vdc.teamId, asked.port);
   const entryId = newId('ent');
   let operationId = '';
   try {
     await getPrisma().$transaction(async (tx) => {
-      await tx.entry.create({ data: { id: entryId, ownerId: user.id, name: asked.name, hostPort: asked.port, vdcId: vdc.id, ...target, wakeOnRequest: asked.wake ?? false } });
+      await tx.entry.create({ data: { id: entryId, ownerId: user.id, teamId: vdc.teamId, name: asked.name, hostPort: asked.port, vdcId: vdc.id, ...target, wakeOnRequest: asked.wake ?? false } });
       operationId = await writeOperation(tx, user, vdc.id, 'entry_switch', { entryId, entry: asked.name, ...target, from: null });
     });
   } catch (error) {
@@ -123,6 +124,7 @@ export async function switchEntry(user: AuthUser, name: string, body: unknown): 
   const entry = await findOwnedEntry(user, name);
   const asked = parseInput(entrySwitchSchema, body);
   const { vdc, target } = await servingTarget(user, asked.vdc, asked.target, { appliance: entry.appliance, terminal: entry.terminal });
+  if (vdc.teamId !== entry.teamId) throw new ColoError('bad_request', `vdc: VDC "${vdc.name}" belongs to another team than entry "${entry.name}": an entry points only at VDCs of its own team`);
   let operationId = '';
   await getPrisma().$transaction(async (tx) => {
     await lockEntry(tx, entry.id);

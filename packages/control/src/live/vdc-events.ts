@@ -46,12 +46,15 @@ async function* watchVdc(user: AuthUser, vdc: Vdc, timing: VdcEventsTiming, sign
 
   while (!signal.aborted) {
     const started = Date.now();
-    // By id, so a rename while watching keeps the stream; a delete (or a new owner) ends it.
-    const current = await prisma.vdc.findUnique({ where: { id: vdc.id }, select: { name: true, ownerId: true, activeOperationId: true } });
-    if (!current || current.ownerId !== user.id) throw vdcNotFound(vdc.name);
+    // By id, so a rename while watching keeps the stream; a delete (or leaving the team) ends it.
+    const current = await prisma.vdc.findFirst({
+      where: { id: vdc.id, team: { members: { some: { userId: user.id } } } },
+      select: { id: true, name: true, activeOperationId: true },
+    });
+    if (!current) throw vdcNotFound(vdc.name);
 
     try {
-      const status = await vdcStatus(user, current.name, { backends: false });
+      const status = await vdcStatus(user, current.id, { backends: false });
       const text = JSON.stringify(status);
       // After a problem, send the status even if unchanged: it tells the client Docker is back.
       const recovered = problemText !== '';

@@ -57,29 +57,43 @@ function manifestName(value: unknown): string | undefined {
 }
 
 /**
+ * Who a manifest is judged for: the user whose assemblies it may place, and the team that owns
+ * (or will own) the VDC, whose quota applies and whose VDCs' ports are named.
+ */
+export interface ManifestOwner {
+  userId: string;
+  teamId: string;
+}
+
+/** A stored VDC's owner as validation sees it: its creator's assemblies, its team's quota. */
+export function ownerOfVdc(vdc: { ownerId: string; teamId: string }): ManifestOwner {
+  return { userId: vdc.ownerId, teamId: vdc.teamId };
+}
+
+/**
  * The full validation result, never throwing on bad input: what `POST /validate` answers.
- * `viewerId` is the owner, whose quota applies. `exceptVdcId` is the VDC the manifest is for:
- * its own ports do not clash with themselves, and its current revision is not counted twice.
+ * `owner` says whose quota applies. `exceptVdcId` is the VDC the manifest is for: its own ports
+ * do not clash with themselves, and its current revision is not counted twice.
  */
 export async function validateSource(
-  viewerId: string,
+  owner: ManifestOwner,
   source: unknown,
   opts: { mode?: ValidationMode; exceptVdcId?: string; findOwnVdc?: (name: string) => Promise<string | undefined> } = {},
 ) {
   const parsed = parseManifestSource(source);
   if (parsed.errors.length > 0) return { ok: false as const, errors: parsed.errors, warnings: [] as Issue[] };
-  const { catalog, issues: accessIssues } = await catalogFor(viewerId, parsed.value);
+  const { catalog, issues: accessIssues } = await catalogFor(owner.userId, parsed.value);
   let except = opts.exceptVdcId;
   const name = manifestName(parsed.value);
   if (except === undefined && name && opts.findOwnVdc) except = await opts.findOwnVdc(name);
-  const taken = await takenPorts(viewerId, except);
+  const taken = await takenPorts(owner.teamId, except);
   for (const [port, holder] of coloOwnPorts()) taken.set(port, holder);
   const result = validateManifest(parsed.value, catalog, { mode: opts.mode ?? 'deploy', takenPorts: taken });
   // Quotas and host ports count what will run: the appliances inside assembly boxes.
   const expanded = result.ok ? expandChecked(result.manifest, catalog, opts.mode ?? 'deploy') : undefined;
   const built = expanded?.manifest ?? parsed.value;
   const builtIssues = [
-    ...(await quotaIssues(viewerId, built, catalog, except)),
+    ...(await quotaIssues(owner.teamId, built, catalog, except)),
     // Custom images only when an admin allowed them; in assemblies too (`built` is expanded).
     ...(await customImageIssues(built)),
     ...(await hostPortIssues(
@@ -152,11 +166,11 @@ function pinAssemblies(manifest: Manifest, catalog: Catalog): Manifest {
 
 /** Validates and returns the normalised manifest, or throws `invalid_manifest` with every issue. */
 export async function checkManifest(
-  viewerId: string,
+  owner: ManifestOwner,
   source: unknown,
   opts: { mode?: ValidationMode; exceptVdcId?: string; findOwnVdc?: (name: string) => Promise<string | undefined> } = {},
 ): Promise<CheckedManifest> {
-  const result = await validateSource(viewerId, source, opts);
+  const result = await validateSource(owner, source, opts);
   if (!result.ok || !result.manifest) throw invalidManifest(result.errors);
   return { manifest: result.manifest, warnings: result.warnings };
 }

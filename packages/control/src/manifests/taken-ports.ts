@@ -5,7 +5,7 @@ import { getPrisma } from '@colo/db';
 interface Row {
   id: string;
   name: string;
-  ownerId: string;
+  teamId: string;
   manifest: unknown;
 }
 
@@ -24,21 +24,24 @@ export function exposedPorts(manifest: unknown): number[] {
   return ports;
 }
 
-/** Ports held by VDCs other than `exceptVdcId`, each with who holds it as the validator prints it. */
-export async function takenPorts(viewerId: string, exceptVdcId?: string): Promise<Map<number, string>> {
+/**
+ * Ports held by VDCs other than `exceptVdcId`, each with who holds it as the validator prints it
+ * to a member of team `viewerTeamId`.
+ */
+export async function takenPorts(viewerTeamId: string, exceptVdcId?: string): Promise<Map<number, string>> {
   const rows = await getPrisma().$queryRaw<Row[]>`
-    SELECT v."id", v."name", v."ownerId", r."manifest"
+    SELECT v."id", v."name", v."teamId", r."manifest"
     FROM "Vdc" v
     JOIN "Revision" r ON r."vdcId" = v."id"
       AND (r."number" = v."latestRevision" OR r."id" = v."deployedRevisionId")
     WHERE v."state" <> 'destroyed' AND v."id" <> ${exceptVdcId ?? ''}`;
   const taken = new Map<number, string>();
   for (const row of rows) {
-    // Another user's VDC name is theirs to know; say only that the port is in use.
-    const holder = row.ownerId === viewerId ? `VDC "${row.name}"` : "another user's VDC";
+    // Another team's VDC name is theirs to know; say only that the port is in use.
+    const holder = row.teamId === viewerTeamId ? `VDC "${row.name}"` : "another user's VDC";
     for (const port of exposedPorts(row.manifest)) if (!taken.has(port)) taken.set(port, holder);
   }
-  const entries = await getPrisma().entry.findMany({ select: { name: true, ownerId: true, hostPort: true } });
-  for (const e of entries) taken.set(e.hostPort, e.ownerId === viewerId ? `entry "${e.name}"` : "another user's entry");
+  const entries = await getPrisma().entry.findMany({ select: { name: true, teamId: true, hostPort: true } });
+  for (const e of entries) taken.set(e.hostPort, e.teamId === viewerTeamId ? `entry "${e.name}"` : "another user's entry");
   return taken;
 }

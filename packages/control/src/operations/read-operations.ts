@@ -1,4 +1,4 @@
-// Reading operations and their logs, only through the VDC's owner.
+// Reading operations and their logs, only by members of the VDC's team.
 import { getPrisma } from '@colo/db';
 import type { AuthUser } from '../auth/api-tokens';
 import { ColoError } from '../errors';
@@ -6,7 +6,7 @@ import { findOwnedVdc } from '../vdcs/find-vdc';
 import { type LogLineView, logLineView, type OperationView, operationView } from './operation-views';
 
 const LOG_PAGE = 1000;
-const include = { steps: true, vdc: { select: { name: true, ownerId: true } }, revision: { select: { number: true } } } as const;
+const include = { steps: true, vdc: { select: { name: true, team: { select: { members: { select: { userId: true } } } } } }, revision: { select: { number: true } } } as const;
 
 export async function getOperation(
   user: AuthUser,
@@ -15,7 +15,7 @@ export async function getOperation(
 ): Promise<{ operation: OperationView; logs: LogLineView[] }> {
   const prisma = getPrisma();
   const op = await prisma.operation.findUnique({ where: { id: operationId }, include });
-  if (!op || op.vdc.ownerId !== user.id) throw new ColoError('not_found', `operation ${operationId} not found`);
+  if (!op || !op.vdc.team.members.some((m) => m.userId === user.id)) throw new ColoError('not_found', `operation ${operationId} not found`);
   const logs = await prisma.operationLog.findMany({
     where: { operationId, seq: { gt: BigInt(Math.max(0, Math.floor(logsAfter))) } },
     orderBy: { seq: 'asc' },

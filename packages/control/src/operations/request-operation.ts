@@ -11,8 +11,8 @@ import { ColoError, parseInput } from '../errors';
 import { newId } from '../ids';
 import type { Manifest } from '@colo/manifest';
 import type { Vdc } from '@colo/db';
-import { checkManifest } from '../manifests/manifest-input';
-import { findOwnedVdc, findRevision, ownVdcIdByName } from '../vdcs/find-vdc';
+import { checkManifest, ownerOfVdc } from '../manifests/manifest-input';
+import { findOwnedVdc, findRevision, vdcIdInTeam } from '../vdcs/find-vdc';
 import { chooseClonePorts, renamedManifest } from '../snapshots/clone-manifest';
 import { findSnapshot } from '../snapshots/read-snapshots';
 import { refuseDroppingEntryTerminals, refuseWhileEntries } from '../entries/entry-guards';
@@ -84,7 +84,7 @@ export async function checkOperation<K extends VdcOperationKind>(
   if (kind === 'deploy') {
     const revision = await findRevision(vdc, (asked as { revision?: number }).revision);
     // Same rules as the worker will apply, so a manifest that cannot deploy is refused here.
-    await checkManifest(user.id, revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
+    await checkManifest(ownerOfVdc(vdc), revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
     await refuseDroppingEntryTerminals(vdc, revision.manifest);
     revisionId = revision.id;
     stored = { revision: revision.number };
@@ -92,7 +92,7 @@ export async function checkOperation<K extends VdcOperationKind>(
     await findSnapshot(vdc, (asked as { snapshot: number }).snapshot, { anyStatus: true });
   } else if (kind === 'restore') {
     const snapshot = await findSnapshot(vdc, (asked as { snapshot: number }).snapshot);
-    await checkManifest(user.id, { ...(snapshot.revision.manifest as Record<string, unknown>), name: vdc.name }, { mode: 'deploy', exceptVdcId: vdc.id });
+    await checkManifest(ownerOfVdc(vdc), { ...(snapshot.revision.manifest as Record<string, unknown>), name: vdc.name }, { mode: 'deploy', exceptVdcId: vdc.id });
     await refuseDroppingEntryTerminals(vdc, snapshot.revision.manifest);
   } else if (kind === 'destroy') {
     await refuseWhileEntries(vdc, 'destroy');
@@ -141,10 +141,11 @@ export async function enqueueWritten(operationId: string): Promise<void> {
  * now, so every attempt of the run makes the very same VDC.
  */
 async function cloneParams(user: AuthUser, vdc: Vdc, asked: OperationParams['clone']): Promise<Record<string, unknown>> {
-  if (await ownVdcIdByName(user, asked.name)) throw new ColoError('name_taken', `a VDC named "${asked.name}" exists: choose another name for the clone`);
+  // The clone goes to the source's team.
+  if (await vdcIdInTeam(vdc.teamId, asked.name)) throw new ColoError('name_taken', `a VDC named "${asked.name}" exists in its team: choose another name for the clone`);
   const revision = await cloneSourceRevision(vdc, asked.snapshot);
   const source = revision.manifest as unknown as Manifest;
-  const ports = await chooseClonePorts(user.id, source, asked.ports);
-  await checkManifest(user.id, renamedManifest(source, asked.name, ports), { mode: 'deploy' });
+  const ports = await chooseClonePorts(vdc.teamId, source, asked.ports);
+  await checkManifest({ userId: user.id, teamId: vdc.teamId }, renamedManifest(source, asked.name, ports), { mode: 'deploy' });
   return { name: asked.name, ...(asked.snapshot !== undefined ? { snapshot: asked.snapshot } : {}), vdcId: newId('vdc'), revisionId: newId('rev'), ports };
 }

@@ -1,6 +1,7 @@
 // Quotas at validation: each limit the manifest would cross is one issue, put on the appliance
 // (and field) where the running total first goes over, e.g.
-// `appliances[2].replicas: quota exceeded: 34 of 32 containers (your other VDCs use 30)`.
+// `appliances[2].replicas: quota exceeded: 34 of 32 containers (your other VDCs use 30)`; a team's
+// quota counts every VDC of the team, so "your" means the team's there.
 import type { Catalog, Issue } from '@colo/manifest';
 import { type ApplianceUsage, manifestUsage } from './manifest-usage';
 import { formatAmount, KIND_NOUN, type QuotaAmounts, type QuotaKind, QUOTA_KINDS, roundCpu } from './quota-amounts';
@@ -49,10 +50,10 @@ export function quotaIssuesFor(appliances: ApplianceUsage[], total: QuotaAmounts
   return issues;
 }
 
-/** The quota issues of `value` for its owner, counting their other VDCs but not `exceptVdcId`. */
-export async function quotaIssues(userId: string, value: unknown, catalog: Catalog, exceptVdcId?: string): Promise<Issue[]> {
+/** The quota issues of `value` for the team that owns it, counting its other VDCs but not `exceptVdcId`. */
+export async function quotaIssues(teamId: string, value: unknown, catalog: Catalog, exceptVdcId?: string): Promise<Issue[]> {
   const { appliances, total } = manifestUsage(value, catalog);
   if (appliances.length === 0) return [];
-  const [limits, others] = await Promise.all([quotaLimits(userId), vdcsUsage(userId, catalog, exceptVdcId)]);
+  const [limits, others] = await Promise.all([quotaLimits(teamId), vdcsUsage(teamId, catalog, exceptVdcId)]);
   return quotaIssuesFor(appliances, total, limits, others);
 }

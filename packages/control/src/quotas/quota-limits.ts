@@ -1,6 +1,6 @@
-// A user's limits: what an admin set for them (UserQuota), else the installation's default
+// A team's limits: what an admin set for it (TeamQuota), else the installation's default
 // from the environment (COLO_QUOTA_APPLIANCES, _CONTAINERS, _CPU, _MEMORY, _HOST_PORTS).
-import { getPrisma, type UserQuota } from '@colo/db';
+import { getPrisma, type TeamQuota } from '@colo/db';
 import { controlEnv } from '../config';
 import type { QuotaAmounts } from './quota-amounts';
 
@@ -18,7 +18,7 @@ export function defaultLimits(): QuotaAmounts {
   };
 }
 
-export function overridesOf(row: UserQuota | null): QuotaOverrides {
+export function overridesOf(row: TeamQuota | null): QuotaOverrides {
   return {
     appliances: row?.appliances ?? null,
     containers: row?.containers ?? null,
@@ -39,10 +39,10 @@ export function effectiveLimits(overrides: QuotaOverrides): QuotaAmounts {
   };
 }
 
-export async function quotaOverrides(userId: string): Promise<QuotaOverrides> {
-  return overridesOf(await getPrisma().userQuota.findUnique({ where: { userId } }));
+export async function quotaOverrides(teamId: string): Promise<QuotaOverrides> {
+  return overridesOf(await getPrisma().teamQuota.findUnique({ where: { teamId } }));
 }
 
-export async function quotaLimits(userId: string): Promise<QuotaAmounts> {
-  return effectiveLimits(await quotaOverrides(userId));
+export async function quotaLimits(teamId: string): Promise<QuotaAmounts> {
+  return effectiveLimits(await quotaOverrides(teamId));
 }

@@ -1,5 +1,6 @@
-// Reading and setting quotas: a user sees their own limits and usage (`GET /me`); an admin
-// reads and sets anyone's (`GET/PUT /users/:id/quota`, where :id is a user id or an email).
+// Reading and setting quotas. Quotas belong to teams; a user's own quota is their personal
+// team's. A user sees their own limits and usage (`GET /me`); an admin reads and sets anyone's
+// (`GET/PUT /users/:id/quota`, where :id is a user id or an email) and any team's (team-quota.ts).
 import { quotaBody } from '@colo/api';
 import { getPrisma, type User } from '@colo/db';
 import { MEMORY_PATTERN, parseMemory } from '@colo/manifest';
@@ -8,6 +9,7 @@ import type { AuthUser } from '../auth/api-tokens';
 import { requireAdmin } from '../auth/roles';
 import { getCatalog } from '../catalog';
 import { ColoError, parseInput } from '../errors';
+import { personalTeam } from '../teams/personal-team';
 import type { QuotaAmounts } from './quota-amounts';
 import { effectiveLimits, overridesOf, type QuotaOverrides } from './quota-limits';
 import { vdcsUsage } from './quota-usage';
@@ -49,16 +51,33 @@ async function findUser(idOrEmail: string): Promise<User> {
   return user;
 }
 
-async function quotaOf(userId: string): Promise<QuotaView & { overrides: QuotaOverrides }> {
-  const [row, catalog] = await Promise.all([getPrisma().userQuota.findUnique({ where: { userId } }), getCatalog()]);
+/** A team's limits, usage and what an admin set. */
+export async function quotaOf(teamId: string): Promise<QuotaView & { overrides: QuotaOverrides }> {
+  const [row, catalog] = await Promise.all([getPrisma().teamQuota.findUnique({ where: { teamId } }), getCatalog()]);
   const overrides = overridesOf(row);
-  return { limits: effectiveLimits(overrides), usage: await vdcsUsage(userId, catalog), overrides };
+  return { limits: effectiveLimits(overrides), usage: await vdcsUsage(teamId, catalog), overrides };
+}
+
+async function personalQuotaOf(userId: string): Promise<QuotaView & { overrides: QuotaOverrides }> {
+  return quotaOf((await personalTeam(userId)).id);
+}
+
+/** The body of a quota update as columns (undefined: unchanged; null: back to the default). */
+export function quotaColumns(input: unknown) {
+  const q = parseInput(quotaInputSchema, input, 'quota');
+  return {
+    ...(q.appliances !== undefined ? { appliances: q.appliances } : {}),
+    ...(q.containers !== undefined ? { containers: q.containers } : {}),
+    ...(q.cpu !== undefined ? { cpu: q.cpu } : {}),
+    ...(q.memory !== undefined ? { memoryBytes: q.memory === null ? null : BigInt(parseMemory(q.memory)) } : {}),
+    ...(q.hostPorts !== undefined ? { hostPorts: q.hostPorts } : {}),
+  };
 }
 
 /** `GET /me`: who the caller is, with their own limits and usage. */
 export async function meView(user: AuthUser): Promise<{ user: UserView; quota: QuotaView }> {
   const row = await getPrisma().user.findUniqueOrThrow({ where: { id: user.id } });
-  const { limits, usage } = await quotaOf(user.id);
+  const { limits, usage } = await personalQuotaOf(user.id);
   return { user: userView(row), quota: { limits, usage } };
 }
 
@@ -67,20 +86,14 @@ export async function getUserQuota(viewer: AuthUser, idOrEmail: string): Promise
   const self = idOrEmail === viewer.id || idOrEmail.trim().toLowerCase() === viewer.email;
   if (!self) await requireAdmin(viewer, "read another user's quota");
   const user = await findUser(idOrEmail);
-  return { user: userView(user), quota: await quotaOf(user.id) };
+  return { user: userView(user), quota: await personalQuotaOf(user.id) };
 }
 
 export async function setUserQuota(admin: AuthUser, idOrEmail: string, input: unknown): Promise<UserQuotaView> {
   await requireAdmin(admin, 'set quotas');
-  const q = parseInput(quotaInputSchema, input, 'quota');
+  const data = quotaColumns(input);
   const user = await findUser(idOrEmail);
-  const data = {
-    ...(q.appliances !== undefined ? { appliances: q.appliances } : {}),
-    ...(q.containers !== undefined ? { containers: q.containers } : {}),
-    ...(q.cpu !== undefined ? { cpu: q.cpu } : {}),
-    ...(q.memory !== undefined ? { memoryBytes: q.memory === null ? null : BigInt(parseMemory(q.memory)) } : {}),
-    ...(q.hostPorts !== undefined ? { hostPorts: q.hostPorts } : {}),
-  };
-  await getPrisma().userQuota.upsert({ where: { userId: user.id }, create: { userId: user.id, ...data }, update: data });
-  return { user: userView(user), quota: await quotaOf(user.id) };
+  const teamId = (await personalTeam(user.id)).id;
+  await getPrisma().teamQuota.upsert({ where: { teamId }, create: { teamId, ...data }, update: data });
+  return { user: userView(user), quota: await quotaOf(teamId) };
 }

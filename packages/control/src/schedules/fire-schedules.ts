@@ -15,6 +15,7 @@ import { auditScheduleRun } from '../audit/system-events';
 import type { AuthUser } from '../auth/api-tokens';
 import { isColoError } from '../errors';
 import { checkOperation, enqueueWritten } from '../operations/request-operation';
+import { actingMember } from '../teams/acting-member';
 import { CronError, nextRun, parseCron } from './cron';
 
 export interface FiredSchedule {
@@ -57,8 +58,8 @@ async function decide(schedule: DueSchedule): Promise<{ result: string; operatio
   try {
     const operation =
       schedule.kind === 'snapshot'
-        ? await checkOperation(vdc.owner, vdc.name, 'snapshot', { note: `scheduled (${schedule.cron} UTC, keeps ${schedule.keep ?? 1})` }, { schedule: schedule.id })
-        : await checkOperation(vdc.owner, vdc.name, schedule.kind, {});
+        ? await checkOperation(await actingMember(vdc), vdc.id, 'snapshot', { note: `scheduled (${schedule.cron} UTC, keeps ${schedule.keep ?? 1})` }, { schedule: schedule.id })
+        : await checkOperation(await actingMember(vdc), vdc.id, schedule.kind, {});
     return { result: 'requested', operation };
   } catch (error) {
     // A refusal a user would have got (quota, entry guard…): recorded, tried again next time.

@@ -194,7 +194,7 @@ describe('keeping the last N scheduled snapshots', () => {
   /** A ready snapshot row of `shop` (no volumes), taken by `scheduleId` or by hand. */
   async function snapshotRow(scheduleId: string | null) {
     const prisma = getPrisma();
-    const vdc = await prisma.vdc.findUniqueOrThrow({ where: { ownerId_name: { ownerId: alice.id, name: 'shop' } } });
+    const vdc = await prisma.vdc.findFirstOrThrow({ where: { ownerId: alice.id, name: 'shop' } });
     const op = await prisma.operation.create({ data: { id: newId('op'), vdcId: vdc.id, kind: 'snapshot', status: 'succeeded', requestedById: alice.id } });
     const number = vdc.latestSnapshot + 1;
     await prisma.vdc.update({ where: { id: vdc.id }, data: { latestSnapshot: number } });

@@ -24,8 +24,8 @@ export function renamedManifest(source: Manifest, name: string, ports: Record<st
 }
 
 /** A host port for each port the source publishes: the one asked for, else the next one nobody holds. */
-export async function chooseClonePorts(ownerId: string, source: Manifest, asked: Record<string, number> = {}): Promise<Record<string, number>> {
-  const taken = new Set((await takenPorts(ownerId)).keys());
+export async function chooseClonePorts(teamId: string, source: Manifest, asked: Record<string, number> = {}): Promise<Record<string, number>> {
+  const taken = new Set((await takenPorts(teamId)).keys());
   for (const port of coloOwnPorts().keys()) taken.add(port);
   const env = controlEnv();
   const probe = hostPortProbe(env.COLO_HOST_PORT_PROBE);

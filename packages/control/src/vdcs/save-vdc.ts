@@ -6,8 +6,9 @@ import type { AuthUser } from '../auth/api-tokens';
 import { ColoError } from '../errors';
 import { dockerKeyFor, newId } from '../ids';
 import { manifestDigest } from '../manifests/digest';
-import { checkManifest } from '../manifests/manifest-input';
-import { findOwnedVdc, ownVdcIdByName } from './find-vdc';
+import { checkManifest, ownerOfVdc } from '../manifests/manifest-input';
+import { targetTeam } from '../teams/team-access';
+import { findOwnedVdc, vdcIdInTeam } from './find-vdc';
 import { type RevisionSummary, revisionSummary, type VdcView, vdcView } from './vdc-views';
 
 export interface SavedVdc {
@@ -17,25 +18,31 @@ export interface SavedVdc {
   warnings: Issue[];
 }
 
-function nameTaken(name: string): ColoError {
-  return new ColoError('name_taken', `a VDC named "${name}" exists: change it with PUT /vdcs/${name} (colo apply does)`);
+function nameTaken(name: string, team: string): ColoError {
+  return new ColoError('name_taken', `team "${team}" has a VDC named "${name}": change it with PUT /vdcs/${name} (colo apply does)`);
 }
 
 function isUniqueViolation(err: unknown): boolean {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 }
 
-export async function createVdc(user: AuthUser, source: unknown): Promise<SavedVdc> {
-  const { manifest, warnings } = await checkManifest(user.id, source, {
+export interface CreateVdcOptions {
+  /** The slug of the team to own it (the caller must be an operator there); else their personal team. */
+  team?: string;
+}
+
+export async function createVdc(user: AuthUser, source: unknown, options: CreateVdcOptions = {}): Promise<SavedVdc> {
+  const team = await targetTeam(user, options.team);
+  const { manifest, warnings } = await checkManifest({ userId: user.id, teamId: team.teamId }, source, {
     mode: 'edit',
-    findOwnVdc: (name) => ownVdcIdByName(user, name),
+    findOwnVdc: (name) => vdcIdInTeam(team.teamId, name),
   });
   const prisma = getPrisma();
   const id = newId('vdc');
   try {
     const [vdc, revision] = await prisma.$transaction([
       prisma.vdc.create({
-        data: { id, ownerId: user.id, name: manifest.name, dockerKey: dockerKeyFor(manifest.name, id), latestRevision: 1 },
+        data: { id, ownerId: user.id, teamId: team.teamId, name: manifest.name, dockerKey: dockerKeyFor(manifest.name, id), latestRevision: 1 },
       }),
       prisma.revision.create({
         data: {
@@ -50,7 +57,7 @@ export async function createVdc(user: AuthUser, source: unknown): Promise<SavedV
     ]);
     return { vdc: vdcView(vdc), revision: revisionSummary(revision), changed: true, warnings };
   } catch (err) {
-    if (isUniqueViolation(err)) throw nameTaken(manifest.name);
+    if (isUniqueViolation(err)) throw nameTaken(manifest.name, team.slug);
     throw err;
   }
 }
@@ -59,9 +66,9 @@ export async function updateVdc(user: AuthUser, name: string, source: unknown, b
   const current = await findOwnedVdc(user, name);
   // Cheap check first: a stale editor should hear so even if its manifest is also invalid.
   if (current.latestRevision !== baseRevision) throw staleRevision(name, baseRevision, current.latestRevision);
-  const { manifest, warnings } = await checkManifest(user.id, source, { mode: 'edit', exceptVdcId: current.id });
-  if (manifest.name !== name) {
-    throw new ColoError('bad_request', `the manifest is named "${manifest.name}" but the VDC is "${name}": a VDC cannot be renamed`);
+  const { manifest, warnings } = await checkManifest(ownerOfVdc(current), source, { mode: 'edit', exceptVdcId: current.id });
+  if (manifest.name !== current.name) {
+    throw new ColoError('bad_request', `the manifest is named "${manifest.name}" but the VDC is "${current.name}": rename the VDC instead (PATCH /vdcs/${current.name})`);
   }
   const digest = manifestDigest(manifest);
   const prisma = getPrisma();

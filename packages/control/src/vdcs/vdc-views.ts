@@ -5,6 +5,8 @@ import type { Operation, Revision, Vdc } from '@colo/db';
 export interface VdcView {
   id: string;
   name: string;
+  /** Set where the caller's role is known (GET /vdcs/:name). */
+  team?: VdcTeamView;
   state: string;
   /** Number of the newest revision. */
   revision: number;
@@ -34,6 +36,14 @@ export interface OperationSummary {
   finishedAt: Date | null;
 }
 
+/** The team that owns a VDC, and the caller's role in it (what the UI offers them). */
+export interface VdcTeamView {
+  slug: string;
+  name: string;
+  personal: boolean;
+  role: 'viewer' | 'operator' | 'admin';
+}
+
 export interface VdcListItem {
   id: string;
   name: string;
@@ -41,6 +51,7 @@ export interface VdcListItem {
   revision: number;
   applianceCount: number;
   lastOperation: OperationSummary | null;
+  team: VdcTeamView;
 }
 
 export function vdcView(vdc: Vdc): VdcView {

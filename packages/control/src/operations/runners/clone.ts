@@ -11,7 +11,7 @@ import { engineConfig, vdcScope } from '../../docker/engine-access';
 import { ColoError } from '../../errors';
 import { dockerKeyFor, newId } from '../../ids';
 import { manifestDigest } from '../../manifests/digest';
-import { checkManifest } from '../../manifests/manifest-input';
+import { checkManifest, ownerOfVdc } from '../../manifests/manifest-input';
 import { openSecrets, sealSecrets } from '../../secrets';
 import { renamedManifest } from '../../snapshots/clone-manifest';
 import { findSnapshot } from '../../snapshots/read-snapshots';
@@ -54,8 +54,8 @@ export const runClone: Runner = async (ctx) => {
   const done = await prisma.vdc.findUnique({ where: { id: params.vdcId } });
   if (!done) {
     const revision = await cloneSourceRevision(vdc, params.snapshot);
-    const { manifest } = await checkManifest(vdc.ownerId, renamedManifest(revision.manifest as unknown as Manifest, params.name, params.ports), { mode: 'deploy' });
-    const taken = await prisma.vdc.findUnique({ where: { ownerId_name: { ownerId: vdc.ownerId, name: params.name } } });
+    const { manifest } = await checkManifest(ownerOfVdc(vdc), renamedManifest(revision.manifest as unknown as Manifest, params.name, params.ports), { mode: 'deploy' });
+    const taken = await prisma.vdc.findUnique({ where: { teamId_name: { teamId: vdc.teamId, name: params.name } } });
     if (taken) throw new ColoError('name_taken', `a VDC named "${params.name}" exists now`, { retryable: false });
 
     recorder.stepStarted('copy');
@@ -83,7 +83,8 @@ export const runClone: Runner = async (ctx) => {
         await tx.vdc.create({
           data: {
             id: params.vdcId,
-            ownerId: vdc.ownerId,
+            ownerId: op.requestedById,
+            teamId: vdc.teamId,
             name: params.name,
             dockerKey: target.key,
             latestRevision: 1,

@@ -6,7 +6,7 @@ import { computeDeploy } from '../../docker/deploy-state';
 import { resolvedCustomImageIssues } from '../../custom-images/custom-image-issues';
 import { ColoError } from '../../errors';
 import { clearApplianceFlags } from '../../failures/appliance-flags';
-import { checkManifest, invalidManifest, resolveChecked } from '../../manifests/manifest-input';
+import { checkManifest, invalidManifest, resolveChecked, ownerOfVdc } from '../../manifests/manifest-input';
 import { secretValues } from '../../secrets';
 import { withFence } from '../fence';
 import { restoreListeners } from './lifecycle';
@@ -41,7 +41,7 @@ export async function deployRevision(ctx: RunnerContext, done: StepDef[] = []): 
     recorder.stepDone('edge');
     return {};
   }
-  const { manifest } = await checkManifest(vdc.ownerId, revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
+  const { manifest } = await checkManifest(ownerOfVdc(vdc), revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
   // Saved before any container sees them, and only by the run holding the fence: every run and
   // retry hands out the very values stored, never ones it generated and lost a race with.
   const resolved = await resolveChecked(manifest);

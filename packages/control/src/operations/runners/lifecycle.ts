@@ -6,7 +6,7 @@ import { addMissingSecrets } from '../../add-missing-secrets';
 import { computeDeploy } from '../../docker/deploy-state';
 import { engineConfig } from '../../docker/engine-access';
 import { clearApplianceFlags } from '../../failures/appliance-flags';
-import { checkManifest, resolveChecked } from '../../manifests/manifest-input';
+import { checkManifest, resolveChecked, ownerOfVdc } from '../../manifests/manifest-input';
 import { withFence } from '../fence';
 import type { Runner, RunnerContext } from './types';
 
@@ -57,7 +57,7 @@ export async function restoreListeners({ vdc, recorder, lease, runtime, signal }
   if (!vdc.deployedRevisionId) return;
   const revision = await getPrisma().revision.findUnique({ where: { id: vdc.deployedRevisionId } });
   if (!revision) return;
-  const { manifest } = await checkManifest(vdc.ownerId, revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
+  const { manifest } = await checkManifest(ownerOfVdc(vdc), revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
   // The deployed revision's secrets are stored already; should one be missing, it is saved under
   // the fence like a deploy would, never generated in memory only.
   const stored = await withFence(lease, async (tx) => addMissingSecrets(tx, vdc.id, await resolveChecked(manifest)));

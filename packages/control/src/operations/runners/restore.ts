@@ -9,7 +9,7 @@ import { engineConfig, vdcScope } from '../../docker/engine-access';
 import { ColoError } from '../../errors';
 import { newId } from '../../ids';
 import { manifestDigest } from '../../manifests/digest';
-import { checkManifest } from '../../manifests/manifest-input';
+import { checkManifest, ownerOfVdc } from '../../manifests/manifest-input';
 import { findSnapshot } from '../../snapshots/read-snapshots';
 import { storedVolumes } from '../../snapshots/snapshot-views';
 import { withFence } from '../fence';
@@ -25,7 +25,7 @@ export const runRestore: Runner = async (ctx) => {
   // Checked before anything changes: a snapshot whose manifest no longer deploys (a class gone
   // from the catalog) is refused while the VDC still runs as it was.
   const manifest = { ...(snapshot.revision.manifest as unknown as Manifest), name: vdc.name };
-  await checkManifest(vdc.ownerId, manifest, { mode: 'deploy', exceptVdcId: vdc.id });
+  await checkManifest(ownerOfVdc(vdc), manifest, { mode: 'deploy', exceptVdcId: vdc.id });
 
   const steps = [
     { key: 'safety', title: 'take a safety snapshot of the VDC as it is' },

@@ -6,7 +6,7 @@ export const dynamic = 'force-dynamic';
 
 /** 200 even for an invalid manifest: the answer is the verdict. */
 export const POST = route(async ({ req, user }) => {
-  const { manifest } = await readBody(req, manifestBody);
-  const { ok, errors, warnings } = await validateForUser(user, manifest);
+  const { manifest, team } = await readBody(req, manifestBody);
+  const { ok, errors, warnings } = await validateForUser(user, manifest, team);
   return json({ ok, errors, warnings });
 });
