@@ -9,6 +9,6 @@ export { noteOperation } from './live-store';
 export { operationTitle } from './operation-title';
 export { OperationView } from './operation-view';
 export { OperationsPanel } from './operations-panel';
-export { isActive, type LogLineBody, type NodeLive, type NodeLiveState, type OperationBody, type VdcStatusBody } from './types';
+export { isActive, type LogLineBody, type NodeLive, type NodeLiveState, type NodeUsage, type OperationBody, type VdcStatusBody } from './types';
 export { type OperationFollow, useOperation } from './use-operation';
 export { useVdcLive, type VdcLive } from './use-vdc-live';

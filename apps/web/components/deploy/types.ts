@@ -12,6 +12,15 @@ export interface NodeLive {
   desired: number;
   /** Why it is not right, from status: "failed 3 times in 24h (last: out of memory)". */
   reason?: string;
+  /** What its replicas use now, from the newest metrics sample (the canvas gauge). */
+  usage?: NodeUsage;
+}
+
+/** Summed over an appliance's replicas: CPU in cores, memory in bytes (limit: the sum of theirs). */
+export interface NodeUsage {
+  cpu: number;
+  memoryUsed: number;
+  memoryLimit: number;
 }
 
 /** A container as `/vdcs/:name/status` lists it: the contract's. */

@@ -31,6 +31,7 @@ import { useCanvasActions } from './use-canvas-actions';
 import { useEditorCatalog } from './use-editor-catalog';
 import { manifestKey, useEditorStore } from './use-editor-store';
 import { useEditorShortcuts } from './use-editor-shortcuts';
+import { useNodeUsage } from '../metrics/use-node-usage';
 
 export interface EditorWorkspaceProps {
   vdcName: string;
@@ -74,7 +75,9 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
   const live = useVdcLive(vdcName);
   // A box shows the state of the appliances it expanded into (status names their box).
   const members = useMemo(() => boxMembers(live.status, live.nodes), [live.status, live.nodes]);
-  const liveNodes = useMemo(() => withBoxLive(live.nodes, members), [live.nodes, members]);
+  // Each running appliance's CPU and memory now, for the gauges on its box.
+  const measuredNodes = useNodeUsage(vdcName, live.nodes);
+  const liveNodes = useMemo(() => withBoxLive(measuredNodes, members), [measuredNodes, members]);
   const actions = useCanvasActions({ store, catalog, assemblies, userAssemblies, canvasBox, notify: setNotice });
   const yaml = useYamlDraft(store, vdcName, catalog);
   const onSaved = useCallback(() => clearDrafts(vdcName), [vdcName]);

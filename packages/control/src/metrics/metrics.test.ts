@@ -8,6 +8,7 @@ import type { AuthUser } from '../auth/api-tokens';
 import { getRuntime } from '../docker/engine-access';
 import { type ControlTest, ensureSleeperImage, manifestOf, SLEEPER_IMAGE, setupControlTest } from '../testing';
 import { createVdc } from '../vdcs/save-vdc';
+import { currentUsage } from './current-usage';
 import { rollUpMetrics } from './metric-rollups';
 import { createMetricsSampler } from './metrics-sampler';
 import { vdcMetrics } from './vdc-metrics';
@@ -67,8 +68,9 @@ describe('the metrics sampler', () => {
       ['web', 2, second.getTime()],
     ]);
     const [busy, idle] = rows;
-    // ~0.8 s of CPU over the span between the readings (longer on a loaded machine).
-    expect(busy?.cpu).toBeGreaterThan(0.1);
+    // Up to 0.8 s of CPU over the span between the readings: less, and a longer span, when the
+    // machine is loaded; either way far above the idle replica's.
+    expect(busy?.cpu).toBeGreaterThan(0.02);
     expect(busy?.cpu).toBeLessThan(1.5);
     expect(idle?.cpu).toBeLessThan(0.05);
     expect(busy?.cpu).toBeGreaterThan(5 * (idle?.cpu ?? 1));
@@ -188,5 +190,37 @@ describe('vdcMetrics', () => {
   it('is not found for another user', async () => {
     const stranger = await t.user();
     await expect(vdcMetrics(stranger, 'watched', { range: '1h' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('currentUsage', () => {
+  it('sums the newest fresh sample of each replica per VDC, and nothing for samples over a minute old', async () => {
+    const prisma = getPrisma();
+    const now = new Date('2026-12-03T13:00:00Z');
+    const row = (appliance: string, replica: number, at: string, cpu: number, memoryUsed: number) => ({
+      vdcId: 'vdc_usage',
+      appliance,
+      replica,
+      at: new Date(at),
+      cpu,
+      memoryUsed,
+      memoryLimit: 1000,
+      netRx: 0,
+      netTx: 0,
+      blockRead: 0,
+      blockWrite: 0,
+    });
+    await prisma.metricSample.createMany({
+      data: [
+        row('web', 1, '2026-12-03T12:59:40Z', 0.9, 900),
+        row('web', 1, '2026-12-03T12:59:50Z', 0.25, 100),
+        row('web', 2, '2026-12-03T12:59:50Z', 0.5, 200),
+        row('db', 1, '2026-12-03T12:58:00Z', 3, 3000),
+      ],
+    });
+    const usage = await currentUsage(['vdc_usage', 'vdc_none'], now);
+    expect([...usage.keys()]).toEqual(['vdc_usage']);
+    expect(usage.get('vdc_usage')).toEqual({ cpu: 0.75, memoryUsed: 300, replicas: 2 });
+    expect((await currentUsage([], now)).size).toBe(0);
   });
 });

@@ -1,7 +1,8 @@
-import { type AuthUser, catalogView, listVdcs } from '@colo/control';
+import { type AuthUser, catalogView, currentUsage, listVdcs, meView } from '@colo/control';
 import { parseManifestText } from '@colo/manifest';
 import type { Metadata } from 'next';
 import type { AssemblyOption, VdcRow } from '../../../components/vdc-list/types';
+import { QuotaUsage, type QuotaUsageProps } from '../../../components/metrics/quota-usage';
 import { VdcList } from '../../../components/vdc-list/vdc-list';
 import { requireUser } from '../../../lib/session';
 
@@ -23,10 +24,34 @@ async function assemblyOptions(user: AuthUser): Promise<AssemblyOption[]> {
   }
 }
 
+/** Reserved by the VDCs' revisions (the quota's count) and in use now (metrics), against the limits. */
+async function quotaUsage(user: AuthUser, rows: VdcRow[]): Promise<QuotaUsageProps | undefined> {
+  try {
+    const [{ quota }, usage] = await Promise.all([meView(user), currentUsage(rows.map((r) => r.id))]);
+    const now = { cpu: 0, memory: 0, replicas: 0 };
+    for (const u of usage.values()) {
+      now.cpu += u.cpu;
+      now.memory += u.memoryUsed;
+      now.replicas += u.replicas;
+    }
+    return { limits: quota.limits, reserved: quota.usage, now };
+  } catch (err) {
+    // The list matters more than the strip above it.
+    console.error(`colo web: quota usage unavailable for the VDC list: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
 export default async function VdcsPage() {
   const user = await requireUser();
   const [vdcs, assemblies] = await Promise.all([listVdcs(user), assemblyOptions(user)]);
   // Through JSON, so the client receives exactly what GET /api/v1/vdcs would give it.
   const rows = JSON.parse(JSON.stringify(vdcs)) as VdcRow[];
-  return <VdcList initial={rows} assemblies={assemblies} />;
+  const usage = rows.length > 0 ? await quotaUsage(user, rows) : undefined;
+  return (
+    <>
+      {usage && <QuotaUsage {...usage} />}
+      <VdcList initial={rows} assemblies={assemblies} />
+    </>
+  );
 }

@@ -8,6 +8,7 @@ import type { ConnectionState, NodeProps } from '@xyflow/react';
 import { useConnection } from '@xyflow/react';
 import { memo } from 'react';
 import { NodeStateBadge } from '@/components/deploy';
+import { UsageGauge } from '@/components/metrics/usage-gauge';
 import { ClassIcon } from './class-icon';
 import type { ApplianceFlowNode } from './node-types';
 import { type HandleMood, TerminalHandle } from './terminal-handle';
@@ -102,6 +103,9 @@ function ApplianceNodeView({ id, data, selected }: NodeProps<ApplianceFlowNode>)
           )}
         </div>
       </div>
+      {live?.usage && (
+        <UsageGauge name={appliance.name} usage={live.usage} coresPerReplica={appliance.resources?.cpu ?? cls?.resources.cpu.default ?? 1} running={live.running} />
+      )}
       {cls?.terminals.inputs.map((t, i) => (
         <TerminalHandle
           key={`in:${t.name}`}

@@ -20,7 +20,14 @@ interface CachedNode {
 }
 
 function sameLive(a: NodeLive | undefined, b: NodeLive | undefined): boolean {
-  return a === b || (!!a && !!b && a.state === b.state && a.running === b.running && a.desired === b.desired);
+  return (
+    a === b ||
+    (!!a && !!b && a.state === b.state && a.running === b.running && a.desired === b.desired && sameUsage(a.usage, b.usage))
+  );
+}
+
+function sameUsage(a: NodeLive['usage'], b: NodeLive['usage']): boolean {
+  return a === b || (!!a && !!b && a.cpu === b.cpu && a.memoryUsed === b.memoryUsed && a.memoryLimit === b.memoryLimit);
 }
 
 function wiredHandles(connections: EditorDoc['manifest']['connections']): Map<string, string> {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ApplianceDetail } from '@/components/deploy/appliance-detail';
+import { ApplianceCharts } from '@/components/metrics/appliance-charts';
 
 type Params = { name: string; appliance: string };
 
@@ -10,5 +11,12 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 export default async function AppliancePage({ params }: { params: Promise<Params> }) {
   const { name, appliance } = await params;
-  return <ApplianceDetail vdcName={name} appliance={appliance} />;
+  return (
+    <>
+      <ApplianceDetail vdcName={name} appliance={appliance} />
+      <div className="mx-auto w-full max-w-6xl px-6 pb-6">
+        <ApplianceCharts vdcName={name} appliance={appliance} />
+      </div>
+    </>
+  );
 }
