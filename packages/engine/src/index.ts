@@ -114,6 +114,7 @@ export {
 } from './volumes/volume-archives';
 export { VOLUME_TOOL_LIMITS } from './volumes/tool-container';
 export { cancelCopiesInHostTool, copiesRunningInHostTool, HOST_VOLUME_TOOL_ROLE } from './volumes/host-tool';
+export { measureVolumeUsage, parseDf, type VolumeUsage } from './volumes/volume-usage';
 export { desiredEntry, ENTRY_LABEL, ENTRY_ROLE, type EntryOptions, type EntrySpec, ensureEntry, entryBridgeName, entryListenerName, removeEntry } from './edge/entries';
 export { type ExposedTerminal, exposedTerminals, listenerTarget } from './edge/edge-listeners';
 export {

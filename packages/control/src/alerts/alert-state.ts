@@ -52,7 +52,8 @@ export async function openAlert(cause: Cause, rule: EffectiveRule, now = new Dat
     });
     if (answered) return 'answered';
   }
-  const fires = now.getTime() - cause.since.getTime() >= waitSeconds(rule) * 1000;
+  const wait = waitSeconds(rule);
+  const fires = wait === 0 || now.getTime() - cause.since.getTime() >= wait * 1000;
   const id = newId('alr');
   const { count } = await prisma.alert.createMany({
     data: [

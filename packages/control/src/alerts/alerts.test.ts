@@ -13,10 +13,12 @@ import { newId } from '../ids';
 import { type ControlTest, failure, manifestOf, setupControlTest } from '../testing';
 import { createVdc } from '../vdcs/save-vdc';
 import { createAlertRule, deleteAlertRule, listAlertRules, updateAlertRule } from './alert-rules';
+import { getRuntime } from '../docker/engine-access';
 import { deliverDueAlerts } from './deliver-alerts';
 import { alertOnFailure, evaluateAlerts } from './evaluate-alerts';
 import { acknowledgeAlert, listAlerts, testAlertChannel } from './read-alerts';
 import { getSmtpSettings, putSmtpSettings } from './smtp-settings';
+import { forgetVolumeUsage } from './volume-causes';
 
 interface Received {
   path: string;
@@ -226,6 +228,33 @@ describe('alerts', () => {
     hook.state.redirect = undefined;
     expect(await testAlertChannel(alice, { channel: webhook('/test') })).toMatchObject({ ok: true });
     expect(hook.got.at(-1)?.body).toMatchObject({ state: 'test', message: expect.stringMatching(/this channel works/) });
+  });
+});
+
+describe('volumes', () => {
+  it('a volume on a filesystem fuller than its rule says alerts, measured by the warm volume tool, and resolves under a higher threshold', async () => {
+    const name = `${t.instance}-shop-box-data`;
+    await getRuntime().createVolume({
+      name,
+      labels: { 'colo.managed': 'true', 'colo.instance': t.instance, 'colo.vdc': shopId, 'colo.appliance': 'box', 'colo.volume': 'data' },
+    });
+    // Any filesystem in use is at least 1% full.
+    const rule = await createAlertRule(alice, 'shop', { kind: 'volume_full', thresholdPercent: 1, channels: [webhook('/disk')] });
+    forgetVolumeUsage();
+    await evaluateAlerts();
+    await deliverDueAlerts();
+    expect(hook.got).toHaveLength(1);
+    expect(hook.got[0].body).toMatchObject({ kind: 'volume_full', appliance: 'box', state: 'firing' });
+    expect(hook.got[0].body.message).toMatch(/^The data volume of box in shop is on a filesystem \d+% full \([\d.]+ \w+ free of [\d.]+ \w+\)\. Free space/);
+    const percent = Number(/filesystem (\d+)% full/.exec(String(hook.got[0].body.message))?.[1]);
+    expect(percent).toBeGreaterThanOrEqual(1);
+    if (percent < 99) {
+      await updateAlertRule(alice, 'shop', rule.id, { thresholdPercent: 99 });
+      forgetVolumeUsage();
+      await evaluateAlerts();
+      await deliverDueAlerts();
+      expect(hook.got.map((g) => g.body.state)).toEqual(['firing', 'resolved']);
+    }
   });
 });
 

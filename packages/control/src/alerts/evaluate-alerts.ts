@@ -8,6 +8,7 @@ import { effectiveRule, waitSeconds } from './alert-rules-effective';
 import { rulesByVdc } from './alert-rules';
 import { failureAlertKind, failureMessage, observeCauses } from './alert-causes';
 import { type Cause, fireIfDue, openAlert, openKeyOf, resolveAlert } from './alert-state';
+import { volumeCauses } from './volume-causes';
 
 export interface Evaluation {
   opened: number;
@@ -25,6 +26,7 @@ export async function evaluateAlerts(now = new Date()): Promise<Evaluation> {
     const rule = effectiveRule(rules.get(cause.vdcId) ?? [], cause.kind, cause.appliance);
     if (rule) present.set(openKeyOf(cause), { cause, rule });
   }
+  for (const v of await volumeCauses(observation.vdcs, rules)) present.set(openKeyOf(v.cause), v);
   const open = await prisma.alert.findMany({ where: { openKey: { not: null } } });
   const openKeys = new Set(open.map((a) => a.openKey));
   for (const [key, { cause, rule }] of present) {
