@@ -37,6 +37,7 @@ const NOT_CHEAP = [
   'closeTerminal 200',
   'terminalInput 200',
   'terminalResize 200',
+  'acknowledgeAlert 200',
 ];
 
 let c: Colo;
@@ -286,6 +287,22 @@ describe('the API contract on a running Colo', () => {
     await call('listCustomImages', 200);
     await call('disallowCustomImage', 200, { query: { image } });
     await call('disallowCustomImage', 404, { query: { image } });
+  });
+
+  it('answers the alert routes: a VDC's rules, the alerts, a test message, the SMTP settings', async () => {
+    const name = vdcName('alerts');
+    await call('createVdc', 201, { body: { manifest: manifest(name) } });
+    await call('listAlertRules', 200, { params: { name } });
+    const made = await call('createAlertRule', 201, { params: { name }, body: { kind: 'unhealthy', thresholdSeconds: 10, channels: [{ type: 'webhook', url: 'http://127.0.0.1:9/hook', format: 'slack' }] } });
+    await call('updateAlertRule', 200, { params: { name, id: made.rule.id }, body: { enabled: false } });
+    await call('deleteAlertRule', 200, { params: { name, id: made.rule.id } });
+    await call('listAlerts', 200, { query: { state: 'all' } });
+    // No worker runs here, so no alert exists to acknowledge.
+    await call('acknowledgeAlert', 404, { params: { id: `alr_none${RUN}` } });
+    // Nothing listens on port 9 here: the answer says the channel did not take it.
+    expect((await call('testAlertChannel', 200, { body: { channel: { type: 'webhook', url: 'http://127.0.0.1:9/hook' } } })).ok).toBe(false);
+    await call('putSmtpSettings', 200, { body: { host: '127.0.0.1', port: 2525, security: 'none', from: 'colo@example.test' } });
+    expect((await call('getSmtpSettings', 200)).smtp).toMatchObject({ host: '127.0.0.1', hasPassword: false });
   });
 
   it('refuses every signed-in operation without credentials, with the documented 401', async () => {
