@@ -35,6 +35,8 @@ export async function recordAudit(entry: AuditEntry): Promise<string | null> {
   const id = newId('aud');
   try {
     const vdc = entry.vdc;
+    // The team it happened in, kept with the event: the VDC may be deleted later.
+    const teamId = vdc?.teamId ?? (vdc?.id ? ((await getPrisma().vdc.findUnique({ where: { id: vdc.id }, select: { teamId: true } }))?.teamId ?? null) : null);
     await getPrisma().auditEvent.create({
       data: {
         id,
@@ -48,7 +50,7 @@ export async function recordAudit(entry: AuditEntry): Promise<string | null> {
         status: entry.status ?? null,
         vdcId: vdc?.id ?? null,
         vdcName: vdc?.name ?? null,
-        teamId: vdc?.teamId ?? null,
+        teamId,
         detail: (entry.detail ?? undefined) as Prisma.InputJsonValue | undefined,
       },
     });
