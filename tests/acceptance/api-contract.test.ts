@@ -30,6 +30,7 @@ const NOT_CHEAP = [
   'discardPrototype 200',
   'runInPrototype 200',
   'openPrototypeTerminal 201',
+  'openApplianceTerminal 201',
   'commitClassVersion 201',
   'deleteClassVersion 200',
   'rollbackClass 202',
@@ -254,6 +255,7 @@ describe('the API contract on a running Colo', () => {
     await call('closeTerminal', 404, { params: { id: terminal } });
     await call('terminalInput', 404, { params: { id: terminal }, body: { data: 'ls\r' } });
     await call('terminalResize', 404, { params: { id: terminal }, body: { cols: 80, rows: 24 } });
+    await call('openApplianceTerminal', 404, { params: { name: `no-such-vdc-${RUN}`, appliance: 'web' }, body: { cols: 80, rows: 24, replica: 2 } });
   });
 
   it('answers the assembly routes on an assembly of its own', async () => {
@@ -289,7 +291,7 @@ describe('the API contract on a running Colo', () => {
     await call('disallowCustomImage', 404, { query: { image } });
   });
 
-  it('answers the alert routes: a VDC's rules, the alerts, a test message, the SMTP settings', async () => {
+  it("answers the alert routes: a VDC's rules, the alerts, a test message, the SMTP settings", async () => {
     const name = vdcName('alerts');
     await call('createVdc', 201, { body: { manifest: manifest(name) } });
     await call('listAlertRules', 200, { params: { name } });
