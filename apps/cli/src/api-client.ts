@@ -58,8 +58,9 @@ export class ColoClient {
   catalog() {
     return this.call('GET', '/catalog', catalogSchema);
   }
-  validate(manifest: string) {
-    return this.call('POST', '/validate', validationSchema, { body: { manifest } });
+  /** `team`: the slug of the team a new VDC would go to (its quota and names count). */
+  validate(manifest: string, team?: string) {
+    return this.call('POST', '/validate', validationSchema, { body: { manifest, team } });
   }
   plan(manifest: string) {
     return this.call('POST', '/plan', planAnswerSchema, { body: { manifest } });
@@ -86,8 +87,9 @@ export class ColoClient {
   listVdcs() {
     return this.call('GET', '/vdcs', vdcListSchema);
   }
-  createVdc(manifest: string) {
-    return this.call('POST', '/vdcs', vdcSavedSchema, { body: { manifest } });
+  /** `team`: the slug of the team to own it; the caller's personal team unless told. */
+  createVdc(manifest: string, team?: string) {
+    return this.call('POST', '/vdcs', vdcSavedSchema, { body: { manifest, team } });
   }
   getVdc(name: string, revision?: number) {
     return this.call('GET', `/vdcs/${seg(name)}`, vdcAnswerSchema, { query: { revision } });
@@ -276,8 +278,12 @@ function errorFromBody(response: Response, raw: string, request: string): ApiErr
   return new ApiError(response.status, code, message, issues ?? [], data);
 }
 
-function seg(value: string): string {
-  return encodeURIComponent(value);
+/**
+ * One path segment. `@` stays as typed: it is legal in a path (RFC 3986 pchar), and a VDC named
+ * `shop@acme` then reaches the server as `/vdcs/shop@acme`, readable in its logs and audit.
+ */
+export function seg(value: string): string {
+  return encodeURIComponent(value).replace(/%40/g, '@');
 }
 
 /** A client for the configured server (env over config file), or "not logged in". */

@@ -15,9 +15,10 @@ import { operationHint } from './lifecycle';
 export const apply = defineCommand({
   name: 'apply',
   summary: 'save a manifest as the VDC\'s new revision (creating the VDC if needed) and deploy it',
-  usage: '-f FILE [--wait] [--timeout SECONDS]',
+  usage: '-f FILE [--team SLUG] [--wait] [--timeout SECONDS]',
   flags: {
     file: { type: 'string', short: 'f', value: 'FILE', description: 'the manifest (YAML or JSON), or - for stdin' },
+    team: { type: 'string', value: 'SLUG', description: 'the team the VDC belongs to (a new one goes there; your personal team unless told)' },
     wait: { type: 'boolean', short: 'w', description: 'follow the deploy until it finishes; exit 1 if it fails' },
     timeout: { type: 'string', value: 'SECONDS', description: 'with --wait: give up waiting after this long (the deploy goes on)' },
   },
@@ -38,9 +39,11 @@ export const apply = defineCommand({
     const client = await connect(ctx);
 
     // The server's verdict comes first: a manifest it accepts always has a name to look up.
-    await checkValid(ctx, client, source);
-    const name = manifestName(source);
-    const saved = await saveRevision(ctx, client, name, source, flags.json);
+    await checkValid(ctx, client, source, flags.team);
+    // With a team, every call names the VDC in it (`shop@acme`), so one of the same name in
+    // another of the caller's teams is never the one updated.
+    const name = flags.team ? `${manifestName(source)}@${flags.team}` : manifestName(source);
+    const saved = await saveRevision(ctx, client, name, source, flags.json, flags.team);
 
     let started: Awaited<ReturnType<ColoClient['deploy']>>;
     try {
@@ -53,8 +56,8 @@ export const apply = defineCommand({
 });
 
 /** Refuses an invalid manifest before anything is saved, with every issue listed. */
-async function checkValid(ctx: CliContext, client: ColoClient, source: ManifestSource): Promise<void> {
-  const result = await client.validate(source.text);
+async function checkValid(ctx: CliContext, client: ColoClient, source: ManifestSource, team?: string): Promise<void> {
+  const result = await client.validate(source.text, team);
   for (const issue of result.warnings) ctx.err(formatWarning(issue));
   if (!result.ok) {
     throw new ApiError(400, 'invalid_manifest', `${source.label} is invalid: ${plural(result.errors.length, 'error')}`, result.errors);
@@ -68,7 +71,7 @@ type Saved = {
   changed: boolean;
 };
 
-async function saveRevision(ctx: CliContext, client: ColoClient, name: string, source: ManifestSource, quiet: boolean): Promise<Saved> {
+async function saveRevision(ctx: CliContext, client: ColoClient, name: string, source: ManifestSource, quiet: boolean, team?: string): Promise<Saved> {
   const say = (line: string) => (quiet ? undefined : ctx.out(line));
   let current: number | undefined;
   try {
@@ -78,7 +81,7 @@ async function saveRevision(ctx: CliContext, client: ColoClient, name: string, s
   }
 
   if (current === undefined) {
-    const created = await client.createVdc(source.text);
+    const created = await client.createVdc(source.text, team);
     const revision = revisionNumber(created.revision);
     say(`created ${name}${revision ? ` (revision ${revision})` : ''}`);
     return { vdc: name, revision, created: true, changed: true };

@@ -28,6 +28,7 @@ import { schedule } from './schedule';
 import { restore, snapshot, snapshots } from './snapshot';
 import { start } from './start';
 import { status } from './status';
+import { team } from './team';
 import { top } from './top';
 import { stop } from './stop';
 import { validate } from './validate';
@@ -65,6 +66,7 @@ export const commands: Command[] = [
   ops,
   op,
   quota,
+  team,
   audit,
   imageCommand,
   version,

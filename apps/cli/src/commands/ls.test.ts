@@ -13,21 +13,22 @@ const vdcs = [
     state: 'running',
     revision: 3,
     applianceCount: 4,
+    team: { slug: 'acme', name: 'Acme', personal: false, role: 'operator' },
     lastOperation: { id: 'op_9', kind: 'deploy', status: 'succeeded', createdAt: '2026-11-27T12:00:00Z', finishedAt: '2026-11-27T12:05:00Z' },
   },
   { id: 'vdc_2', name: 'blog', state: 'new', revision: { id: 'rev_1', number: 1 }, applianceCount: 2, lastOperation: null },
 ];
 
 describe('colo ls', () => {
-  it('prints a table of VDCs from GET /vdcs', async () => {
+  it('prints a table of VDCs from GET /vdcs with each one\'s team and the caller\'s role (a server before teams: -)', async () => {
     server = await startFakeColo({ 'GET /vdcs': { body: { vdcs } } });
     const res = await runCli(['ls'], { server, now: NOW });
     expect(res.code).toBe(0);
     expect(res.stdout).toBe(
       [
-        'NAME  STATE    REVISION  APPLIANCES  LAST OPERATION',
-        'shop  running  3         4           deploy succeeded 5m ago',
-        'blog  new      1         2           -',
+        'NAME  TEAM  ROLE      STATE    REVISION  APPLIANCES  LAST OPERATION',
+        'shop  acme  operator  running  3         4           deploy succeeded 5m ago',
+        'blog  -     -         new      1         2           -',
         '',
       ].join('\n'),
     );

@@ -1,4 +1,4 @@
-// `colo ls`: the VDCs this token can see, one line each.
+// `colo ls`: the VDCs of the caller's teams, one line each, with the team and the caller's role in it.
 import { connect } from '../api-client';
 import { revisionNumber } from '@colo/api';
 import { defineCommand } from '../command';
@@ -11,9 +11,9 @@ export const ls = defineCommand({
   usage: '',
   examples: [
     '$ colo ls',
-    'NAME  STATE    REVISION  APPLIANCES  LAST OPERATION',
-    'shop  running  3         4           deploy succeeded 5m ago',
-    'blog  stopped  1         2           stop succeeded 2d ago',
+    'NAME  TEAM  ROLE      STATE    REVISION  APPLIANCES  LAST OPERATION',
+    'shop  acme  operator  running  3         4           deploy succeeded 5m ago',
+    'blog  ann   admin     stopped  1         2           stop succeeded 2d ago',
   ],
   async run(ctx, { flags }) {
     const client = await connect(ctx);
@@ -30,9 +30,9 @@ export const ls = defineCommand({
     const rows = vdcs.map((v) => {
       const op = v.lastOperation;
       const last = op ? [op.kind, op.status, ago(op.finishedAt ?? op.createdAt, now)].filter((x) => x && x !== '-').join(' ') : undefined;
-      return [v.name, v.state, revisionNumber(v.revision), v.applianceCount, last];
+      return [v.name, v.team?.slug, v.team?.role, v.state, revisionNumber(v.revision), v.applianceCount, last];
     });
-    for (const line of renderTable(['NAME', 'STATE', 'REVISION', 'APPLIANCES', 'LAST OPERATION'], rows)) ctx.out(line);
+    for (const line of renderTable(['NAME', 'TEAM', 'ROLE', 'STATE', 'REVISION', 'APPLIANCES', 'LAST OPERATION'], rows)) ctx.out(line);
     return 0;
   },
 });

@@ -51,7 +51,8 @@ function formatMemory(bytes: number): string {
 
 const show = (key: keyof QuotaAmounts, value: number) => (key === 'memory' ? formatMemory(value) : String(value));
 
-function table(limits: QuotaAmounts, usage: QuotaAmounts, overrides?: QuotaOverrides): string[] {
+/** Limits against usage, one line a resource; with `overrides`, which limits an admin set. */
+export function quotaTable(limits: QuotaAmounts, usage: QuotaAmounts, overrides?: QuotaOverrides): string[] {
   const headers = overrides ? ['QUOTA', 'USED', 'LIMIT', 'SET BY'] : ['QUOTA', 'USED', 'LIMIT'];
   const rows = LABELS.map(([key, label]) => {
     const row = [label, show(key, usage[key]), show(key, limits[key])];
@@ -96,7 +97,7 @@ export const quota = defineCommand({
         return 0;
       }
       ctx.out(`quota of ${answer.user.email ?? answer.user.id}${answer.user.role ? ` (${answer.user.role})` : ''}${body ? ': saved' : ''}`);
-      for (const line of table(answer.quota.limits, answer.quota.usage, answer.quota.overrides)) ctx.out(line);
+      for (const line of quotaTable(answer.quota.limits, answer.quota.usage, answer.quota.overrides)) ctx.out(line);
       return 0;
     }
     const me = await client.me();
@@ -106,7 +107,7 @@ export const quota = defineCommand({
     }
     if (!me.quota) throw new UsageError('this Colo server does not report quotas (it predates them)');
     ctx.out(`quota of ${me.user.email ?? me.user.id}${me.user.role ? ` (${me.user.role})` : ''}`);
-    for (const line of table(me.quota.limits, me.quota.usage)) ctx.out(line);
+    for (const line of quotaTable(me.quota.limits, me.quota.usage)) ctx.out(line);
     return 0;
   },
 });
