@@ -6,6 +6,8 @@ export const assemblySaveBody = z.object({
   /** The definition (docs/contracts.md, "Assemblies"); its version is assigned. */
   assembly: z.record(z.string(), z.unknown()),
   note: z.string().max(500).optional(),
+  /** A new assembly's team (slug); the saver's personal team unless told. Later versions stay in its team. */
+  team: z.string().min(1).max(40).optional(),
 });
 
 export const assemblySharingBody = z.strictObject({
@@ -26,10 +28,12 @@ export const assemblySchema = z.looseObject({
   version: z.number(),
   visibility: text,
   owner: person,
-  /** The caller owns it: only then may they change, share or delete it. */
+  /** The caller is in its team: operators save versions, admins share and delete (team.role). */
   mine: z.boolean(),
+  /** Servers before teams answer without it. */
+  team: z.looseObject({ slug: text, name: z.string().nullish(), personal: z.boolean().nullish(), role: z.string().nullable() }).optional(),
   versions: z.array(z.looseObject({ version: z.number(), note: z.string().default(''), createdAt: when })),
-  /** Owner only: the users it is shared with. */
+  /** Its team's members only: the users it is shared with. */
   sharedWith: z.array(person).optional(),
   usedBy: z.array(z.looseObject({ vdc: text, version: z.number(), appliances: z.array(text) })).default([]),
   /** The newest version's definition. */

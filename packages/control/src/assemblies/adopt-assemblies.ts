@@ -6,6 +6,8 @@ import { getPrisma, Prisma } from '@colo/db';
 import type { AssemblyDefinition } from '@colo/manifest';
 import type { AuthUser } from '../auth/api-tokens';
 import { getLoadedCatalog } from '../catalog';
+import { targetTeam } from '../teams/team-access';
+import { mayChangeAssembly } from './assembly-team';
 import { ColoError } from '../errors';
 
 export interface Adopted {
@@ -27,8 +29,9 @@ export async function adoptAssemblies(user: AuthUser, defs: readonly AssemblyDef
   const prisma = getPrisma();
   const rows = await prisma.assembly.findMany({ where: { id: { in: ids } } });
   for (const row of rows) {
-    if (row.ownerId !== user.id) reasons.push(`assembly "${row.id}" belongs to another user on this Colo; it cannot be imported under that id`);
+    if (!(await mayChangeAssembly(user, row, 'deploy'))) reasons.push(`assembly "${row.id}" belongs to another team on this Colo; it cannot be imported under that id`);
   }
+  const team = await targetTeam(user);
   if (reasons.length > 0) {
     throw new ColoError('bad_request', `the bundle was refused, nothing was created: ${reasons[0]}${reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : ''}`, {
       issues: reasons.map((message) => ({ path: '', message, severity: 'error' as const })),
@@ -60,7 +63,7 @@ export async function adoptAssemblies(user: AuthUser, defs: readonly AssemblyDef
         const newest = defs.filter((d) => d.id === id).sort((a, b) => a.version - b.version).at(-1)!;
         const meta = { title: newest.title, description: newest.description, icon: newest.icon };
         const row = rows.find((r) => r.id === id);
-        if (!row) await tx.assembly.create({ data: { id, ownerId: user.id, ...meta, latestVersion: newest.version } });
+        if (!row) await tx.assembly.create({ data: { id, ownerId: user.id, teamId: team.teamId, ...meta, latestVersion: newest.version } });
         else {
           const latest = Math.max(newest.version, row.latestVersion);
           await tx.assembly.update({ where: { id }, data: { ...(latest > row.latestVersion ? meta : {}), latestVersion: latest, deletedAt: null } });

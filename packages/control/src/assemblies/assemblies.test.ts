@@ -72,7 +72,7 @@ describe('saving assemblies', () => {
     expect(bad.issues?.map((i) => i.path)).toEqual(expect.arrayContaining(['appliances[0].expose', 'terminals[0].endpoint']));
     expect(await getPrisma().assembly.count({ where: { id: 'broken' } })).toBe(0);
     expect((await failure(saveAssembly(alice, pair('sleeper')))).code).toBe('name_taken');
-    expect((await failure(saveAssembly(bob, pair('duo')))).message).toContain('belongs to another user');
+    expect((await failure(saveAssembly(bob, pair('duo')))).message).toContain('belongs to another team');
     expect((await failure(saveAssembly(alice, 'not an object'))).code).toBe('bad_request');
   });
 });
@@ -201,7 +201,7 @@ describe('bundles carry the assemblies a VDC places', () => {
     // Here already, the same: nothing new. Someone else's id: refused, nothing made.
     expect((await importBundleVdc(alice, { bundle: text, name: 'traveller-3' })).report.join('\n')).not.toContain('adds assembly');
     const theirs = await failure(importBundleVdc(bob, { bundle: text, name: 'bob-copy' }));
-    expect(theirs.message).toContain('assembly "travel-kit" belongs to another user on this Colo');
+    expect(theirs.message).toContain('assembly "travel-kit" belongs to another team on this Colo');
     expect(await getPrisma().vdc.count({ where: { name: 'bob-copy' } })).toBe(0);
   });
 
@@ -222,7 +222,7 @@ describe('an assembly as one file', () => {
     const { text, bundle } = await exportAssemblyFor(alice, 'file-kit', 1);
     expect(bundle.from).toEqual({ assembly: 'file-kit', version: 1 });
     expect((await importAssemblyFor(alice, text)).report).toEqual(['assembly file-kit version 1 is already on this Colo']);
-    expect((await failure(importAssemblyFor(bob, text))).message).toContain('belongs to another user on this Colo');
+    expect((await failure(importAssemblyFor(bob, text))).message).toContain('belongs to another team on this Colo');
 
     await getPrisma().assembly.delete({ where: { id: 'file-kit' } });
     const imported = await importAssemblyFor(bob, text);
@@ -233,5 +233,31 @@ describe('an assembly as one file', () => {
     await deleteAssembly(bob, 'file-kit');
     expect((await importAssemblyFor(bob, text)).added).toEqual([]);
     expect((await listAssemblies(bob)).map((a) => a.id)).toContain('file-kit');
+  });
+});
+
+describe('assemblies of a team', () => {
+  it("are placed by the team's members, versioned by its operators, shared and deleted by its admins", async () => {
+    const { createTeam } = await import('../teams/manage-teams');
+    const { acceptInvite, createInvite } = await import('../teams/team-invites');
+    const dave = await t.user();
+    const erin = await t.user();
+    await createTeam(alice, { slug: 'kit-makers' });
+    await acceptInvite(dave, { token: (await createInvite(alice, 'kit-makers', { role: 'operator' })).token });
+    await acceptInvite(erin, { token: (await createInvite(alice, 'kit-makers', { role: 'viewer' })).token });
+
+    await saveAssembly(dave, pair('team-duo'), '', 'kit-makers');
+    expect((await getAssembly(erin, 'team-duo')).team).toMatchObject({ slug: 'kit-makers', role: 'viewer' });
+    expect((await failure(getAssembly(carol, 'team-duo'))).code).toBe('not_found');
+    // An operator saves the next version; a viewer may not; an outsider is told the id is another team's.
+    expect((await saveAssembly(alice, pair('team-duo'))).version).toBe(2);
+    expect((await failure(saveAssembly(erin, pair('team-duo')))).code).toBe('forbidden');
+    expect((await failure(saveAssembly(carol, pair('team-duo')))).message).toContain('belongs to another team');
+    // Sharing and deleting: the team's admins, not its operators.
+    expect((await failure(setAssemblySharing(dave, 'team-duo', { visibility: 'published' }))).code).toBe('forbidden');
+    await setAssemblySharing(alice, 'team-duo', { visibility: 'shared', users: [carol.email] });
+    expect((await getAssembly(carol, 'team-duo')).mine).toBe(false);
+    expect((await failure(deleteAssembly(dave, 'team-duo'))).code).toBe('forbidden');
+    await deleteAssembly(alice, 'team-duo');
   });
 });

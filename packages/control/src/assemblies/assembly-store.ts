@@ -3,11 +3,11 @@
 import { getPrisma, type Prisma } from '@colo/db';
 import { type AssemblyDefinition, assemblyDefinitionSchema } from '@colo/manifest';
 
-/** Assemblies `userId` may place: their own, shared with them, published; never deleted ones. */
+/** Assemblies `userId` may place: their teams', shared with them, published; never deleted ones. */
 export function visibleTo(userId: string): Prisma.AssemblyWhereInput {
   return {
     deletedAt: null,
-    OR: [{ ownerId: userId }, { visibility: 'published' }, { visibility: 'shared', shares: { some: { userId } } }],
+    OR: [{ team: { members: { some: { userId } } } }, { visibility: 'published' }, { visibility: 'shared', shares: { some: { userId } } }],
   };
 }
 

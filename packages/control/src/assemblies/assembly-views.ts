@@ -1,6 +1,6 @@
-// Reading assemblies: the ones a user may place (their own, shared with them, published), each
+// Reading assemblies: the ones a user may place (their teams', shared with them, published), each
 // with its versions and which of the user's VDCs use which version. Who else an assembly is
-// shared with is the owner's business only.
+// shared with is its team's business only.
 import { getPrisma } from '@colo/db';
 import type { AssemblyDefinition } from '@colo/manifest';
 import type { AuthUser } from '../auth/api-tokens';
@@ -22,10 +22,12 @@ export interface AssemblyView {
   version: number;
   visibility: 'private' | 'shared' | 'published';
   owner: { id: string; name: string; email: string };
-  /** The caller owns it: only then may they change, share or delete it. */
+  /** The caller is in its team (operators save versions; admins share and delete: `team.role`). */
   mine: boolean;
+  /** The team that owns it, and the caller's role there when they are a member. */
+  team: { slug: string; name: string; personal: boolean; role: 'viewer' | 'operator' | 'admin' | null };
   versions: { version: number; note: string; createdAt: Date }[];
-  /** Owner only: the users it is shared with. */
+  /** Its team's members only: the users it is shared with. */
   sharedWith?: { id: string; name: string; email: string }[];
   /** The caller's VDCs whose newest revision places it, per version. */
   usedBy: AssemblyUseView[];
@@ -37,6 +39,7 @@ export interface AssemblyView {
 
 const include = {
   owner: { select: { id: true, name: true, email: true } },
+  team: { select: { slug: true, name: true, personal: true, members: { select: { userId: true, role: true } } } },
   versions: { orderBy: { version: 'desc' as const } },
   shares: { include: { user: { select: { id: true, name: true, email: true } } } },
 };
@@ -64,7 +67,8 @@ function findRow(where: Parameters<ReturnType<typeof getPrisma>['assembly']['fin
 }
 
 function view(row: Row, user: AuthUser, uses: Map<string, { vdc: string; appliance: string }[]>): AssemblyView {
-  const mine = row.ownerId === user.id;
+  const role = row.team.members.find((m) => m.userId === user.id)?.role ?? null;
+  const mine = role !== null;
   const usedBy = new Map<string, AssemblyUseView>();
   for (const [ref, list] of uses) {
     const { id, version } = splitAssemblyRef(ref);
@@ -85,6 +89,7 @@ function view(row: Row, user: AuthUser, uses: Map<string, { vdc: string; applian
     visibility: row.visibility,
     owner: row.owner,
     mine,
+    team: { slug: row.team.slug, name: row.team.name, personal: row.team.personal, role },
     versions: row.versions.map((v) => ({ version: v.version, note: v.note, createdAt: v.createdAt })),
     ...(mine ? { sharedWith: row.shares.map((s) => s.user) } : {}),
     usedBy: [...usedBy.values()],

@@ -1,4 +1,5 @@
-// Saving an assembly: a new one at version 1, or the next version of one of your own. What is
+// Saving an assembly: a new one at version 1 (in the team asked for, else the saver's personal
+// team), or the next version of one of the saver's teams (operators and admins). What is
 // stored is validated against the catalog the saver sees, with every class and assembly it uses
 // pinned (`web-php` → `web-php@1`), so a version means the same thing for as long as it exists.
 import { getPrisma, Prisma } from '@colo/db';
@@ -6,7 +7,9 @@ import { type AssemblyDefinition, formatIssue, validateAssembly } from '@colo/ma
 import type { AuthUser } from '../auth/api-tokens';
 import { getLoadedCatalog } from '../catalog';
 import { ColoError } from '../errors';
+import { targetTeam } from '../teams/team-access';
 import { catalogFor } from './assembly-catalog';
+import { assemblyMembership, mayChangeAssembly } from './assembly-team';
 
 export interface SavedAssembly {
   id: string;
@@ -34,16 +37,19 @@ async function idProblem(id: string): Promise<string | undefined> {
 }
 
 /** `input` is the definition (YAML parsed or JSON); its `version` is ignored: the next one is used. */
-export async function saveAssembly(user: AuthUser, input: unknown, note = ''): Promise<SavedAssembly> {
+export async function saveAssembly(user: AuthUser, input: unknown, note = '', teamSlug?: string): Promise<SavedAssembly> {
   if (!isRecord(input)) throw new ColoError('bad_request', 'body: an assembly definition object is required');
   const id = typeof input.id === 'string' ? input.id : '';
   const taken = id ? await idProblem(id) : undefined;
   if (taken) throw new ColoError('name_taken', taken);
   const prisma = getPrisma();
   const existing = id ? await prisma.assembly.findUnique({ where: { id } }) : null;
-  if (existing && existing.ownerId !== user.id) {
-    throw new ColoError('name_taken', `the assembly id "${id}" belongs to another user; choose another id`);
+  if (existing && !(await mayChangeAssembly(user, existing, 'deploy'))) {
+    throw (await assemblyMembership(user, existing))
+      ? new ColoError('forbidden', `saving a version of assembly "${id}" needs an operator or admin of its team`)
+      : new ColoError('name_taken', `the assembly id "${id}" belongs to another team; choose another id`);
   }
+  const team = existing ? undefined : await targetTeam(user, teamSlug);
   const version = (existing?.latestVersion ?? 0) + 1;
   const candidate = { apiVersion: 'colo/v1', kind: 'Assembly', ...input, version };
   const { catalog } = await catalogFor(user.id);
@@ -63,12 +69,12 @@ export async function saveAssembly(user: AuthUser, input: unknown, note = ''): P
       if (existing) {
         // Optimistic: another save of the same assembly in between makes this one fail cleanly.
         const moved = await tx.assembly.updateMany({
-          where: { id, ownerId: user.id, latestVersion: existing.latestVersion },
+          where: { id, teamId: existing.teamId, latestVersion: existing.latestVersion },
           data: { ...meta, latestVersion: version, deletedAt: null },
         });
         if (moved.count !== 1) throw new ColoError('stale_revision', `assembly "${id}" changed while saving; save again`);
       } else {
-        await tx.assembly.create({ data: { id, ownerId: user.id, ...meta, latestVersion: version } });
+        await tx.assembly.create({ data: { id, ownerId: user.id, teamId: (team as { teamId: string }).teamId, ...meta, latestVersion: version } });
       }
       await tx.assemblyVersion.create({
         data: { assemblyId: id, version, definition: definition as unknown as Prisma.InputJsonValue, note: note.slice(0, 500) },

@@ -1,4 +1,4 @@
-// Changing who sees an assembly, and deleting it: its owner's alone. Deleting hides it from every
+// Changing who sees an assembly, and deleting it: its team's admins alone. Deleting hides it from every
 // catalog; VDCs that place one of its versions keep working and can still be deployed.
 import { getPrisma } from '@colo/db';
 import { assemblySharingBody } from '@colo/api';
@@ -7,6 +7,7 @@ import type { AuthUser } from '../auth/api-tokens';
 import { ColoError, parseInput } from '../errors';
 import { type AssemblyView, assemblyNotFound, getAssembly } from './assembly-views';
 import { visibleTo } from './assembly-store';
+import { requireAssemblyRole } from './assembly-team';
 
 /** The request body is the contract's (@colo/api). */
 export const sharingInputSchema = assemblySharingBody;
@@ -15,7 +16,7 @@ export type SharingInput = z.infer<typeof sharingInputSchema>;
 async function ownAssembly(user: AuthUser, id: string, what: string) {
   const row = await getPrisma().assembly.findFirst({ where: { id, ...visibleTo(user.id) } });
   if (!row) throw assemblyNotFound(id);
-  if (row.ownerId !== user.id) throw new ColoError('forbidden', `only the owner of assembly "${id}" may ${what} it`);
+  await requireAssemblyRole(user, row, 'admin', what);
   return row;
 }
 
