@@ -105,7 +105,8 @@ describe('the audit page', () => {
       await page.selectOption('[data-testid=audit-outcome-filter]', 'denied');
       await page.click('[data-testid=audit-apply]');
       await shownActions(50);
-      const details = rows().first().getByRole('button', { name: 'Details' });
+      const details = rows().first().locator('button[aria-expanded]');
+      expect(await details.innerText()).toBe('Details');
       await details.focus();
       await page.keyboard.press('Enter');
       expect(await details.getAttribute('aria-expanded')).toBe('true');

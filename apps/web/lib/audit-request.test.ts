@@ -51,13 +51,14 @@ describe('the audit log of API requests', () => {
 
     const rows = await events({ vdcId: id });
     expect(rows.map((r) => [r.action, r.vdcName, r.outcome])).toEqual([
+      ['createVdc', 'audited', 'ok'],
       ['renameVdc', 'audited', 'ok'],
       ['deleteVdc', 'audited-2', 'ok'],
     ]);
-    expect(rows[0]).toMatchObject({ actorId: user.id, actorEmail: user.email, via: 'token', address: '127.0.0.9', status: 200 });
-    expect(rows[0].tokenId).toMatch(/^tok_/);
+    expect(rows[1]).toMatchObject({ actorId: user.id, actorEmail: user.email, via: 'token', address: '127.0.0.9', status: 200 });
+    expect(rows[1].tokenId).toMatch(/^tok_/);
     const create = (await events({ action: 'createVdc' }))[0];
-    expect(create).toMatchObject({ outcome: 'ok', status: 201, actorId: user.id });
+    expect(create).toMatchObject({ outcome: 'ok', status: 201, actorId: user.id, vdcId: id, vdcName: 'audited' });
     // The body (the manifest) is not in the log.
     expect(JSON.stringify(create.detail)).not.toContain('appliances');
   });

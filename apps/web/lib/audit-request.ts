@@ -56,7 +56,7 @@ export async function finishAudit(pending: PendingAudit, res: Response): Promise
     action: pending.action,
     outcome: outcomeOf(res.status),
     status: res.status,
-    vdc: pending.vdc,
+    vdc: pending.vdc ?? (await createdVdc(res)),
     detail,
   });
 }
@@ -67,6 +67,20 @@ async function startedOperation(res: Response): Promise<string | undefined> {
   try {
     const body = (await res.clone().json()) as { operation?: { id?: unknown } };
     return typeof body.operation?.id === 'string' ? body.operation.id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The VDC a request made (a save of a new VDC, an import): named by the 201 answer, so the
+ * log of that VDC starts with its creation.
+ */
+async function createdVdc(res: Response): Promise<AuditVdc | undefined> {
+  if (res.status !== 201 || !res.headers.get('content-type')?.includes('json')) return undefined;
+  try {
+    const { vdc } = (await res.clone().json()) as { vdc?: { id?: unknown; name?: unknown } };
+    return typeof vdc?.id === 'string' && typeof vdc.name === 'string' ? { id: vdc.id, name: vdc.name } : undefined;
   } catch {
     return undefined;
   }
