@@ -92,6 +92,9 @@ it('draws, saves and deploys a VDC that then serves traffic from both web replic
   await page.fill('input[name="email"]', EMAIL);
   await page.fill('input[name="password"]', PASSWORD);
   await page.getByTestId('login-form').locator('button[type="submit"]').click();
+  // Signed in, the overview comes first; with no VDC yet it points at the list.
+  await page.waitForURL(/\/overview$/);
+  await page.getByRole('main').getByRole('link', { name: 'Create one' }).click();
   await page.waitForURL(/\/vdcs$/);
 
   // Create a VDC; the editor opens.

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 
-// The VDC list is home; the proxy and the app layout send signed-out visitors to sign in first.
+// The overview is home; the proxy and the app layout send signed-out visitors to sign in first.
 export default function Home() {
-  redirect('/vdcs');
+  redirect('/overview');
 }

@@ -1,7 +1,7 @@
 // Where to send a browser after sign-in, from a `next=` value the visitor controls. Only paths of
 // this very site pass: anything a browser could read as another origin goes to the default.
 // Pure and free of Node APIs: the sign-in page, its form and the page guard all use it.
-export const DEFAULT_AFTER_LOGIN = '/vdcs';
+export const DEFAULT_AFTER_LOGIN = '/overview';
 
 const PLACEHOLDER_ORIGIN = 'http://colo.invalid';
 /**

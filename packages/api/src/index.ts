@@ -15,6 +15,7 @@ export * from './schemas/custom-images';
 export * from './schemas/logs';
 export * from './schemas/metrics';
 export * from './schemas/operations';
+export * from './schemas/overview';
 export * from './schemas/teams';
 export * from './schemas/terminals';
 export * from './schemas/vdcs';

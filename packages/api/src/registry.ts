@@ -12,10 +12,11 @@ import { logOperations } from './routes/logs';
 import { metaOperations } from './routes/meta';
 import { metricOperations } from './routes/metrics';
 import { terminalOperations } from './routes/terminals';
+import { overviewOperations } from './routes/overview';
 import { teamOperations } from './routes/teams';
 import { vdcOperations } from './routes/vdcs';
 
-export const API_OPERATIONS: readonly ApiOperation[] = [...accountOperations, ...vdcOperations, ...logOperations, ...metricOperations, ...dataOperations, ...catalogOperations, ...assemblyOperations, ...customImageOperations, ...alertOperations, ...terminalOperations, ...auditOperations, ...teamOperations, ...metaOperations];
+export const API_OPERATIONS: readonly ApiOperation[] = [...accountOperations, ...vdcOperations, ...logOperations, ...metricOperations, ...dataOperations, ...catalogOperations, ...assemblyOperations, ...customImageOperations, ...alertOperations, ...terminalOperations, ...auditOperations, ...teamOperations, ...overviewOperations, ...metaOperations];
 
 /** Tags in the order the reference shows them, each with one line. */
 export const API_TAGS: readonly { name: string; description: string }[] = [

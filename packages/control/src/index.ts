@@ -98,6 +98,8 @@ export { findReachableVdc, type ReachableVdc } from './vdcs/find-vdc';
 export { ROLE_MEANING, roleAllows, TEAM_ROLES, type TeamRole } from './teams/team-roles';
 export type { TeamInviteView, TeamMemberView, TeamSummary, TeamView } from './teams/team-views';
 export { getTeamQuota, setTeamQuota, type TeamQuotaView } from './quotas/team-quota';
+export { type Overview, type OverviewTeam, type OverviewVdc, overviewFor } from './overview/overview';
+export { type HealthWord, type VdcHealth } from './overview/vdc-health';
 export { addMissingSecrets, type StoredSecrets } from './add-missing-secrets';
 export { type HostPortProbe, type HostPortState, setHostPortProbe } from './manifests/host-port-probe';
 export type { QuotaAmounts } from './quotas/quota-amounts';

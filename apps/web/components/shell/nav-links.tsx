@@ -4,10 +4,12 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 const LINKS = [
+  { href: '/overview', label: 'Overview' },
   { href: '/vdcs', label: 'VDCs' },
   { href: '/entries', label: 'Entries' },
   { href: '/catalog', label: 'Catalog' },
   { href: '/classes', label: 'Classes' },
+  { href: '/teams', label: 'Teams' },
   { href: '/settings/tokens', label: 'API tokens' },
   { href: '/audit', label: 'Audit' },
   { href: '/api-reference', label: 'API' },

@@ -9,7 +9,7 @@ export function TopBar({ user }: { user: { name: string; email: string } }) {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-6">
-        <Link href="/vdcs" aria-label="Colo home" className="rounded-md focus-visible:outline-2 focus-visible:outline-indigo-500">
+        <Link href="/overview" aria-label="Colo home" className="rounded-md focus-visible:outline-2 focus-visible:outline-indigo-500">
           <Logo />
         </Link>
         <NavLinks />

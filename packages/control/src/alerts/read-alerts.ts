@@ -10,6 +10,8 @@ import { alertUrl, sendToChannel } from './deliver-alerts';
 export interface AlertView {
   id: string;
   vdc: string;
+  /** VDC names repeat across teams; the id does not. */
+  vdcId: string;
   kind: string;
   appliance: string | null;
   state: string;
@@ -27,6 +29,7 @@ function view(a: Alert, vdcs: Map<string, string>): AlertView {
   return {
     id: a.id,
     vdc: vdcs.get(a.vdcId) ?? a.vdcName,
+    vdcId: a.vdcId,
     kind: a.kind,
     appliance: a.appliance,
     state: a.state,
