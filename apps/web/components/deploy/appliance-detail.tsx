@@ -11,7 +11,8 @@ import { NodeStateBadge } from './node-state-badge';
 import { ReplicaTerminal } from './replica-terminal';
 import { useVdcLive } from './use-vdc-live';
 
-export function ApplianceDetail({ vdcName, appliance }: { vdcName: string; appliance: string }) {
+/** `terminalBlocked`: why this user may not open a shell here (a viewer of the VDC's team). */
+export function ApplianceDetail({ vdcName, appliance, terminalBlocked }: { vdcName: string; appliance: string; terminalBlocked?: string }) {
   const live = useVdcLive(vdcName);
   const fromStatus = live.status?.appliances.find((a) => a.name === appliance);
   const node = live.nodes[appliance];
@@ -65,7 +66,7 @@ export function ApplianceDetail({ vdcName, appliance }: { vdcName: string; appli
       {error && <Alert>{error.message}</Alert>}
       <section className="space-y-2">
         <h2 className="text-sm font-semibold text-slate-900">Containers</h2>
-        {!live.status && !rows ? <div className="h-24 animate-pulse rounded-md bg-slate-100" /> : <ContainerTable containers={containers} onTerminal={setTerminalReplica} />}
+        {!live.status && !rows ? <div className="h-24 animate-pulse rounded-md bg-slate-100" /> : <ContainerTable containers={containers} onTerminal={setTerminalReplica} terminalBlocked={terminalBlocked} />}
       </section>
       {terminalReplica !== undefined && (
         <ReplicaTerminal vdcName={vdcName} appliance={appliance} replica={terminalReplica} onHide={() => setTerminalReplica(undefined)} />

@@ -25,7 +25,8 @@ export function portUrl(host: string, port: number): string {
   return `http://${shown}:${port}`;
 }
 
-export function ContainerTable({ containers, onTerminal }: { containers: ContainerRow[]; onTerminal?: (replica: number) => void }) {
+/** `terminalBlocked`: why this user may not open a shell (a viewer); the buttons say it, disabled. */
+export function ContainerTable({ containers, onTerminal, terminalBlocked }: { containers: ContainerRow[]; onTerminal?: (replica: number) => void; terminalBlocked?: string }) {
   if (containers.length === 0) {
     return (
       <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-500">
@@ -85,8 +86,14 @@ export function ContainerTable({ containers, onTerminal }: { containers: Contain
                   <button
                     type="button"
                     className="rounded border border-slate-300 px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50"
-                    disabled={c.state !== 'running' || c.replica === undefined}
-                    title={c.state === 'running' ? `open a shell in replica ${c.replica}` : `replica ${c.replica} is ${c.state}: start it first`}
+                    disabled={Boolean(terminalBlocked) || c.state !== 'running' || c.replica === undefined}
+                    title={
+                      terminalBlocked
+                        ? `viewers cannot open a terminal: ${terminalBlocked}`
+                        : c.state === 'running'
+                          ? `open a shell in replica ${c.replica}`
+                          : `replica ${c.replica} is ${c.state}: start it first`
+                    }
                     onClick={() => c.replica !== undefined && onTerminal(c.replica)}
                     data-testid={`terminal-open-${c.replica}`}
                   >

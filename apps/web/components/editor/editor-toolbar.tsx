@@ -44,6 +44,34 @@ export interface EditorToolbarProps {
   canSaveAssembly: boolean;
   onSaveAssembly: () => void;
   beforeDeploy: () => Promise<boolean>;
+  /** Set for a viewer: Save, Deploy, Stop and Destroy are shown disabled, with this as the reason. */
+  readOnly?: string;
+}
+
+/** The lifecycle actions as a viewer sees them: there, but disabled, saying why. */
+function ViewerActions({ reason }: { reason: string }) {
+  const cls = 'h-9 rounded-md border border-slate-200 bg-slate-50 px-3 text-sm font-medium text-slate-400 cursor-not-allowed';
+  const actions: [string, string][] = [
+    ['Stop', 'stop'],
+    ['Destroy', 'destroy'],
+    ['Save', 'save'],
+    ['Deploy', 'deploy'],
+  ];
+  return (
+    <>
+      <span className="rounded-full bg-slate-100 px-2 py-0.5 text-[11px] font-medium text-slate-600" title={reason} data-testid="read-only-badge">
+        Read only
+      </span>
+      {actions.map(([label, verb]) => (
+        // A disabled button fires no events, so the tooltip sits on a wrapper.
+        <span key={verb} title={`viewers cannot ${verb}: ${reason}`} data-testid={`viewer-${verb}`}>
+          <button type="button" disabled className={cls} data-testid={`${verb}-button-disabled`}>
+            {label}
+          </button>
+        </span>
+      ))}
+    </>
+  );
 }
 
 export function EditorToolbar(p: EditorToolbarProps) {
@@ -161,9 +189,15 @@ export function EditorToolbar(p: EditorToolbarProps) {
       </div>
 
       <div className="flex items-center gap-2 border-l border-slate-200 pl-3">
-        <LifecycleMenu vdcName={p.vdcName} />
-        <SaveButton dirty={p.dirty} saving={p.saving} onSave={p.onSave} />
-        <DeployButton vdcName={p.vdcName} beforeDeploy={p.beforeDeploy} />
+        {p.readOnly ? (
+          <ViewerActions reason={p.readOnly} />
+        ) : (
+          <>
+            <LifecycleMenu vdcName={p.vdcName} />
+            <SaveButton dirty={p.dirty} saving={p.saving} onSave={p.onSave} />
+            <DeployButton vdcName={p.vdcName} beforeDeploy={p.beforeDeploy} />
+          </>
+        )}
       </div>
     </div>
   );

@@ -40,6 +40,8 @@ export interface EditorWorkspaceProps {
   assemblies: Assembly[];
   initialDoc: EditorDoc;
   revision: number;
+  /** Why this user may only look (a viewer of the VDC's team); the actions are disabled with it. */
+  readOnly?: string;
 }
 
 function isRunning(op: OperationBody | undefined): boolean {
@@ -55,7 +57,7 @@ function draftToOffer(vdcName: string, loaded: EditorDoc): StoredDraft | undefin
   return undefined;
 }
 
-export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody, assemblies, initialDoc, revision }: EditorWorkspaceProps) {
+export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody, assemblies, initialDoc, revision, readOnly }: EditorWorkspaceProps) {
   const store = useEditorStore(initialDoc, revision);
   // Saving an assembly adds its box to the catalog, so the catalog lives here, refreshable.
   const editorCatalog = useEditorCatalog({ catalog: initialCatalog, body: catalogBody });
@@ -159,7 +161,7 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
     duplicate: actions.duplicate,
     selectAll: actions.selectAll,
     clearSelection: actions.clearSelection,
-    save: () => void save(),
+    save: () => (readOnly ? undefined : void save()),
     fitView: actions.fitView,
     autoLayout: () => void actions.layout(),
     help: () => setHelpOpen(true),
@@ -192,6 +194,7 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
         canSaveAssembly={store.state.selection.nodes.length > 0}
         onSaveAssembly={saveAsAssembly}
         beforeDeploy={beforeDeploy}
+        readOnly={readOnly}
       />
       {offer && (
         <DraftBanner

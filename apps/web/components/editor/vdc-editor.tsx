@@ -57,6 +57,7 @@ export function VdcEditor({ name }: { name: string }) {
         assemblies={ready.assemblies}
         initialDoc={doc}
         revision={ready.vdc.revision.number}
+        readOnly={ready.vdc.vdc.team?.role === 'viewer' ? `viewers cannot change ${name}: ask an admin of team ${ready.vdc.vdc.team.slug} for the operator role` : undefined}
       />
     </ReactFlowProvider>
   );

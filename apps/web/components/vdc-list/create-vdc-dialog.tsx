@@ -1,22 +1,27 @@
 'use client';
-// New VDC: a name, and either an empty manifest or an assembly's manifest under that name.
+// New VDC: a name, and either an empty manifest or an assembly's manifest under that name; with
+// more than one team the caller may create in (operator or admin), which team owns it.
 import { useEffect, useState } from 'react';
 import { Alert } from '../ui/alert';
 import { ApiError, apiFetch } from '../ui/api-fetch';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
-import type { AssemblyOption } from './types';
+import type { AssemblyOption, TeamOption } from './types';
 import { nameProblem, VdcNameField } from './vdc-name-field';
 
 export function CreateVdcDialog(props: {
   open: boolean;
   assemblies: AssemblyOption[];
+  /** Teams where the caller may create (operator or admin), personal first. */
+  teams?: TeamOption[];
   initial?: AssemblyOption;
   onClose: () => void;
   onCreated: (name: string) => void;
 }) {
   const [name, setName] = useState('');
   const [from, setFrom] = useState<string>('');
+  const teams = props.teams ?? [];
+  const [team, setTeam] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; issues: string[] } | null>(null);
 
@@ -26,6 +31,7 @@ export function CreateVdcDialog(props: {
     setName(props.initial ? String(props.initial.manifest.name ?? props.initial.id) : '');
     setError(null);
     setBusy(false);
+    setTeam('');
   }, [props.open, props.initial]);
 
   const problem = nameProblem(name);
@@ -37,14 +43,15 @@ export function CreateVdcDialog(props: {
     setBusy(true);
     setError(null);
     try {
-      await apiFetch('/vdcs', { method: 'POST', body: { manifest } });
-      props.onCreated(name);
+      await apiFetch('/vdcs', { method: 'POST', body: { manifest, ...(team ? { team } : {}) } });
+      // Named in its team from the start, so a same-named VDC of another team is never opened.
+      props.onCreated(team ? `${name}@${team}` : name);
     } catch (err) {
       setBusy(false);
       const issues = err instanceof ApiError && Array.isArray(err.details.issues) ? (err.details.issues as { path: string; message: string }[]) : [];
       const message =
         err instanceof ApiError && err.code === 'name_taken'
-          ? `You already have a VDC named "${name}". Pick another name.`
+          ? `${team ? `Team ${team} already has` : 'You already have'} a VDC named "${name}". Pick another name.`
           : issues.length > 0
             ? 'Colo cannot create it from this manifest:'
             : (err as Error).message;
@@ -72,6 +79,23 @@ export function CreateVdcDialog(props: {
       }
     >
       <VdcNameField label="Name" value={name} problem={problem} onChange={setName} placeholder="shop" testId="create-vdc-name" />
+      {teams.length > 1 && (
+        <label className="block space-y-1">
+          <span className="text-sm font-medium text-slate-800">Team</span>
+          <select
+            className="block h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 shadow-sm"
+            value={team}
+            onChange={(e) => setTeam(e.target.value)}
+            data-testid="create-vdc-team"
+          >
+            {teams.map((t) => (
+              <option key={t.slug} value={t.personal ? '' : t.slug}>
+                {t.personal ? `${t.name} (personal)` : `${t.name} (${t.slug})`}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {props.assemblies.length > 0 && (
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-slate-800">Start from</legend>

@@ -1,7 +1,8 @@
 'use client';
 // The VDC list page's live part: the table (or the empty state), kept fresh while operations
 // run, the create / rename / delete dialogs, and importing a bundle dropped on the page (or
-// picked with Import…).
+// picked with Import…). With more than one team: a filter by team, and the create dialog asks
+// which team the new VDC goes to.
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { DropOverlay } from '../bundle-import/drop-overlay';
@@ -17,12 +18,15 @@ import { CreateVdcDialog } from './create-vdc-dialog';
 import { DeleteVdcDialog } from './delete-vdc-dialog';
 import { EmptyState } from './empty-state';
 import { RenameVdcDialog } from './rename-vdc-dialog';
-import { type AssemblyOption, editorHref, type VdcRow } from './types';
+import { type AssemblyOption, editorHref, type TeamOption, type VdcRow } from './types';
 import { VdcTable } from './vdc-table';
 
 const POLL_MS = 4000;
 
-export function VdcList({ initial, assemblies }: { initial: VdcRow[]; assemblies: AssemblyOption[] }) {
+/** Whether `ref` (a name, or `name@team`) names this row. */
+const names = (v: VdcRow, ref: string) => v.name === ref || (v.team !== undefined && `${v.name}@${v.team.slug}` === ref);
+
+export function VdcList({ initial, assemblies, teams = [] }: { initial: VdcRow[]; assemblies: AssemblyOption[]; teams?: TeamOption[] }) {
   const router = useRouter();
   const toast = useToast();
   const [vdcs, setVdcs] = useState(initial);
@@ -31,6 +35,7 @@ export function VdcList({ initial, assemblies }: { initial: VdcRow[]; assemblies
   const [renaming, setRenaming] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [importing, setImporting] = useState<File | null>(null);
+  const [teamFilter, setTeamFilter] = useState('');
   const drop = useFileDrop(setImporting);
 
   const reload = useCallback(async () => {
@@ -50,6 +55,8 @@ export function VdcList({ initial, assemblies }: { initial: VdcRow[]; assemblies
     return () => clearInterval(timer);
   }, [moving, reload]);
 
+  const teamsShown = [...new Map(vdcs.flatMap((v) => (v.team ? [[v.team.slug, v.team] as const] : []))).values()];
+  const shown = teamFilter ? vdcs.filter((v) => v.team?.slug === teamFilter) : vdcs;
   const lamp = assemblies.find((a) => a.id.includes('lamp')) ?? assemblies[0];
 
   return (
@@ -60,6 +67,22 @@ export function VdcList({ initial, assemblies }: { initial: VdcRow[]; assemblies
         description="Each VDC is one application: appliances, the wires between them, and the revisions you saved."
         actions={
           <div className="flex gap-2">
+            {teamsShown.length > 1 && (
+              <select
+                aria-label="Filter by team"
+                className="block h-9 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 shadow-sm"
+                value={teamFilter}
+                onChange={(e) => setTeamFilter(e.target.value)}
+                data-testid="vdc-team-filter"
+              >
+                <option value="">All teams</option>
+                {teamsShown.map((t) => (
+                  <option key={t.slug} value={t.slug}>
+                    {t.personal ? `${t.name ?? t.slug} (personal)` : (t.name ?? t.slug)}
+                  </option>
+                ))}
+              </select>
+            )}
             <ImportBundleButton onFile={setImporting} />
             {vdcs.length > 0 && (
               <Button variant="primary" onClick={() => setCreating({})} data-testid="create-vdc">
@@ -75,13 +98,14 @@ export function VdcList({ initial, assemblies }: { initial: VdcRow[]; assemblies
         {vdcs.length === 0 ? (
           <EmptyState assembly={lamp} onCreate={(from) => setCreating({ from })} />
         ) : (
-          <VdcTable vdcs={vdcs} onRename={setRenaming} onDelete={setDeleting} />
+          <VdcTable vdcs={shown} onRename={setRenaming} onDelete={setDeleting} />
         )}
       </div>
 
       <CreateVdcDialog
         open={creating !== null}
         assemblies={assemblies}
+        teams={teams}
         initial={creating?.from}
         onClose={() => setCreating(null)}
         onCreated={(name) => {
@@ -103,7 +127,7 @@ export function VdcList({ initial, assemblies }: { initial: VdcRow[]; assemblies
         onClose={() => setRenaming(null)}
         onRenamed={(from, to) => {
           setRenaming(null);
-          setVdcs((list) => list.map((v) => (v.name === from ? { ...v, name: to, revision: v.revision + 1 } : v)).sort((a, b) => a.name.localeCompare(b.name)));
+          setVdcs((list) => list.map((v) => (names(v, from) ? { ...v, name: to, revision: v.revision + 1 } : v)).sort((a, b) => a.name.localeCompare(b.name)));
           toast(`Renamed “${from}” to “${to}”`);
           void reload();
         }}
@@ -112,7 +136,7 @@ export function VdcList({ initial, assemblies }: { initial: VdcRow[]; assemblies
         vdc={deleting}
         onClose={() => setDeleting(null)}
         onDeleted={(name) => {
-          setVdcs((list) => list.filter((v) => v.name !== name));
+          setVdcs((list) => list.filter((v) => !names(v, name)));
           toast(`Deleted “${name}”`);
         }}
       />

@@ -1,18 +1,22 @@
-// One row per VDC; the name opens the editor, History its timeline.
+// One row per VDC; the name opens the editor, History its timeline. Each names its team and the
+// caller's role there, and is linked by `name@team` where the bare name is ambiguous.
 import Link from 'next/link';
 import { RelativeTime } from './relative-time';
 import { RowMenu } from './row-menu';
 import { OperationStatusBadge, VdcStateBadge } from './state-badges';
-import { editorHref, historyHref, type VdcRow } from './types';
+import { Badge } from '../ui/badge';
+import { editorHref, historyHref, type VdcRow, vdcRefs } from './types';
 
 export function VdcTable({ vdcs, onRename, onDelete }: { vdcs: VdcRow[]; onRename: (name: string) => void; onDelete: (name: string) => void }) {
   const th = 'px-4 py-2.5 text-left text-xs font-medium tracking-wide text-slate-500 uppercase';
+  const refs = vdcRefs(vdcs);
   return (
     <div className="overflow-visible rounded-xl bg-white shadow-sm ring-1 ring-slate-900/5">
       <table className="w-full text-sm" data-testid="vdc-table">
         <thead className="border-b border-slate-200 bg-slate-50/70">
           <tr>
             <th className={`${th} rounded-tl-xl`}>Name</th>
+            <th className={th}>Team</th>
             <th className={th}>State</th>
             <th className={`${th} text-right`}>Appliances</th>
             <th className={`${th} text-right`}>Revision</th>
@@ -23,12 +27,24 @@ export function VdcTable({ vdcs, onRename, onDelete }: { vdcs: VdcRow[]; onRenam
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {vdcs.map((v) => (
+          {vdcs.map((v) => {
+            const ref = refs.get(v.id) ?? v.name;
+            return (
             <tr key={v.id} className="group hover:bg-slate-50/60" data-testid={`vdc-row-${v.name}`}>
               <td className="px-4 py-3">
-                <Link href={editorHref(v.name)} className="font-medium text-slate-900 hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-500">
+                <Link href={editorHref(ref)} className="font-medium text-slate-900 hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-500">
                   {v.name}
                 </Link>
+              </td>
+              <td className="px-4 py-3" data-testid={`vdc-team-${v.name}`}>
+                {v.team ? (
+                  <span className="flex items-center gap-1.5">
+                    <span className={v.team.personal ? 'text-slate-500' : 'text-slate-800'}>{v.team.personal ? 'personal' : (v.team.name ?? v.team.slug)}</span>
+                    {!v.team.personal && <Badge tone={v.team.role === 'viewer' ? 'gray' : v.team.role === 'admin' ? 'amber' : 'blue'}>{v.team.role}</Badge>}
+                  </span>
+                ) : (
+                  <span className="text-slate-400">-</span>
+                )}
               </td>
               <td className="px-4 py-3">
                 <VdcStateBadge state={v.state} />
@@ -51,23 +67,24 @@ export function VdcTable({ vdcs, onRename, onDelete }: { vdcs: VdcRow[]; onRenam
               <td className="px-2 py-3">
                 <div className="flex items-center justify-end gap-1">
                   <Link
-                    href={historyHref(v.name)}
+                    href={historyHref(ref)}
                     className="rounded-md px-2.5 py-1 text-sm font-medium text-slate-600 opacity-80 hover:bg-slate-100 group-hover:opacity-100"
                     data-testid={`vdc-history-${v.name}`}
                   >
                     History
                   </Link>
                   <Link
-                    href={editorHref(v.name)}
+                    href={editorHref(ref)}
                     className="rounded-md px-2.5 py-1 text-sm font-medium text-indigo-600 opacity-80 group-hover:bg-indigo-50 group-hover:opacity-100"
                   >
                     Open
                   </Link>
-                  <RowMenu name={v.name} onRename={() => onRename(v.name)} onDelete={() => onDelete(v.name)} />
+                  <RowMenu name={v.name} onRename={() => onRename(ref)} onDelete={() => onDelete(ref)} />
                 </div>
               </td>
             </tr>
-          ))}
+            );
+          })}
         </tbody>
       </table>
     </div>

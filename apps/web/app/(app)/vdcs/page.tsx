@@ -1,7 +1,7 @@
-import { type AuthUser, catalogView, currentUsage, listVdcs, meView } from '@colo/control';
+import { type AuthUser, catalogView, currentUsage, listTeams, listVdcs, meView } from '@colo/control';
 import { parseManifestText } from '@colo/manifest';
 import type { Metadata } from 'next';
-import type { AssemblyOption, VdcRow } from '../../../components/vdc-list/types';
+import type { AssemblyOption, TeamOption, VdcRow } from '../../../components/vdc-list/types';
 import { QuotaUsage, type QuotaUsageProps } from '../../../components/metrics/quota-usage';
 import { VdcList } from '../../../components/vdc-list/vdc-list';
 import { requireUser } from '../../../lib/session';
@@ -44,14 +44,19 @@ async function quotaUsage(user: AuthUser, rows: VdcRow[]): Promise<QuotaUsagePro
 
 export default async function VdcsPage() {
   const user = await requireUser();
-  const [vdcs, assemblies] = await Promise.all([listVdcs(user), assemblyOptions(user)]);
+  const [vdcs, assemblies, teams] = await Promise.all([listVdcs(user), assemblyOptions(user), listTeams(user)]);
+  // A new VDC may go to any team where the caller deploys (operator or admin), personal first.
+  const creatable: TeamOption[] = teams
+    .filter((t) => t.role !== 'viewer')
+    .sort((a, b) => Number(b.personal) - Number(a.personal))
+    .map((t) => ({ slug: t.slug, name: t.name, personal: t.personal }));
   // Through JSON, so the client receives exactly what GET /api/v1/vdcs would give it.
   const rows = JSON.parse(JSON.stringify(vdcs)) as VdcRow[];
   const usage = rows.length > 0 ? await quotaUsage(user, rows) : undefined;
   return (
     <>
       {usage && <QuotaUsage {...usage} />}
-      <VdcList initial={rows} assemblies={assemblies} />
+      <VdcList initial={rows} assemblies={assemblies} teams={creatable} />
     </>
   );
 }

@@ -1,6 +1,8 @@
+import { findReachableVdc } from '@colo/control';
 import type { Metadata } from 'next';
 import { ApplianceDetail } from '@/components/deploy/appliance-detail';
 import { ApplianceCharts } from '@/components/metrics/appliance-charts';
+import { requireUser } from '@/lib/session';
 
 type Params = { name: string; appliance: string };
 
@@ -9,11 +11,24 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return { title: `${appliance} · ${name} · Colo` };
 }
 
+/** Why the caller may not open a terminal here (a viewer of the VDC's team); the API refuses it too. */
+async function terminalBlocked(name: string): Promise<string | undefined> {
+  const user = await requireUser();
+  let ref = name;
+  try {
+    ref = decodeURIComponent(name);
+  } catch {
+    // shown as typed; the lookup below then finds nothing
+  }
+  const found = await findReachableVdc({ ...user, right: 'read' }, ref).catch(() => undefined);
+  return found?.role === 'viewer' ? `you are a viewer in team ${found.team.slug}` : undefined;
+}
+
 export default async function AppliancePage({ params }: { params: Promise<Params> }) {
   const { name, appliance } = await params;
   return (
     <>
-      <ApplianceDetail vdcName={name} appliance={appliance} />
+      <ApplianceDetail vdcName={name} appliance={appliance} terminalBlocked={await terminalBlocked(name)} />
       <div className="mx-auto w-full max-w-6xl px-6 pb-6">
         <ApplianceCharts vdcName={name} appliance={appliance} />
       </div>
