@@ -150,6 +150,29 @@ describe('followLogs', () => {
     }
   }, 30_000);
 
+  it('resumes a replica that stopped and started again without repeating its history', async () => {
+    const ctl = new AbortController();
+    const source = await followLogs(user, 'shop', readLogQuery({ appliance: 'web', replica: '1', q: 'web1 get' }));
+    const seen: string[] = [];
+    const reading = (async () => {
+      for await (const e of source(ctl.signal)) seen.push(e.event === 'log' ? (e.data as { line: string }).line : `<${e.event}>`);
+    })();
+    try {
+      await until(async () => seen.includes('<caught-up>'));
+      expect(seen).toEqual(['web1 GET / 200', '<caught-up>']);
+      const runtime = getRuntime();
+      await runtime.stopContainer(`${t.instance}-web-1`, 5);
+      await runtime.startContainer(`${t.instance}-web-1`);
+      // Started again, it prints its first line once more: that one new line, not the old one too.
+      await until(async () => seen.length === 3, 20_000);
+      await new Promise((r) => setTimeout(r, 2500));
+      expect(seen).toEqual(['web1 GET / 200', '<caught-up>', 'web1 GET / 200']);
+    } finally {
+      ctl.abort();
+      await reading;
+    }
+  }, 40_000);
+
   it('refuses an end time', async () => {
     await expect(followLogs(user, 'shop', readLogQuery({ until: '1m' }))).rejects.toMatchObject({ code: 'bad_request', message: expect.stringMatching(/^until: /) });
   });
