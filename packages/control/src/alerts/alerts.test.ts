@@ -222,6 +222,22 @@ describe('alerts', () => {
     expect(await deliverDueAlerts()).toEqual({ sent: 1, failed: 0 });
     expect((await prisma.alertDeliveryAttempt.findMany({ orderBy: { id: 'asc' } })).map((a) => a.ok)).toEqual([false, true]);
 
+    // A resolution never overtakes its firing: while the firing waits for a retry, so does it.
+    hook.state.status = 500;
+    expect(await alertOnFailure(await failureOf('db', 'oom', 3000))).toBe(true);
+    expect(await deliverDueAlerts()).toEqual({ sent: 0, failed: 1 });
+    expect(await evaluateAlerts()).toMatchObject({ resolved: 2 });
+    await prisma.alertDelivery.updateMany({ where: { event: 'resolved' }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+    hook.state.status = 200;
+    hook.got.length = 0;
+    expect(await deliverDueAlerts()).toEqual({ sent: 1, failed: 0 });
+    expect(hook.got.map((g) => `${g.body.appliance} ${g.body.state}`)).toEqual(['box resolved']);
+    await prisma.alertDelivery.updateMany({ where: { status: 'pending' }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+    // The firing now; its resolution in the next round, once the firing is out.
+    expect(await deliverDueAlerts()).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverDueAlerts()).toEqual({ sent: 1, failed: 0 });
+    expect(hook.got.map((g) => `${g.body.appliance} ${g.body.state}`)).toEqual(['box resolved', 'db firing', 'db resolved']);
+
     hook.state.redirect = 'http://localhost:9/elsewhere';
     const tried = await testAlertChannel(alice, { channel: webhook('/moved') });
     expect(tried).toEqual({ ok: false, detail: 'redirected to another host (localhost:9): not followed' });

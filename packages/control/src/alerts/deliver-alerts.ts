@@ -39,11 +39,15 @@ async function claim(limit: number): Promise<AlertDelivery[]> {
   return getPrisma().$queryRaw<AlertDelivery[]>`
     UPDATE "AlertDelivery" SET "lockedUntil" = now() + make_interval(secs => ${LOCK_SECONDS}), "attempts" = "attempts" + 1
     WHERE "id" IN (
-      SELECT "id" FROM "AlertDelivery"
-      WHERE "status" = 'pending' AND "nextAttemptAt" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
-      ORDER BY "createdAt"
+      SELECT d."id" FROM "AlertDelivery" d
+      WHERE d."status" = 'pending' AND d."nextAttemptAt" <= now() AND (d."lockedUntil" IS NULL OR d."lockedUntil" < now())
+        -- A resolution waits while its firing is still being retried: never "resolved" before "firing".
+        AND NOT (d."event" = 'resolved' AND EXISTS (
+          SELECT 1 FROM "AlertDelivery" f
+          WHERE f."alertId" = d."alertId" AND f."channel" = d."channel" AND f."target" = d."target" AND f."event" = 'firing' AND f."status" = 'pending'))
+      ORDER BY d."createdAt"
       LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED)
+      FOR UPDATE OF d SKIP LOCKED)
     RETURNING *`;
 }
 
@@ -53,7 +57,7 @@ export async function deliverDueAlerts(options: { limit?: number; log?: (line: s
   const due = await claim(options.limit ?? 20);
   let sent = 0;
   let failed = 0;
-  // Oldest first, one at a time per target order: a firing is sent before its resolution.
+  // Oldest first.
   due.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   for (const d of due) {
     const alert = await prisma.alert.findUnique({ where: { id: d.alertId } });
