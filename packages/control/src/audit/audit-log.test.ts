@@ -1,7 +1,7 @@
 // Reading the audit log against a real Postgres: who sees which events, every filter, keyset
 // pages that neither skip nor repeat, CSV that a spreadsheet reads as text, an export that
 // stops at its cap and says so, and events that outlive their VDC.
-import { type AuditEvent, getPrisma } from '@colo/db';
+import { getPrisma, type Prisma } from '@colo/db';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AuthUser } from '../auth/api-tokens';
 import { newId } from '../ids';
@@ -25,9 +25,9 @@ const T0 = Date.parse('2026-12-01T10:00:00.000Z');
 const minutes = (n: number) => new Date(T0 + n * 60_000);
 
 /** One event at a chosen time (recordAudit stamps now; reading is about time). */
-async function seed(row: Partial<AuditEvent> & { at: Date; action: string }): Promise<string> {
+async function seed(row: Partial<Prisma.AuditEventUncheckedCreateInput> & { at: Date; action: string }): Promise<string> {
   const id = newId('aud');
-  await getPrisma().auditEvent.create({ data: { id, actorEmail: 'system', via: 'system', outcome: 'ok', ...row } as AuditEvent });
+  await getPrisma().auditEvent.create({ data: { id, actorEmail: 'system', via: 'system', outcome: 'ok', ...row } });
   return id;
 }
 
