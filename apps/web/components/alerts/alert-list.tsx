@@ -87,6 +87,18 @@ export function AlertList() {
                 </span>
               </p>
               <p className="mt-1 text-sm text-slate-700">{a.message}</p>
+              {a.deliveries.length > 0 && (
+                <ul className="mt-1 space-y-0.5 text-xs text-slate-500" data-testid="alert-deliveries">
+                  {a.deliveries.map((d) => (
+                    <li key={`${d.event}-${d.channel}-${d.target}`}>
+                      {d.event} → {d.channel} {d.target}:{' '}
+                      <span className={d.status === 'failed' ? 'text-rose-700' : d.status === 'pending' ? 'text-amber-700' : ''}>
+                        {d.status === 'sent' ? 'sent' : d.status === 'pending' ? `retrying (${d.attempts} tried${d.lastError ? `: ${d.lastError}` : ''})` : `failed: ${d.lastError ?? 'gave up'}`}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
             </div>
             {a.state === 'firing' && !a.acknowledgedAt && (
               <Button size="sm" busy={acking === a.id} onClick={() => acknowledge(a)} data-testid="ack-alert">

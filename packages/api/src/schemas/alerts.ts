@@ -80,6 +80,10 @@ export const alertSchema = z.looseObject({
   firedAt: when,
   resolvedAt: when,
   acknowledgedAt: when,
+  /** Where it was sent besides the app, and how that went (`sent`, `pending` a retry, `failed` for good). */
+  deliveries: z
+    .array(z.looseObject({ event: text, channel: text, target: text, status: text, attempts: z.number(), lastError: z.string().nullish(), sentAt: when }))
+    .default([]),
 });
 export type Alert = z.infer<typeof alertSchema>;
 export const alertsSchema = z.looseObject({ alerts: z.array(alertSchema), unread: z.number().default(0) });

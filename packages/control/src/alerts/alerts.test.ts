@@ -221,6 +221,11 @@ describe('alerts', () => {
     await prisma.alertDelivery.update({ where: { id: d.id }, data: { nextAttemptAt: new Date() } });
     expect(await deliverDueAlerts()).toEqual({ sent: 1, failed: 0 });
     expect((await prisma.alertDeliveryAttempt.findMany({ orderBy: { id: 'asc' } })).map((a) => a.ok)).toEqual([false, true]);
+    // The notification centre says where it went and how, without the hook's path (often its secret).
+    const [listed] = (await listAlerts(alice)).alerts;
+    expect(listed.deliveries).toEqual([
+      { event: 'firing', channel: 'webhook', target: `${hook.url}/…`, status: 'sent', attempts: 2, lastError: null, sentAt: expect.any(Date) },
+    ]);
 
     // A resolution never overtakes its firing: while the firing waits for a retry, so does it.
     hook.state.status = 500;

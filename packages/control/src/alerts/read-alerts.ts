@@ -1,7 +1,7 @@
 // The notification centre: the alerts of the caller's VDCs, acknowledging one, and a test
 // message to a channel so a user knows it reaches before an alert needs it.
 import { alertsQuery, alertTestBody } from '@colo/api';
-import { type Alert, getPrisma } from '@colo/db';
+import { type Alert, type AlertDelivery, getPrisma } from '@colo/db';
 import type { AuthUser } from '../auth/api-tokens';
 import { ColoError, parseInput } from '../errors';
 import { alertVdcsOf } from './alert-recipients';
@@ -20,12 +20,23 @@ export interface AlertView {
   firedAt: Date | null;
   resolvedAt: Date | null;
   acknowledgedAt: Date | null;
+  deliveries: { event: string; channel: string; target: string; status: string; attempts: number; lastError: string | null; sentAt: Date | null }[];
+}
+
+/** A webhook URL shown without its path and query: they often hold the hook's secret. */
+function shownTarget(channel: string, target: string): string {
+  if (channel !== 'webhook') return target;
+  try {
+    return `${new URL(target).origin}/…`;
+  } catch {
+    return 'webhook';
+  }
 }
 
 /** Alerts shown at most; older resolved ones are history. */
 const LIMIT = 200;
 
-function view(a: Alert, vdcs: Map<string, string>): AlertView {
+function view(a: Alert, vdcs: Map<string, string>, deliveries: AlertDelivery[] = []): AlertView {
   return {
     id: a.id,
     vdc: vdcs.get(a.vdcId) ?? a.vdcName,
@@ -38,6 +49,9 @@ function view(a: Alert, vdcs: Map<string, string>): AlertView {
     firedAt: a.firedAt,
     resolvedAt: a.resolvedAt,
     acknowledgedAt: a.acknowledgedAt,
+    deliveries: deliveries
+      .filter((d) => d.alertId === a.id)
+      .map((d) => ({ event: d.event, channel: d.channel, target: shownTarget(d.channel, d.target), status: d.status, attempts: d.attempts, lastError: d.lastError, sentAt: d.sentAt })),
   };
 }
 
@@ -54,7 +68,8 @@ export async function listAlerts(user: AuthUser, query: unknown = {}): Promise<{
     prisma.alert.count({ where: { vdcId: { in: [...vdcs.keys()] }, state: 'firing', acknowledgedAt: null } }),
   ]);
   rows.sort((a, b) => Number(b.state === 'firing') - Number(a.state === 'firing'));
-  return { alerts: rows.map((a) => view(a, vdcs)), unread };
+  const deliveries = await prisma.alertDelivery.findMany({ where: { alertId: { in: rows.map((r) => r.id) } }, orderBy: { createdAt: 'asc' } });
+  return { alerts: rows.map((a) => view(a, vdcs, deliveries)), unread };
 }
 
 export async function acknowledgeAlert(user: AuthUser, id: string): Promise<AlertView> {
