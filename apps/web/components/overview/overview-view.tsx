@@ -183,7 +183,7 @@ export function OverviewView({ initial }: { initial: OverviewAnswer }) {
                 <div className="flex items-center gap-2 text-sm">
                   <span className="font-medium text-slate-900">{t.personal ? `${t.name} (personal)` : t.name}</span>
                   <Badge tone="indigo">{t.role}</Badge>
-                  <span className="ml-auto text-xs text-slate-600">{t.vdcs} VDCs</span>
+                  <span className="ml-auto text-xs text-slate-600">{t.vdcs} {t.vdcs === 1 ? 'VDC' : 'VDCs'}</span>
                 </div>
                 <Meter label="Containers" used={t.quota.usage.containers} limit={t.quota.limits.containers} text={`${t.quota.usage.containers} of ${t.quota.limits.containers}`} />
                 <Meter label="CPU" used={t.quota.usage.cpu} limit={t.quota.limits.cpu} text={`${formatCores(t.quota.usage.cpu)} of ${formatCores(t.quota.limits.cpu)}`} />
