@@ -1,17 +1,18 @@
-// Metrics end to end, against the real web app, worker and Docker: a small VDC (a web appliance
-// of 2 replicas published on a free 127.0.0.1 port) is deployed; the worker samples it every
+// Metrics end to end, against the real web app, worker and Docker: a small VDC (a PHP web tier,
+// the LAMP demo's class, of 2 replicas published on a free 127.0.0.1 port) is deployed; the worker samples it every
 // 10 s (its default). The API answers stored raw samples per replica and, once the worker's
 // minute roll-up ran, 1-minute roll-ups for a 24 h range; another user gets 404. In Chromium, the
 // appliance page's CPU and network charts rise within 30 s of a bounded load (≤ 20 s of requests
-// to the published port); the VDC metrics page (linked from the editor) stacks the appliance, and
-// the canvas box shows its gauge. Another user's 404 is checked in control (metrics.test.ts).
+// to the published port); the VDC metrics page (linked from the editor) stacks the appliance, the
+// canvas box shows its gauge, and the VDC list its usage against the quota. Another user's 404 is checked in control (metrics.test.ts).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
 import { launchBrowser, screenshot, tolerateLoad } from './browser';
-import { baseEnv, cleanupInstance, explainVdc, freePort, instance, type Service, startWeb, startWorker, waitFor } from './harness';
+import { baseEnv, cleanupInstance, cliEnv, colo, explainVdc, freePort, instance, type Service, startWeb, startWorker, waitFor } from './harness';
 
 const NAME = 'metrics-ui';
+const MIB256 = 256 * 1024 * 1024;
 let db: TestDatabase;
 let web: Service;
 let worker: Service;
@@ -84,7 +85,7 @@ beforeAll(async () => {
     apiVersion: 'colo/v1',
     kind: 'VDC',
     name: NAME,
-    appliances: [{ name: 'web', class: 'web-static', replicas: 2, expose: [{ terminal: 'in', port: sitePort }] }],
+    appliances: [{ name: 'web', class: 'web-php', replicas: 2, expose: [{ terminal: 'in', port: sitePort }] }],
     visual: { web: { x: 0, y: 0 } },
   };
   const created = await call('POST', '/vdcs', { manifest });
@@ -132,9 +133,9 @@ describe('metrics of a deployed VDC', () => {
     const [first, second] = webMetrics?.replicas[0]?.points ?? [];
     // Ticks are aligned to the interval: samples 10 s apart (a slow tick may skip one).
     expect(((second?.t ?? 0) - (first?.t ?? 0)) % 10_000).toBe(0);
-    // web-static's default limit: 64 MiB per replica, summed for the appliance.
-    expect(webMetrics?.replicas[0]?.points.at(-1)?.memoryLimit).toBe(64 * 1024 * 1024);
-    expect(webMetrics?.points.at(-1)?.memoryLimit).toBe(2 * 64 * 1024 * 1024);
+    // web-php's default limit: 256 MiB per replica, summed for the appliance.
+    expect(webMetrics?.replicas[0]?.points.at(-1)?.memoryLimit).toBe(MIB256);
+    expect(webMetrics?.points.at(-1)?.memoryLimit).toBe(2 * MIB256);
     expect(webMetrics?.points.at(-1)?.memoryUsed).toBeGreaterThan(0);
     // Without a session it is refused; a range it does not know is a bad request.
     expect((await call('GET', `/vdcs/${NAME}/metrics`, undefined, '')).status).toBe(401);
@@ -150,14 +151,27 @@ describe('metrics of a deployed VDC', () => {
     const started = Date.now();
     const answered = load(20);
     // The charts poll every 5 s and the worker samples every 10 s: a rise shows within 30 s.
-    await expect.poll(() => chartValue('chart-net'), { timeout: 30_000, intervals: [1000] }).toBeGreaterThan(netBefore + 10_000);
-    await expect.poll(() => chartValue('chart-cpu'), { timeout: Math.max(1000, 30_000 - (Date.now() - started)), intervals: [1000] }).toBeGreaterThan(cpuBefore + 1);
+    await expect.poll(() => chartValue('chart-net'), { timeout: 30_000, interval: 1000 }).toBeGreaterThan(netBefore + 10_000);
+    await expect.poll(() => chartValue('chart-cpu'), { timeout: Math.max(1000, 30_000 - (Date.now() - started)), interval: 1000 }).toBeGreaterThan(cpuBefore + 2);
     const seconds = (Date.now() - started) / 1000;
     expect(seconds).toBeLessThan(30);
     expect(await answered).toBeGreaterThan(50);
     await screenshot(page, 'metrics-appliance-charts');
     // Both replicas are drawn (the balancer spreads the load); the chart shows their names.
     await expect.poll(async () => (await page.getByTestId('chart-cpu').textContent()) ?? '').toContain('replica 2');
+  });
+
+  it('prints the newest sample per appliance and replica with colo top', async () => {
+    const made = await call('POST', '/tokens', { name: 'top', scope: 'read' });
+    expect(made.status).toBe(201);
+    const res = await colo(['top', NAME], cliEnv(url, made.json.token), 60_000);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    const lines = res.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^${NAME}: sampled \\d+[sm] ago$`));
+    expect(lines[1]).toMatch(/^APPLIANCE\s+REPLICA\s+CPU\s+MEMORY\s+NET\s+BLOCK I\/O$/);
+    expect(lines.slice(2).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(['web all', 'web 1', 'web 2']);
+    expect(lines[2]).toMatch(/^web\s+all\s+\d+\.\d%\s+[\d.]+ (B|KiB|MiB) \/ 512\.0 MiB\s/);
   });
 
   it('stacks the appliances on the VDC metrics page, linked from the editor, and shows a gauge on the box', async () => {
@@ -172,6 +186,23 @@ describe('metrics of a deployed VDC', () => {
     await screenshot(page, 'metrics-vdc');
   });
 
+  it('shows usage against the quota on the VDC list: reserved by the revision, in use now', async () => {
+    await page.goto(`${url}/vdcs`);
+    const cpu = page.getByTestId('quota-cpu');
+    await cpu.waitFor();
+    // web-php reserves 0.5 cores and 256 MiB per replica; the defaults allow 32 cores, 64 GiB, 100 containers.
+    expect(Number(await cpu.getAttribute('data-reserved'))).toBe(1);
+    expect(Number(await cpu.getAttribute('data-limit'))).toBe(32);
+    expect(Number(await cpu.getAttribute('data-now'))).toBeGreaterThan(0);
+    const memory = page.getByTestId('quota-memory');
+    expect(Number(await memory.getAttribute('data-reserved'))).toBe(2 * MIB256);
+    const now = Number(await memory.getAttribute('data-now'));
+    expect(now).toBeGreaterThan(0);
+    expect(now).toBeLessThan(2 * MIB256);
+    expect(await page.getByTestId('quota-containers').getAttribute('data-now')).toBe('2');
+    expect(await page.getByTestId('quota-usage').textContent()).toMatch(/reserved of 32 cores/);
+  });
+
   it('rolls samples up to 1-minute buckets, which a 24 h range answers', async () => {
     // The worker rolls up once a minute: within about 70 s a bucket holds this run's samples.
     const day = await waitFor('a 1-minute roll-up', async () => {
@@ -181,7 +212,7 @@ describe('metrics of a deployed VDC', () => {
     expect(day.resolution).toBe(60);
     const bucket = day.appliances[0]?.replicas[0]?.points[0];
     expect((bucket?.t ?? 1) % 60_000).toBe(0);
-    expect(bucket?.memoryLimit).toBe(64 * 1024 * 1024);
+    expect(bucket?.memoryLimit).toBe(MIB256);
     const raw = await metrics('1h');
     const inBucket = raw.appliances[0]?.replicas[0]?.points.filter((p) => p.t >= (bucket?.t ?? 0) && p.t < (bucket?.t ?? 0) + 60_000) ?? [];
     expect(inBucket.length).toBeGreaterThan(0);
