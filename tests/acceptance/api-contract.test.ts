@@ -190,6 +190,8 @@ describe('the API contract on a running Colo', () => {
     await call('applianceLogs', 200, { params: { name, appliance: 'web' }, query: { tail: '5' } });
     await call('vdcLogs', 200, { params: { name }, query: { appliance: 'web', since: '15m', level: 'warn', limit: '5' } });
     await call('vdcLogs', 400, { params: { name }, query: { since: 'soon' } });
+    await call('vdcMetrics', 200, { params: { name }, query: { range: '1h', appliance: 'web' } });
+    await call('vdcMetrics', 400, { params: { name }, query: { range: '2y' } });
     await call('vdcEvents', 200, { params: { name } });
     await call('exportCompose', 200, { params: { name }, query: { format: 'json' } });
     expect(await call('exportCompose', 200, { params: { name } })).toContain('services:');
