@@ -47,7 +47,8 @@ const DEFAULT_CONCURRENCY = 32;
 
 /** Appliance containers only: edge listeners and volume tools are Colo's own, not a replica. */
 function sampled(c: ContainerSummary): boolean {
-  return c.state === 'running' && Boolean(c.labels[LABEL.vdc]) && Boolean(c.labels[LABEL.appliance]) && c.labels[LABEL.role] !== 'edge';
+  const labels = c.labels;
+  return c.state === 'running' && Boolean(labels[LABEL.vdc]) && Boolean(labels[LABEL.appliance]) && labels[LABEL.role] !== 'edge' && !labels[LABEL.operation];
 }
 
 async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {

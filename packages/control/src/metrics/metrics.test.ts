@@ -37,8 +37,9 @@ beforeAll(async () => {
   vdcId = (await getPrisma().vdc.findFirstOrThrow({ where: { name: 'watched' } })).id;
   await container('web-1', { 'colo.appliance': 'web', 'colo.replica': '1' });
   await container('web-2', { 'colo.appliance': 'web', 'colo.replica': '2' });
-  // An edge listener is Colo's own, not an appliance's replica.
+  // An edge listener and an operation's volume tool are Colo's own, not an appliance's replicas.
   await container('edge', { 'colo.role': 'edge' });
+  await container('tool', { 'colo.appliance': 'web', 'colo.operation': 'op_copy' });
 });
 
 afterAll(async () => {
