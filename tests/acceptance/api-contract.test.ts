@@ -213,6 +213,13 @@ describe('the API contract on a running Colo', () => {
     await call('listVdcOperations', 200, { params: { name } });
     await call('listSnapshots', 200, { params: { name } });
     await call('getSnapshot', 404, { params: { name, number: '1' } });
+
+    // The audit log of all the above: a page, a refusal naming the field, both exports.
+    const audit = await call('listAuditEvents', 200, { query: { vdc: name, action: 'deploy', limit: '5' } });
+    expect(audit.events.map((e: { action: string }) => e.action)).toContain('deployVdc');
+    await call('listAuditEvents', 400, { query: { since: 'soon' } });
+    expect(await call('exportAuditEvents', 200, { query: { vdc: name, format: 'csv' } })).toMatch(/^id,at,actor_email,/);
+    expect(JSON.parse(await call('exportAuditEvents', 200, { query: { vdc: name, format: 'json' } })).events.length).toBeGreaterThan(0);
   });
 
   it('queues each lifecycle operation (202) on a VDC of its own', async () => {
@@ -307,6 +314,29 @@ describe('the API contract on a running Colo', () => {
     expect((await call('testAlertChannel', 200, { body: { channel: { type: 'webhook', url: 'http://127.0.0.1:9/hook' } } })).ok).toBe(false);
     await call('putSmtpSettings', 200, { body: { host: '127.0.0.1', port: 2525, security: 'none', from: 'colo@example.test' } });
     expect((await call('getSmtpSettings', 200)).smtp).toMatchObject({ host: '127.0.0.1', hasPassword: false });
+  });
+
+  it('answers the team routes (a team, its members, an invitation, its quota) and the overview', async () => {
+    const slug = `apic-team-${RUN}`;
+    await call('createTeam', 201, { body: { slug, name: 'Contract team' } });
+    await call('listTeams', 200);
+    await call('renameTeam', 200, { params: { team: slug }, body: { name: 'Contract team, renamed' } });
+    const invite = await call('createInvite', 201, { params: { team: slug }, body: { role: 'operator', expiresInHours: 2 } });
+    expect(invite.url).toContain(`/invite/${invite.token}`);
+    expect((await call('previewInvite', 200, { params: { token: invite.token } })).role).toBe('operator');
+    const other = c.addUser(`apic-other-${RUN}@colo.test`);
+    expect((await call('acceptInvite', 200, { token: other, body: { token: invite.token } })).team.slug).toBe(slug);
+    const member = `apic-other-${RUN}@colo.test`;
+    expect((await call('setMemberRole', 200, { params: { team: slug, user: member }, body: { role: 'viewer' } })).team.memberList).toHaveLength(2);
+    const spare = await call('createInvite', 201, { params: { team: slug }, body: {} });
+    expect((await call('revokeInvite', 200, { params: { team: slug, id: spare.invite.id } })).invite.state).toBe('revoked');
+    expect((await call('getTeam', 200, { params: { team: slug } })).team.invites.map((i: { state: string }) => i.state).sort()).toEqual(['accepted', 'revoked']);
+    await call('removeMember', 200, { params: { team: slug, user: member } });
+    await call('setTeamQuota', 200, { params: { team: slug }, body: { containers: 4 } });
+    expect((await call('getTeamQuota', 200, { params: { team: slug } })).quota.limits.containers).toBe(4);
+    await call('getTeam', 404, { params: { team: slug }, token: other });
+    await call('deleteTeam', 200, { params: { team: slug } });
+    await call('overview', 200);
   });
 
   it('refuses every signed-in operation without credentials, with the documented 401', async () => {

@@ -12,6 +12,8 @@ export interface Colo {
   web: Service;
   worker: Service;
   restartWorker: () => Promise<void>;
+  /** Another user of this Colo (an admin, as bootstrap makes them), by email: their API token. */
+  addUser: (email: string) => string;
   stop: () => Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function startColo(options: { second?: string } = {}): Promise<Colo
       await colo.worker.kill('SIGTERM');
       colo.worker = startWorker(env());
     },
+    addUser: (email) => createUserToken(email, env()),
     stop: async () => {
       await colo.worker.kill('SIGTERM');
       await web.kill('SIGTERM');
