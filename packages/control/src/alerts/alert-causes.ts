@@ -18,6 +18,8 @@ export interface Observation {
   causes: Cause[];
   /** The VDCs looked at: id → name. */
   vdcs: Map<string, string>;
+  /** VDCs an operation is changing: their containers say nothing about health until it ends. */
+  changing: Set<string>;
 }
 
 export const failureAlertKind = (kind: FailureKind): AlertKind => (kind === 'oom' ? 'oom' : 'unhealthy');
@@ -124,5 +126,6 @@ export async function observeCauses(now = new Date()): Promise<Observation> {
       message: `The snapshot schedule ${s.id} (${s.cron} UTC) of ${vdc} ${why}. Check that a worker runs and the VDC is not busy or stopped.`,
     });
   }
-  return { at, causes, vdcs };
+  const changing = new Set(vdcRows.filter((v) => v.activeOperationId).map((v) => v.id));
+  return { at, causes, vdcs, changing };
 }

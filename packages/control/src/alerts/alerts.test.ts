@@ -137,6 +137,10 @@ describe('alerts', () => {
     const { alerts, unread } = await listAlerts(alice);
     expect(unread).toBe(1);
     expect(alerts.map((a) => a.state)).toEqual(['firing']);
+    // While an operation changes the VDC, its containers say nothing about health: held open.
+    await getPrisma().vdc.update({ where: { id: shopId }, data: { activeOperationId: 'op_deploying' } });
+    expect(await evaluateAlerts()).toMatchObject({ resolved: 0 });
+    await getPrisma().vdc.update({ where: { id: shopId }, data: { activeOperationId: null } });
     // No container of the appliance is in trouble (this test runs none): the cause cleared.
     expect(await evaluateAlerts()).toMatchObject({ resolved: 1 });
     await deliverDueAlerts();

@@ -10,6 +10,9 @@ import { failureAlertKind, failureMessage, observeCauses } from './alert-causes'
 import { type Cause, fireIfDue, openAlert, openKeyOf, resolveAlert } from './alert-state';
 import { volumeCauses } from './volume-causes';
 
+/** Kinds read from the containers' state. */
+const HEALTH_KINDS = new Set(['unhealthy', 'oom']);
+
 export interface Evaluation {
   opened: number;
   fired: number;
@@ -43,6 +46,8 @@ export async function evaluateAlerts(now = new Date()): Promise<Evaluation> {
     }
     // Opened after the look at Docker began (by a failure event): the look cannot judge it.
     if (alert.openedAt >= observation.at) continue;
+    // A deploy or start under way recreates and restarts containers: health is judged after it.
+    if (HEALTH_KINDS.has(alert.kind) && observation.changing.has(alert.vdcId)) continue;
     if (await resolveAlert(alert, now)) out.resolved++;
   }
   return out;
