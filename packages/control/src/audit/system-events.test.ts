@@ -3,6 +3,7 @@
 import { getPrisma } from '@colo/db';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AuthUser } from '../auth/api-tokens';
+import { wakeEntryVdc } from '../entries/entry-wake';
 import { recordFailure } from '../failures/record-failure';
 import { failOperation } from '../operations/finish-operation';
 import { requestOperation } from '../operations/request-operation';
@@ -67,6 +68,29 @@ describe("Colo's own requests", () => {
     expect(row).toMatchObject({ via: 'system', vdcId: shop.id });
     expect(row.detail).toMatchObject({ requestedBy: 'flap guard', appliance: 'box', kind: 'stop' });
     expect(String((row.detail as { reason: string }).reason)).toMatch(/^failed 3 times in 24h/);
+  });
+});
+
+describe("Colo's own requests, woken", () => {
+  it('records a start asked for by a request held at a wake entry', async () => {
+    const prisma = getPrisma();
+    await prisma.vdc.update({ where: { id: shop.id }, data: { state: 'stopped' } });
+    const { teamId } = await prisma.vdc.findUniqueOrThrow({ where: { id: shop.id }, select: { teamId: true } });
+    await prisma.entry.create({
+      data: { id: 'ent_audit', ownerId: alice.id, teamId, name: 'www', hostPort: 20999, vdcId: shop.id, appliance: 'box', terminal: 'in', state: 'ready', wakeOnRequest: true },
+    });
+    try {
+      const outcome = await wakeEntryVdc('ent_audit');
+      const [row] = await events('startVdc');
+      expect(row).toMatchObject({ via: 'system', outcome: 'ok', vdcId: shop.id, vdcName: 'shop' });
+      expect(row.detail).toMatchObject({ requestedBy: 'wake on request', entry: 'www', kind: 'start' });
+      expect(outcome).toBe(`entry www: requested ${(row.detail as { operation: string }).operation}`);
+      // A second held connection waits for that start: nothing more is recorded.
+      expect(await wakeEntryVdc('ent_audit')).toMatch(/waiting for/);
+      expect(await events('startVdc')).toHaveLength(1);
+    } finally {
+      await prisma.entry.delete({ where: { id: 'ent_audit' } });
+    }
   });
 });
 
