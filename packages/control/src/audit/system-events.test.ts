@@ -3,6 +3,7 @@
 import { getPrisma } from '@colo/db';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AuthUser } from '../auth/api-tokens';
+import { checkEdgeListeners } from '../docker/edge-watch';
 import { wakeEntryVdc } from '../entries/entry-wake';
 import { recordFailure } from '../failures/record-failure';
 import { failOperation } from '../operations/finish-operation';
@@ -91,6 +92,21 @@ describe("Colo's own requests, woken", () => {
     } finally {
       await prisma.entry.delete({ where: { id: 'ent_audit' } });
     }
+  });
+});
+
+describe("Colo's own repairs", () => {
+  it('records the repair deploy of a published port whose listener is missing, with why', async () => {
+    const port = 40_000 + Math.floor(Math.random() * 20_000);
+    const saved = await createVdc(alice, manifestOf('exposed', [{ name: 'box', class: 'sleeper', expose: [{ terminal: 'in', port }] }]));
+    // As a finished deploy leaves it; no listener exists under this test's instance.
+    await getPrisma().vdc.update({ where: { id: saved.vdc.id }, data: { state: 'running', deployedRevisionId: saved.revision.id } });
+    const { repairs } = await checkEdgeListeners();
+    expect(repairs).toHaveLength(1);
+    const [row] = await events('deployVdc');
+    expect(row).toMatchObject({ via: 'system', outcome: 'ok', vdcId: saved.vdc.id, vdcName: 'exposed' });
+    expect(row.detail).toMatchObject({ requestedBy: 'edge repair', kind: 'deploy', repair: `edge listener missing for port ${port}` });
+    expect(repairs[0]).toContain((row.detail as { operation: string }).operation);
   });
 });
 
