@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: 'Team · Colo' };
 
 export default async function TeamPage({ params }: { params: Promise<Params> }) {
   const { slug } = await params;
-  const user = await requireUser();
+  // Reading: any member may (control asks for everything when the right is not said).
+  const user = { ...(await requireUser()), right: 'read' as const };
   const team = await getTeam(user, slug).catch((err) => {
     if (isColoError(err, 'not_found') || isColoError(err, 'bad_request')) notFound();
     throw err;
