@@ -31,8 +31,9 @@ async function call(method: string, path: string, body?: unknown) {
   return { status: res.status, text, json: text.startsWith('{') ? JSON.parse(text) : undefined, headers: res.headers };
 }
 
-async function replica(appliance: string, n: number, at: number, lines: string[]): Promise<void> {
-  const wait = `while [ $(( $(date +%s%N) / 1000000 )) -lt ${at} ]; do sleep 0.01; done`;
+async function replica(appliance: string, n: number, lines: string[]): Promise<void> {
+  // Waits for a start moment written to /tmp/at once all run, so they print in step however slowly they start.
+  const wait = 'while [ ! -s /tmp/at ]; do sleep 0.01; done; at=$(cat /tmp/at); while [ $(( $(date +%s%N) / 1000000 )) -lt $at ]; do sleep 0.01; done';
   const container = await docker.createContainer({
     name: `${instance}-logs-ui-${appliance}-${n}`,
     Image: 'colo/web-static:1',
@@ -72,10 +73,11 @@ beforeAll(async () => {
   const created = await call('POST', '/vdcs', { manifest });
   expect(created.status).toBe(201);
   vdcId = created.json.vdc.id;
-  const at = Date.now() + 4000;
-  await replica('web', 1, at, ['echo "web1 GET /index 200"', 'sleep 0.3', 'echo "2026/12/03 12:00:00 [error] 7#7: web1 upstream timed out" >&2']);
-  await replica('web', 2, at, ['sleep 0.15', 'echo "web2 GET /cart 200"', 'sleep 0.3', 'echo "web2 stack trace line" >&2']);
-  await replica('cache', 1, at, ['sleep 0.1', 'echo "1:M 03 Dec 2026 12:00:00.000 # WARNING cache memory overcommit"']);
+  await replica('web', 1, ['echo "web1 GET /index 200"', 'sleep 0.3', 'echo "2026/12/03 12:00:00 [error] 7#7: web1 upstream timed out" >&2']);
+  await replica('web', 2, ['sleep 0.15', 'echo "web2 GET /cart 200"', 'sleep 0.3', 'echo "web2 stack trace line" >&2']);
+  await replica('cache', 1, ['sleep 0.1', 'echo "1:M 03 Dec 2026 12:00:00.000 # WARNING cache memory overcommit"']);
+  const at = Date.now() + 2000;
+  for (const id of Object.values(ids)) await execIn(id, ['sh', '-c', `echo ${at} > /tmp/at`]);
   await waitFor('five lines', async () => (await call('GET', `/vdcs/${NAME}/logs`)).json?.entries?.length === 5 || undefined, 30_000);
 
   browser = await launchBrowser();

@@ -26,10 +26,13 @@ beforeAll(async () => {
   secret = 'Zq8vN3kLwP2xR7tY';
   await getPrisma().vdc.update({ where: { id: vdc.id }, data: { secrets: sealSecrets(vdc.id, { web: { password: secret } }) } });
   // All three start printing at one moment, then interleave by their sleeps (web1, db, web2, …).
-  const at = Date.now() + 4000;
-  await box('web', 1, [startAt(at), 'echo "web1 GET / 200"', 'sleep 0.3', 'echo "[error] web1 upstream timed out" >&2', 'sleep 0.3', `echo "web1 password=${secret}"`]);
-  await box('web', 2, [startAt(at), 'sleep 0.15', 'echo "web2 GET / 200"', 'sleep 0.3', 'echo "web2 plain stderr trace" >&2']);
-  await box('db', 1, [startAt(at), 'sleep 0.1', 'echo "2026-12-03 12:00:00.000 UTC [1] LOG:  db ready" >&2', 'sleep 0.3', 'echo "2026-12-03 12:00:00.000 UTC [9] ERROR:  db relation missing" >&2']);
+  const ids = [
+    await box('web', 1, [IN_STEP, 'echo "web1 GET / 200"', 'sleep 0.3', 'echo "[error] web1 upstream timed out" >&2', 'sleep 0.3', `echo "web1 password=${secret}"`]),
+    await box('web', 2, [IN_STEP, 'sleep 0.15', 'echo "web2 GET / 200"', 'sleep 0.3', 'echo "web2 plain stderr trace" >&2']),
+    await box('db', 1, [IN_STEP, 'sleep 0.1', 'echo "2026-12-03 12:00:00.000 UTC [1] LOG:  db ready" >&2', 'sleep 0.3', 'echo "2026-12-03 12:00:00.000 UTC [9] ERROR:  db relation missing" >&2']),
+  ];
+  const at = Date.now() + 2000;
+  for (const id of ids) await getRuntime().exec(id, ['sh', '-c', `echo ${at} > /tmp/at`]);
   await until(async () => (await search({})).entries.length === 7);
 }, 60_000);
 
@@ -37,10 +40,11 @@ afterAll(async () => {
   await t?.teardown();
 });
 
-/** Shell that waits for the epoch millisecond `at`, so containers started one by one print in step. */
-function startAt(at: number): string {
-  return `while [ $(( $(date +%s%N) / 1000000 )) -lt ${at} ]; do sleep 0.01; done`;
-}
+/**
+ * Shell that waits for a start moment (epoch ms) written to /tmp/at once every container runs,
+ * so containers started one by one, however slowly, print in step.
+ */
+const IN_STEP = 'while [ ! -s /tmp/at ]; do sleep 0.01; done; at=$(cat /tmp/at); while [ $(( $(date +%s%N) / 1000000 )) -lt $at ]; do sleep 0.01; done';
 
 /** A container of `appliance` replica `n` that prints with `script`, then sleeps. */
 async function box(appliance: string, n: number, script: string[]): Promise<string> {
