@@ -3,8 +3,8 @@
 // button on replica 2 opens xterm there: `hostname` answers that container's hostname as Docker
 // tells it, and signing out closes the terminal, saying so. A read-scope token and another user are
 // refused (403, 404) and the audit log has each attempt, the session's opening and its end. The
-// real `colo exec` prints replica 2's hostname, passes exit statuses through and reads its stdin
-// to the end. Everything made carries this run's instance label and is removed at the end.
+// real `colo exec` prints replica 2's hostname, passes exit statuses through, reads its stdin to
+// the end, and on a terminal (a pty) gives the shell a TTY. Everything made carries this run's instance label and is removed at the end.
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { getPrisma } from '@colo/db';
@@ -50,10 +50,12 @@ async function replicaHostname(replica: number): Promise<string> {
 const screenText = async () =>
   (await page.locator('[data-testid="appliance-terminal"] .xterm-rows > div').allTextContents()).map((row) => row.replace(/\u00a0/g, ' ').trimEnd()).join('\n');
 
-/** `colo exec` with `input` on its stdin (a pipe, so no TTY). */
-function coloWithInput(args: string[], env: NodeJS.ProcessEnv, input: string): Promise<{ code: number; stdout: string; stderr: string }> {
+/** `colo exec` with `input` on its stdin (a pipe, so no TTY); `onPty`: run on a terminal of its own (util-linux `script`). */
+function coloWithInput(args: string[], env: NodeJS.ProcessEnv, input: string, onPty = false): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(path.join(ROOT, 'node_modules/.bin/colo'), args, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const bin = path.join(ROOT, 'node_modules/.bin/colo');
+    const [command, argv] = onPty ? ['script', ['-qec', [bin, ...args].join(' '), '/dev/null']] : [bin, args];
+    const proc = spawn(command, argv, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     proc.stdout.on('data', (b) => (stdout += b));
@@ -170,8 +172,17 @@ describe('a terminal in an appliance replica', () => {
     const env = cliEnv(url, await token('deploy', (login.headers.get('set-cookie') ?? '').split(';')[0]));
     const ran = await colo(['exec', NAME, 'web/2', '--', 'hostname'], env, 120_000);
     expect(ran).toEqual({ code: 0, stdout: `${await replicaHostname(2)}\n`, stderr: '' });
-    expect((await colo(['exec', NAME, 'web/1', '--', 'sh', '-c', 'echo out; echo err >&2; exit 7'], env, 120_000))).toMatchObject({ code: 7, stdout: 'out\nerr\n' });
+    // Both outputs, merged (their order is the pipes', not guaranteed).
+    const failed = await colo(['exec', NAME, 'web/1', '--', 'sh', '-c', 'echo out; echo err >&2; exit 7'], env, 120_000);
+    expect([failed.code, failed.stdout.split('\n').sort()]).toEqual([7, ['', 'err', 'out']]);
     expect(await coloWithInput(['exec', NAME, 'web', '--', 'wc', '-l'], env, 'one\ntwo\nthree\n')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\s*3\n$/) });
+    // On a terminal: a TTY (`tty` names it; the echo of what was typed may come before or after
+    // the prompt, as typed-ahead keys do), replica 2's hostname, and the shell's exit status.
+    const pty = await coloWithInput(['exec', NAME, 'web/2'], env, 'tty; hostname\nexit 5\n', true);
+    expect(pty.code, pty.stdout + pty.stderr).toBe(5);
+    // Read as the screen shows it: without the shell's control sequences and carriage returns.
+    const screen = pty.stdout.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[a-zA-Z]`, 'g'), '').replace(/\r/g, '');
+    expect(screen, JSON.stringify(pty.stdout)).toMatch(/\n\/dev\/pts\/\d+\nweb-2\n/);
     expect((await colo(['exec', NAME, 'web/3', '--', 'true'], env, 120_000))).toMatchObject({ code: 1, stderr: expect.stringContaining('web in VDC "term-shop" has no replica 3 (it has 1, 2)') });
   });
 });
