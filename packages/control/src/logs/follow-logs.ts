@@ -7,7 +7,7 @@ import { readLogs } from '@colo/engine';
 import type { AuthUser } from '../auth/api-tokens';
 import { ColoError } from '../errors';
 import type { ServerEvent } from '../live/event-stream';
-import { matchesLine } from './log-filter';
+import { entryMillis, matchesLine, matchesTime } from './log-filter';
 import type { LogEntry } from './log-entry';
 import type { LogQuery } from './log-query';
 import { type LogContainer, type LogScope, openLogScope } from './log-scope';
@@ -50,7 +50,7 @@ export async function* followScope(scope: LogScope, query: LogQuery, signal: Abo
     following.add(c.id);
     const after = readUpTo.get(c.id);
     // Docker's `since` is inclusive; lines at or before the last one read are skipped below.
-    const since = after ? Math.floor(Date.parse(after.slice(0, 19) + 'Z') / 1000) : query.since === undefined ? 0 : Math.floor(query.since / 1000);
+    const since = Math.floor((after ? entryMillis(after) : (query.since ?? 0)) / 1000);
     void (async () => {
       try {
         for await (const l of readLogs(c.id, { follow: true, since, signal })) {
@@ -58,7 +58,7 @@ export async function* followScope(scope: LogScope, query: LogQuery, signal: Abo
           if (seen && l.time && l.time <= seen) continue;
           if (l.time) readUpTo.set(c.id, l.time);
           const entry = toEntry(scope, c, l);
-          if (!matchesLine(entry, query) || (query.since !== undefined && Date.parse(entry.time) < query.since)) continue;
+          if (!matchesLine(entry, query) || !matchesTime(entry, { since: query.since })) continue;
           await room();
           if (signal.aborted) break;
           queue.push(entry);
