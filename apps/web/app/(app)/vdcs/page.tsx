@@ -24,10 +24,14 @@ async function assemblyOptions(user: AuthUser): Promise<AssemblyOption[]> {
   }
 }
 
-/** Reserved by the VDCs' revisions (the quota's count) and in use now (metrics), against the limits. */
-async function quotaUsage(user: AuthUser, rows: VdcRow[]): Promise<QuotaUsageProps | undefined> {
+/**
+ * The user's own quota (their personal team's, as `/me` answers it): reserved by its VDCs'
+ * revisions (the quota's count) and in use now by those VDCs (metrics), against the limits.
+ */
+async function quotaUsage(user: AuthUser, rows: VdcRow[], personalSlug: string | undefined): Promise<QuotaUsageProps | undefined> {
   try {
-    const [{ quota }, usage] = await Promise.all([meView(user), currentUsage(rows.map((r) => r.id))]);
+    const own = rows.filter((r) => !r.team || r.team.slug === personalSlug);
+    const [{ quota }, usage] = await Promise.all([meView(user), currentUsage(own.map((r) => r.id))]);
     const now = { cpu: 0, memory: 0, replicas: 0 };
     for (const u of usage.values()) {
       now.cpu += u.cpu;
@@ -52,7 +56,7 @@ export default async function VdcsPage() {
     .map((t) => ({ slug: t.slug, name: t.name, personal: t.personal }));
   // Through JSON, so the client receives exactly what GET /api/v1/vdcs would give it.
   const rows = JSON.parse(JSON.stringify(vdcs)) as VdcRow[];
-  const usage = rows.length > 0 ? await quotaUsage(user, rows) : undefined;
+  const usage = rows.length > 0 ? await quotaUsage(user, rows, teams.find((t) => t.personal)?.slug) : undefined;
   return (
     <>
       {usage && <QuotaUsage {...usage} />}
