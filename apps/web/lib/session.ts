@@ -9,15 +9,20 @@ import { PATH_HEADER, SESSION_COOKIE } from './session-cookie';
 
 export * from './session-cookie';
 
-/** The signed-in user of this page render, or null; one database read per render. */
+/**
+ * The signed-in user of this page render, or null; one database read per render. A page only
+ * reads, so it asks for the `read` right: a team's viewer sees its VDCs' pages (changes go
+ * through the API, where each route asks for its own right).
+ */
 export const currentUser = cache(async (): Promise<AuthUser | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!token) return null;
   // Only "no such session" means signed out; a database outage must not look like one.
-  return authenticateSession(token).catch((err) => {
+  const user = await authenticateSession(token).catch((err) => {
     if (isColoError(err, 'unauthorized')) return null;
     throw err;
   });
+  return user ? { ...user, right: 'read' } : null;
 });
 
 /** For pages: the user, or a redirect to sign in (or to first-run setup while nobody exists). */
