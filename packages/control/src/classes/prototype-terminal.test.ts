@@ -259,4 +259,19 @@ describe('prototype terminal', () => {
     expect(term.seen.text.split('x').length - 1).toBeGreaterThanOrEqual(1_000_000);
     term.stop();
   });
+
+  it('records its end in the audit log: the class, how long it lasted, why it closed', async () => {
+    await openClassPrototype(admin, 'sleeper', { online: false });
+    const { caller } = await tokenCaller(admin);
+    const opened = await openPrototypeTerminal(caller, 'sleeper', size, { user: admin, via: 'token', address: '127.0.0.9' });
+    await closeTerminal(caller, opened.id);
+    await expect.poll(() => getPrisma().auditEvent.findMany({ where: { action: 'terminalClosed', actorId: admin.id, address: '127.0.0.9' } }), { timeout: 5000 }).toEqual([
+      expect.objectContaining({
+        via: 'token',
+        address: '127.0.0.9',
+        outcome: 'ok',
+        detail: expect.objectContaining({ classId: 'sleeper', version: 1, reason: 'closed by you', exitCode: null, durationMs: expect.any(Number) }),
+      }),
+    ]);
+  });
 });

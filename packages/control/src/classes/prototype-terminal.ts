@@ -2,11 +2,13 @@
 // prototype action (class-patch.ts). It stays theirs only while they remain an admin. The shell runs
 // in the worker, which holds the Docker socket; this process reads and types through its relay.
 import { findPrototype } from '@colo/engine';
+import type { AuditActor } from '../audit/record-audit';
 import type { AuthUser } from '../auth/api-tokens';
 import { requireAdmin } from '../auth/roles';
 import { engineConfig, getRuntime } from '../docker/engine-access';
 import { ColoError } from '../errors';
 import { type OpenedTerminal, openTerminal, type TerminalCaller } from '../terminal/terminal-requests';
+import { auditTerminalEnd } from '../terminal/audit-terminal-end';
 import { remoteInteractiveExec } from '../terminal/remote-exec';
 import type { TerminalTarget } from '../terminal/terminal-target';
 import { callWorker } from '../worker-calls/call-worker';
@@ -14,7 +16,8 @@ import { classVersionsOf } from './class-versions';
 
 const WHAT = 'open a terminal in a class prototype';
 
-export async function prototypeTerminalTarget(user: AuthUser, classId: string): Promise<TerminalTarget> {
+/** `actor`: who, for the audit log's `terminalClosed` (the route knows how they signed in and from where). */
+export async function prototypeTerminalTarget(user: AuthUser, classId: string, actor: AuditActor = { user, via: 'session' }): Promise<TerminalTarget> {
   await requireAdmin(user, WHAT);
   await classVersionsOf(classId);
   const { instance } = engineConfig();
@@ -28,10 +31,11 @@ export async function prototypeTerminalTarget(user: AuthUser, classId: string): 
       return remoteInteractiveExec(relayId);
     },
     authorize: () => requireAdmin(user, 'use a terminal in a class prototype'),
+    closed: (end) => auditTerminalEnd(actor, end, { classId, version: proto.version }),
   };
 }
 
 /** `POST /classes/:id/prototype/terminal` (`{ cols, rows }`): the new terminal's id. */
-export async function openPrototypeTerminal(caller: TerminalCaller, classId: string, body: unknown): Promise<OpenedTerminal> {
-  return openTerminal(caller, await prototypeTerminalTarget(caller.user, classId), body);
+export async function openPrototypeTerminal(caller: TerminalCaller, classId: string, body: unknown, actor?: AuditActor): Promise<OpenedTerminal> {
+  return openTerminal(caller, await prototypeTerminalTarget(caller.user, classId, actor), body);
 }

@@ -12,7 +12,7 @@ import { runOperation } from '../operations/run-operation';
 import { type ControlTest, ensureSleeperImage, failure, manifestOf, setupControlTest } from '../testing';
 import { createVdc } from '../vdcs/save-vdc';
 import { openApplianceTerminal } from './appliance-terminal';
-import { terminalRegistry } from './terminal-registry';
+import { setTerminalRegistry, TerminalRegistry, terminalRegistry } from './terminal-registry';
 import { type TerminalCaller, terminalEvents, writeTerminal } from './terminal-requests';
 
 let t: ControlTest;
@@ -58,6 +58,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   await terminalRegistry().closeAll('test over');
+  setTerminalRegistry(undefined);
 });
 
 afterAll(async () => {
@@ -103,6 +104,14 @@ describe('a terminal in an appliance replica', () => {
     // The sleeper image is Debian: bash is there, and the container runs as root.
     expect(seen.text).toContain('/bin/bash as 0');
     expect(seen.text).toContain(`\r\n${hostname}\r\n`);
+  });
+
+  it("counts a command's output as activity against the idle limit, where a shell needs input", async () => {
+    setTerminalRegistry(new TerminalRegistry({ idleMs: 1000 }));
+    const printing = await openApplianceTerminal(caller, 'shop', 'web', { ...size, command: ['sh', '-c', 'for i in 1 2 3 4 5 6; do echo $i; sleep 0.4; done'], tty: false });
+    expect(await read(printing.id)).toEqual({ text: '1\n2\n3\n4\n5\n6\n', closed: { reason: 'the shell exited with status 0', exitCode: 0 } });
+    const shell = await openApplianceTerminal(caller, 'shop', 'web', size);
+    expect((await read(shell.id)).closed).toEqual({ reason: 'closed after 1 second without input', exitCode: null });
   });
 
   it('is refused to a read token, to anyone but the owner, and on a missing or stopped replica, in words', async () => {

@@ -6,10 +6,11 @@
 import { applianceTerminalBody } from '@colo/api';
 import type { AuthUser } from '../auth/api-tokens';
 import { requireScope } from '../auth/token-scope';
-import { type AuditActor, recordAudit } from '../audit/record-audit';
+import type { AuditActor } from '../audit/record-audit';
 import { ColoError, parseInput } from '../errors';
 import { findOwnedVdc } from '../vdcs/find-vdc';
 import { callWorker } from '../worker-calls/call-worker';
+import { auditTerminalEnd } from './audit-terminal-end';
 import { remoteInteractiveExec } from './remote-exec';
 import type { TerminalCaller } from './terminal-requests';
 import { terminalRegistry } from './terminal-registry';
@@ -42,6 +43,8 @@ export async function openApplianceTerminal(
     title: `${appliance} replica ${asked.replica ?? 1} of ${vdc.name}`,
     scope: 'deploy',
     quiet: asked.tty === false,
+    // A command's output is activity: a dump that prints for an hour is not idle.
+    outputKeepsAlive: asked.command !== undefined,
     async open(size) {
       const answer = await callWorker('appliance.shell', {
         vdcId: vdc.id,
@@ -58,22 +61,9 @@ export async function openApplianceTerminal(
     },
     authorize: () => stillOwned(caller.user, vdc.name, vdc.id),
     closed(end) {
-      void recordAudit({
-        actor,
-        action: 'terminalClosed',
-        outcome: 'ok',
-        vdc: { id: vdc.id, name: vdc.name },
-        detail: {
-          terminal: terminalId,
-          appliance,
-          replica: opened?.replica ?? asked.replica ?? null,
-          container: opened?.container ?? null,
-          ...(asked.command ? { command: asked.command[0] } : {}),
-          durationMs: end.openMs,
-          reason: end.reason,
-          exitCode: end.exitCode,
-        },
-      });
+      const what = { terminal: terminalId, appliance, replica: opened?.replica ?? asked.replica ?? null, container: opened?.container ?? null };
+      // The command's first word only: its arguments may carry a secret.
+      auditTerminalEnd(actor, end, asked.command ? { ...what, command: asked.command[0] } : what, { id: vdc.id, name: vdc.name });
     },
   };
   const session = await terminalRegistry().open(caller.user, caller.recheck, target, { cols: asked.cols, rows: asked.rows });

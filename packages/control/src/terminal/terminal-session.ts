@@ -162,6 +162,7 @@ export class TerminalSession {
 
   private received(chunk: Buffer): void {
     if (this.end) return;
+    if (this.init.target.outputKeepsAlive) this.touch();
     this.append(chunk);
     // Nobody is reading fast enough: the shell's output waits in Docker's pipe instead of here.
     if (this.outputBytes >= this.init.limits.bufferBytes && !this.paused) {

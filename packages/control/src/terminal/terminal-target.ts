@@ -14,6 +14,8 @@ export interface TerminalTarget {
    * output on a pipe (`colo exec` without a TTY) stays exactly what it wrote.
    */
   quiet?: boolean;
+  /** Whether output, not only input, counts against the idle limit (a command run, not a shell). */
+  outputKeepsAlive?: boolean;
   /** Starts the shell. */
   open(size: TerminalSize): Promise<InteractiveExec>;
   /**
