@@ -179,6 +179,8 @@ describe('teams and roles in the browser', () => {
     // The link is spent; Ada's list says who used it.
     await adaPage.goto(`${url}/teams/${SLUG}`);
     await expect.poll(() => adaPage.getByTestId('invite-state').first().textContent()).toBe('accepted by bo@colo.test');
+    expect(await adaPage.getByTestId('member-row-bo@colo.test').textContent()).toContain('bo@colo.test');
+    await screenshot(adaPage, 'teams-team-page');
     expect((await call(cy, 'POST', '/invites/accept', { token: link.split('/').pop() })).status).toBe(400);
 
     // Ada makes Bo a viewer: his editor is read only, and the API refuses his deploy.
@@ -189,6 +191,7 @@ describe('teams and roles in the browser', () => {
     expect(await boPage.getByTestId('viewer-deploy').getAttribute('title')).toMatch(/^viewers cannot deploy/);
     for (const verb of ['deploy', 'save', 'stop', 'destroy']) expect(await boPage.getByTestId(`${verb}-button-disabled`).isDisabled()).toBe(true);
     expect(await boPage.getByTestId('deploy-button').count()).toBe(0);
+    expect(await boPage.getByPlaceholder('Search classes…').count(), 'a viewer has no palette to add from').toBe(0);
     const refused = await call(bo, 'POST', '/vdcs/shop/deploy', {});
     expect(refused.status).toBe(403);
     expect(refused.json.error.message).toMatch(/operator/);

@@ -156,14 +156,15 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
     undo: store.undo,
     redo: store.redo,
     copy: actions.copy,
-    cut: actions.cut,
-    paste: actions.paste,
-    duplicate: actions.duplicate,
+    // A viewer's keys change nothing: cut, paste, duplicate, save and auto-layout do nothing.
+    cut: readOnly ? () => undefined : actions.cut,
+    paste: readOnly ? () => undefined : actions.paste,
+    duplicate: readOnly ? () => undefined : actions.duplicate,
     selectAll: actions.selectAll,
     clearSelection: actions.clearSelection,
     save: () => (readOnly ? undefined : void save()),
     fitView: actions.fitView,
-    autoLayout: () => void actions.layout(),
+    autoLayout: () => (readOnly ? undefined : void actions.layout()),
     help: () => setHelpOpen(true),
     saveAsAssembly,
   });
@@ -209,17 +210,20 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
       )}
       {saver.failure && <SaveFailureBar failure={saver.failure} onDismiss={saver.dismissFailure} />}
       <div className="flex min-h-0 flex-1">
-        <Palette
-          catalog={catalog}
-          assemblies={assemblies}
-          userAssemblies={userAssemblies}
-          onAddClass={(id) => actions.addClass(id)}
-          onAddAssembly={(id) => actions.addAssembly(id)}
-          onAddBox={(id) => actions.addBox(id)}
-        />
+        {/* A viewer adds nothing: no palette to add from. */}
+        {!readOnly && (
+          <Palette
+            catalog={catalog}
+            assemblies={assemblies}
+            userAssemblies={userAssemblies}
+            onAddClass={(id) => actions.addClass(id)}
+            onAddAssembly={(id) => actions.addAssembly(id)}
+            onAddBox={(id) => actions.addBox(id)}
+          />
+        )}
         <div className="flex min-w-0 flex-1 flex-col">
           <div ref={canvasBox} className="relative min-h-0 flex-1 bg-slate-50">
-            <FlowCanvas store={store} catalog={catalog} live={liveNodes} onDropItem={actions.onDropItem} onNotice={setNotice} onOpenNode={openNode} />
+            <FlowCanvas store={store} catalog={catalog} live={liveNodes} onDropItem={actions.onDropItem} onNotice={setNotice} onOpenNode={openNode} readOnly={Boolean(readOnly)} />
             {store.doc.manifest.appliances.length === 0 && (
               <EmptyCanvas starter={lamp && { title: lamp.title }} onStart={() => lamp && actions.addAssembly(lamp.id)} />
             )}

@@ -41,6 +41,8 @@ export interface FlowCanvasProps {
   onNotice: (message: string) => void;
   /** A double-click on a node (a box opens its interior). */
   onOpenNode?: (name: string) => void;
+  /** A viewer's canvas: boxes select (the inspector shows them) but do not move, wire or go. */
+  readOnly?: boolean;
   children?: React.ReactNode;
 }
 
@@ -56,7 +58,7 @@ function minimapColor(node: ApplianceFlowNode): string {
   return tint[node.data.cls?.category ?? ''] ?? '#94a3b8';
 }
 
-export function FlowCanvas({ store, catalog, live, onDropItem, onNotice, onOpenNode, children }: FlowCanvasProps) {
+export function FlowCanvas({ store, catalog, live, onDropItem, onNotice, onOpenNode, readOnly = false, children }: FlowCanvasProps) {
   const { doc, state, run, commit, seal, select, current } = store;
   // Frame the drawing on open; an empty canvas stays put, so the first drop does not move the view.
   const [frameOnOpen] = useState(() => doc.manifest.appliances.length > 0);
@@ -197,14 +199,17 @@ export function FlowCanvas({ store, catalog, live, onDropItem, onNotice, onOpenN
         onDelete={onDelete}
         onNodeDragStop={seal}
         onNodeDoubleClick={onOpenNode && ((_event, node) => onOpenNode(node.id))}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
+        onDragOver={readOnly ? undefined : onDragOver}
+        onDrop={readOnly ? undefined : onDrop}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        edgesReconnectable={!readOnly}
         fitView={frameOnOpen}
         defaultViewport={{ x: 0, y: 0, zoom: 1 }}
         fitViewOptions={{ padding: FIT_PADDING, maxZoom: 1 }}
         minZoom={0.05}
         maxZoom={2}
-        deleteKeyCode={['Delete', 'Backspace']}
+        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
         multiSelectionKeyCode={['Meta', 'Control']}
         selectionKeyCode="Shift"
         snapToGrid

@@ -11,21 +11,25 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return { title: `${appliance} · ${name} · Colo` };
 }
 
+/** As the other pages of a VDC: the name as typed (`shop@acme` may arrive as `shop%40acme`). */
+function vdcName(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** Why the caller may not open a terminal here (a viewer of the VDC's team); the API refuses it too. */
 async function terminalBlocked(name: string): Promise<string | undefined> {
   const user = await requireUser();
-  let ref = name;
-  try {
-    ref = decodeURIComponent(name);
-  } catch {
-    // shown as typed; the lookup below then finds nothing
-  }
-  const found = await findReachableVdc({ ...user, right: 'read' }, ref).catch(() => undefined);
+  const found = await findReachableVdc({ ...user, right: 'read' }, name).catch(() => undefined);
   return found?.role === 'viewer' ? `you are a viewer in team ${found.team.slug}` : undefined;
 }
 
 export default async function AppliancePage({ params }: { params: Promise<Params> }) {
-  const { name, appliance } = await params;
+  const { name: raw, appliance } = await params;
+  const name = vdcName(raw);
   return (
     <>
       <ApplianceDetail vdcName={name} appliance={appliance} terminalBlocked={await terminalBlocked(name)} />
