@@ -1,8 +1,9 @@
 // One `colo exec` session over the terminal routes: the program's output (Server-Sent Events,
 // base64) goes to stdout as bytes; stdin goes up as input POSTs, one at a time with whatever
 // arrived meanwhile sent together, and its end as `eof` (without a TTY); a resized terminal is
-// passed on. It ends when the program does (its exit status is the answer) or the terminal closes
-// for another reason (255, as ssh does, with the reason on stderr when the screen did not say it).
+// passed on. It ends when the program does (its exit status is the answer), on Ctrl-C (130: the
+// program is hung up), or when the terminal closes for another reason (255, as ssh does, with the
+// reason on stderr when the screen did not say it).
 import { StringDecoder } from 'node:string_decoder';
 import { terminalClosedSchema, terminalResizedSchema, terminalWrittenSchema } from '@colo/api';
 import type { ColoClient } from './api-client';
@@ -13,6 +14,8 @@ import type { ExecStdio } from './exec-stdio';
 
 /** The exit status when the terminal closed without the program's (idle, signed out, gone). */
 export const EXEC_LOST = 255;
+/** After Ctrl-C, as a shell reports a program ended by SIGINT. */
+export const EXEC_INTERRUPTED = 130;
 /** At most this many UTF-16 units per POST: under the server's 64 KiB of UTF-8 whatever they are. */
 const MAX_INPUT_UNITS = 16 * 1024;
 
@@ -52,6 +55,13 @@ export async function runExecSession(ctx: CliContext, client: ColoClient, stdio:
     ? stdio.onResize(() => void client.call('POST', `${path}/resize`, terminalResizedSchema, { body: stdio.size() }).catch(() => {}))
     : () => {};
   if (tty) stdio.setRaw(true);
+  // Ctrl-C on a pipe hangs the program up (the stream then says it closed) rather than leaving it running.
+  let interrupted = false;
+  const stopInterrupt =
+    stdio.onInterrupt?.(() => {
+      interrupted = true;
+      void client.call('DELETE', path, terminalClosedSchema).catch(() => {});
+    }) ?? (() => {});
 
   let exitCode: number | null = null;
   let reason = 'the connection to Colo ended';
@@ -80,9 +90,11 @@ export async function runExecSession(ctx: CliContext, client: ColoClient, stdio:
     finished = true;
     stopInput();
     stopResize();
+    stopInterrupt();
     if (tty) stdio.setRaw(false);
     if (!closed) await client.call('DELETE', path, terminalClosedSchema).catch(() => {});
   }
+  if (interrupted) return EXEC_INTERRUPTED;
   if (exitCode !== null) return exitCode;
   // With a TTY the terminal itself printed why it closed.
   if (!tty || !closed) ctx.err(`error: the terminal closed: ${reason}`);

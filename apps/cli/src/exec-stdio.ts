@@ -13,6 +13,8 @@ export interface ExecStdio {
   write(bytes: Uint8Array): void;
   /** Calls back with each chunk of stdin and then with null at its end; returns a function that stops reading. */
   onInput(listener: (chunk: Buffer | null) => void): () => void;
+  /** Calls back on the first Ctrl-C (SIGINT; none arrives in raw mode); a second one ends colo as usual. */
+  onInterrupt?(listener: () => void): () => void;
 }
 
 export function processStdio(): ExecStdio {
@@ -28,6 +30,10 @@ export function processStdio(): ExecStdio {
       if (stdin.isTTY) stdin.setRawMode(raw);
     },
     write: (bytes) => void stdout.write(bytes),
+    onInterrupt(listener) {
+      process.once('SIGINT', listener);
+      return () => process.off('SIGINT', listener);
+    },
     onInput(listener) {
       const data = (chunk: Buffer) => listener(chunk);
       const end = () => listener(null);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeColo, apiError, type RecordedRequest, startFakeColo } from '../../test/fake-colo';
-import { runCli } from '../../test/run-cli';
+import { pipeStdio, runCli } from '../../test/run-cli';
 import type { ExecStdio } from '../exec-stdio';
 
 let server: FakeColo;
@@ -99,6 +99,27 @@ describe('colo exec', () => {
     const cut = await runCli(['exec', 'shop', 'web', '--', 'cat'], { server });
     expect(cut).toMatchObject({ code: 255, stdout: 'partial', stderr: 'error: the terminal closed: the connection to Colo ended\n' });
     expect(server.calls()).toContain('DELETE /terminals/term_abc');
+  });
+
+  it('hangs the program up on Ctrl-C and exits 130', async () => {
+    let deleted = () => {};
+    const hungUp = new Promise<void>((r) => (deleted = r));
+    server = await startFakeColo({
+      'POST /vdcs/:name/appliances/:appliance/terminal': OPENED,
+      'DELETE /terminals/:id': () => {
+        deleted();
+        return { body: { id: 'term_abc', closed: true } };
+      },
+      'GET /terminals/:id': async () => {
+        await hungUp;
+        return { raw: sse(['ready', '{"id":"term_abc","title":"t"}'], ['output', b64('tick\n')], ['closed', '{"reason":"closed by you","exitCode":null}']) };
+      },
+    });
+    const stdio = { ...pipeStdio('', () => {}), onInterrupt: (listener: () => void) => (setTimeout(listener, 10), () => {}) };
+    const res = await runCli(['exec', 'shop', 'web', '--', 'tail', '-f', '/var/log/app.log'], { server, stdio });
+    expect(res.code).toBe(130);
+    // Hung up once, by the interrupt: the stream's `closed` then needs no second DELETE.
+    expect(server.calls().filter((c) => c.startsWith('DELETE'))).toEqual(['DELETE /terminals/term_abc']);
   });
 
   it("reports the server's refusal (a read token, a stopped replica) and bad targets as usage errors", async () => {
