@@ -45,7 +45,8 @@ describe('colo quota', () => {
       'appliances  4       50     default',
     ]);
     expect(res.stdout).toContain('memory      1.25Gi  8Gi    admin');
-    expect(server.requests[0].path).toBe('/users/bob%40example.com/quota');
+    // `@` is legal in a path and sent as typed (the server takes `%40` as well).
+    expect(server.requests[0].path).toBe('/users/bob@example.com/quota');
   });
 
   it('sends --set as the PUT body, "default" as null, and shows the forbidden answer of a non-admin', async () => {
