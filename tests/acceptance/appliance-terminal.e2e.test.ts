@@ -1,8 +1,9 @@
 // A shell in a deployed appliance's replica, end to end: a real Colo (web app, worker, Docker) runs
 // `web` (web-static, published nowhere) at two replicas. In Chromium the appliance page's Terminal
 // button on replica 2 opens xterm there: `hostname` answers that container's hostname as Docker
-// tells it, and signing out closes the terminal, saying so. A read-scope token and another user are
-// refused (403, 404) and the audit log has each attempt, the session's opening and its end. The
+// tells it, and signing out closes the terminal, saying so. A read-scope token and a viewer of the
+// VDC's team are refused (403), someone outside it finds nothing (404), and the audit log has each
+// attempt, the session's opening and its end. The
 // real `colo exec` prints replica 2's hostname, passes exit statuses through, reads its stdin to
 // the end, and on a terminal (a pty) gives the shell a TTY. Everything made carries this run's instance label and is removed at the end.
 import { execFileSync, spawn } from 'node:child_process';
@@ -118,7 +119,7 @@ afterAll(async () => {
 });
 
 describe('a terminal in an appliance replica', () => {
-  it('is refused to a read token (403) and to another user (404), each attempt in the audit log', async () => {
+  it("is refused to a read token and a team's viewer (403) and to an outsider (404), each attempt in the audit log", async () => {
     const reader = await token('read');
     const refused = await call('POST', `/vdcs/${NAME}/appliances/web/terminal`, { cols: 80, rows: 24, replica: 2 }, { token: reader });
     expect(refused.status).toBe(403);
@@ -129,10 +130,21 @@ describe('a terminal in an appliance replica', () => {
     const vera = (JSON.parse(made) as { token: string }).token;
     expect((await call('POST', `/vdcs/${NAME}/appliances/web/terminal`, { cols: 80, rows: 24 }, { token: vera })).status).toBe(404);
 
+    // A viewer of the team that owns a VDC reads it, but opens no terminal in it.
+    expect((await call('POST', '/teams', { slug: 'ops', name: 'Ops' })).status).toBe(201);
+    const manifest = `apiVersion: colo/v1\nkind: VDC\nname: term-ops\nappliances:\n  - { name: web, class: web-static }\n`;
+    expect((await call('POST', '/vdcs', { manifest, team: 'ops' })).status).toBe(201);
+    const invite = await call('POST', '/teams/ops/invites', { role: 'viewer' });
+    expect((await call('POST', '/invites/accept', { token: invite.json.token }, { token: vera })).status).toBe(200);
+    expect((await call('GET', '/vdcs/term-ops', undefined, { token: vera })).status).toBe(200);
+    const viewer = await call('POST', '/vdcs/term-ops/appliances/web/terminal', { cols: 80, rows: 24 }, { token: vera });
+    expect(viewer.status, JSON.stringify(viewer.json)).toBe(403);
+
     const attempts = await getPrisma().auditEvent.findMany({ where: { action: 'openApplianceTerminal' }, orderBy: { at: 'asc' } });
     expect(attempts.map((a) => [a.actorEmail, a.via, a.outcome, a.status, a.vdcName])).toEqual([
       ['otto@colo.test', 'token', 'denied', 403, NAME],
       ['vera@colo.test', 'token', 'failed', 404, NAME],
+      ['vera@colo.test', 'token', 'denied', 403, 'term-ops'],
     ]);
   });
 

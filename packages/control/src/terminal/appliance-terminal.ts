@@ -1,13 +1,14 @@
 // A terminal in one replica of a deployed appliance: the owner's shell (or one command) in the
 // container, as the container's own user. Exec is an operator's right, so it needs the `deploy`
-// scope; it stays theirs only while the VDC does (a rename, a delete or a lost right closes it).
+// scope and an operator's role in the VDC's team; it stays theirs only while both hold (a delete,
+// leaving the team or becoming a viewer closes it).
 // The shell runs in the worker, which holds the Docker socket and finds the container by its
 // labels. Its opening is audited by the route; its end here, with how long it lasted and why.
 import { applianceTerminalBody } from '@colo/api';
 import type { AuthUser } from '../auth/api-tokens';
 import { requireScope } from '../auth/token-scope';
 import type { AuditActor } from '../audit/record-audit';
-import { ColoError, parseInput } from '../errors';
+import { parseInput } from '../errors';
 import { findOwnedVdc } from '../vdcs/find-vdc';
 import { callWorker } from '../worker-calls/call-worker';
 import { auditTerminalEnd } from './audit-terminal-end';
@@ -59,7 +60,7 @@ export async function openApplianceTerminal(
       target.title = `${appliance} replica ${answer.replica} of ${vdc.name} (${answer.container})`;
       return remoteInteractiveExec(answer.relayId);
     },
-    authorize: () => stillOwned(caller.user, vdc.name, vdc.id),
+    authorize: () => stillReachable(caller.user, vdc.id),
     closed(end) {
       const what = { terminal: terminalId, appliance, replica: opened?.replica ?? asked.replica ?? null, container: opened?.container ?? null };
       // The command's first word only: its arguments may carry a secret.
@@ -71,8 +72,11 @@ export async function openApplianceTerminal(
   return { id: session.id, title: session.title, replica: opened?.replica ?? 0, container: opened?.container ?? '' };
 }
 
-/** The VDC is still the owner's, under the same name: else `not_found` closes the terminal. */
-async function stillOwned(user: AuthUser, name: string, id: string): Promise<void> {
-  const vdc = await findOwnedVdc(user, name);
-  if (vdc.id !== id) throw new ColoError('not_found', `VDC "${name}" is no longer the one this terminal was opened in`);
+/**
+ * The VDC is still in one of the caller's teams, with a role that may open a terminal (looked up by
+ * id: a rename or a namesake in another team changes nothing); else `not_found` or `forbidden`
+ * closes the terminal.
+ */
+async function stillReachable(user: AuthUser, vdcId: string): Promise<void> {
+  await findOwnedVdc(user, vdcId);
 }
