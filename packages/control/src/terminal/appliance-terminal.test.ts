@@ -13,7 +13,7 @@ import { type ControlTest, ensureSleeperImage, failure, manifestOf, setupControl
 import { createVdc } from '../vdcs/save-vdc';
 import { openApplianceTerminal } from './appliance-terminal';
 import { setTerminalRegistry, TerminalRegistry, terminalRegistry } from './terminal-registry';
-import { type TerminalCaller, terminalEvents, writeTerminal } from './terminal-requests';
+import { recheckTerminalsOf, type TerminalCaller, terminalEvents, writeTerminal } from './terminal-requests';
 
 let t: ControlTest;
 let ann: AuthUser;
@@ -112,6 +112,20 @@ describe('a terminal in an appliance replica', () => {
     expect(await read(printing.id)).toEqual({ text: '1\n2\n3\n4\n5\n6\n', closed: { reason: 'the shell exited with status 0', exitCode: 0 } });
     const shell = await openApplianceTerminal(caller, 'shop', 'web', size);
     expect((await read(shell.id)).closed).toEqual({ reason: 'closed after 1 second without input', exitCode: null });
+  });
+
+  it("closes once its opener is no longer an operator in the VDC's team", async () => {
+    const opened = await openApplianceTerminal(caller, 'shop', 'web', size);
+    const reading = read(opened.id);
+    await getPrisma().teamMember.updateMany({ where: { userId: ann.id }, data: { role: 'viewer' } });
+    try {
+      await recheckTerminalsOf(ann.id);
+      const seen = await reading;
+      expect(seen.closed?.reason).toMatch(/^closed: your role in team "[^"]+" is viewer .*needs an operator or more$/);
+      expect((await failure(openApplianceTerminal(caller, 'shop', 'web', size))).code).toBe('forbidden');
+    } finally {
+      await getPrisma().teamMember.updateMany({ where: { userId: ann.id }, data: { role: 'admin' } });
+    }
   });
 
   it('is refused to a read token, to anyone but the owner, and on a missing or stopped replica, in words', async () => {

@@ -37,7 +37,9 @@ export async function openApplianceTerminal(
 ): Promise<OpenedApplianceTerminal> {
   requireScope(caller, 'deploy');
   const asked = parseInput(applianceTerminalBody, body);
-  const vdc = await findOwnedVdc(caller.user, vdcName);
+  // An operator's right in the VDC's team, whoever calls (the route says so too), now and at each recheck.
+  const user: AuthUser = { ...caller.user, right: 'deploy' };
+  const vdc = await findOwnedVdc(user, vdcName);
   let opened: { replica: number; container: string } | undefined;
   let terminalId = '';
   const target: TerminalTarget = {
@@ -60,7 +62,7 @@ export async function openApplianceTerminal(
       target.title = `${appliance} replica ${answer.replica} of ${vdc.name} (${answer.container})`;
       return remoteInteractiveExec(answer.relayId);
     },
-    authorize: () => stillReachable(caller.user, vdc.id),
+    authorize: () => stillReachable(user, vdc.id),
     closed(end) {
       const what = { terminal: terminalId, appliance, replica: opened?.replica ?? asked.replica ?? null, container: opened?.container ?? null };
       // The command's first word only: its arguments may carry a secret.
