@@ -79,7 +79,7 @@ function location(res: Response): string {
   return `${url.pathname}${url.search}`;
 }
 
-const PAGES = ['/', '/vdcs', '/vdcs/anything', '/vdcs/anything/history', '/entries', '/settings', '/settings/tokens'];
+const PAGES = ['/', '/overview', '/vdcs', '/vdcs/anything', '/vdcs/anything/history', '/entries', '/settings', '/settings/tokens'];
 let cookie = '';
 
 describe('before anyone exists', () => {
@@ -124,13 +124,13 @@ describe('after setup', () => {
     const entries = await get('/entries', cookie);
     expect(entries.status).toBe(200);
     expect(await entries.text()).toContain('No entries yet');
-    expect(location(await get('/', cookie))).toBe('/vdcs');
+    expect(location(await get('/', cookie))).toBe('/overview');
   });
 
   it('sends a signed-in visitor of /login on to where they were going, never off-site', async () => {
     expect(location(await get('/login?next=%2Fsettings%2Ftokens', cookie))).toBe('/settings/tokens');
-    expect(location(await get('/login?next=https%3A%2F%2Fevil.test', cookie))).toBe('/vdcs');
-    expect(location(await get('/login?next=%2F%2Fevil.test', cookie))).toBe('/vdcs');
+    expect(location(await get('/login?next=https%3A%2F%2Fevil.test', cookie))).toBe('/overview');
+    expect(location(await get('/login?next=%2F%2Fevil.test', cookie))).toBe('/overview');
   });
 
   it('sends a dead session to sign-in with the way back', async () => {
@@ -153,6 +153,7 @@ describe('after setup', () => {
     const out = await post('/api/v1/auth/logout', {}, { cookie });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/Max-Age=0/);
-    expect(location(await get('/vdcs', cookie))).toBe('/login');
+    expect(location(await get('/overview', cookie))).toBe('/login');
+    expect(location(await get('/vdcs', cookie))).toBe('/login?next=%2Fvdcs');
   });
 });
