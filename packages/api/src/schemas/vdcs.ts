@@ -173,6 +173,7 @@ export const composeImportBody = z.object({
   name: nameField,
   compose: z.string({ error: 'compose must be the docker-compose.yml text' }),
   dryRun: z.boolean().optional(),
+  team: teamField,
 });
 
 export const composeImportedSchema = z.looseObject({
@@ -208,12 +209,14 @@ export const bundleImportBody = z.object({
   bundle: z.string({ error: 'bundle must be the .colo.yaml text' }),
   name: nameField.optional(),
   dryRun: z.boolean().optional(),
+  team: teamField,
 });
 
 /** `POST /bundles/import` with a `.colo.tar` as the body (application/x-tar): its options. */
 export const bundleArchiveQuery = z.object({
   name: z.string().min(1).max(63).optional(),
   dryRun: flagText.optional(),
+  team: teamField,
 });
 
 /** The volumes a `.colo.tar` carries (absent for a `.colo.yaml`). */

@@ -21,6 +21,8 @@ export interface BundleArchiveImportRequest {
   open: () => AsyncIterable<Uint8Array>;
   name?: string;
   dryRun?: boolean;
+  /** The team the VDC goes to (its slug); the caller's personal team unless told. */
+  team?: string;
   limits?: Partial<DataArchiveLimits>;
 }
 
@@ -47,10 +49,10 @@ export async function importBundleArchiveVdc(user: AuthUser, request: BundleArch
   if (!checked.ok) throw bundleRefusal(checked.reasons);
   const volumes = checked.volumes.map((v) => ({ appliance: v.appliance, volume: v.volume, bytes: v.bytes }));
   if (request.dryRun) {
-    const verdict = await dryRunVerdict(user, checked.manifest, checked.newAssemblies);
+    const verdict = await dryRunVerdict(user, checked.manifest, checked.newAssemblies, request.team);
     return { dryRun: true, manifest: checked.manifest, report: checked.report, ...verdict, volumes };
   }
-  const { vdc, revision, warnings, adopted } = await createImportedVdc(user, checked.manifest, checked.newAssemblies);
+  const { vdc, revision, warnings, adopted } = await createImportedVdc(user, checked.manifest, checked.newAssemblies, request.team);
   if (checked.volumes.length === 0) return { dryRun: false, vdc, revision, warnings, report: checked.report, volumes, feeding: Promise.resolve() };
   const pipe = newPipeId();
   let operation: OperationView;

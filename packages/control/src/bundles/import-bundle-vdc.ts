@@ -15,6 +15,8 @@ export interface BundleImportRequest {
   bundle: string;
   name?: string;
   dryRun?: boolean;
+  /** The team the VDC goes to (its slug); the caller's personal team unless told. */
+  team?: string;
 }
 
 export type BundleImportResult =
@@ -38,17 +40,17 @@ export async function importContext(user: AuthUser): Promise<{ catalog: Catalog;
  * A dry run's verdict: the server's checks (quota, names, ports) when the bundle brings no
  * assembly; else the bundle's own validation, since its new assemblies are not here yet.
  */
-export async function dryRunVerdict(user: AuthUser, manifest: Manifest, newAssemblies: AssemblyDefinition[]): Promise<{ errors: Issue[]; warnings: Issue[] }> {
+export async function dryRunVerdict(user: AuthUser, manifest: Manifest, newAssemblies: AssemblyDefinition[], team?: string): Promise<{ errors: Issue[]; warnings: Issue[] }> {
   if (newAssemblies.length > 0) return { errors: [], warnings: [] };
-  const verdict = await validateForUser(user, manifest);
+  const verdict = await validateForUser(user, manifest, team);
   return { errors: verdict.errors, warnings: verdict.warnings };
 }
 
 /** The bundle's new assemblies added, then the VDC created; if the VDC is refused, the assemblies go too. */
-export async function createImportedVdc(user: AuthUser, manifest: Manifest, newAssemblies: AssemblyDefinition[]): Promise<SavedVdc & { adopted: Adopted }> {
+export async function createImportedVdc(user: AuthUser, manifest: Manifest, newAssemblies: AssemblyDefinition[], team?: string): Promise<SavedVdc & { adopted: Adopted }> {
   const adopted = await adoptAssemblies(user, newAssemblies);
   try {
-    return { ...(await createVdc(user, manifest)), adopted };
+    return { ...(await createVdc(user, manifest, { team })), adopted };
   } catch (err) {
     await adopted.undo();
     throw err;
@@ -59,9 +61,9 @@ export async function importBundleVdc(user: AuthUser, request: BundleImportReque
   const result = importBundle(request.bundle, { name: request.name, ...(await importContext(user)) });
   if (!result.ok) throw bundleRefusal(result.reasons);
   if (request.dryRun) {
-    const verdict = await dryRunVerdict(user, result.manifest, result.newAssemblies);
+    const verdict = await dryRunVerdict(user, result.manifest, result.newAssemblies, request.team);
     return { dryRun: true, manifest: result.manifest, report: result.report, ...verdict };
   }
-  const { vdc, revision, warnings } = await createImportedVdc(user, result.manifest, result.newAssemblies);
+  const { vdc, revision, warnings } = await createImportedVdc(user, result.manifest, result.newAssemblies, request.team);
   return { dryRun: false, vdc, revision, warnings, report: result.report };
 }

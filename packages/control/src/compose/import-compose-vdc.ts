@@ -15,6 +15,8 @@ export interface ComposeImportRequest {
   name: string;
   compose: string;
   dryRun?: boolean;
+  /** The team the VDC goes to (its slug); the caller's personal team unless told. */
+  team?: string;
 }
 
 export type ComposeImportResult =
@@ -45,9 +47,9 @@ export async function importComposeVdc(user: AuthUser, request: ComposeImportReq
   if (!result.ok) throw refusal(result.report);
   if (request.dryRun) {
     // The server's own checks (quota, host ports held by others) as a verdict, nothing saved.
-    const verdict = await validateForUser(user, result.manifest);
+    const verdict = await validateForUser(user, result.manifest, request.team);
     return { dryRun: true, manifest: result.manifest, report: result.report, errors: verdict.errors, warnings: verdict.warnings };
   }
-  const { vdc, revision, warnings } = await createVdc(user, result.manifest);
+  const { vdc, revision, warnings } = await createVdc(user, result.manifest, { team: request.team });
   return { dryRun: false, vdc, revision, warnings, report: result.report };
 }

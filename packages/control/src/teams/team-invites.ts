@@ -54,7 +54,11 @@ export async function acceptInvite(user: AuthUser, body: unknown): Promise<{ tea
       where: { id: row.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
       data: { acceptedAt: new Date(), acceptedById: user.id },
     });
-    if (claimed.count === 0) throw new ColoError('bad_request', `this invitation is ${inviteState(row) === 'open' ? 'used' : inviteState(row)}: ask a team admin for a new one`);
+    if (claimed.count === 0) {
+      const state = inviteState(row);
+      const words = state === 'revoked' ? 'was revoked' : state === 'expired' ? 'has expired' : 'was used already';
+      throw new ColoError('bad_request', `this invitation ${words}: ask a team admin for a new one`);
+    }
     const existing = await tx.teamMember.findUnique({ where: { teamId_userId: { teamId: row.teamId, userId: user.id } } });
     if (existing) throw new ColoError('bad_request', `you are already a member of team "${row.team.slug}" (${existing.role})`);
     await tx.teamMember.create({ data: { teamId: row.teamId, userId: user.id, role: row.role } });

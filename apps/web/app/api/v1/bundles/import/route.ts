@@ -17,7 +17,7 @@ export const POST = route(async ({ req, user }) => {
     const upload = await spoolBody(req, DEFAULT_DATA_ARCHIVE_LIMITS.maxBytes);
     let keep = false;
     try {
-      const result = await importBundleArchiveVdc(user, { open: upload.open, name: query.name, dryRun: query.dryRun !== undefined && flagOn(query.dryRun) });
+      const result = await importBundleArchiveVdc(user, { open: upload.open, name: query.name, team: query.team, dryRun: query.dryRun !== undefined && flagOn(query.dryRun) });
       if (result.dryRun) {
         const { manifest, report, errors, warnings, volumes } = result;
         return json({ manifest, report, errors, warnings, volumes });
