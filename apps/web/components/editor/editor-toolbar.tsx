@@ -6,6 +6,25 @@ import type { ReactNode } from 'react';
 import { DeployButton, LifecycleMenu } from '@/components/deploy';
 import { SaveButton } from './save/save-button';
 
+/** A link from the editor to one of the VDC's own pages (history, logs, alerts, metrics, activity). */
+function VdcPageLink(props: { href: string; title: string; label: string; testId: string; paths: string[] }) {
+  return (
+    <Link
+      href={props.href}
+      className="flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+      title={props.title}
+      data-testid={props.testId}
+    >
+      <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+        {props.paths.map((d) => (
+          <path key={d} d={d} />
+        ))}
+      </svg>
+      {props.label}
+    </Link>
+  );
+}
+
 function ToolButton(props: { label: string; shortcut?: string; disabled?: boolean; busy?: boolean; onClick: () => void; children: ReactNode; testId?: string }) {
   return (
     <button
@@ -90,64 +109,11 @@ export function EditorToolbar(p: EditorToolbarProps) {
       <span className={`text-xs ${p.dirty ? 'text-amber-700' : 'text-slate-400'}`} data-testid="save-state">
         {p.saving ? 'Saving…' : p.dirty ? 'Unsaved changes' : 'All changes saved'}
       </span>
-      <Link
-        href={`/vdcs/${encodeURIComponent(p.vdcName)}/history`}
-        className="flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
-        title="Revisions, snapshots and operations of this VDC"
-        data-testid="history-link"
-      >
-        <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
-          <path d="M3 12a9 9 0 1 0 3-6.7L3 8" />
-          <path d="M3 3v5h5M12 7v5l3 2" />
-        </svg>
-        History
-      </Link>
-      <Link
-        href={`/vdcs/${encodeURIComponent(p.vdcName)}/logs`}
-        className="flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
-        title="Search, follow and download the logs of every replica of this VDC"
-        data-testid="logs-link"
-      >
-        <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
-          <path d="M4 6h16M4 12h10M4 18h13" />
-        </svg>
-        Logs
-      </Link>
-      <Link
-        href={`/vdcs/${encodeURIComponent(p.vdcName)}/alerts`}
-        className="flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
-        title="Alert rules of this VDC: what is watched and where alerts are sent"
-        data-testid="alerts-link"
-      >
-        <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
-          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-        </svg>
-        Alerts
-      </Link>
-      <Link
-        href={`/vdcs/${encodeURIComponent(p.vdcName)}/metrics`}
-        className="flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
-        title="CPU, memory, network and block I/O of this VDC's appliances"
-        data-testid="metrics-link"
-      >
-        <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
-          <path d="M3 3v18h18" />
-          <path d="m7 14 4-4 3 3 5-6" />
-        </svg>
-        Metrics
-      </Link>
-      <Link
-        href={`/audit?vdc=${encodeURIComponent(p.vdcName)}&since=`}
-        className="flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
-        title="Who changed this VDC, and what Colo did to it: the audit log of this VDC"
-        data-testid="activity-link"
-      >
-        <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
-          <path d="M3 12h4l3-8 4 16 3-8h4" />
-        </svg>
-        Activity
-      </Link>
+      <VdcPageLink href={`/vdcs/${encodeURIComponent(p.vdcName)}/history`} title="Revisions, snapshots and operations of this VDC" testId="history-link" label="History" paths={["M3 12a9 9 0 1 0 3-6.7L3 8", "M3 3v5h5M12 7v5l3 2"]} />
+      <VdcPageLink href={`/vdcs/${encodeURIComponent(p.vdcName)}/logs`} title="Search, follow and download the logs of every replica of this VDC" testId="logs-link" label="Logs" paths={["M4 6h16M4 12h10M4 18h13"]} />
+      <VdcPageLink href={`/vdcs/${encodeURIComponent(p.vdcName)}/alerts`} title="Alert rules of this VDC: what is watched and where alerts are sent" testId="alerts-link" label="Alerts" paths={["M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9", "M10.3 21a1.94 1.94 0 0 0 3.4 0"]} />
+      <VdcPageLink href={`/vdcs/${encodeURIComponent(p.vdcName)}/metrics`} title="CPU, memory, network and block I/O of this VDC's appliances" testId="metrics-link" label="Metrics" paths={["M3 3v18h18", "m7 14 4-4 3 3 5-6"]} />
+      <VdcPageLink href={`/audit?vdc=${encodeURIComponent(p.vdcName)}&since=`} title="Who changed this VDC, and what Colo did to it: the audit log of this VDC" testId="activity-link" label="Activity" paths={["M3 12h4l3-8 4 16 3-8h4"]} />
       <a
         href={`/api/v1/vdcs/${encodeURIComponent(p.vdcName)}/bundle`}
         download={`${p.vdcName}.colo.yaml`}
