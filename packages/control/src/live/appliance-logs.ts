@@ -10,6 +10,7 @@ import { engineConfig, getRuntime } from '../docker/engine-access';
 import { ColoError } from '../errors';
 import { findOwnedVdc, findRevision } from '../vdcs/find-vdc';
 import type { ServerEvent } from './event-stream';
+import { wakeSignal } from './wake-signal';
 import { vdcRedactor } from './vdc-redactor';
 
 export interface ApplianceLogLine {
@@ -85,7 +86,7 @@ export async function followApplianceLogs(
 
 async function* followAll(source: ApplianceSource, tail: number, signal: AbortSignal): AsyncGenerator<ServerEvent> {
   const queue: ApplianceLogLine[] = [];
-  let wake: (() => void) | undefined;
+  const wakeup = wakeSignal();
   /** Followers waiting for room in the queue. */
   const waitingForRoom: (() => void)[] = [];
   const room = (): Promise<void> => {
@@ -111,7 +112,7 @@ async function* followAll(source: ApplianceSource, tail: number, signal: AbortSi
           await room();
           if (signal.aborted) break;
           queue.push({ container: c.name, line: source.redact(l.line) });
-          wake?.();
+          wakeup.wake();
         }
       } catch {
         // the container vanished (recreated or removed): a rescan finds its successor
@@ -137,18 +138,7 @@ async function* followAll(source: ApplianceSource, tail: number, signal: AbortSi
         yield { event: 'log', data: queue.shift() };
         waitingForRoom.shift()?.();
       }
-      // One timer and one abort listener per wait, both gone once a line or the rescan wakes it.
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          signal.removeEventListener('abort', done);
-          wake = undefined;
-          resolve();
-        };
-        const timer = setTimeout(done, Math.max(0, rescanAt - Date.now()));
-        signal.addEventListener('abort', done, { once: true });
-        wake = done;
-      });
+      await wakeup.wait(rescanAt, signal);
     }
   }
 }

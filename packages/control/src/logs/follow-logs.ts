@@ -11,6 +11,7 @@ import { entryMillis, matchesLine, matchesTime } from './log-filter';
 import type { LogEntry } from './log-entry';
 import type { LogQuery } from './log-query';
 import { type LogContainer, type LogScope, openLogScope } from './log-scope';
+import { wakeSignal } from '../live/wake-signal';
 import { collectLogs, toEntry } from './search-logs';
 
 /** How often a follow looks for containers that appeared or came back. */
@@ -31,7 +32,7 @@ export async function* followScope(scope: LogScope, query: LogQuery, signal: Abo
   yield { event: 'caught-up', data: { truncated: result.truncated } };
 
   const queue: LogEntry[] = [];
-  let wake: (() => void) | undefined;
+  const wakeup = wakeSignal();
   const waitingForRoom: (() => void)[] = [];
   const room = (): Promise<void> => {
     if (queue.length < MAX_QUEUED_FOLLOW_LINES || signal.aborted) return Promise.resolve();
@@ -62,7 +63,7 @@ export async function* followScope(scope: LogScope, query: LogQuery, signal: Abo
           await room();
           if (signal.aborted) break;
           queue.push(entry);
-          wake?.();
+          wakeup.wake();
         }
       } catch {
         // the container vanished (recreated or removed): a rescan finds its successor
@@ -86,18 +87,7 @@ export async function* followScope(scope: LogScope, query: LogQuery, signal: Abo
         yield { event: 'log', data: queue.shift() };
         waitingForRoom.shift()?.();
       }
-      // One timer and one abort listener per wait, both gone once a line or the rescan wakes it.
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          signal.removeEventListener('abort', done);
-          wake = undefined;
-          resolve();
-        };
-        const timer = setTimeout(done, Math.max(0, rescanAt - Date.now()));
-        signal.addEventListener('abort', done, { once: true });
-        wake = done;
-      });
+      await wakeup.wait(rescanAt, signal);
     }
   }
 }
