@@ -192,6 +192,9 @@ describe('teams and roles in the browser', () => {
     for (const verb of ['deploy', 'save', 'stop', 'destroy']) expect(await boPage.getByTestId(`${verb}-button-disabled`).isDisabled()).toBe(true);
     expect(await boPage.getByTestId('deploy-button').count()).toBe(0);
     expect(await boPage.getByPlaceholder('Search classes…').count(), 'a viewer has no palette to add from').toBe(0);
+    // The inspector's fields are shown but disabled, and say why.
+    expect(await boPage.getByTestId('inspector-read-only').textContent()).toMatch(/viewers cannot change/);
+    expect(await boPage.getByTestId('inspector').locator('fieldset').first().evaluate((f) => (f as HTMLFieldSetElement).disabled)).toBe(true);
     const refused = await call(bo, 'POST', '/vdcs/shop/deploy', {});
     expect(refused.status).toBe(403);
     expect(refused.json.error.message).toMatch(/operator/);

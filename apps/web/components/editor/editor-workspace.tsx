@@ -241,7 +241,7 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
           >
             {tab === 'problems' && <ProblemsPanel errors={problems.errors} warnings={problems.warnings} onPick={actions.focusIssue} />}
             {tab === 'yaml' && (
-              <YamlPanel doc={store.doc} draft={yaml.draft} onChange={yaml.change} onFocus={yaml.focus} onBlur={yaml.blur} onDiscard={yaml.discard} />
+              <YamlPanel doc={store.doc} draft={yaml.draft} onChange={yaml.change} onFocus={yaml.focus} onBlur={yaml.blur} onDiscard={yaml.discard} readOnly={Boolean(readOnly)} />
             )}
             {tab === 'operations' && (
               <div className="h-full overflow-y-auto">
@@ -253,6 +253,7 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
         <Inspector
           store={store}
           catalog={catalog}
+          readOnly={readOnly}
           issues={[...problems.errors, ...problems.warnings]}
           onDeleteSelection={actions.deleteSelection}
           onCopySelection={actions.copy}

@@ -23,6 +23,8 @@ export interface InspectorProps {
   onDeleteSelection: () => void;
   onCopySelection: () => void;
   onSaveAsAssembly: () => void;
+  /** Why nothing can be changed here (a viewer's editor); the fields are shown disabled. */
+  readOnly?: string;
   /** Boxes of assemblies: who owns them, their live state, opening one. */
   boxes: {
     userAssemblies: UserAssembly[];
@@ -125,7 +127,15 @@ export function Inspector(props: InspectorProps) {
     <aside data-testid="inspector" aria-label="Inspector" className="flex min-h-0 w-[300px] shrink-0 flex-col border-l border-slate-200 bg-white">
       {/* Keyed by what is shown: a new selection starts at the top with fresh field drafts. */}
       <div key={single ?? `${nodes.length}:${edges.join(',')}`} className="min-h-0 flex-1 overflow-y-auto pb-8">
-        {body}
+        {props.readOnly && (
+          <p className="border-b border-slate-200 bg-slate-50 px-4 py-2 text-xs text-slate-700" data-testid="inspector-read-only">
+            Read only: {props.readOnly}
+          </p>
+        )}
+        {/* A disabled fieldset disables every field and button inside it at once. */}
+        <fieldset disabled={Boolean(props.readOnly)} className="m-0 min-w-0 border-0 p-0">
+          {body}
+        </fieldset>
       </div>
     </aside>
   );

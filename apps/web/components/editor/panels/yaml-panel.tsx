@@ -13,6 +13,8 @@ export function YamlPanel(props: {
   onFocus: () => void;
   onBlur: () => void;
   onDiscard: () => void;
+  /** A viewer's editor: the text is shown, not edited. */
+  readOnly?: boolean;
 }) {
   const { doc, draft } = props;
   const canonical = useMemo(() => (draft ? '' : docToYaml(doc)), [doc, draft]);
@@ -26,6 +28,7 @@ export function YamlPanel(props: {
         aria-label="Manifest YAML"
         aria-invalid={broken || undefined}
         spellCheck={false}
+        readOnly={props.readOnly}
         value={draft?.text ?? canonical}
         onChange={(e) => props.onChange(e.target.value)}
         onFocus={props.onFocus}
