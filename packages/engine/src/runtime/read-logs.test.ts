@@ -16,12 +16,14 @@ beforeAll(async () => {
     name,
     Image: 'colo/web-static:1',
     Entrypoint: ['sh', '-c'],
-    Cmd: ['echo "first"; echo "oops" >&2; sleep 1.2; echo "second"; sleep 1.2; echo "third"; exec sleep 600'],
+    // A pause between the two streams: Docker stamps each stream as it reads it, so two lines
+    // written at once on stdout and stderr may be stamped in either order.
+    Cmd: ['echo "first"; sleep 0.3; echo "oops" >&2; sleep 1.2; echo "second"; sleep 1.2; echo "third"; exec sleep 600'],
     Labels: LABEL,
     HostConfig: { NetworkMode: 'none', Memory: 32 * 1024 * 1024 },
   });
   await container.start();
-  await new Promise((r) => setTimeout(r, 3000));
+  await new Promise((r) => setTimeout(r, 3500));
 });
 
 afterAll(async () => {

@@ -141,6 +141,10 @@ export async function copyVolumes(runtime: Runtime, input: CopyVolumesInput): Pr
       pauseMs,
       durationMs: Date.now() - started,
     };
+  } catch (error) {
+    // Stopping the copy kills the tool's pass mid-file; what it prints then ("cp: …") is not why.
+    if (signal?.aborted && !isEngineError(error, 'aborted')) throw new EngineError('aborted', 'the copy was stopped');
+    throw error;
   } finally {
     // Writers never stay paused because a copy failed; the helper never outlives the operation,
     // and a warm one runs nothing of it on (a pass still running after an abort is stopped).
