@@ -5,7 +5,7 @@ import type { Prisma } from '@colo/db';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/api-tokens';
 import { ColoError, parseInput } from '../errors';
-import { ownVdcIdByName } from '../vdcs/find-vdc';
+import { vdcIdOf } from '../vdcs/find-vdc';
 
 export const AUDIT_OUTCOMES = ['ok', 'denied', 'failed'] as const;
 
@@ -85,7 +85,7 @@ export async function auditFilterWhere(user: AuthUser, filter: AuditFilter): Pro
   }
   if (filter.action) where.push({ action: { startsWith: filter.action, mode: 'insensitive' } });
   if (filter.vdc) {
-    const current = await ownVdcIdByName(user, filter.vdc).catch(() => undefined);
+    const current = (await vdcIdOf(user, filter.vdc).catch(() => undefined))?.id;
     where.push({ OR: [{ vdcId: filter.vdc }, { vdcName: filter.vdc }, ...(current ? [{ vdcId: current }] : [])] });
   }
   if (filter.outcome) where.push({ outcome: filter.outcome });

@@ -1,7 +1,7 @@
 // Which VDC an audited request names, as the caller sees it: found through the same lookup as
 // every VDC route, so the log never names a VDC the caller could not see.
 import type { AuthUser } from '../auth/api-tokens';
-import { vdcIdentity } from '../vdcs/find-vdc';
+import { vdcIdOf } from '../vdcs/find-vdc';
 
 export interface AuditVdc {
   /** Null: no such VDC (yet, or for this caller). */
@@ -13,7 +13,7 @@ export interface AuditVdc {
 /** Never throws: a name that cannot be looked up is recorded as named. */
 export async function auditVdcRef(user: AuthUser, name: string): Promise<AuditVdc> {
   try {
-    const found = await vdcIdentity(user, name);
+    const found = await vdcIdOf(user, name);
     return { id: found?.id ?? null, name, teamId: found?.teamId ?? null };
   } catch {
     return { id: null, name };

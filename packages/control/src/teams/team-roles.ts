@@ -8,8 +8,6 @@ export type { TeamRole };
 
 export const TEAM_ROLES = ['viewer', 'operator', 'admin'] as const satisfies readonly TeamRole[];
 
-/** The token scope each role matches. */
-const RIGHT_OF: Record<TeamRole, TokenScope> = { viewer: 'read', operator: 'deploy', admin: 'admin' };
 const ROLE_FOR: Record<TokenScope, TeamRole> = { read: 'viewer', deploy: 'operator', admin: 'admin' };
 
 export const ROLE_MEANING: Record<TeamRole, string> = {
@@ -20,10 +18,6 @@ export const ROLE_MEANING: Record<TeamRole, string> = {
 
 export function roleAllows(role: TeamRole, needed: TokenScope): boolean {
   return TEAM_ROLES.indexOf(role) >= TEAM_ROLES.indexOf(ROLE_FOR[needed]);
-}
-
-export function roleRight(role: TeamRole): TokenScope {
-  return RIGHT_OF[role];
 }
 
 /** The least role that may do what `needed` names. */

@@ -61,14 +61,8 @@ export async function findOwnedVdc(user: AuthUser, ref: string): Promise<Vdc> {
   return (await findReachableVdc(user, ref)).vdc;
 }
 
-/** The id of the VDC `ref` names in the caller's teams, without a role check; undefined if none or ambiguous. */
-export async function ownVdcIdByName(user: AuthUser, ref: string): Promise<string | undefined> {
-  const found = await candidates(user, ref);
-  return found.length === 1 ? found[0].vdc.id : undefined;
-}
-
 /** The VDC `ref` names in the caller's teams (id and team), without a role check; undefined if none or ambiguous. */
-export async function vdcIdentity(user: AuthUser, ref: string): Promise<{ id: string; teamId: string } | undefined> {
+export async function vdcIdOf(user: AuthUser, ref: string): Promise<{ id: string; teamId: string } | undefined> {
   const found = await candidates(user, ref);
   return found.length === 1 ? { id: found[0].vdc.id, teamId: found[0].vdc.teamId } : undefined;
 }
@@ -77,12 +71,6 @@ export async function vdcIdentity(user: AuthUser, ref: string): Promise<{ id: st
 export async function vdcIdInTeam(teamId: string, name: string): Promise<string | undefined> {
   const row = await getPrisma().vdc.findUnique({ where: { teamId_name: { teamId, name } }, select: { id: true } });
   return row?.id;
-}
-
-/** Whether the caller may read the VDC with this id (a member of its team). */
-export async function canReadVdc(user: AuthUser, vdcId: string): Promise<boolean> {
-  const row = await getPrisma().vdc.findFirst({ where: { id: vdcId, team: { members: { some: { userId: user.id } } } }, select: { id: true } });
-  return row !== null;
 }
 
 /** A revision of the VDC by number, the newest when `number` is undefined. */
