@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import Dockerode from 'dockerode';
 
-export const SWARM_NODE_IMAGE = 'colo-test/swarm-node:1';
+export const SWARM_NODE_IMAGE = 'colo-test/swarm-node:2';
 const LABEL = 'colo.test-swarm';
 const API_PORT = 2375;
 const READY_MS = 90_000;
@@ -138,6 +138,8 @@ async function startNode(name: string, network: string, labels: Record<string, s
       MaskedPaths: [],
       ReadonlyPaths: [],
       Binds: ['/sys/fs/cgroup:/sys/fs/cgroup:rw'],
+      // A machine has /dev/fuse: Colo's node agent mounts shares across nodes with it.
+      Devices: [{ PathOnHost: '/dev/fuse', PathInContainer: '/dev/fuse', CgroupPermissions: 'rwm' }],
       Mounts: [{ Type: 'volume', Target: '/var/lib/docker', VolumeOptions: { Labels: labels } } as Dockerode.MountSettings],
       Memory: 3 * 1024 ** 3,
     },

@@ -4,6 +4,9 @@
 # $COLO_NODE_REGISTRY (host:port) is trusted over plain HTTP: the test registry runs on a
 # private network only.
 set -euo pipefail
+# Mounts made under / on the node (a share mounted by Colo's sshfs mounter) reach containers that
+# bind them, as on a systemd machine, whose / is shared.
+mount --make-rshared /
 mkdir -p /etc/docker
 registry=${COLO_NODE_REGISTRY:-}
 cat >/etc/docker/daemon.json <<JSON
