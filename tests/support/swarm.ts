@@ -48,6 +48,8 @@ export interface TestSwarmOptions {
   insecureRegistry?: string;
   /** A prefix for the nodes' names; defaults to `colo-swarm-<id>`. */
   prefix?: string;
+  /** `false`: the engines start but form no swarm (nodeId ''); a test initialises or joins them itself. */
+  init?: boolean;
 }
 
 const host = new Dockerode();
@@ -95,6 +97,12 @@ export async function startTestSwarm(options: TestSwarmOptions): Promise<TestSwa
     );
     const [first, ...others] = started;
     if (!first) throw new Error('a swarm needs at least one node');
+    if (options.init === false) {
+      swarm.nodes = started.map((n) => ({ ...n, nodeId: '' }));
+      swarm.manager = swarm.nodes[0] as SwarmNode;
+      if (options.images?.length) await swarm.loadImages(options.images);
+      return swarm;
+    }
     await first.docker.swarmInit({
       ListenAddr: `0.0.0.0:2377`,
       AdvertiseAddr: first.ip,

@@ -133,3 +133,18 @@ export {
   runInPrototype,
 } from './classes/prototype';
 export { CLASS_VOLUME_ROLE, classVolumeName, ensureClassVolumes, sweepClassVolumes } from './volumes/class-volumes';
+export type {
+  ClusterApi,
+  ClusterMode,
+  ClusterNode,
+  ClusterStatus,
+  HostInfo,
+  InitOptions,
+  JoinCommand,
+  LabelChange,
+  NodeAvailability,
+  NodeRole,
+  NodeRun,
+  NodeState,
+} from './swarm/nodes/cluster-api';
+export { createDockerCluster } from './swarm/nodes/docker-cluster';
