@@ -1,0 +1,48 @@
+// What the swarm has for one VDC, asked of the manager alone: services and overlay networks by
+// Colo's labels, the nodes, and how many Colo tasks each node runs (for placing pinned services).
+import { LABEL, type VdcScope, vdcLabelFilter } from '../../labels';
+import type { SwarmApi, SwarmNodeRecord } from './swarm-api';
+import type { ActualSwarm, SwarmNodeInfo } from './swarm-types';
+
+export async function readActualSwarm(api: SwarmApi, scope: VdcScope): Promise<ActualSwarm> {
+  const [info, services, networks, nodes, instanceServices] = await Promise.all([
+    api.info(),
+    api.listServices(vdcLabelFilter(scope)),
+    api.listNetworks(vdcLabelFilter(scope)),
+    api.listNodes(),
+    api.listServices([`${LABEL.managed}=true`, `${LABEL.instance}=${scope.instance}`]),
+  ]);
+  const coloServices = new Set(instanceServices.map((s) => s.ID));
+  const tasks = await api.listTasks({ desiredState: ['running'] });
+  const coloTasksPerNode = new Map<string, number>();
+  for (const t of tasks) {
+    if (!t.NodeID || !coloServices.has(t.ServiceID)) continue;
+    coloTasksPerNode.set(t.NodeID, (coloTasksPerNode.get(t.NodeID) ?? 0) + 1);
+  }
+  return {
+    services: services.map((s) => ({
+      id: s.ID,
+      version: s.Version.Index,
+      name: s.Spec.Name,
+      labels: s.Spec.Labels ?? {},
+      replicas: s.Spec.Mode?.Replicated?.Replicas ?? 0,
+      spec: s.Spec,
+    })),
+    networks: networks.map((n) => ({ id: n.Id, name: n.Name, labels: n.Labels })),
+    nodes: nodes.map(nodeInfo).sort((a, b) => a.hostname.localeCompare(b.hostname)),
+    coloTasksPerNode,
+    managerNodeId: info.nodeId,
+  };
+}
+
+export function nodeInfo(n: SwarmNodeRecord): SwarmNodeInfo {
+  return {
+    id: n.ID,
+    hostname: n.Description.Hostname,
+    role: n.Spec.Role === 'manager' ? 'manager' : 'worker',
+    schedulable: n.Status.State === 'ready' && n.Spec.Availability === 'active',
+    state: n.Status.State,
+    availability: n.Spec.Availability,
+    addr: n.Status.Addr ?? '',
+  };
+}

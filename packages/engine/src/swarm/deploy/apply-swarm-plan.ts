@@ -1,0 +1,131 @@
+// Carries a swarm plan out through the manager: networks first, services in boot order (a step
+// finishes only once its service runs every replica of its new spec, health checks passed),
+// removals last. Progress as events, like the single-host applyPlan.
+import { runDag } from '../../apply/run-dag';
+import { EngineError, isEngineError } from '../../engine-error';
+import { belongsTo, vdcLabelFilter } from '../../labels';
+import type { SwarmApi } from './swarm-api';
+import type { SwarmPlan, SwarmPlanStep } from './swarm-plan';
+import type { DesiredService, DesiredSwarm, SwarmServiceSpec } from './swarm-types';
+import { waitServiceConverged } from './wait-service';
+
+export type SwarmStepStatus = 'running' | 'done' | 'failed' | 'skipped';
+
+export interface SwarmApplyEvent {
+  stepId: string;
+  step: SwarmPlanStep;
+  status: SwarmStepStatus;
+  message: string;
+  /** Share of the plan's steps finished, 0–100. */
+  percent: number;
+}
+
+export interface SwarmApplyOptions {
+  onEvent?(event: SwarmApplyEvent): void;
+  signal?: AbortSignal;
+  /** Steps running at once; 4 unless told. */
+  concurrency?: number;
+  /** Added to each service's health timeout: scheduling, image load, task start. 60 s unless told. */
+  startSlackMs?: number;
+}
+
+export interface SwarmApplyResult {
+  steps: { stepId: string; status: SwarmStepStatus; message: string }[];
+  durationMs: number;
+}
+
+/** How long a removed network may stay in use by tasks still shutting down on their nodes. */
+const NETWORK_RELEASE_MS = 60_000;
+
+export async function applySwarmPlan(api: SwarmApi, plan: SwarmPlan, desired: DesiredSwarm, options: SwarmApplyOptions = {}): Promise<SwarmApplyResult> {
+  const started = Date.now();
+  if (plan.vdc.id !== desired.vdc.id || plan.instance !== desired.instance) {
+    throw new EngineError('invalid_manifest', `plan is for VDC ${plan.vdc.id}, desired swarm for ${desired.vdc.id}`);
+  }
+  const scope = { instance: desired.instance, vdcId: desired.vdc.id };
+  let finished = 0;
+  const total = plan.steps.length;
+  const emit = (step: SwarmPlanStep, status: SwarmStepStatus, message: string) =>
+    options.onEvent?.({ stepId: step.id, step, status, message, percent: total === 0 ? 100 : Math.round((finished / total) * 100) });
+
+  const run = async (step: SwarmPlanStep): Promise<string> => {
+    if (step.kind === 'network') {
+      if (step.action === 'remove') return removeNetworkWhenFree(api, step.name, options.signal);
+      const n = desired.networks.find((x) => x.name === step.name);
+      if (!n) throw new EngineError('invalid_manifest', `step ${step.id} names a network the desired swarm does not have`);
+      try {
+        await api.createNetwork(n.spec);
+      } catch (error) {
+        // Made by an attempt that died before it could say so: ours, so adopted.
+        if (!isEngineError(error, 'conflict')) throw error;
+        const found = (await api.listNetworks(vdcLabelFilter(scope))).find((x) => x.Name === n.name);
+        if (!found || !belongsTo(found.Labels, scope)) throw new EngineError('name_taken', `network ${n.name} exists and is not this VDC's`);
+      }
+      return `network ${n.name} created`;
+    }
+    if (step.action === 'remove') {
+      await api.removeService(step.name);
+      await waitServiceConverged(api, { name: step.name, replicas: 0 }, { timeoutMs: 60_000, signal: options.signal }).catch(() => undefined);
+      return `service ${step.name} removed`;
+    }
+    const d = desired.services.find((s) => s.name === step.name);
+    if (!d) throw new EngineError('invalid_manifest', `step ${step.id} names a service the desired swarm does not have`);
+    const replicas = step.replicas ?? d.replicas;
+    await putService(api, d, replicas, scope);
+    return waitServiceConverged(api, { name: d.name, specHash: d.specHash, replicas }, {
+      timeoutMs: d.healthTimeoutMs + (options.startSlackMs ?? 60_000),
+      signal: options.signal,
+      onProgress: (message) => emit(step, 'running', message),
+    });
+  };
+
+  const outcomes = await runDag(plan.steps, run, {
+    concurrency: options.concurrency ?? 4,
+    signal: options.signal,
+    onStart: (step) => emit(step, 'running', `${step.action === 'remove' ? 'removing' : step.action === 'create' ? 'creating' : 'updating'} ${step.kind} ${step.name}`),
+    onFinish: (step, outcome) => {
+      finished++;
+      emit(step, outcome.status, outcome.message);
+    },
+  });
+  const steps = plan.steps.map((s) => ({ stepId: s.id, ...(outcomes.get(s.id) ?? { status: 'skipped' as const, message: '' }) }));
+  if (options.signal?.aborted && steps.some((s) => s.status !== 'done')) {
+    throw new EngineError('aborted', `deploy of VDC ${plan.vdc.name} aborted; planning and applying again resumes it`);
+  }
+  const failed = steps.filter((s) => s.status === 'failed');
+  if (failed.length > 0) {
+    const first = failed[0]!;
+    const cause = outcomes.get(first.stepId);
+    const more = failed.length > 1 ? ` (and ${failed.length - 1} more failed)` : '';
+    throw new EngineError('step_failed', `deploy of VDC ${plan.vdc.name} onto the swarm failed at ${first.stepId}: ${first.message}${more}`, {
+      cause: cause && 'error' in cause ? cause.error : undefined,
+    });
+  }
+  return { steps: steps.map(({ stepId, status, message }) => ({ stepId, status, message })), durationMs: Date.now() - started };
+}
+
+/** Creates the service, or updates the one of that name when it is this VDC's (crash safety). */
+async function putService(api: SwarmApi, d: DesiredService, replicas: number, scope: { instance: string; vdcId: string }): Promise<void> {
+  const spec: SwarmServiceSpec = { ...d.spec, Mode: { Replicated: { Replicas: replicas } } };
+  const found = await api.inspectService(d.name);
+  if (!found) {
+    await api.createService(spec);
+    return;
+  }
+  if (!belongsTo(found.Spec.Labels, scope)) throw new EngineError('name_taken', `service ${d.name} exists and is not this VDC's`);
+  await api.updateService(found.ID, found.Version.Index, spec);
+}
+
+/** Swarm refuses to remove a network while tasks on it are still shutting down: bounded retry. */
+export async function removeNetworkWhenFree(api: SwarmApi, name: string, signal?: AbortSignal): Promise<string> {
+  const until = Date.now() + NETWORK_RELEASE_MS;
+  for (;;) {
+    try {
+      await api.removeNetwork(name);
+      return `network ${name} removed`;
+    } catch (error) {
+      if (Date.now() > until || signal?.aborted) throw error;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}

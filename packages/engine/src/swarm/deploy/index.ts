@@ -1,0 +1,13 @@
+// Deploying a VDC onto Docker Swarm (issue 10): what the rest of Colo may use.
+export { readActualSwarm } from './actual-swarm';
+export { applySwarmPlan, type SwarmApplyEvent, type SwarmApplyOptions, type SwarmApplyResult } from './apply-swarm-plan';
+export { deploySwarmVdc, isSwarmManager, planSwarmVdc } from './deploy-swarm-vdc';
+export { type DesiredSwarmOptions, desiredSwarm, serviceName } from './desired-swarm';
+export { createDockerSwarmApi } from './docker-swarm-api';
+export { choosePinnedNodes, listenerNode, pinGroups, shareClientRule } from './placement';
+export type { SwarmApi } from './swarm-api';
+export { SWARM_LABEL } from './swarm-labels';
+export { destroySwarmVdc, startSwarmVdc, stopSwarmVdc } from './swarm-lifecycle';
+export { SWARM_CANNOT_EXPRESS } from './swarm-limits';
+export { formatSwarmPlan, planSwarm, type SwarmPlan, type SwarmPlanStep } from './swarm-plan';
+export type { DesiredService, DesiredSwarm, ServicePlacement, SwarmServiceSpec } from './swarm-types';

@@ -1,0 +1,70 @@
+// Stop, start and destroy a deployed VDC on the swarm without its manifest: everything needed is
+// on the services' labels (boot order, replicas, standby, role). Stop scales to 0 and keeps each
+// spec; start scales back; destroy removes services and networks and keeps every volume.
+import { bootLayers } from '../../boot-order';
+import { LABEL, type VdcScope, vdcLabelFilter } from '../../labels';
+import { removeNetworkWhenFree } from './apply-swarm-plan';
+import type { SwarmApi, SwarmServiceInfo } from './swarm-api';
+import { SWARM_LABEL } from './swarm-labels';
+import { waitServiceConverged } from './wait-service';
+
+export interface SwarmLifecycleOptions {
+  signal?: AbortSignal;
+  onProgress?(message: string): void;
+  /** Per service; 120 s unless told. */
+  timeoutMs?: number;
+}
+
+export async function stopSwarmVdc(api: SwarmApi, scope: VdcScope, options: SwarmLifecycleOptions = {}): Promise<void> {
+  const { listeners, layers } = await vdcServices(api, scope);
+  // Listeners first, so no request reaches a replica on its way down; then clients before servers.
+  for (const group of [listeners, ...[...layers].reverse()]) {
+    await Promise.all(group.map((s) => scaleAndWait(api, s, 0, options)));
+  }
+}
+
+export async function startSwarmVdc(api: SwarmApi, scope: VdcScope, options: SwarmLifecycleOptions = {}): Promise<void> {
+  const { listeners, layers } = await vdcServices(api, scope);
+  for (const group of [...layers, listeners]) {
+    const running = group.filter((s) => s.Spec.Labels[LABEL.standby] !== 'true');
+    await Promise.all(running.map((s) => scaleAndWait(api, s, Number(s.Spec.Labels[SWARM_LABEL.replicas] ?? 1), options)));
+  }
+}
+
+/** Removes the VDC's services and networks; volumes stay on their nodes (a purge is a later step). */
+export async function destroySwarmVdc(api: SwarmApi, scope: VdcScope, options: SwarmLifecycleOptions = {}): Promise<void> {
+  const services = await api.listServices(vdcLabelFilter(scope));
+  await Promise.all(services.map((s) => api.removeService(s.Spec.Name)));
+  await Promise.all(
+    services.map((s) =>
+      waitServiceConverged(api, { name: s.Spec.Name, replicas: 0 }, { timeoutMs: options.timeoutMs ?? 120_000, signal: options.signal }).catch(() => undefined),
+    ),
+  );
+  const networks = await api.listNetworks(vdcLabelFilter(scope));
+  await Promise.all(networks.map((n) => removeNetworkWhenFree(api, n.Name, options.signal)));
+  options.onProgress?.(`removed ${services.length} services and ${networks.length} networks`);
+}
+
+async function scaleAndWait(api: SwarmApi, s: SwarmServiceInfo, replicas: number, options: SwarmLifecycleOptions): Promise<void> {
+  const current = await api.inspectService(s.Spec.Name);
+  if (!current) return;
+  if ((current.Spec.Mode?.Replicated?.Replicas ?? 0) !== replicas) {
+    await api.updateService(current.ID, current.Version.Index, { ...current.Spec, Mode: { Replicated: { Replicas: replicas } } });
+  }
+  const message = await waitServiceConverged(api, { name: s.Spec.Name, specHash: replicas > 0 ? current.Spec.Labels[LABEL.spec] : undefined, replicas }, {
+    timeoutMs: options.timeoutMs ?? 120_000,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
+  options.onProgress?.(message);
+}
+
+async function vdcServices(api: SwarmApi, scope: VdcScope): Promise<{ listeners: SwarmServiceInfo[]; layers: SwarmServiceInfo[][] }> {
+  const services = await api.listServices(vdcLabelFilter(scope));
+  const listeners = services.filter((s) => s.Spec.Labels[LABEL.role] === 'edge');
+  const appliances = services.filter((s) => s.Spec.Labels[LABEL.role] !== 'edge');
+  const byAppliance = new Map(appliances.map((s) => [s.Spec.Labels[LABEL.appliance] ?? s.Spec.Name, s]));
+  const deps = new Map([...byAppliance].map(([a, s]) => [a, (s.Spec.Labels[LABEL.after] ?? '').split(',').filter((x) => byAppliance.has(x))]));
+  const layers = bootLayers(deps).map((layer) => layer.map((a) => byAppliance.get(a)!));
+  return { listeners, layers };
+}
