@@ -39,6 +39,13 @@ const NOT_CHEAP = [
   'terminalInput 200',
   'terminalResize 200',
   'acknowledgeAlert 200',
+  // Node changes need a swarm manager, and the shared host's Docker is never made one.
+  'initSwarm 200',
+  'nodeJoinCommand 200',
+  'drainNode 200',
+  'activateNode 200',
+  'labelNode 200',
+  'removeNode 200',
 ];
 
 let c: Colo;
@@ -337,6 +344,20 @@ describe('the API contract on a running Colo', () => {
     await call('getTeam', 404, { params: { team: slug }, token: other });
     await call('deleteTeam', 200, { params: { team: slug } });
     await call('overview', 200);
+  });
+
+  it('answers the node routes on a single host: this machine, and the changes refused in words', async () => {
+    const listed = await call('listNodes', 200);
+    expect(listed).toMatchObject({ status: { mode: 'single' }, nodes: [] });
+    expect(listed.status.host.cpus).toBeGreaterThan(0);
+    // Never a swarm on the shared Docker: a pool that is no CIDR is refused before Docker is asked.
+    expect((await call('initSwarm', 400, { body: { addressPool: 'not-a-pool' } })).error.message).toContain('addressPool');
+    const single = /Colo runs on a single host/;
+    expect((await call('nodeJoinCommand', 400, { query: { role: 'worker' } })).error.message).toMatch(single);
+    expect((await call('drainNode', 400, { params: { node: 'n1' }, body: { waitSeconds: 1 } })).error.message).toMatch(single);
+    expect((await call('activateNode', 400, { params: { node: 'n1' } })).error.message).toMatch(single);
+    expect((await call('labelNode', 400, { params: { node: 'n1' }, body: { add: { zone: 'a' } } })).error.message).toMatch(single);
+    expect((await call('removeNode', 400, { params: { node: 'n1' }, query: { force: 'false' } })).error.message).toMatch(single);
   });
 
   it('refuses every signed-in operation without credentials, with the documented 401', async () => {

@@ -122,6 +122,8 @@ describe('docker-ro', () => {
     expect(await status('GET', '/v1.41/version')).toBe(200);
     expect(await status('HEAD', '/_ping')).toBe(200);
     expect(await status('GET', '/info')).toBe(200);
+    // The nodes page's reads pass (this engine is in no swarm: Docker itself answers 503).
+    for (const p of ['/nodes', '/v1.41/tasks', '/services']) expect(await status('GET', p), p).not.toBe(403);
   });
 
   it('refuses every change, exec and file read, with or without the version prefix', async () => {
@@ -149,6 +151,11 @@ describe('docker-ro', () => {
       ['GET', `/containers/${targetId}/export`],
       ['GET', `/containers/${targetId}/attach/ws`],
       ['GET', '/events'],
+      // The swarm's join tokens never pass.
+      ['GET', '/swarm'],
+      ['GET', '/v1.41/swarm/unlockkey'],
+      ['POST', '/nodes/x/update?version=1'],
+      ['DELETE', '/nodes/x'],
       ['GET', '/containers/json/../create'],
       ['GET', '/v1.41//containers/json'],
       ['GET', `/containers/${targetId}%2F..%2Fexport/json`],

@@ -14,6 +14,7 @@ export * from './schemas/classes';
 export * from './schemas/custom-images';
 export * from './schemas/logs';
 export * from './schemas/metrics';
+export * from './schemas/nodes';
 export * from './schemas/operations';
 export * from './schemas/overview';
 export * from './schemas/teams';

@@ -13,3 +13,4 @@ export const classVersionParams = classParams.extend({ version: positiveNumberTe
 export const terminalParams = z.object({ id: z.string().describe('the terminal id') });
 export const tokenParams = z.object({ id: z.string().describe('the token id') });
 export const userParams = z.object({ id: z.string().describe('a user id or an email') });
+export const nodeParams = z.object({ node: z.string().describe("a swarm node's id, a unique prefix of it, or its hostname") });

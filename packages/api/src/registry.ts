@@ -11,12 +11,13 @@ import { dataOperations } from './routes/data';
 import { logOperations } from './routes/logs';
 import { metaOperations } from './routes/meta';
 import { metricOperations } from './routes/metrics';
+import { nodeOperations } from './routes/nodes';
 import { terminalOperations } from './routes/terminals';
 import { overviewOperations } from './routes/overview';
 import { teamOperations } from './routes/teams';
 import { vdcOperations } from './routes/vdcs';
 
-export const API_OPERATIONS: readonly ApiOperation[] = [...accountOperations, ...vdcOperations, ...logOperations, ...metricOperations, ...dataOperations, ...catalogOperations, ...assemblyOperations, ...customImageOperations, ...alertOperations, ...terminalOperations, ...auditOperations, ...teamOperations, ...overviewOperations, ...metaOperations];
+export const API_OPERATIONS: readonly ApiOperation[] = [...accountOperations, ...vdcOperations, ...logOperations, ...metricOperations, ...dataOperations, ...catalogOperations, ...assemblyOperations, ...customImageOperations, ...alertOperations, ...terminalOperations, ...auditOperations, ...teamOperations, ...overviewOperations, ...nodeOperations, ...metaOperations];
 
 /** Tags in the order the reference shows them, each with one line. */
 export const API_TAGS: readonly { name: string; description: string }[] = [
@@ -37,6 +38,7 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'Alerts', description: 'Alert rules per VDC, the notification centre, webhooks and e-mail' },
   { name: 'Terminals', description: 'Shells in the browser: output, input, size' },
   { name: 'Audit', description: 'Who changed what, when, from where: the audit log, filtered and exported' },
+  { name: 'Nodes', description: 'The machines of a swarm: status, join command, drain, labels, removal (admins)' },
   { name: 'Meta', description: 'This document' },
 ];
 

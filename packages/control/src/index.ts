@@ -217,3 +217,6 @@ export {
   type VdcMetricsView,
   vdcMetrics,
 } from './metrics';
+export { getCluster, setCluster } from './nodes/cluster-access';
+export { type DrainResult, drainAndWait } from './nodes/drain-node';
+export { activateNode, DRAIN_WAIT_SECONDS, drainNode, initSwarm, labelNode, listNodes, nodeJoinCommand, removeNode } from './nodes/nodes';

@@ -9,6 +9,14 @@ import {
   removeClassImageCall,
   runInPrototypeCall,
 } from '../classes/prototype-calls';
+import {
+  activateNodeCall,
+  drainNodeCall,
+  initSwarmCall,
+  joinCommandCall,
+  labelNodeCall,
+  removeNodeCall,
+} from '../nodes/node-calls';
 import { openApplianceShellCall } from '../terminal/appliance-shell-call';
 
 export const WORKER_CALLS = {
@@ -21,6 +29,12 @@ export const WORKER_CALLS = {
   'class-version.remove-image': removeClassImageCall,
   'bundle-data.measure': measureSnapshotDataCall,
   'bundle-data.send': sendSnapshotDataCall,
+  'nodes.init': initSwarmCall,
+  'nodes.join': joinCommandCall,
+  'nodes.drain': drainNodeCall,
+  'nodes.activate': activateNodeCall,
+  'nodes.label': labelNodeCall,
+  'nodes.remove': removeNodeCall,
 } as const;
 
 export type WorkerCallName = keyof typeof WORKER_CALLS;

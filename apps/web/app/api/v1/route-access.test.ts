@@ -53,13 +53,14 @@ describe('the route table', () => {
     expect(routes.filter((r) => r.handler.access?.auth === 'public').map(label)).toEqual(PUBLIC);
   });
 
-  it('keeps token, user, custom image and SMTP management for admin tokens', () => {
+  it('keeps token, user, custom image, SMTP and node management for admin tokens', () => {
     const adminOnly = (r: ApiRoute) =>
       r.pattern.startsWith('/api/v1/tokens') ||
       r.pattern === '/api/v1/users' ||
       (r.pattern.startsWith('/api/v1/users/') && r.method !== 'GET') ||
       r.pattern === '/api/v1/custom-images' ||
-      r.pattern === '/api/v1/settings/smtp';
+      r.pattern === '/api/v1/settings/smtp' ||
+      r.pattern.startsWith('/api/v1/nodes');
     for (const r of routes.filter(adminOnly)) expect(neededScope(r), label(r)).toBe('admin');
     for (const r of routes.filter((x) => x.method === 'GET' && !adminOnly(x))) expect(neededScope(r), label(r)).toBe('read');
   });

@@ -1,0 +1,88 @@
+// Node management for Colo admins: every operation checks `requireAdmin` first. Reads (status,
+// nodes) are made here; changes and the join command go to the worker (node-calls.ts), once this
+// side has seen that Colo's engine manages a swarm (a single host is told so without a worker).
+// Runs on nodes carry the VDC's id (colo.vdc); the answers add its name.
+import { getPrisma } from '@colo/db';
+import type { NodeRun } from '@colo/engine';
+import { z } from 'zod';
+import type { AuthUser } from '../auth/api-tokens';
+import { requireAdmin } from '../auth/roles';
+import { ColoError, parseInput } from '../errors';
+import { callWorker } from '../worker-calls/call-worker';
+import { onCluster, requireManager } from './cluster-access';
+import { DRAIN_WAIT_MAX_SECONDS, initInput, labelKey } from './node-calls';
+
+/** How long a drain waits for Swarm to move the tasks unless told. */
+export const DRAIN_WAIT_SECONDS = 60;
+
+const labelInput = z.object({ add: z.record(labelKey, z.string().max(1024)).default({}), remove: z.array(labelKey).max(64).default([]) }).strict();
+const drainInput = z.object({ waitSeconds: z.number().int().min(0).max(DRAIN_WAIT_MAX_SECONDS).default(DRAIN_WAIT_SECONDS) }).strict();
+
+export type NamedRun = NodeRun & { vdcName?: string };
+
+/** Adds `vdcName` to each run of a VDC this installation knows. */
+async function named<T extends { runs: NodeRun[] }>(nodes: T[]): Promise<(Omit<T, 'runs'> & { runs: NamedRun[] })[]> {
+  const ids = [...new Set(nodes.flatMap((n) => n.runs.map((r) => r.vdc)).filter((v): v is string => Boolean(v)))];
+  const rows = ids.length ? await getPrisma().vdc.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  return nodes.map((n) => ({ ...n, runs: n.runs.map((r) => (r.vdc && names.has(r.vdc) ? { ...r, vdcName: names.get(r.vdc) } : r)) }));
+}
+
+async function namedOne<T extends { runs: NodeRun[] }>(node: T) {
+  const [one] = await named([node]);
+  return one as Omit<T, 'runs'> & { runs: NamedRun[] };
+}
+
+/** `GET /nodes`: the engine's swarm status and, on a manager, every node (a single host lists none). */
+export async function listNodes(user: AuthUser) {
+  await requireAdmin(user, 'list nodes');
+  return onCluster(async (cluster) => {
+    const status = await cluster.status();
+    return { status, nodes: status.mode === 'manager' ? await named(await cluster.listNodes()) : [] };
+  });
+}
+
+/** `POST /nodes/init`: a new swarm on Colo's engine (by the worker), or the one it already manages. */
+export async function initSwarm(user: AuthUser, input: unknown) {
+  await requireAdmin(user, 'initialise a swarm');
+  const asked = parseInput(initInput, input);
+  const status = await onCluster((c) => c.status());
+  if (status.mode === 'manager') return { status: await onCluster((c) => c.adopt()), adopted: true };
+  if (status.mode === 'worker') throw new ColoError('bad_request', "Colo's Docker engine is a worker of a swarm: run Colo on a manager of that swarm instead");
+  return callWorker('nodes.init', asked);
+}
+
+export async function nodeJoinCommand(user: AuthUser, role: 'worker' | 'manager' = 'worker') {
+  await requireAdmin(user, 'read the join command');
+  await requireManager('make a join command');
+  return callWorker('nodes.join', { role });
+}
+
+/** `POST /nodes/:node/drain`: waits (bounded) for Swarm to move the tasks; names what cannot move. */
+export async function drainNode(user: AuthUser, node: string, input: unknown) {
+  await requireAdmin(user, 'drain a node');
+  const { waitSeconds } = parseInput(drainInput, input);
+  await requireManager('drain a node');
+  const drained = await callWorker('nodes.drain', { node, waitSeconds });
+  const [pinned, remaining] = await Promise.all([namedOne({ runs: drained.pinned }), namedOne({ runs: drained.remaining })]);
+  return { ...drained, node: await namedOne(drained.node), pinned: pinned.runs, remaining: remaining.runs };
+}
+
+export async function activateNode(user: AuthUser, node: string) {
+  await requireAdmin(user, 'activate a node');
+  await requireManager('activate a node');
+  return { node: await namedOne(await callWorker('nodes.activate', { node })) };
+}
+
+export async function labelNode(user: AuthUser, node: string, input: unknown) {
+  await requireAdmin(user, 'label a node');
+  const { add, remove } = parseInput(labelInput, input);
+  await requireManager('label a node');
+  return { node: await namedOne(await callWorker('nodes.label', { node, add, remove })) };
+}
+
+export async function removeNode(user: AuthUser, node: string, options: { force?: boolean } = {}) {
+  await requireAdmin(user, 'remove a node');
+  await requireManager('remove a node');
+  return { removed: await callWorker('nodes.remove', { node, force: options.force === true }) };
+}
