@@ -149,6 +149,31 @@ export type {
 } from './swarm/nodes/cluster-api';
 export { createDockerCluster } from './swarm/nodes/docker-cluster';
 export {
+  CA_DAYS,
+  certificatesNeed,
+  createRegistryCa,
+  createRegistryCertificates,
+  issueLeaves,
+  issueRegistryCertificate,
+  LEAF_DAYS,
+  type PemPair,
+  type RegistryCertificates,
+  subjectAltNames,
+} from './swarm/registry/registry-pki';
+export { type EnsureRegistryOptions, ensureRegistry, type RegistryState, removeRegistry } from './swarm/registry/ensure-registry';
+export {
+  DEFAULT_REGISTRY_PORT,
+  REGISTRY_NODE_LABEL,
+  REGISTRY_ROLE,
+  RELAY_ADDRESS,
+  RELAY_ROLE,
+  registryServiceName,
+  registryVolumeName,
+  relayServiceName,
+} from './swarm/registry/registry-services';
+export { type PushedImage, pinnedReference, pushedReference, pushImage, registryTag, resolveServiceImage, splitReference } from './swarm/registry/push-image';
+export { type DistributedImage, distributeBySaveLoad } from './swarm/registry/distribute-images';
+export {
   applySwarmPlan,
   choosePinnedNodes,
   createDockerSwarmApi,

@@ -1,0 +1,188 @@
+// Brings Colo's registry on a swarm to what it should be, through the manager's engine only:
+// the certificates as Swarm secrets, the registry service (pinned to the manager, its storage
+// in a volume there) and the relay (global). Idempotent: a second call with the same input
+// changes nothing (the services' `colo.spec` match, the secrets exist by content-named names).
+//
+// The relay image must already be on every node: it is what lets nodes pull, so it cannot come
+// through the registry (`distributeBySaveLoad` puts it there; a node joining later gets it the
+// same way). The registry image need only be on the manager.
+import { createHash } from 'node:crypto';
+import type Dockerode from 'dockerode';
+import { EngineError } from '../../engine-error';
+import { LABEL } from '../../labels';
+import type { RegistryCertificates } from './registry-pki';
+import {
+  DEFAULT_REGISTRY_PORT,
+  type RegistrySpecInput,
+  registryServiceName,
+  registryServiceSpec,
+  relayServiceName,
+  relayServiceSpec,
+  registryVolumeName,
+  type SecretRef,
+} from './registry-services';
+
+export interface EnsureRegistryOptions {
+  /** The swarm manager's engine (Colo's Docker endpoint in swarm mode). */
+  docker: Dockerode;
+  /** COLO_INSTANCE: names and labels. */
+  instance: string;
+  /** The manager's address every node reaches; must be in the server certificate's SAN. */
+  address: string;
+  certificates: RegistryCertificates;
+  /** Published in host mode on the manager. Default 5443. */
+  port?: number;
+  /** Default `colo/registry:1` and `colo/registry-relay:1` (the namespace's system images). */
+  registryImage?: string;
+  relayImage?: string;
+  /** Extra labels on every object (tests mark theirs). */
+  labels?: Record<string, string>;
+}
+
+export interface RegistryState {
+  /** What this call created or updated (`registry secrets`, `registry service`, …); empty: a no-op. */
+  changed: string[];
+  nodeId: string;
+  port: number;
+}
+
+const SECRET_ROLE = 'registry-secret';
+
+export async function ensureRegistry(options: EnsureRegistryOptions): Promise<RegistryState> {
+  const { docker, instance } = options;
+  const port = options.port ?? DEFAULT_REGISTRY_PORT;
+  const info = (await call(() => docker.info(), 'read the engine')) as { Swarm?: { NodeID?: string; LocalNodeState?: string; ControlAvailable?: boolean } };
+  if (info.Swarm?.LocalNodeState !== 'active' || !info.Swarm.ControlAvailable || !info.Swarm.NodeID) {
+    throw new EngineError('conflict', 'the registry needs a swarm manager: this engine is not one', { retryable: false });
+  }
+  const nodeId = info.Swarm.NodeID;
+  const changed: string[] = [];
+  const { ca, server, client } = options.certificates;
+  const secret = (kind: string, file: string, data: string) => ensureSecret(docker, instance, kind, file, data, options.labels, changed);
+  const registrySecrets = [
+    await secret('ca', 'registry-ca.pem', ca.cert),
+    await secret('cert', 'registry-cert.pem', server.cert),
+    await secret('key', 'registry-key.pem', server.key),
+  ];
+  const relaySecrets = [
+    registrySecrets[0] as SecretRef,
+    await secret('relay-cert', 'relay-cert.pem', client.cert),
+    await secret('relay-key', 'relay-key.pem', client.key),
+  ];
+  const registryImage = options.registryImage ?? 'colo/registry:1';
+  const relayImage = options.relayImage ?? 'colo/registry-relay:1';
+  const input: RegistrySpecInput = {
+    instance,
+    nodeId,
+    address: options.address,
+    port,
+    registryImage,
+    relayImage,
+    imageIds: { registry: await imageId(docker, registryImage), relay: await imageId(docker, relayImage) },
+    hostNetworkId: await hostNetworkId(docker),
+    secrets: { registry: registrySecrets, relay: relaySecrets },
+    labels: options.labels,
+  };
+  if (await ensureService(docker, registryServiceSpec(input))) changed.push('registry service');
+  if (await ensureService(docker, relayServiceSpec(input))) changed.push('relay service');
+  if (changed.length > 0) await removeUnusedSecrets(docker, instance, [...registrySecrets, ...relaySecrets]);
+  return { changed, nodeId, port };
+}
+
+/** Removes both services; the registry's volume (its images) stays unless `purge`. */
+export async function removeRegistry(docker: Dockerode, instance: string, options: { purge?: boolean } = {}): Promise<void> {
+  for (const name of [relayServiceName(instance), registryServiceName(instance)]) {
+    await docker.getService(name).remove().catch(ignoreMissing);
+  }
+  await removeUnusedSecrets(docker, instance, []);
+  if (options.purge) {
+    // The task's container goes a moment after its service: retry while the volume is in use.
+    const volume = docker.getVolume(registryVolumeName(instance));
+    for (let i = 0; i < 40; i++) {
+      const gone = await volume.remove().then(() => true, (e: { statusCode?: number }) => e.statusCode === 404);
+      if (gone) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+/** A secret named by its content's hash: the same PEM is the same secret; a new one a new name. */
+async function ensureSecret(
+  docker: Dockerode,
+  instance: string,
+  kind: string,
+  file: string,
+  data: string,
+  labels: Record<string, string> | undefined,
+  changed: string[],
+): Promise<SecretRef> {
+  const name = `colo-${instance}-registry-${kind}-${createHash('sha256').update(data).digest('hex').slice(0, 12)}`;
+  const found = (await call(() => docker.listSecrets({ filters: { name: [name] } }), 'list secrets')) as { ID: string; Spec?: { Name?: string } }[];
+  const existing = found.find((s) => s.Spec?.Name === name);
+  if (existing) return { id: existing.ID, name, file };
+  const created = (await call(
+    () =>
+      docker.createSecret({
+        Name: name,
+        Labels: { ...labels, [LABEL.managed]: 'true', [LABEL.instance]: instance, [LABEL.role]: SECRET_ROLE },
+        Data: Buffer.from(data).toString('base64'),
+      }),
+    `create secret ${name}`,
+  )) as { id?: string; ID?: string };
+  if (!changed.includes('secrets')) changed.push('secrets');
+  return { id: created.id ?? created.ID ?? '', name, file };
+}
+
+/** Creates the service, or updates it when its `colo.spec` differs; true when it did either. */
+async function ensureService(docker: Dockerode, spec: Dockerode.ServiceSpec & { Labels: Record<string, string> }): Promise<boolean> {
+  const name = spec.Name as string;
+  const service = docker.getService(name);
+  const current = (await service.inspect().catch(ignoreMissing)) as { Version: { Index: number }; Spec: { Labels?: Record<string, string> } } | undefined;
+  if (!current) {
+    await call(() => docker.createService(spec), `create service ${name}`);
+    return true;
+  }
+  if (current.Spec.Labels?.[LABEL.spec] === spec.Labels[LABEL.spec]) return false;
+  await call(() => service.update({ ...spec, version: current.Version.Index }), `update service ${name}`);
+  return true;
+}
+
+/** Old certificates' secrets, once no service uses them (a secret in use cannot be removed). */
+async function removeUnusedSecrets(docker: Dockerode, instance: string, keep: SecretRef[]): Promise<void> {
+  const ours = (await docker.listSecrets({ filters: { label: [`${LABEL.instance}=${instance}`, `${LABEL.role}=${SECRET_ROLE}`] } })) as { ID: string }[];
+  const kept = new Set(keep.map((s) => s.id));
+  for (const s of ours.filter((s) => !kept.has(s.ID))) await docker.getSecret(s.ID).remove().catch(() => undefined);
+}
+
+async function imageId(docker: Dockerode, ref: string): Promise<string> {
+  try {
+    return ((await docker.getImage(ref).inspect()) as { Id: string }).Id;
+  } catch (cause) {
+    if ((cause as { statusCode?: number }).statusCode !== 404) throw new EngineError('docker_error', `registry: cannot inspect ${ref}`, { cause });
+    throw new EngineError('image_missing', `registry: ${ref} is not on the manager (build it with scripts/build-catalog.ts, and copy the relay's image to every node)`, {
+      cause,
+    });
+  }
+}
+
+async function hostNetworkId(docker: Dockerode): Promise<string> {
+  const networks = (await call(() => docker.listNetworks({ filters: { name: ['host'] } }), 'list networks')) as { Id: string; Name: string; Driver: string }[];
+  const host = networks.find((n) => n.Name === 'host' && n.Driver === 'host');
+  if (!host) throw new EngineError('docker_error', 'the manager has no host network');
+  return host.Id;
+}
+
+function ignoreMissing(error: { statusCode?: number }): undefined {
+  if (error.statusCode === 404) return undefined;
+  throw error;
+}
+
+async function call<T>(fn: () => Promise<T>, what: string): Promise<T> {
+  try {
+    return await fn();
+  } catch (cause) {
+    const message = (cause as { json?: { message?: string }; message?: string }).json?.message ?? (cause as Error).message;
+    throw new EngineError('docker_error', `registry: cannot ${what}: ${message}`, { cause });
+  }
+}
+
