@@ -10,6 +10,8 @@ export interface PositionalSpec {
   name: string;
   description: string;
   optional?: boolean;
+  /** The last positional only: it takes every remaining argument (ParsedArgs.repeated). */
+  repeats?: boolean;
 }
 
 export type FlagSpecs = Record<string, FlagSpec>;
@@ -30,6 +32,8 @@ export interface ParsedArgs<F extends FlagSpecs> {
   positionals: Record<string, string | undefined>;
   /** Everything after `--`, untouched, for a command that takes a trailing command line (`colo exec`). */
   trailing: string[];
+  /** Every argument the repeating last positional took (its first is also in `positionals`). */
+  repeated?: string[];
 }
 
 export interface ArgsSpec<F extends FlagSpecs> {
@@ -102,14 +106,16 @@ export function parseArgs<F extends FlagSpecs>(spec: ArgsSpec<F>, argv: string[]
     if (rest.length < required.length) {
       throw fail(`missing ${required[rest.length].name}`);
     }
-    if (rest.length > spec.positionals.length) {
+    if (rest.length > spec.positionals.length && !spec.positionals.at(-1)?.repeats) {
       throw fail(`unexpected argument "${rest[spec.positionals.length]}"`);
     }
   }
   spec.positionals.forEach((p, i) => {
     positionals[p.name] = rest[i];
   });
-  return { flags: flags as FlagValues<F & typeof GLOBAL_FLAGS>, positionals, trailing };
+  const last = spec.positionals.at(-1);
+  const repeated = last?.repeats ? rest.slice(spec.positionals.length - 1) : undefined;
+  return { flags: flags as FlagValues<F & typeof GLOBAL_FLAGS>, positionals, trailing, ...(repeated ? { repeated } : {}) };
 }
 
 /** A positive number of seconds, for --timeout. */

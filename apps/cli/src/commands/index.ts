@@ -19,6 +19,7 @@ import { helpCommand } from './help';
 import { imageCommand } from './image';
 import { login } from './login';
 import { logs } from './logs';
+import { node } from './node';
 import { ls } from './ls';
 import { op } from './op';
 import { ops } from './ops';
@@ -68,6 +69,7 @@ export const commands: Command[] = [
   quota,
   team,
   audit,
+  node,
   imageCommand,
   version,
 ];
