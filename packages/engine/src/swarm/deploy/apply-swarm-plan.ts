@@ -3,7 +3,7 @@
 // removals last. Progress as events, like the single-host applyPlan.
 import { runDag } from '../../apply/run-dag';
 import { EngineError, isEngineError } from '../../engine-error';
-import { belongsTo, vdcLabelFilter } from '../../labels';
+import { belongsTo, LABEL, vdcLabelFilter } from '../../labels';
 import type { SwarmApi } from './swarm-api';
 import type { SwarmPlan, SwarmPlanStep } from './swarm-plan';
 import type { DesiredService, DesiredSwarm, SwarmServiceSpec } from './swarm-types';
@@ -116,16 +116,27 @@ async function putService(api: SwarmApi, d: DesiredService, replicas: number, sc
   await api.updateService(found.ID, found.Version.Index, spec);
 }
 
-/** Swarm refuses to remove a network while tasks on it are still shutting down: bounded retry. */
+/**
+ * Swarm refuses to remove a network some service still uses: bounded retry. Once removed from
+ * the cluster, the manager keeps its own copy until the last local task on it is gone (measured:
+ * still listed right after a successful remove), so this waits for that too: a VDC made again
+ * at once must not find the old one.
+ */
 export async function removeNetworkWhenFree(api: SwarmApi, name: string, signal?: AbortSignal): Promise<string> {
   const until = Date.now() + NETWORK_RELEASE_MS;
   for (;;) {
     try {
       await api.removeNetwork(name);
-      return `network ${name} removed`;
+      break;
     } catch (error) {
       if (Date.now() > until || signal?.aborted) throw error;
       await new Promise((r) => setTimeout(r, 1000));
     }
+  }
+  for (;;) {
+    const left = (await api.listNetworks([`${LABEL.managed}=true`])).some((n) => n.Name === name);
+    if (!left) return `network ${name} removed`;
+    if (Date.now() > until || signal?.aborted) return `network ${name} removed from the swarm (the manager still holds it for a task shutting down)`;
+    await new Promise((r) => setTimeout(r, 500));
   }
 }

@@ -1,7 +1,7 @@
 // Waits until a service runs exactly its replicas of its current spec. Swarm reports a task
 // `running` only once its health check passed (`starting` before), so this is the health gate
 // the single-host apply gets from waitHealthy. Bounded; a task that keeps failing ends it early.
-import { EngineError } from '../../engine-error';
+import { EngineError, isEngineError } from '../../engine-error';
 import { LABEL } from '../../labels';
 import type { SwarmApi, SwarmTaskInfo } from './swarm-api';
 
@@ -25,7 +25,11 @@ export async function waitServiceConverged(api: SwarmApi, service: { name: strin
   let lastError = '';
   for (;;) {
     if (options.signal?.aborted) throw new EngineError('aborted', `waiting for service ${service.name} aborted`);
-    const tasks = await api.listTasks({ service: [service.name] });
+    const tasks = await api.listTasks({ service: [service.name] }).catch((error: unknown) => {
+      // A removed service has no tasks left in the swarm's store.
+      if (service.replicas === 0 && isEngineError(error, 'not_found')) return [];
+      throw error;
+    });
     const mine = tasks.filter((t) => !service.specHash || t.Spec.ContainerSpec?.Labels?.[LABEL.spec] === service.specHash);
     const failed = mine.filter((t) => (t.Status.State === 'failed' || t.Status.State === 'rejected') && (t.Status.Timestamp ?? '') >= since);
     lastError = latestError(failed) ?? lastError;
