@@ -52,6 +52,8 @@ export const controlEnvSchema = z.object({
     .optional(),
   /** Repository prefix of built class images (`<namespace>/<class>:<version>`); read by @colo/catalog too. */
   COLO_IMAGE_NAMESPACE: z.string().regex(IMAGE_NAMESPACE_PATTERN, 'must be a Docker repository prefix like "colo" or "acme/colo"').default('colo'),
+  /** On a swarm: the manager's port Colo's registry is published on (TLS, client certificates only). */
+  COLO_REGISTRY_PORT: port.default(5443),
   /** Catalog folder (appliances/, assemblies/); the repo's templates/ unless set. */
   COLO_TEMPLATES_DIR: z.string().min(1).optional(),
   /** Live streams (events, followed logs) one user may hold open at once in one web process. */

@@ -220,3 +220,5 @@ export {
 export { getCluster, setCluster } from './nodes/cluster-access';
 export { type DrainResult, drainAndWait } from './nodes/drain-node';
 export { activateNode, DRAIN_WAIT_SECONDS, drainNode, initSwarm, labelNode, listNodes, nodeJoinCommand, removeNode } from './nodes/nodes';
+export { registryCaCertificate, registryCertificates } from './registry/registry-ca';
+export { ensureSwarmRegistry, getSwarmRegistry, setSwarmRegistry, swarmServiceImage } from './registry/swarm-registry';

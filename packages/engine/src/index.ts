@@ -202,3 +202,4 @@ export {
   startSwarmVdc,
   stopSwarmVdc,
 } from './swarm/deploy';
+export { createSwarmRegistry, registryImages, type SwarmRegistry } from './swarm/registry/swarm-registry';

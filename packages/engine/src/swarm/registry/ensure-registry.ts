@@ -14,6 +14,7 @@ import type { RegistryCertificates } from './registry-pki';
 import {
   DEFAULT_REGISTRY_PORT,
   type RegistrySpecInput,
+  registryImages,
   registryServiceName,
   registryServiceSpec,
   relayServiceName,
@@ -32,7 +33,8 @@ export interface EnsureRegistryOptions {
   certificates: RegistryCertificates;
   /** Published in host mode on the manager. Default 5443. */
   port?: number;
-  /** Default `colo/registry:1` and `colo/registry-relay:1` (the namespace's system images). */
+  /** Default `<imageNamespace>/registry:1` and `<imageNamespace>/registry-relay:1`. */
+  imageNamespace?: string;
   registryImage?: string;
   relayImage?: string;
   /** Extra labels on every object (tests mark theirs). */
@@ -69,8 +71,9 @@ export async function ensureRegistry(options: EnsureRegistryOptions): Promise<Re
     await secret('relay-cert', 'relay-cert.pem', client.cert),
     await secret('relay-key', 'relay-key.pem', client.key),
   ];
-  const registryImage = options.registryImage ?? 'colo/registry:1';
-  const relayImage = options.relayImage ?? 'colo/registry-relay:1';
+  const defaults = registryImages(options.imageNamespace);
+  const registryImage = options.registryImage ?? defaults.registry;
+  const relayImage = options.relayImage ?? defaults.relay;
   const input: RegistrySpecInput = {
     instance,
     nodeId,

@@ -6,6 +6,7 @@
 //   127.0.0.1:5000 only, TLS with the client certificate to the registry.
 // Certificates and keys reach both as Swarm secrets (files under /run/secrets, owned by the
 // image's fixed uid, mode 0400), never in an image, a label or env.
+import { DEFAULT_IMAGE_NAMESPACE } from '@colo/manifest';
 import type Dockerode from 'dockerode';
 import { LABEL } from '../../labels';
 import { stableHash } from '../../stable-hash';
@@ -24,6 +25,14 @@ export const RELAY_ROLE = 'registry-relay';
 export const REGISTRY_NODE_LABEL = 'colo.registry-node';
 /** On both services' containers: the id of the image the tag named when the spec was made. */
 const IMAGE_ID_LABEL = 'colo.image-id';
+
+/** The versions in `templates/system/registry*\/class.yaml`. */
+const REGISTRY_VERSION = 1;
+const RELAY_VERSION = 1;
+
+export function registryImages(namespace: string = DEFAULT_IMAGE_NAMESPACE): { registry: string; relay: string } {
+  return { registry: `${namespace}/registry:${REGISTRY_VERSION}`, relay: `${namespace}/registry-relay:${RELAY_VERSION}` };
+}
 
 export function registryServiceName(instance: string): string {
   return `colo-${instance}-registry`;
