@@ -202,4 +202,5 @@ export {
   startSwarmVdc,
   stopSwarmVdc,
 } from './swarm/deploy';
+export * from './swarm/shares';
 export { createSwarmRegistry, registryImages, type SwarmRegistry } from './swarm/registry/swarm-registry';
