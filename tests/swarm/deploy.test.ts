@@ -165,6 +165,34 @@ describe('a VDC on the swarm', () => {
     expect([...hosts].sort()).toEqual(['web-1', 'web-2', 'web-3']);
   });
 
+  // Why the deployer leaves Placement.MaxReplicas unset: with a node lost, one per node leaves a
+  // replica pending instead of running it beside another (Swarm's spread already keeps them apart
+  // while nodes are enough, as the first test shows).
+  it('measures: MaxReplicas 1 on two live nodes leaves the third replica pending', async () => {
+    const docker = swarm.manager.docker;
+    const name = `probe-max-${randomBytes(3).toString('hex')}`;
+    await docker.createService({
+      Name: name,
+      Labels: { 'colo.test-probe': 'true' },
+      TaskTemplate: { ContainerSpec: { Image: ECHO_IMAGE }, Placement: { MaxReplicas: 1 } },
+      Mode: { Replicated: { Replicas: 3 } },
+      EndpointSpec: { Mode: 'dnsrr' },
+    } as never);
+    try {
+      const tasks = await waitFor('two replicas running', 60_000, async () => {
+        const t = await runningTasks(docker, name);
+        return t.filter((x) => x.state === 'running').length === 2 ? t : undefined;
+      });
+      await new Promise((r) => setTimeout(r, 3000));
+      const after = await runningTasks(docker, name);
+      console.log(`MaxReplicas 1, 3 replicas, 2 live nodes: ${after.map((t) => t.state).join(', ')}`);
+      expect(tasks.length).toBe(3);
+      expect(after.filter((t) => t.state === 'pending')).toHaveLength(1);
+    } finally {
+      await docker.getService(name).remove();
+    }
+  });
+
   it('destroys services and networks, and leaves the volume', async () => {
     const [db] = await runningTasks(swarm.manager.docker, service('db'));
     await destroySwarmVdc(api, { instance, vdcId: vdc.id });

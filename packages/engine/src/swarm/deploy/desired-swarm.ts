@@ -15,6 +15,16 @@ export interface DesiredSwarmOptions {
   listenerNodes?: Record<number, string>;
   /** Appliances kept on different nodes where enough exist, beyond one appliance's replicas. */
   failoverGroups?: string[][];
+  /**
+   * image tag → the reference nodes pull it by (Colo's registry, pinned by digest: a rebuilt tag
+   * then updates the service, as a changed image id recreates a container on one host).
+   */
+  images?: Readonly<Record<string, string>>;
+}
+
+/** The images a VDC's services run: what the registry must hold before a deploy. */
+export function swarmImages(desired: Pick<DesiredState, 'containers' | 'listeners'>): string[] {
+  return [...new Set([...desired.containers, ...desired.listeners].map((c) => c.create.Image ?? c.image))].sort();
 }
 
 /** `colo-<key>-web-1` → `colo-<key>-web`: the appliance's containers without the replica suffix. */
@@ -63,6 +73,7 @@ export function desiredSwarm(desired: DesiredState, actual: Pick<ActualSwarm, 's
       placement,
       volumeLabels,
       hostname: `${appliance}-{{.Task.Slot}}`,
+      images: options.images,
     });
     services.push({
       name: built.spec.Name,
@@ -81,7 +92,7 @@ export function desiredSwarm(desired: DesiredState, actual: Pick<ActualSwarm, 's
     const nodeId = listenerNode({ existing: running?.labels[SWARM_LABEL.node], chosen: options.listenerNodes?.[l.hostPort], managerNodeId: actual.managerNodeId });
     const placement = { nodeId, reason: `publishes port ${l.hostPort} on ${hostnameOf.get(nodeId) ?? nodeId}` };
     notes.push(`edge listener ${placement.reason}`);
-    const built = serviceSpec({ name: l.name, appliance: l.appliance, containers: [l], replicas: 1, placement, volumeLabels, hostname: l.create.Hostname ?? `edge-${l.hostPort}` });
+    const built = serviceSpec({ name: l.name, appliance: l.appliance, containers: [l], replicas: 1, placement, volumeLabels, hostname: l.create.Hostname ?? `edge-${l.hostPort}`, images: options.images });
     services.push({ name: l.name, appliance: l.appliance, kind: 'listener', replicas: 1, standby: false, after: [l.target.appliance], placement, ...built, healthTimeoutMs: l.healthTimeoutMs });
   }
   return {

@@ -2,7 +2,7 @@
 export { readActualSwarm } from './actual-swarm';
 export { applySwarmPlan, type SwarmApplyEvent, type SwarmApplyOptions, type SwarmApplyResult } from './apply-swarm-plan';
 export { deploySwarmVdc, isSwarmManager, planSwarmVdc } from './deploy-swarm-vdc';
-export { type DesiredSwarmOptions, desiredSwarm, serviceName } from './desired-swarm';
+export { type DesiredSwarmOptions, desiredSwarm, serviceName, swarmImages } from './desired-swarm';
 export { createDockerSwarmApi } from './docker-swarm-api';
 export { choosePinnedNodes, listenerNode, pinGroups, shareClientRule } from './placement';
 export type { SwarmApi } from './swarm-api';

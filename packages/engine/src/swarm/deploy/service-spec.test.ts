@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appliance, dbClass, shopManifest, shopSecrets, webClass, wire } from '../../../test/fixtures/test-classes';
 import { desiredState } from '../../desired/desired-state';
 import type { DesiredContainer } from '../../desired/types';
-import { desiredSwarm } from './desired-swarm';
+import { desiredSwarm, swarmImages } from './desired-swarm';
 import { publishedPorts, SLOT, serviceSpec, tmpfsMount } from './service-spec';
 import { SWARM_CANNOT_EXPRESS } from './swarm-limits';
 import type { ActualSwarm } from './swarm-types';
@@ -122,6 +122,14 @@ describe('serviceSpec: a service from the replicas\' create bodies', () => {
     const a = desiredSwarm(shop(), empty).services;
     const b = desiredSwarm(desiredState({ vdc, revisionId: 'rev_2', secrets: shopSecrets, manifest: shopManifest(), config: { instance: 'test' } }), empty).services;
     expect(b.map((s) => s.specHash)).toEqual(a.map((s) => s.specHash));
+  });
+
+  it('runs the registry\'s pinned reference when given one, and a new digest updates the service', () => {
+    const ref = 'registry.colo:5000/colo-test/echo@sha256:' + 'a'.repeat(64);
+    expect(swarmImages(shop())).toEqual(['colo-test/echo:2', 'colo/edge-proxy:1']);
+    const pinned = desiredSwarm(shop(), empty, { images: { 'colo-test/echo:2': ref } }).services.find((s) => s.appliance === 'db')!;
+    expect(pinned.spec.TaskTemplate.ContainerSpec.Image).toBe(ref);
+    expect(pinned.specHash).not.toBe(service('db').specHash);
   });
 
   it('reads tmpfs sizes', () => {

@@ -30,6 +30,8 @@ export interface ServiceSpecInput {
   volumeLabels: ReadonlyMap<string, Record<string, string>>;
   /** The hostname pattern: `<appliance>-{{.Task.Slot}}` for appliances, the listener's own. */
   hostname: string;
+  /** The reference nodes pull each image by (the registry's, pinned by digest); the tag itself otherwise. */
+  images?: Readonly<Record<string, string>>;
 }
 
 export interface ServiceSpecResult {
@@ -54,6 +56,7 @@ export function serviceSpec(input: ServiceSpecInput): ServiceSpecResult {
     }
   }
   const containerSpec = specs[0]!;
+  containerSpec.Image = input.images?.[containerSpec.Image] ?? containerSpec.Image;
   for (const m of containerSpec.Mounts) {
     const labels = m.Source ? input.volumeLabels.get(m.Source) : undefined;
     // Applied when a node first creates the volume; the revision would only make every deploy an update.
