@@ -101,10 +101,14 @@ export async function removeRegistry(docker: Dockerode, instance: string, option
   if (options.purge) {
     // The task's container goes a moment after its service: retry while the volume is in use.
     const volume = docker.getVolume(registryVolumeName(instance));
-    for (let i = 0; i < 40; i++) {
-      const gone = await volume.remove().then(() => true, (e: { statusCode?: number }) => e.statusCode === 404);
+    for (const until = Date.now() + 60_000; ; ) {
+      const gone = await volume.remove().then(
+        () => true,
+        (e: { statusCode?: number }) => e.statusCode === 404,
+      );
       if (gone) return;
-      await new Promise((r) => setTimeout(r, 250));
+      if (Date.now() > until) throw new EngineError('conflict', `registry: its volume ${registryVolumeName(instance)} is still in use a minute after its service went`);
+      await new Promise((r) => setTimeout(r, 500));
     }
   }
 }
