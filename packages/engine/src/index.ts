@@ -204,3 +204,4 @@ export {
 } from './swarm/deploy';
 export * from './swarm/shares';
 export { createSwarmRegistry, registryImages, type SwarmRegistry } from './swarm/registry/swarm-registry';
+export { swarmImages } from './swarm/deploy';
