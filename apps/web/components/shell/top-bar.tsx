@@ -5,7 +5,7 @@ import { Logo } from './logo';
 import { NavLinks } from './nav-links';
 import { UserMenu } from './user-menu';
 
-export function TopBar({ user }: { user: { name: string; email: string } }) {
+export function TopBar({ user }: { user: { name: string; email: string; admin?: boolean } }) {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-6">

@@ -5,7 +5,7 @@ import { apiFetch } from '../ui/api-fetch';
 import { Spinner } from '../ui/spinner';
 import { useMenu } from '../ui/use-menu';
 
-export function UserMenu({ user }: { user: { name: string; email: string } }) {
+export function UserMenu({ user }: { user: { name: string; email: string; admin?: boolean } }) {
   const { open, setOpen, root } = useMenu();
   const [leaving, setLeaving] = useState(false);
 
@@ -51,6 +51,11 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
           <a role="menuitem" href="/settings/smtp" className="block px-4 py-2 text-sm text-slate-700 hover:bg-slate-50">
             Alert e-mail (SMTP)
           </a>
+          {user.admin && (
+            <a role="menuitem" href="/nodes" data-testid="menu-nodes" className="block px-4 py-2 text-sm text-slate-700 hover:bg-slate-50">
+              Nodes
+            </a>
+          )}
           <button
             type="button"
             role="menuitem"
