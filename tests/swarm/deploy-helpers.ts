@@ -41,6 +41,12 @@ export function shopOnSwarm(halb: ResolvedManifest['appliances'][number]['class'
 
 export const shopSwarmSecrets = { db: { password: 'pw-0123456789' }, lb: { cookieKey: 'k-0123456789abcdef', statsPassword: 'st-0123456789' } };
 
+/** Each image's id on the shared daemon, which `docker load` keeps in every node. */
+export async function imageIds(refs: string[]): Promise<Record<string, string>> {
+  const host = new Dockerode();
+  return Object.fromEntries(await Promise.all(refs.map(async (ref) => [ref, (await host.getImage(ref).inspect()).Id] as const)));
+}
+
 export interface TaskPlace {
   slot: number;
   node: string;

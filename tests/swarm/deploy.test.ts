@@ -9,6 +9,7 @@ import {
   desiredState,
   destroySwarmVdc,
   formatSwarmPlan,
+  isEngineError,
   planSwarmVdc,
   type SwarmApi,
   type SwarmApplyEvent,
@@ -17,9 +18,9 @@ import {
 } from '@colo/engine';
 import type { ApplianceClass } from '@colo/manifest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ECHO_IMAGE } from '../../packages/engine/test/fixtures/test-classes';
+import { appliance, ECHO_IMAGE, svcClass } from '../../packages/engine/test/fixtures/test-classes';
 import { startTestSwarm, type TestSwarm } from '../support/swarm';
-import { answeringHosts, EDGE_IMAGE, ensureShopImages, execInTask, fetchText, HALB_IMAGE, runningTasks, shopOnSwarm, shopSwarmSecrets, waitFor } from './deploy-helpers';
+import { answeringHosts, EDGE_IMAGE, ensureShopImages, execInTask, fetchText, HALB_IMAGE, imageIds, runningTasks, shopOnSwarm, shopSwarmSecrets, waitFor } from './deploy-helpers';
 
 const PORT = 18080;
 const instance = `test-swarm-deploy-${randomBytes(3).toString('hex')}`;
@@ -29,12 +30,18 @@ let swarm: TestSwarm;
 let api: SwarmApi;
 let halb: ApplianceClass;
 let url: string;
+/**
+ * Tags → image ids. A task of a tag tries a pull first (the engine always does for a tag); one of
+ * an id never does, so images loaded into the nodes run without any outside registry asked.
+ */
+let images: Record<string, string>;
 
 const desired = (webReplicas = 3) =>
   desiredState({ vdc, revisionId: 'rev_1', manifest: shopOnSwarm(halb, { webReplicas, port: PORT }), secrets: shopSwarmSecrets, config: { instance } });
 
 beforeAll(async () => {
   halb = await ensureShopImages();
+  images = await imageIds([ECHO_IMAGE, HALB_IMAGE, EDGE_IMAGE]);
   // The harness lists nodes right after the joins; a node listed a moment late fails the start
   // (seen once under load): one more attempt (each failed one removes itself).
   swarm = await startTestSwarm({ nodes: 3, images: [ECHO_IMAGE, HALB_IMAGE, EDGE_IMAGE] }).catch((error: Error) => {
@@ -52,12 +59,12 @@ const nodeOf = (id: string) => swarm.nodes.find((n) => n.nodeId === id)!;
 
 describe('a VDC on the swarm', () => {
   it('deploys: web spread over three nodes, db pinned with its volume, traffic through the listener reaches every web replica', async () => {
-    const { plan } = await planSwarmVdc(api, desired());
+    const { plan } = await planSwarmVdc(api, desired(), { images });
     console.log(`plan:\n${formatSwarmPlan(plan)}`);
     expect(plan.summary).toEqual({ create: 8, update: 0, remove: 0 });
     const events: SwarmApplyEvent[] = [];
     const started = Date.now();
-    await deploySwarmVdc(api, desired(), { onEvent: (e) => events.push(e) });
+    await deploySwarmVdc(api, desired(), { images, onEvent: (e) => events.push(e) });
     console.log(`deployed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(events.some((e) => /web: 3\/3 running/.test(e.message))).toBe(true);
     expect(events.at(-1)?.percent).toBe(100);
@@ -90,33 +97,33 @@ describe('a VDC on the swarm', () => {
   });
 
   it('re-applies as a no-op: a second plan is empty', async () => {
-    const { plan } = await planSwarmVdc(api, desired());
+    const { plan } = await planSwarmVdc(api, desired(), { images });
     expect(plan.steps).toEqual([]);
   });
 
   it('scales web to 5 and back to 3', async () => {
-    const { plan } = await planSwarmVdc(api, desired(5));
+    const { plan } = await planSwarmVdc(api, desired(5), { images });
     expect(plan.steps.map((s) => [s.name, s.action, s.reason])).toEqual([[service('web'), 'update', 'replicas: 3 → 5']]);
-    await deploySwarmVdc(api, desired(5));
+    await deploySwarmVdc(api, desired(5), { images });
     expect(await runningTasks(swarm.manager.docker, service('web'))).toHaveLength(5);
     const five = await waitFor('five web replicas answering', 30_000, async () => {
       const hosts = await answeringHosts(url, 20);
       return hosts.size === 5 ? hosts : undefined;
     });
     expect([...five].sort()).toEqual(['web-1', 'web-2', 'web-3', 'web-4', 'web-5']);
-    await deploySwarmVdc(api, desired(3));
+    await deploySwarmVdc(api, desired(3), { images });
     expect(await runningTasks(swarm.manager.docker, service('web'))).toHaveLength(3);
-    expect((await planSwarmVdc(api, desired(3))).plan.steps).toEqual([]);
+    expect((await planSwarmVdc(api, desired(3), { images })).plan.steps).toEqual([]);
   });
 
   it('stops (every service at 0, specs kept) and starts again', async () => {
     await stopSwarmVdc(api, { instance, vdcId: vdc.id });
     for (const a of ['lb', 'web', 'db']) expect(await runningTasks(swarm.manager.docker, service(a))).toEqual([]);
     expect(await fetchText(url, 2000)).toBeUndefined();
-    const { plan } = await planSwarmVdc(api, desired());
+    const { plan } = await planSwarmVdc(api, desired(), { images });
     expect(plan.steps.every((s) => s.action === 'update' && s.reason === 'stopped: start')).toBe(true);
     await startSwarmVdc(api, { instance, vdcId: vdc.id });
-    expect((await planSwarmVdc(api, desired())).plan.steps).toEqual([]);
+    expect((await planSwarmVdc(api, desired(), { images })).plan.steps).toEqual([]);
     const hosts = await waitFor('all web replicas answering after start', 30_000, async () => {
       const seen = await answeringHosts(url, 20);
       return seen.size === 3 ? seen : undefined;
@@ -174,7 +181,7 @@ describe('a VDC on the swarm', () => {
     await docker.createService({
       Name: name,
       Labels: { 'colo.test-probe': 'true' },
-      TaskTemplate: { ContainerSpec: { Image: ECHO_IMAGE }, Placement: { MaxReplicas: 1 } },
+      TaskTemplate: { ContainerSpec: { Image: images[ECHO_IMAGE] }, Placement: { MaxReplicas: 1 } },
       Mode: { Replicated: { Replicas: 3 } },
       EndpointSpec: { Mode: 'dnsrr' },
     } as never);
@@ -208,5 +215,26 @@ describe('a VDC on the swarm', () => {
     }
     const { Volumes } = await nodeOf(db!.node).docker.listVolumes({ filters: { label: [`colo.vdc=${vdc.id}`] } });
     expect((Volumes ?? []).map((v) => v.Name)).toEqual([`colo-${vdc.key}-db-data`]);
+  });
+});
+
+describe('a deploy that cannot run', () => {
+  it('fails fast when nodes lack an image, naming it, and destroy cleans up', async () => {
+    const broken = { id: `vdc_${randomBytes(6).toString('hex')}`, name: 'broken', key: `broken-${randomBytes(3).toString('hex')}` };
+    const absent = `sha256:${'0'.repeat(64)}`;
+    const manifest = { name: 'broken', appliances: [appliance('svc', { ...svcClass, image: 'colo-test/absent:1' })], connections: [] };
+    const d = desiredState({ vdc: broken, revisionId: 'rev_1', manifest, secrets: {}, config: { instance } });
+    const started = Date.now();
+    const error = await deploySwarmVdc(api, d, { images: { 'colo-test/absent:1': absent } }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    console.log(`missing image: failed after ${((Date.now() - started) / 1000).toFixed(1)} s: ${(error as Error)?.message}`);
+    expect(isEngineError(error, 'step_failed')).toBe(true);
+    expect((error as Error).message).toMatch(/service colo-broken-\w+-svc: .*No such image/i);
+    expect(isEngineError((error as Error).cause, 'image_missing')).toBe(true);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    await destroySwarmVdc(api, { instance, vdcId: broken.id });
+    expect(await swarm.manager.docker.listServices({ filters: { label: [`colo.vdc=${broken.id}`] } })).toEqual([]);
   });
 });
