@@ -178,6 +178,33 @@ describe('a NAS share across three nodes', () => {
     expect(await Promise.all(swarm.nodes.map((n) => n.docker.getContainer(shareMounterName(share.key)).inspect().then((c) => c.Id)))).toEqual(ids);
   });
 
+  it('keeps serving running clients when the server restarts (sshfs reconnects to the same host key)', async () => {
+    const service = manager.getService(shareServiceName(share.key));
+    const [old] = (await tasksOf(shareServiceName(share.key))).filter((t) => t.Status.State === 'running');
+    expect(old).toBeDefined();
+    const before = (await service.inspect()) as { Version: { Index: number }; Spec: { TaskTemplate: { ForceUpdate?: number } } };
+    await service.update({ ...before.Spec, TaskTemplate: { ...before.Spec.TaskTemplate, ForceUpdate: (before.Spec.TaskTemplate.ForceUpdate ?? 0) + 1 }, version: before.Version.Index });
+    await until('the old server task gone and a new one running', async () => {
+      const tasks = await tasksOf(shareServiceName(share.key));
+      const running = tasks.filter((t) => t.Status.State === 'running').map((t) => t.ID);
+      return running.length === 1 && running[0] !== old?.ID ? true : undefined;
+    });
+    // From web's replica on node 2, as it runs (www-data): the first writes may fail while sshfs
+    // notices the old connection is gone; then it reconnects.
+    const node2 = swarm.nodes[1] as SwarmNode;
+    const [web2] = await node2.docker.listContainers({ filters: { label: ['com.docker.swarm.service.name=web'] } });
+    expect(web2).toBeDefined();
+    await until('a write through the reconnected share', async () => {
+      const exec = await node2.docker.getContainer(web2!.Id).exec({ Cmd: ['sh', '-c', 'echo again > /srv/share/after-restart'] });
+      const stream = await exec.start({});
+      await new Promise((r) => stream.on('end', r).resume());
+      return (await exec.inspect()).ExitCode === 0 ? true : undefined;
+    });
+    expect(await nasFiles()).toContain('33 after-restart again');
+    // The restart changed nothing Colo owns: still a no-op.
+    expect((await ensureShare(deps, share)).changed).toEqual([]);
+  });
+
   it('fails and retries a client on a node where the share is not mounted, instead of serving an empty directory', async () => {
     // No client left on any node: a running one would keep the node's volume mounted (Docker's
     // local driver mounts a volume once for all its containers) and a new one would share that.
@@ -216,6 +243,7 @@ describe('a NAS share across three nodes', () => {
       await expect(n.docker.getContainer(shareMounterName(share.key)).inspect()).rejects.toMatchObject({ statusCode: 404 });
     }
     expect(await nasFiles()).toEqual([
+      '33 after-restart again',
       '33 late-late-1 hello from the nas',
       '33 seed.txt hello from the nas',
       '33 seen-web-1 hello from the nas',

@@ -1,5 +1,9 @@
 // The share server's service, the mounter's container and the clients' mount: what each runs,
 // as whom, with what rights, where; and that a spec hash moves with what it covers.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shareClientMount } from './client-mount';
 import { shareMounterSpec } from './mounter-spec';
@@ -136,8 +140,15 @@ describe('shareMounterSpec', () => {
         { name: 'known_hosts', data: `[share]:2222 ${keys.host.publicLine}\n`, mode: 0o644 },
       ]),
     );
-    expect(files.subarray(100, 107).toString()).toBe('0000600');
-    expect(files.subarray(257, 262).toString()).toBe('ustar');
+    // What tar itself reads (Docker's unpacker is as strict about the header checksum).
+    const dir = mkdtempSync(path.join(tmpdir(), 'colo-share-tar-'));
+    try {
+      writeFileSync(path.join(dir, 'files.tar'), files);
+      const listed = execFileSync('tar', ['-tvf', path.join(dir, 'files.tar'), '--numeric-owner'], { encoding: 'utf8' });
+      expect(listed).toMatch(/^-rw------- 0\/0 +\d+ .* id\n-rw-r--r-- 0\/0 +\d+ .* known_hosts\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     expect(shareMounterSpec(share, IMAGE, shareKeys('unit-test-secret-0123456789abcdef', share.key, 2)).specHash).not.toBe(specHash);
   });
 });
