@@ -1,6 +1,7 @@
 // The engine's ClusterApi on real swarms of Docker-in-Docker nodes: status, the join command,
 // nodes with resources and what runs on them, labels, drain, removal's refusals and a removal
 // after the node left; and `init`/`adopt` on a fresh engine that is in no swarm.
+import { drainAndWait } from '@colo/control';
 import { type ClusterApi, createDockerCluster, isEngineError } from '@colo/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSwarm, type TestSwarm } from '../support/swarm';
@@ -121,6 +122,36 @@ describe('a swarm through ClusterApi', () => {
     await cluster.removeNode(third.hostname);
     expect((await cluster.listNodes()).map((n) => n.hostname).sort()).toEqual(swarm.nodes.slice(0, 2).map((n) => n.hostname).sort());
     expect(await refusal(cluster.node(third.nodeId))).toMatch(/is not in this swarm/);
+  });
+
+  it("drains through control: the stateless replicas move, the appliance pinned by its data is named and waits for the node", async () => {
+    const second = swarm.nodes[1];
+    if (!second) throw new Error('no second node');
+    const dbLabels = { ...LABELS, 'colo.appliance': 'db' };
+    await swarm.manager.docker.createService({
+      Name: 'nodes-db',
+      Labels: dbLabels,
+      TaskTemplate: { ContainerSpec: { Image: ECHO, Labels: dbLabels }, Placement: { Constraints: [`node.id==${second.nodeId}`] } },
+      Mode: { Replicated: { Replicas: 1 } },
+      EndpointSpec: { Mode: 'dnsrr' },
+    });
+    await until(
+      'db running on the second node and web on both',
+      () => cluster.node(second.hostname),
+      (n) => n.runs.some((r) => r.service === 'nodes-db' && r.pinned && r.tasks[0]?.state === 'running') && n.runs.some((r) => r.service === 'nodes-web'),
+    );
+
+    const drained = await drainAndWait(cluster, second.hostname, { waitMs: 90_000 });
+    expect(drained.moved).toBe(true);
+    expect(drained.remaining).toEqual([]);
+    expect(drained.pinned.map((r) => [r.service, r.appliance, r.vdc])).toEqual([['nodes-db', 'db', 'vdc-nodes']]);
+    expect(drained.node).toMatchObject({ availability: 'drain', runs: [] });
+    const first = await until('three web replicas on the manager', () => cluster.node(swarm.manager.hostname), (n) => n.runs.find((r) => r.service === 'nodes-web')?.tasks.filter((t) => t.state === 'running').length === 3);
+    // Nowhere else to go: the pinned one is not started on the manager.
+    expect(first.runs.map((r) => r.service)).toEqual(['nodes-web']);
+
+    await cluster.setAvailability(second.hostname, 'active');
+    await until('db back on its node', () => cluster.node(second.hostname), (n) => n.runs.some((r) => r.service === 'nodes-db' && r.tasks[0]?.state === 'running'));
   });
 
   it('puts an active node back to work', async () => {
