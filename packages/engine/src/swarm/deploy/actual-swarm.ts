@@ -27,6 +27,7 @@ export async function readActualSwarm(api: SwarmApi, scope: VdcScope): Promise<A
       labels: s.Spec.Labels ?? {},
       replicas: s.Spec.Mode?.Replicated?.Replicas ?? 0,
       spec: s.Spec,
+      stalledUpdate: s.UpdateStatus?.State?.endsWith('paused') ? `${s.UpdateStatus.State}: ${s.UpdateStatus.Message ?? ''}`.trim() : undefined,
     })),
     networks: networks.map((n) => ({ id: n.Id, name: n.Name, labels: n.Labels })),
     nodes: nodes.map(nodeInfo).sort((a, b) => a.hostname.localeCompare(b.hostname)),

@@ -71,7 +71,7 @@ export async function applySwarmPlan(api: SwarmApi, plan: SwarmPlan, desired: De
     const d = desired.services.find((s) => s.name === step.name);
     if (!d) throw new EngineError('invalid_manifest', `step ${step.id} names a service the desired swarm does not have`);
     const replicas = step.replicas ?? d.replicas;
-    await putService(api, d, replicas, scope);
+    await putService(api, d, replicas, scope, step.force === true);
     return waitServiceConverged(api, { name: d.name, specHash: d.specHash, replicas }, {
       timeoutMs: d.healthTimeoutMs + (options.startSlackMs ?? 60_000),
       signal: options.signal,
@@ -105,7 +105,7 @@ export async function applySwarmPlan(api: SwarmApi, plan: SwarmPlan, desired: De
 }
 
 /** Creates the service, or updates the one of that name when it is this VDC's (crash safety). */
-async function putService(api: SwarmApi, d: DesiredService, replicas: number, scope: { instance: string; vdcId: string }): Promise<void> {
+async function putService(api: SwarmApi, d: DesiredService, replicas: number, scope: { instance: string; vdcId: string }, force: boolean): Promise<void> {
   const spec: SwarmServiceSpec = { ...d.spec, Mode: { Replicated: { Replicas: replicas } } };
   const found = await api.inspectService(d.name);
   if (!found) {
@@ -113,7 +113,8 @@ async function putService(api: SwarmApi, d: DesiredService, replicas: number, sc
     return;
   }
   if (!belongsTo(found.Spec.Labels, scope)) throw new EngineError('name_taken', `service ${d.name} exists and is not this VDC's`);
-  await api.updateService(found.ID, found.Version.Index, spec);
+  const bump = (found.Spec.TaskTemplate.ForceUpdate ?? 0) + (force ? 1 : 0);
+  await api.updateService(found.ID, found.Version.Index, { ...spec, TaskTemplate: { ...spec.TaskTemplate, ForceUpdate: bump } });
 }
 
 /**

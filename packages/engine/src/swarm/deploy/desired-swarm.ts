@@ -65,6 +65,11 @@ export function desiredSwarm(desired: DesiredState, actual: Pick<ActualSwarm, 's
       ? { nodeId, reason: `pinned to ${hostnameOf.get(nodeId) ?? nodeId}: ${pinReason.get(appliance)}` }
       : { reason: 'any node (Swarm spreads its replicas)' };
     if (nodeId) notes.push(`${appliance} ${placement.reason}`);
+    const home = nodeId ? actual.nodes.find((n) => n.id === nodeId) : undefined;
+    // Said, never silently re-placed: its data is on that node (restoring elsewhere is an action).
+    if (nodeId && !home?.schedulable) {
+      notes.push(`${appliance} cannot run: its node ${home ? `${home.hostname} is ${home.state}/${home.availability}` : `${nodeId} has left the swarm`}, and its data is there`);
+    }
     const built = serviceSpec({
       name: serviceName(first),
       appliance,

@@ -53,4 +53,13 @@ describe('pinning', () => {
     expect(listenerNode({ managerNodeId: 'm', existing: 'e' })).toBe('e');
     expect(listenerNode({ managerNodeId: 'm', existing: 'e', chosen: 'c' })).toBe('c');
   });
+
+  it('says so when a pinned appliance\'s node is down, and keeps it there', () => {
+    const actual: ActualSwarm = { services: [], networks: [], nodes: [node(1), node(2), node(3)], coloTasksPerNode: new Map(), managerNodeId: 'node1' };
+    const db = desiredSwarm(shop(), actual).services.find((s) => s.appliance === 'db')!;
+    const down = { ...actual, nodes: actual.nodes.map((n) => (n.id === db.placement.nodeId ? { ...n, schedulable: false, state: 'down' } : n)), services: [{ id: 'x', version: 1, name: db.name, labels: db.spec.Labels, replicas: 1, spec: db.spec }] };
+    const again = desiredSwarm(shop(), down);
+    expect(again.services.find((s) => s.appliance === 'db')!.placement.nodeId).toBe(db.placement.nodeId);
+    expect(again.notes).toContainEqual(expect.stringMatching(/^db cannot run: its node n\d is down\/active, and its data is there$/));
+  });
 });

@@ -7,6 +7,8 @@ export interface SwarmServiceInfo {
   ID: string;
   Version: { Index: number };
   Spec: SwarmServiceSpec;
+  /** The last rolling update: `paused` when a new task failed (UpdateConfig.FailureAction). */
+  UpdateStatus?: { State?: string; Message?: string };
 }
 
 export interface SwarmTaskInfo {

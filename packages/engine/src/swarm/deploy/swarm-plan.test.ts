@@ -67,4 +67,13 @@ describe('planSwarm', () => {
     ]);
     expect(removal.steps[0]!.reason).toBe('appliance stats is no longer in the manifest');
   });
+
+  it('rolls a paused update out again though the spec matches', () => {
+    const d = shop();
+    const actual = deployed(d);
+    actual.services[0] = { ...actual.services[0]!, stalledUpdate: 'paused: update paused due to failure or early termination of task x' };
+    const plan = planSwarm(d, actual);
+    expect(plan.steps.map((s) => [s.name, s.action, s.force])).toEqual([[actual.services[0]!.name, 'update', true]]);
+    expect(plan.steps[0]!.reason).toMatch(/^last update paused: .*: roll out again$/);
+  });
 });

@@ -20,6 +20,8 @@ export interface SwarmPlanStep {
   reason: string;
   /** Replicas the service gets (create, update). */
   replicas?: number;
+  /** Roll its tasks out again though the spec is unchanged (a paused update). */
+  force?: boolean;
   dependsOn: string[];
 }
 
@@ -52,6 +54,7 @@ export function planSwarm(desired: DesiredSwarm, actual: Pick<ActualSwarm, 'serv
     const change = serviceChange(d, actualByName.get(d.name));
     if (!change) continue;
     const step = add({ action: change.action, kind: 'service', name: d.name, appliance: d.appliance, reason: change.reason, replicas: change.replicas });
+    if (change.force) step.force = true;
     step.dependsOn.push(...d.spec.TaskTemplate.Networks.map((n) => id('network', n.Target)));
     // Listeners after their appliance; appliances after their servers (boot order).
     const key = d.kind === 'listener' ? `listener:${d.name}` : d.appliance;
@@ -81,17 +84,24 @@ export function planSwarm(desired: DesiredSwarm, actual: Pick<ActualSwarm, 'serv
 }
 
 /** What a service needs, if anything. A standby appliance keeps whatever replicas it runs. */
-export function serviceChange(d: DesiredService, found: ActualService | undefined): { action: 'create' | 'update'; reason: string; replicas: number } | undefined {
+export function serviceChange(
+  d: DesiredService,
+  found: ActualService | undefined,
+): { action: 'create' | 'update'; reason: string; replicas: number; force?: boolean } | undefined {
   const target = d.standby ? (found?.replicas ?? 0) : d.replicas;
   if (!found) {
     const what = d.kind === 'listener' ? 'new edge listener' : d.standby ? `new, standby (${d.replicas} once started)` : `new, ${plural(d.replicas, 'replica')}`;
     return { action: 'create', reason: `${what}; ${d.placement.reason}`, replicas: target };
   }
   const reasons: string[] = [];
-  if (found.labels[LABEL.spec] !== d.specHash) reasons.push(changedParts(d, found));
+  const changed = found.labels[LABEL.spec] !== d.specHash;
+  if (changed) reasons.push(changedParts(d, found));
+  // The spec already says the new version, but its tasks never all got there: roll out again.
+  else if (found.stalledUpdate) reasons.push(`last update ${found.stalledUpdate}: roll out again`);
   if (found.replicas !== target) reasons.push(found.replicas === 0 ? 'stopped: start' : `replicas: ${found.replicas} → ${target}`);
   else if (found.labels[SWARM_LABEL.replicas] !== String(d.replicas) && !d.standby) reasons.push(`replicas: ${d.replicas}`);
-  return reasons.length > 0 ? { action: 'update', reason: reasons.join('; '), replicas: target } : undefined;
+  if (reasons.length === 0) return undefined;
+  return { action: 'update', reason: reasons.join('; '), replicas: target, ...(!changed && found.stalledUpdate ? { force: true } : {}) };
 }
 
 function changedParts(d: DesiredService, found: ActualService): string {

@@ -57,6 +57,8 @@ export interface SwarmServiceSpec {
     RestartPolicy: { Condition: 'any'; Delay: number; MaxAttempts: number };
     Placement: { Constraints: string[] };
     Networks: { Target: string; Aliases: string[] }[];
+    /** Bumped to roll the tasks out again with an unchanged spec (a paused update resumed). */
+    ForceUpdate?: number;
     LogDriver?: { Name: string; Options: Record<string, string> };
   };
   Mode: { Replicated: { Replicas: number } };
@@ -134,6 +136,8 @@ export interface ActualService {
   labels: Record<string, string>;
   replicas: number;
   spec: SwarmServiceSpec;
+  /** A rolling update that stopped half-way (`paused`, `rollback_paused`), with Swarm's words. */
+  stalledUpdate?: string;
 }
 
 export interface ActualSwarm {
