@@ -8,6 +8,7 @@ import {
   createRegistryCertificates,
   distributeBySaveLoad,
   ensureRegistry,
+  issueLeaves,
   pushImage,
   pushedReference,
   type RegistryCertificates,
@@ -49,13 +50,13 @@ afterAll(async () => {
   await swarm?.stop();
 });
 
-const ensure = (labels?: Record<string, string>) =>
+const ensure = (labels?: Record<string, string>, certificates = certs) =>
   ensureRegistry({
     docker: swarm.manager.docker,
     instance: INSTANCE,
     address: swarm.manager.ip,
     port: PORT,
-    certificates: certs,
+    certificates,
     registryImage: images.registry,
     relayImage: images.relay,
     labels,
@@ -206,6 +207,46 @@ describe("Colo's registry on a swarm", () => {
     await third.docker.getImage(pushed).remove({ force: true }).catch(() => undefined);
     await until(() => pull(third, pushed), 60_000);
     expect(JSON.parse((await catalog()).body).repositories).toEqual(['colo-test/echo']);
+  });
+
+  it('pushes a class version committed on the manager the same way, under its own tag and digest', async () => {
+    const manager = swarm.manager;
+    const container = await manager.docker.createContainer({ Image: ECHO, Entrypoint: ['sh', '-c', 'echo version-3 > /colo-version'], User: 'root' });
+    await container.start();
+    await container.wait();
+    await container.commit({ repo: 'colo-test/echo', tag: '3' });
+    await container.remove();
+    expect(await pushedReference(manager.docker, 'colo-test/echo:3')).toBeUndefined();
+    const v3 = await pushImage(manager.docker, 'colo-test/echo:3');
+    expect(v3.reference).toMatch(/^127\.0\.0\.1:5000\/colo-test\/echo:3@sha256:[0-9a-f]{64}$/);
+    expect(v3.reference).not.toBe(pushed);
+    expect(await pushedReference(manager.docker, ECHO)).toBe(pushed);
+    const worker = swarm.nodes[1] as SwarmNode;
+    await pull(worker, v3.reference);
+    expect(await run(worker, v3.reference, ['cat', '/colo-version'])).toContain('version-3');
+  });
+
+  it("the relays refuse a registry whose certificate does not name the manager's address", async () => {
+    const wrong = { ca: certs.ca, ...issueLeaves(certs.ca, ['10.9.9.9']) };
+    const relayVersion = (await versions())[1];
+    expect((await ensure(undefined, wrong)).changed).toEqual(['secrets', 'registry service', 'relay service']);
+    await until(async () => {
+      if ((await versions())[1] === relayVersion) throw new Error('relay not updated yet');
+    });
+    await runningTasks(swarm.manager.docker, relayServiceName(INSTANCE), 3);
+    await runningTasks(swarm.manager.docker, registryServiceName(INSTANCE), 1);
+    // The registry itself answers (with the wrong name): only the relays' check stands between.
+    await until(() => catalog({ ca: certs.ca.cert }).catch((e: Error) => (/IP: 10\.9\.9\.9|altnames/i.test(e.message) ? { status: -1, body: '' } : Promise.reject(e))));
+    const worker = swarm.nodes[2] as SwarmNode;
+    await worker.docker.getImage(pushed).remove({ force: true }).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 3000));
+    await expect(pull(worker, pushed)).rejects.toThrow();
+    // …refused by the relay's own check, as it says in its log.
+    const logs = (await swarm.manager.docker.getService(relayServiceName(INSTANCE)).logs({ stdout: true, stderr: true, tail: 200 } as object)) as unknown as Buffer;
+    expect(logs.toString()).toMatch(/certificate is valid but its commonName does not match hostname/);
+    // Back to the right certificate: the same pull works, so the refusal was the name check.
+    await ensure();
+    await until(() => pull(worker, pushed), 90_000);
   });
 });
 
