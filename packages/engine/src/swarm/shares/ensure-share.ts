@@ -2,6 +2,7 @@
 // mounter on every ready node, then waits (bounded) until each node's mount answers. Idempotent:
 // what matches its spec hash is left alone, so a second call changes nothing.
 import { EngineError } from '../../engine-error';
+import { toEngineError } from '../../runtime/docker-errors';
 import { LABEL } from '../../labels';
 import { shareMounterSpec, MOUNTER_FILES_DIR } from './mounter-spec';
 import type { NodeContainers, ShareNode } from './node-access';
@@ -26,6 +27,14 @@ export interface EnsureShareResult {
 }
 
 export async function ensureShare(deps: ShareDeps, share: Share): Promise<EnsureShareResult> {
+  try {
+    return await ensure(deps, share);
+  } catch (error) {
+    throw toEngineError(error, `share ${share.key}`);
+  }
+}
+
+async function ensure(deps: ShareDeps, share: Share): Promise<EnsureShareResult> {
   const keys = shareKeys(deps.secret, share.key);
   const changed: string[] = [];
   const server = shareServerSpec(share, deps.image, keys);
@@ -118,7 +127,10 @@ async function ensureService(deps: ShareDeps, server: ShareServerSpec, changed: 
       throw error;
     })) as { Version: { Index: number }; Spec: { Labels?: Record<string, string> } } | undefined;
   if (!current) {
-    await deps.manager.createService(server.service);
+    await deps.manager.createService(server.service).catch((error) => {
+      // Made meanwhile by another call of the same spec.
+      if (statusOf(error) !== 409) throw error;
+    });
     changed.push('service');
     return;
   }

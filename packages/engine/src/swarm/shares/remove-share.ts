@@ -1,10 +1,19 @@
 // Takes a share down, mounters first (each unmounts on SIGTERM), then the server, its secrets and
 // its network. The shared volume itself is the NAS's and is never touched. Idempotent.
 import { EngineError } from '../../engine-error';
+import { toEngineError } from '../../runtime/docker-errors';
 import { type ShareDeps, pollUntil, statusOf } from './share-deps';
 import { SHARE_LABEL, shareClientVolumeName, shareMounterName, shareNetworkName, shareServiceName } from './share-names';
 
 export async function removeShare(deps: ShareDeps, key: string): Promise<void> {
+  try {
+    await remove(deps, key);
+  } catch (error) {
+    throw toEngineError(error, `removing share ${key}`);
+  }
+}
+
+async function remove(deps: ShareDeps, key: string): Promise<void> {
   const nodes = await deps.nodes.nodes();
   await Promise.all(
     nodes.map(async (node) => {
