@@ -52,6 +52,10 @@ while ((!stopping)); do
   while ! mounted "$stage" && kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
   if mounted "$stage" && mkdir "$target" && mount --bind "$stage" "$target"; then
     echo "colo-mount-share: $user@$host:/share mounted at $target"
+  elif mounted "$stage"; then
+    # Mounted but not published (something else is at $target): not a mount to keep.
+    echo "colo-mount-share: cannot publish the mount at $target" >&2
+    kill "$pid" 2>/dev/null
   fi
   wait "$pid"
   # `wait` returns early on a trapped signal: wait for sshfs itself to end.
