@@ -113,10 +113,17 @@ export async function startTestSwarm(options: TestSwarmOptions): Promise<TestSwa
     await Promise.all(
       others.map((n) => n.docker.swarmJoin({ ListenAddr: '0.0.0.0:2377', AdvertiseAddr: n.ip, RemoteAddrs: [`${first.ip}:2377`], JoinToken: tokens.Worker })),
     );
-    const listed = (await first.docker.listNodes()) as { ID: string; Description: { Hostname: string } }[];
+    // A join returns before the manager lists the node with its hostname: ask until all are there.
+    let listed: { ID: string; Description?: { Hostname?: string } }[] = [];
+    for (const until = Date.now() + 30_000; ; ) {
+      listed = (await first.docker.listNodes()) as typeof listed;
+      const named = new Set(listed.map((l) => l.Description?.Hostname));
+      if (started.every((n) => named.has(n.hostname)) || Date.now() > until) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
     swarm.nodes = started.map((n) => {
-      const nodeId = listed.find((l) => l.Description.Hostname === n.hostname)?.ID;
-      if (!nodeId) throw new Error(`${n.hostname} did not join the swarm`);
+      const nodeId = listed.find((l) => l.Description?.Hostname === n.hostname)?.ID;
+      if (!nodeId) throw new Error(`${n.hostname} did not join the swarm within 30 s`);
       return { ...n, nodeId };
     });
     swarm.manager = swarm.nodes[0] as SwarmNode;

@@ -5,9 +5,12 @@ import { startTestSwarm, type TestSwarm } from '../support/swarm';
 
 const ECHO = 'colo-test/echo:2';
 let swarm: TestSwarm;
+/** By id, not tag: a task of a tag makes its node try a pull from a registry first. */
+let echoId: string;
 
 beforeAll(async () => {
   swarm = await startTestSwarm({ nodes: 3, images: [ECHO] });
+  echoId = (await swarm.manager.docker.getImage(ECHO).inspect()).Id;
 });
 afterAll(async () => {
   await swarm?.stop();
@@ -26,7 +29,7 @@ describe('a test swarm of Docker-in-Docker nodes', () => {
     await docker.createService({
       Name: 'probe-web',
       TaskTemplate: {
-        ContainerSpec: { Image: ECHO, Hostname: 'web-{{.Task.Slot}}' },
+        ContainerSpec: { Image: echoId, Hostname: 'web-{{.Task.Slot}}' },
         Networks: [{ Target: 'probe', Aliases: ['web'] }],
       },
       Mode: { Replicated: { Replicas: 3 } },
