@@ -118,12 +118,12 @@ function expandDefinition(
     set.set(applianceName, { ...set.get(applianceName), [property]: value });
   }
   // Published ports of the box, moved to the interior appliance behind each boundary terminal.
-  const published = new Map<string, { terminal: string; port: number }[]>();
-  for (const { terminal, port } of box.expose ?? []) {
+  const published = new Map<string, { terminal: string; port: number; node?: string }[]>();
+  for (const { terminal, port, node } of box.expose ?? []) {
     const boundary = def.terminals.find((t) => t.name === terminal);
     const ref = boundary ? parseEndpoint(boundary.endpoint) : undefined;
     if (!ref) continue;
-    published.set(ref.appliance, [...(published.get(ref.appliance) ?? []), { terminal: ref.terminal, port }]);
+    published.set(ref.appliance, [...(published.get(ref.appliance) ?? []), { terminal: ref.terminal, port, ...(node !== undefined ? { node } : {}) }]);
   }
   const interior: Graph = {
     appliances: def.appliances.map((a) => {
@@ -154,6 +154,8 @@ function expandDefinition(
       ...a,
       name: prefix(a.name),
       ...(a.startAfter ? { startAfter: a.startAfter.map(prefix) } : {}),
+      // A failover group inside an assembly is the instance's own: two instances keep theirs apart.
+      ...(a.placement?.group !== undefined ? { placement: { ...a.placement, group: prefix(a.placement.group) } } : {}),
       ...(box.startAfter && box.startAfter.length > 0 ? { startAfter: [...(a.startAfter ?? []).map(prefix), ...box.startAfter] } : {}),
     })),
     connections: flat.connections.map((c) => ({ from: rename(c.from), to: rename(c.to) })),

@@ -7,6 +7,14 @@ export { formatIssue, formatPath } from './issue';
 export * from './manifest-schema';
 export { DEFAULT_FAILURE_WINDOW, DEFAULT_MAX_FAILURES, type FailoverPolicy, failoverPolicy, failureWindowMs } from './failover';
 export { forbiddenKeyReason } from './forbidden-keys';
+export {
+  failoverGroups,
+  formatNodeSelector,
+  GROUP_PATTERN,
+  type NodeSelector,
+  parseNodeSelector,
+  placementNotes,
+} from './placement';
 export { validateManifest, type ValidateOptions, type ValidationResult } from './validate-manifest';
 export { MAX_MANIFEST_BYTES, parseManifestText, validateManifestText } from './parse-manifest';
 export { type GuardedYamlLimits, readGuardedYaml } from './read-guarded-yaml';

@@ -12,6 +12,7 @@ import {
   isPropertyValue,
   resourcesShape,
 } from './manifest-schema';
+import { placementShape } from './placement';
 import type { TerminalRef } from './resolved';
 
 export interface ApplianceEntry {
@@ -28,10 +29,12 @@ export interface ApplianceEntry {
   properties: Map<string, ManifestPropertyValue>;
   /** Every key written under `properties`, valid or not. */
   propertyKeys: string[];
-  expose: { index: number; terminal: string; port: number }[];
+  expose: { index: number; terminal: string; port: number; node?: string }[];
   startAfter: { index: number; name: string }[];
-  /** `standby` / `failover` when written: keys only a box of containers has (not an assembly). */
-  containerOnlyKeys: ('standby' | 'failover')[];
+  /** `standby` / `failover` / `placement` when written: keys only a box of containers has (not an assembly). */
+  containerOnlyKeys: ('standby' | 'failover' | 'placement')[];
+  /** The placement group, when it passed its schema. */
+  group?: string;
 }
 
 export interface ConnectionEntry {
@@ -69,6 +72,11 @@ function readAppliance(raw: unknown, index: number, catalog: Catalog): Appliance
   if (!isRecord(raw)) return entry;
   if (raw.standby !== undefined) entry.containerOnlyKeys.push('standby');
   if (raw.failover !== undefined) entry.containerOnlyKeys.push('failover');
+  if (raw.placement !== undefined) entry.containerOnlyKeys.push('placement');
+  if (isRecord(raw.placement)) {
+    const group = placementShape.group.safeParse(raw.placement.group);
+    if (group.success) entry.group = group.data;
+  }
   entry.name = field(raw, 'name') as string | undefined;
   entry.classRef = field(raw, 'class') as string | undefined;
   if (entry.classRef !== undefined) entry.cls = catalog.get(entry.classRef);

@@ -5,6 +5,7 @@ import { closestMatch } from './closest-match';
 import { dnsLabel, MEMORY_PATTERN } from './class-schema';
 import { failoverShape } from './failover';
 import { forbiddenKeyMessage } from './forbidden-keys';
+import { nodeSelectorSchema, placementShape } from './placement';
 
 /** The message for a key the schema does not know, with the refusal reason for power keys. */
 export function unknownKeyMessage(key: string, allowed: readonly string[]): string {
@@ -54,10 +55,13 @@ export const resourcesSchema = strictObject(resourcesShape);
 export const exposeShape = {
   terminal: dnsLabel,
   port: z.number().int().min(1).max(65535),
+  /** On a swarm: the node(s) whose address publishes the port (placement.ts); the manager otherwise. */
+  node: nodeSelectorSchema.optional(),
 };
 export const exposeSchema = strictObject(exposeShape);
 
 export const failoverSchema = strictObject(failoverShape);
+export const placementSchema = strictObject(placementShape);
 
 export const applianceShape = {
   name: dnsLabel,
@@ -70,6 +74,8 @@ export const applianceShape = {
   startAfter: z.array(dnsLabel).max(1000).optional(),
   /** How many failures in what window stop the appliance instead of restarting it (failover.ts). */
   failover: failoverSchema.optional(),
+  /** On a swarm: failover group and node (placement.ts); ignored on a single host. */
+  placement: placementSchema.optional(),
 };
 export const applianceSchema = strictObject(applianceShape);
 
@@ -102,6 +108,7 @@ export type Appliance = z.output<typeof applianceSchema>;
 export type Connection = z.output<typeof connectionSchema>;
 export type Expose = z.output<typeof exposeSchema>;
 export type Failover = z.output<typeof failoverSchema>;
+export type Placement = z.output<typeof placementSchema>;
 export type Position = z.output<typeof positionSchema>;
 export type ManifestPropertyValue = z.output<typeof propertyValueSchema>;
 
@@ -112,6 +119,7 @@ export const KEY_ORDER = {
   resources: Object.keys(resourcesShape),
   expose: Object.keys(exposeShape),
   failover: Object.keys(failoverShape),
+  placement: Object.keys(placementShape),
   connection: Object.keys(connectionShape),
   position: Object.keys(positionShape),
 } as const;

@@ -32,9 +32,10 @@ export function resolveManifest(manifest: Manifest, catalog: Catalog): ResolvedM
         memoryBytes: parseMemory(appliance.resources?.memory ?? cls.resources.memory.default),
       },
       properties,
-      expose: (appliance.expose ?? []).map(({ terminal, port }) => ({ terminal, port })),
+      expose: (appliance.expose ?? []).map(({ terminal, port, node }) => ({ terminal, port, ...(node !== undefined ? { node } : {}) })),
       standby: appliance.standby ?? false,
       startAfter: [...(appliance.startAfter ?? [])],
+      ...(appliance.placement && Object.keys(appliance.placement).length > 0 ? { placement: { ...appliance.placement } } : {}),
     };
   });
   const connections = manifest.connections.map(

@@ -12,9 +12,12 @@ export interface ResolvedAppliance {
   resources: { cpu: number; memoryBytes: number };
   /** Every class property that has a value, defaults applied. */
   properties: Record<string, PropertyValue>;
-  expose: { terminal: string; port: number }[];
+  /** `node`: on a swarm, where the port is published (a hostname or `label:key=value`). */
+  expose: { terminal: string; port: number; node?: string }[];
   standby: boolean;
   startAfter: string[];
+  /** On a swarm: failover group and node; absent when not written (placement.ts). */
+  placement?: { group?: string; node?: string };
 }
 
 export interface TerminalRef {

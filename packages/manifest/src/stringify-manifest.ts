@@ -31,6 +31,7 @@ export function canonicalManifest(manifest: ManifestInput): Plain {
         properties: a.properties && sortedKeys(a.properties),
         expose: a.expose?.map((e) => ordered(e, KEY_ORDER.expose)),
         failover: ordered(a.failover, KEY_ORDER.failover),
+        placement: ordered(a.placement, KEY_ORDER.placement),
       },
       KEY_ORDER.appliance,
     ),
@@ -61,7 +62,7 @@ function toYaml(plain: Plain): string {
   const doc = new Document(plain);
   const appliances = (plain.appliances as Plain[]) ?? [];
   for (let i = 0; i < appliances.length; i++) {
-    for (const key of ['resources', 'expose', 'startAfter', 'failover']) flow(doc, ['appliances', i, key]);
+    for (const key of ['resources', 'expose', 'startAfter', 'failover', 'placement']) flow(doc, ['appliances', i, key]);
   }
   const connections = (plain.connections as unknown[]) ?? [];
   for (let i = 0; i < connections.length; i++) flow(doc, ['connections', i]);

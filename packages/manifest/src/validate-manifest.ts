@@ -10,6 +10,7 @@ import { checkAppliances } from './rules/appliance-rules';
 import { checkBootOrder } from './rules/boot-order-rules';
 import { checkConnections } from './rules/connection-rules';
 import { checkExpose } from './rules/expose-rules';
+import { checkPlacement } from './rules/placement-rules';
 import { checkProperties } from './rules/property-rules';
 import { DEFAULT_PORT_RANGE, type RuleContext, type ValidateOptions } from './rules/rule-context';
 import { addZodIssues, manifestErrorMap } from './zod-issues';
@@ -51,6 +52,7 @@ export function validateManifest(input: unknown, catalog: Catalog, options: Vali
   checkAppliances(ctx);
   checkProperties(ctx);
   checkExpose(ctx);
+  checkPlacement(ctx);
   checkConnections(ctx);
   checkBootOrder(ctx);
   checkAliases(ctx);

@@ -68,6 +68,8 @@ function allowedKeysAt(path: readonly PathSegment[]): readonly string[] {
       return KEY_ORDER.resources;
     case 'appliances/#/expose/#':
       return KEY_ORDER.expose;
+    case 'appliances/#/placement':
+      return KEY_ORDER.placement;
     case 'connections/#':
       return KEY_ORDER.connection;
     default:
