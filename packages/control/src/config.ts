@@ -54,6 +54,12 @@ export const controlEnvSchema = z.object({
   COLO_IMAGE_NAMESPACE: z.string().regex(IMAGE_NAMESPACE_PATTERN, 'must be a Docker repository prefix like "colo" or "acme/colo"').default('colo'),
   /** On a swarm: the manager's port Colo's registry is published on (TLS, client certificates only). */
   COLO_REGISTRY_PORT: port.default(5443),
+  /**
+   * PRIVATE TEST NETWORKS ONLY. On a swarm, per-node work (share mounters) goes straight to each
+   * node's Docker API on this port, unauthenticated (the test swarm's nodes listen on 2375). Unset
+   * in production: the node agent is plugged in instead (docker/engine-mode.ts).
+   */
+  COLO_SWARM_NODE_DOCKER_PORT: port.optional(),
   /** Catalog folder (appliances/, assemblies/); the repo's templates/ unless set. */
   COLO_TEMPLATES_DIR: z.string().min(1).optional(),
   /** Live streams (events, followed logs) one user may hold open at once in one web process. */

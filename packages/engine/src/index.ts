@@ -205,3 +205,6 @@ export {
 export * from './swarm/shares';
 export { createSwarmRegistry, registryImages, type SwarmRegistry } from './swarm/registry/swarm-registry';
 export { swarmImages } from './swarm/deploy';
+export { describeRegistryStatus, type RegistryStatus, type RegistryTask, registryStatus, waitForRegistry } from './swarm/registry/registry-status';
+export { createSwarmEngine, directNodeAccess, type SwarmDeployOptions, type SwarmEngine, type SwarmReplicaStatus, type SwarmServiceStatus, type SwarmVdcPlan, swarmVdcStatus, withShareMounts } from './swarm/deploy';
+export * from './swarm/agent';

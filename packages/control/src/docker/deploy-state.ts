@@ -15,15 +15,25 @@ export interface DeployState {
   added: number;
 }
 
+/** What Docker should run for `manifest`, whichever engine runs it (one host or the swarm). */
+export async function computeDesired(
+  vdc: Pick<Vdc, 'id' | 'name' | 'dockerKey' | 'secrets'>,
+  manifest: Manifest,
+  revisionId: string,
+): Promise<{ desired: DesiredState; secrets: VdcSecrets; added: number }> {
+  const resolved = await resolveChecked(manifest);
+  const { secrets, added } = completeSecrets(resolved, openSecrets(vdc.id, vdc.secrets));
+  const desired = desiredState({ vdc: vdcIdentity(vdc), revisionId, manifest: resolved, secrets, config: engineConfig() });
+  return { desired, secrets, added };
+}
+
 export async function computeDeploy(
   vdc: Pick<Vdc, 'id' | 'name' | 'dockerKey' | 'secrets'>,
   manifest: Manifest,
   revisionId: string,
 ): Promise<DeployState> {
-  const resolved = await resolveChecked(manifest);
-  const { secrets, added } = completeSecrets(resolved, openSecrets(vdc.id, vdc.secrets));
+  const { desired, secrets, added } = await computeDesired(vdc, manifest, revisionId);
   const config = engineConfig();
-  const desired = desiredState({ vdc: vdcIdentity(vdc), revisionId, manifest: resolved, secrets, config });
   const actual = await readActualState(getRuntime(), {
     instance: config.instance,
     vdcId: vdc.id,

@@ -1,13 +1,16 @@
 // Plan previews: what a deploy would do now, computed exactly as the deploy will (deploy-state),
 // without saving or changing anything. Secrets a deploy would generate stay in memory here.
-import { formatPlan, type Plan } from '@colo/engine';
+import { formatPlan, formatSwarmPlan, type Plan } from '@colo/engine';
+import type { Manifest } from '@colo/manifest';
 import type { AuthUser } from '../auth/api-tokens';
 import { manifestDigest } from '../manifests/digest';
 import { checkManifest, ownerOfVdc } from '../manifests/manifest-input';
 import { findOwnedVdc, findRevision } from '../vdcs/find-vdc';
 import { sourceOwner } from '../vdcs/source-owner';
-import { getPrisma } from '@colo/db';
-import { computeDeploy } from './deploy-state';
+import { getPrisma, type Vdc } from '@colo/db';
+import { computeDeploy, computeDesired } from './deploy-state';
+import { vdcEngineMode } from './engine-mode';
+import { planView, previewSwarmPlan } from './swarm-vdc';
 
 export interface PlanPreview {
   vdc: string;
@@ -32,6 +35,8 @@ export async function planManifest(user: AuthUser, source: unknown): Promise<Pla
   }
   const latest = vdc.latestRevision > 0 ? await findRevision(vdc) : undefined;
   const revisionId = latest && latest.digest === manifestDigest(manifest) ? latest.id : 'rev_unsaved';
+  const swarm = await swarmPreview(vdc, manifest, revisionId);
+  if (swarm) return { vdc: vdc.name, exists: true, ...swarm };
   const state = await computeDeploy(vdc, manifest, revisionId);
   return { vdc: vdc.name, exists: true, plan: state.plan, text: formatPlan(state.plan) };
 }
@@ -41,6 +46,21 @@ export async function planVdc(user: AuthUser, name: string, revisionNumber?: num
   const vdc = await findOwnedVdc(user, name);
   const revision = await findRevision(vdc, revisionNumber);
   const { manifest } = await checkManifest(ownerOfVdc(vdc), revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
+  const swarm = await swarmPreview(vdc, manifest, revision.id);
+  if (swarm) return swarm;
   const { plan } = await computeDeploy(vdc, manifest, revision.id);
   return { plan, text: formatPlan(plan) };
+}
+
+/** On a swarm (engine-mode.ts), the swarm deployer's plan; undefined on a single host. */
+async function swarmPreview(vdc: Pick<Vdc, 'id' | 'name' | 'dockerKey' | 'secrets'>, manifest: Manifest, revisionId: string): Promise<{ plan: Plan; text: string } | undefined> {
+  const mode = await vdcEngineMode(vdc);
+  if (mode.mode !== 'swarm') {
+    if (!mode.note) return undefined;
+    const { plan } = await computeDeploy(vdc, manifest, revisionId);
+    return { plan, text: `${formatPlan(plan)}\n  note: ${mode.note}` };
+  }
+  const { desired } = await computeDesired(vdc, manifest, revisionId);
+  const planned = await previewSwarmPlan(desired);
+  return { plan: planView(planned, desired), text: formatSwarmPlan(planned.plan) };
 }

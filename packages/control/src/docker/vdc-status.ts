@@ -9,6 +9,8 @@ import { vdcRedactor } from '../live/vdc-redactor';
 import { findOwnedVdc, findRevision } from '../vdcs/find-vdc';
 import { type VdcView, vdcView } from '../vdcs/vdc-views';
 import { engineConfig, getRuntime } from './engine-access';
+import { vdcEngineMode } from './engine-mode';
+import { type NodeContainerStatus, swarmStatus } from './swarm-status';
 import { type Wanted, wantedAppliances } from './wanted-appliances';
 
 export interface ContainerStatusView {
@@ -18,6 +20,8 @@ export interface ContainerStatusView {
   state: string;
   health: string;
   ports: { terminal: string; host: string; port: number }[];
+  /** On a swarm: the node (hostname) this replica runs on. */
+  node?: string;
   /** What Docker shows is wrong with it now: "out of memory", "health check failing: …". */
   problem?: string;
 }
@@ -98,7 +102,9 @@ export async function vdcStatus(user: AuthUser, name: string, options: { backend
   const wanted: ReadonlyMap<string, Wanted> =
     revision && expanded ? wantedAppliances({ id: revision.id, manifest: expanded.manifest }, await getCatalog()) : new Map();
   const [status, failures] = await Promise.all([
-    engineStatus(getRuntime(), vdc.id, { instance: engineConfig().instance, backends: options.backends ?? true }),
+    (await vdcEngineMode(vdc)).mode === 'swarm'
+      ? swarmStatus(vdc)
+      : engineStatus(getRuntime(), vdc.id, { instance: engineConfig().instance, backends: options.backends ?? true }),
     failureSummaries(vdc.id),
   ]);
 
@@ -118,6 +124,7 @@ export async function vdcStatus(user: AuthUser, name: string, options: { backend
         state: c.state,
         health: c.health,
         ports: c.ports.map((p) => ({ terminal: p.terminal, host: p.hostIp, port: p.hostPort })),
+        ...((c as NodeContainerStatus).node ? { node: (c as NodeContainerStatus).node } : {}),
         // A health check's output is the application's text: it may print a secret.
         ...(c.problem ? { problem: redact(c.problem) } : {}),
       }));

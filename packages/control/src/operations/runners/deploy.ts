@@ -2,7 +2,8 @@
 // it was requested), make sure its secrets exist, plan against Docker, apply the plan.
 import { applyPlan, type PlanStep } from '@colo/engine';
 import { addMissingSecrets } from '../../add-missing-secrets';
-import { computeDeploy } from '../../docker/deploy-state';
+import { computeDeploy, computeDesired } from '../../docker/deploy-state';
+import { vdcEngineMode } from '../../docker/engine-mode';
 import { resolvedCustomImageIssues } from '../../custom-images/custom-image-issues';
 import { ColoError } from '../../errors';
 import { clearApplianceFlags } from '../../failures/appliance-flags';
@@ -10,6 +11,7 @@ import { checkManifest, invalidManifest, resolveChecked, ownerOfVdc } from '../.
 import { secretValues } from '../../secrets';
 import { withFence } from '../fence';
 import { restoreListeners } from './lifecycle';
+import { deploySwarmRevision } from './swarm';
 import type { StepDef } from '../recorder';
 import type { Runner, RunnerContext, RunnerOutcome } from './types';
 
@@ -50,6 +52,14 @@ export async function deployRevision(ctx: RunnerContext, done: StepDef[] = []): 
   const stored = await withFence(lease, (tx) => addMissingSecrets(tx, vdc.id, resolved));
   recorder.redactValues(secretValues(stored.secrets));
   if (stored.added > 0) recorder.log(`generated ${stored.added} secret${stored.added === 1 ? '' : 's'}`);
+  const mode = await vdcEngineMode(vdc);
+  if (mode.note) recorder.log(mode.note);
+  if (mode.mode === 'swarm') {
+    const { desired } = await computeDesired({ ...vdc, secrets: stored.sealed }, manifest, revision.id);
+    await deploySwarmRevision(ctx, desired, revision.number, done);
+    if ((await withFence(lease, (tx) => clearApplianceFlags(vdc.id, undefined, tx))) > 0) recorder.log('cleared the flap guard\'s flags');
+    return { state: 'running', deployedRevisionId: revision.id };
+  }
   const state = await computeDeploy({ ...vdc, secrets: stored.sealed }, manifest, revision.id);
   const { plan } = state;
   const s = plan.summary;

@@ -5,17 +5,21 @@ import { destroyVdc, repairListeners, startVdc, stopVdc } from '@colo/engine';
 import { addMissingSecrets } from '../../add-missing-secrets';
 import { computeDeploy } from '../../docker/deploy-state';
 import { engineConfig } from '../../docker/engine-access';
+import { vdcEngineMode } from '../../docker/engine-mode';
 import { clearApplianceFlags } from '../../failures/appliance-flags';
 import { checkManifest, resolveChecked, ownerOfVdc } from '../../manifests/manifest-input';
 import { withFence } from '../fence';
+import { swarmDestroy, swarmStart, swarmStop } from './swarm';
 import type { Runner, RunnerContext } from './types';
 
 function param<T>(params: unknown, key: string): T | undefined {
   return (params as Record<string, unknown> | null)?.[key] as T | undefined;
 }
 
-export const runStop: Runner = async ({ op, vdc, recorder, runtime, beginChanges }) => {
+export const runStop: Runner = async (ctx) => {
+  const { op, vdc, recorder, runtime, beginChanges } = ctx;
   const appliance = param<string>(op.params, 'appliance');
+  if (!appliance && (await vdcEngineMode(vdc)).mode === 'swarm') return swarmStop(ctx);
   const key = appliance ? `stop:${appliance}` : 'stop';
   await recorder.defineSteps([{ key, title: appliance ? `stop appliance ${appliance}` : 'stop every appliance' }]);
   beginChanges();
@@ -30,6 +34,7 @@ export const runStop: Runner = async ({ op, vdc, recorder, runtime, beginChanges
 export const runStart: Runner = async (ctx) => {
   const { op, vdc, recorder, lease, runtime, signal, beginChanges } = ctx;
   const appliance = param<string>(op.params, 'appliance');
+  if (!appliance && (await vdcEngineMode(vdc)).mode === 'swarm') return swarmStart(ctx);
   const key = appliance ? `start:${appliance}` : 'start';
   await recorder.defineSteps([{ key, title: appliance ? `start appliance ${appliance}` : 'start every appliance' }]);
   beginChanges();
@@ -55,6 +60,8 @@ export const runStart: Runner = async (ctx) => {
  */
 export async function restoreListeners({ vdc, recorder, lease, runtime, signal }: RunnerContext): Promise<void> {
   if (!vdc.deployedRevisionId) return;
+  // On a swarm, listeners are services: Swarm itself keeps them running.
+  if ((await vdcEngineMode(vdc)).mode === 'swarm') return;
   const revision = await getPrisma().revision.findUnique({ where: { id: vdc.deployedRevisionId } });
   if (!revision) return;
   const { manifest } = await checkManifest(ownerOfVdc(vdc), revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
@@ -67,8 +74,10 @@ export async function restoreListeners({ vdc, recorder, lease, runtime, signal }
   recorder.log(`restored edge listeners: ${plan.steps.filter((s) => s.kind === 'listener').map((s) => `${s.action} ${s.name}`).join(', ')}`);
 }
 
-export const runDestroy: Runner = async ({ op, vdc, recorder, runtime, beginChanges }) => {
+export const runDestroy: Runner = async (ctx) => {
+  const { op, vdc, recorder, runtime, beginChanges } = ctx;
   const purge = param<boolean>(op.params, 'purge') === true;
+  if ((await vdcEngineMode(vdc)).mode === 'swarm') return swarmDestroy(ctx, purge);
   await recorder.defineSteps([{ key: 'destroy', title: purge ? 'remove containers, networks and volumes' : 'remove containers and networks (volumes kept)' }]);
   beginChanges();
   recorder.stepStarted('destroy');

@@ -1,6 +1,7 @@
 // What the swarm has for one VDC, asked of the manager alone: services and overlay networks by
 // Colo's labels, the nodes, and how many Colo tasks each node runs (for placing pinned services).
 import { LABEL, type VdcScope, vdcLabelFilter } from '../../labels';
+import { SHARE_LABEL } from '../shares/share-names';
 import type { SwarmApi, SwarmNodeRecord } from './swarm-api';
 import type { ActualSwarm, SwarmNodeInfo } from './swarm-types';
 
@@ -13,6 +14,9 @@ export async function readActualSwarm(api: SwarmApi, scope: VdcScope): Promise<A
     api.listServices([`${LABEL.managed}=true`, `${LABEL.instance}=${scope.instance}`]),
   ]);
   const coloServices = new Set(instanceServices.map((s) => s.ID));
+  // A share's server and network carry the VDC's labels too, but belong to the shares subsystem
+  // (ensureShare / removeShare): the plan neither counts nor removes them.
+  const own = <T>(labels: Record<string, string> | undefined, x: T) => (labels?.[SHARE_LABEL.share] ? [] : [x]);
   const tasks = await api.listTasks({ desiredState: ['running'] });
   const coloTasksPerNode = new Map<string, number>();
   for (const t of tasks) {
@@ -20,7 +24,7 @@ export async function readActualSwarm(api: SwarmApi, scope: VdcScope): Promise<A
     coloTasksPerNode.set(t.NodeID, (coloTasksPerNode.get(t.NodeID) ?? 0) + 1);
   }
   return {
-    services: services.map((s) => ({
+    services: services.flatMap((s) => own(s.Spec.Labels, s)).map((s) => ({
       id: s.ID,
       version: s.Version.Index,
       name: s.Spec.Name,
@@ -29,7 +33,7 @@ export async function readActualSwarm(api: SwarmApi, scope: VdcScope): Promise<A
       spec: s.Spec,
       stalledUpdate: s.UpdateStatus?.State?.endsWith('paused') ? `${s.UpdateStatus.State}: ${s.UpdateStatus.Message ?? ''}`.trim() : undefined,
     })),
-    networks: networks.map((n) => ({ id: n.Id, name: n.Name, labels: n.Labels })),
+    networks: networks.flatMap((n) => own(n.Labels, n)).map((n) => ({ id: n.Id, name: n.Name, labels: n.Labels })),
     nodes: nodes.map(nodeInfo).sort((a, b) => a.hostname.localeCompare(b.hostname)),
     coloTasksPerNode,
     managerNodeId: info.nodeId,

@@ -27,6 +27,8 @@ export interface SwarmApplyOptions {
   concurrency?: number;
   /** Added to each service's health timeout: scheduling, image load, task start. 60 s unless told. */
   startSlackMs?: number;
+  /** Before a service is created or updated (shares: mounted on every node before their clients start). */
+  beforeService?(service: DesiredService): Promise<void>;
 }
 
 export interface SwarmApplyResult {
@@ -71,6 +73,7 @@ export async function applySwarmPlan(api: SwarmApi, plan: SwarmPlan, desired: De
     const d = desired.services.find((s) => s.name === step.name);
     if (!d) throw new EngineError('invalid_manifest', `step ${step.id} names a service the desired swarm does not have`);
     const replicas = step.replicas ?? d.replicas;
+    await options.beforeService?.(d);
     await putService(api, d, replicas, scope, step.force === true);
     return waitServiceConverged(api, { name: d.name, specHash: d.specHash, replicas }, {
       timeoutMs: d.healthTimeoutMs + (options.startSlackMs ?? 60_000),

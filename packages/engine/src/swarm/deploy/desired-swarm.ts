@@ -4,6 +4,8 @@
 import { EngineError } from '../../engine-error';
 import { LABEL } from '../../labels';
 import type { DesiredContainer, DesiredNetwork, DesiredState } from '../../desired/types';
+import { groupConstraints } from '../placement-rules/group-constraints';
+import { listenerNodeId, matchNodes, selectorConstraint } from '../placement-rules/node-selector';
 import { choosePinnedNodes, listenerNode, pinGroups } from './placement';
 import { serviceSpec } from './service-spec';
 import { SWARM_LABEL } from './swarm-labels';
@@ -11,8 +13,13 @@ import { swarmLimitNotes } from './swarm-limits';
 import type { ActualSwarm, DesiredService, DesiredSwarm, DesiredSwarmNetwork } from './swarm-types';
 
 export interface DesiredSwarmOptions {
-  /** Node id each published port's listener runs on (the user's choice); the manager otherwise. */
+  /**
+   * Node each published port's listener runs on (the user's choice: a node id, hostname or
+   * `label:key=value`, see placement-rules); the manager otherwise.
+   */
   listenerNodes?: Record<number, string>;
+  /** appliance → the node it runs on: a hostname or `label:key=value` (the manifest's `placement.node`). */
+  applianceNodes?: Record<string, string>;
   /** Appliances kept on different nodes where enough exist, beyond one appliance's replicas. */
   failoverGroups?: string[][];
   /**
@@ -32,7 +39,7 @@ export function serviceName(container: Pick<DesiredContainer, 'name' | 'replica'
   return container.name.slice(0, -`-${container.replica}`.length);
 }
 
-export function desiredSwarm(desired: DesiredState, actual: Pick<ActualSwarm, 'services' | 'nodes' | 'coloTasksPerNode' | 'managerNodeId'>, options: DesiredSwarmOptions = {}): DesiredSwarm {
+export function desiredSwarm(desired: DesiredState, actual: Pick<ActualSwarm, 'services' | 'nodes' | 'coloTasksPerNode' | 'managerNodeId' | 'serviceNodes'>, options: DesiredSwarmOptions = {}): DesiredSwarm {
   const hostnameOf = new Map(actual.nodes.map((n) => [n.id, n.hostname]));
   const existingPin = new Map<string, string>();
   for (const s of actual.services) {
@@ -49,10 +56,24 @@ export function desiredSwarm(desired: DesiredState, actual: Pick<ActualSwarm, 's
     existing: existingPin,
     replicas: new Map([...byAppliance].map(([a, cs]) => [a, cs.length])),
     failoverGroups: options.failoverGroups,
+    nodeChoices: new Map(Object.entries(options.applianceNodes ?? {}).map(([a, choice]) => [a, new Set(matchNodes(choice, actual.nodes).map((n) => n.id))])),
   });
   const pinReason = new Map(groups.flatMap((g) => g.members.map((m) => [m.appliance, m.reason] as const)));
   const volumeLabels = new Map(desired.volumes.map((v) => [v.name, v.labels]));
   const notes = swarmLimitNotes();
+  // Failover groups of appliances Colo does not pin: kept off their partners' nodes (placement-rules).
+  const grouped = groupConstraints(
+    options.failoverGroups ?? [],
+    new Map(
+      [...byAppliance].map(([a, cs]) => {
+        const service = serviceName(cs[0]!);
+        const running = actual.serviceNodes?.get(service) ?? [];
+        return [a, { appliance: a, replicas: cs.length, pinnedNode: pins.get(a), runningOn: running, nodeChoice: options.applianceNodes?.[a] }];
+      }),
+    ),
+    actual.nodes,
+  );
+  notes.push(...grouped.notes);
 
   const services: DesiredService[] = [];
   for (const [appliance, containers] of byAppliance) {
@@ -61,9 +82,14 @@ export function desiredSwarm(desired: DesiredState, actual: Pick<ActualSwarm, 's
     const pinned = pinReason.has(appliance);
     const nodeId = pins.get(appliance);
     if (pinned && !nodeId) throw new EngineError('conflict', `appliance ${appliance} must be pinned to a node (${pinReason.get(appliance)}), and no node is ready and active`);
+    const choice = options.applianceNodes?.[appliance];
+    const constraints = [...(choice && !nodeId ? [selectorConstraint(choice)] : []), ...(grouped.constraints.get(appliance) ?? [])];
     const placement = nodeId
       ? { nodeId, reason: `pinned to ${hostnameOf.get(nodeId) ?? nodeId}: ${pinReason.get(appliance)}` }
-      : { reason: 'any node (Swarm spreads its replicas)' };
+      : { reason: choice ? `on node "${choice}" (Swarm spreads its replicas there)` : 'any node (Swarm spreads its replicas)', ...(constraints.length > 0 ? { constraints } : {}) };
+    if (choice && nodeId && !matchNodes(choice, actual.nodes).some((n) => n.id === nodeId)) {
+      notes.push(`${appliance} stays on ${hostnameOf.get(nodeId) ?? nodeId}, not on node "${choice}": its data is there (migrate it to move it)`);
+    }
     if (nodeId) notes.push(`${appliance} ${placement.reason}`);
     const home = nodeId ? actual.nodes.find((n) => n.id === nodeId) : undefined;
     // Said, never silently re-placed: its data is on that node (restoring elsewhere is an action).
@@ -94,7 +120,9 @@ export function desiredSwarm(desired: DesiredState, actual: Pick<ActualSwarm, 's
   }
   for (const l of desired.listeners) {
     const running = actual.services.find((s) => s.name === l.name);
-    const nodeId = listenerNode({ existing: running?.labels[SWARM_LABEL.node], chosen: options.listenerNodes?.[l.hostPort], managerNodeId: actual.managerNodeId });
+    const choice = options.listenerNodes?.[l.hostPort];
+    const chosen = choice === undefined ? undefined : listenerNodeId(l.hostPort, choice, actual.nodes);
+    const nodeId = listenerNode({ existing: running?.labels[SWARM_LABEL.node], chosen, managerNodeId: actual.managerNodeId });
     const placement = { nodeId, reason: `publishes port ${l.hostPort} on ${hostnameOf.get(nodeId) ?? nodeId}` };
     notes.push(`edge listener ${placement.reason}`);
     const built = serviceSpec({ name: l.name, appliance: l.appliance, containers: [l], replicas: 1, placement, volumeLabels, hostname: l.create.Hostname ?? `edge-${l.hostPort}`, images: options.images });

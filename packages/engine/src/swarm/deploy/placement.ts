@@ -71,6 +71,8 @@ export interface PinContext {
   replicas: ReadonlyMap<string, number>;
   /** Appliances that should not share a node, where enough nodes exist (AppLogic failover groups). */
   failoverGroups?: string[][];
+  /** appliance → node ids its `placement.node` allows (placement-rules); absent: any node. */
+  nodeChoices?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /**
@@ -98,7 +100,8 @@ export function choosePinnedNodes(groups: PinGroup[], ctx: PinContext): Map<stri
         .filter((a) => !group.members.some((m) => m.appliance === a)),
     );
     const taken = new Set([...partners].map((a) => chosen.get(a)).filter((n): n is string => n !== undefined));
-    const candidates = ctx.nodes.filter((n) => n.schedulable);
+    const choices = group.members.map((m) => ctx.nodeChoices?.get(m.appliance)).filter((c) => c !== undefined);
+    const candidates = ctx.nodes.filter((n) => n.schedulable && choices.every((c) => c.has(n.id)));
     if (candidates.length === 0) continue;
     const apart = candidates.filter((n) => !taken.has(n.id));
     const pool = apart.length > 0 ? apart : candidates;

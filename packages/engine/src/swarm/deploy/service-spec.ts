@@ -131,7 +131,9 @@ function replicaContainerSpec(c: DesiredContainer, hostname: string): SwarmConta
   const env = (body.Env ?? []).map((e) => (e === `COLO_REPLICA=${c.replica}` ? `COLO_REPLICA=${SLOT}` : e));
   const mounts: SwarmMount[] = (host.Mounts ?? []).map((m) => {
     if (m.Type !== 'volume') throw new EngineError('invalid_manifest', `${c.name}: a ${m.Type} mount cannot go to Swarm (named volumes only)`);
-    return { Type: 'volume', Source: m.Source, Target: m.Target, ReadOnly: m.ReadOnly ?? false };
+    // A share's client mount brings its own volume options (the local bind of the node's mount).
+    const options = m.VolumeOptions as SwarmMount['VolumeOptions'];
+    return { Type: 'volume', Source: m.Source, Target: m.Target, ReadOnly: m.ReadOnly ?? false, ...(options ? { VolumeOptions: options } : {}) };
   });
   for (const [target, options] of Object.entries(host.Tmpfs ?? {})) mounts.push(tmpfsMount(target, options));
   const spec: SwarmContainerSpec = {

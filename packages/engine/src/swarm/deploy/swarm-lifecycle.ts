@@ -3,6 +3,7 @@
 // spec; start scales back; destroy removes services and networks and keeps every volume.
 import { bootLayers } from '../../boot-order';
 import { LABEL, type VdcScope, vdcLabelFilter } from '../../labels';
+import { SHARE_LABEL } from '../shares/share-names';
 import { removeNetworkWhenFree } from './apply-swarm-plan';
 import type { SwarmApi, SwarmServiceInfo } from './swarm-api';
 import { SWARM_LABEL } from './swarm-labels';
@@ -14,6 +15,14 @@ export interface SwarmLifecycleOptions {
   /** Per service; 120 s unless told. */
   timeoutMs?: number;
 }
+
+export interface SwarmDestroyOptions extends SwarmLifecycleOptions {
+  /** Takes the VDC's shares down (removeShare) once their clients are gone; given the share keys. */
+  removeShares?(keys: string[]): Promise<void>;
+}
+
+/** A share's objects carry the VDC's labels but are the shares subsystem's (ensureShare/removeShare). */
+const isShare = (labels: Record<string, string> | undefined) => Boolean(labels?.[SHARE_LABEL.share]);
 
 export async function stopSwarmVdc(api: SwarmApi, scope: VdcScope, options: SwarmLifecycleOptions = {}): Promise<void> {
   const { listeners, layers } = await vdcServices(api, scope);
@@ -32,15 +41,22 @@ export async function startSwarmVdc(api: SwarmApi, scope: VdcScope, options: Swa
 }
 
 /** Removes the VDC's services and networks; volumes stay on their nodes (a purge is a later step). */
-export async function destroySwarmVdc(api: SwarmApi, scope: VdcScope, options: SwarmLifecycleOptions = {}): Promise<void> {
-  const services = await api.listServices(vdcLabelFilter(scope));
+export async function destroySwarmVdc(api: SwarmApi, scope: VdcScope, options: SwarmDestroyOptions = {}): Promise<void> {
+  const all = await api.listServices(vdcLabelFilter(scope));
+  const services = all.filter((s) => !isShare(s.Spec.Labels));
   await Promise.all(services.map((s) => api.removeService(s.Spec.Name)));
   await Promise.all(
     services.map((s) =>
       waitServiceConverged(api, { name: s.Spec.Name, replicas: 0 }, { timeoutMs: options.timeoutMs ?? 120_000, signal: options.signal }).catch(() => undefined),
     ),
   );
-  const networks = await api.listNetworks(vdcLabelFilter(scope));
+  // Shares after their clients (a client's mount dies with its mounter), before the networks.
+  const shareKeys = [...new Set(all.map((s) => s.Spec.Labels?.[SHARE_LABEL.share]).filter((k): k is string => Boolean(k)))].sort();
+  if (shareKeys.length > 0 && options.removeShares) {
+    await options.removeShares(shareKeys);
+    options.onProgress?.(`removed share${shareKeys.length === 1 ? '' : 's'} ${shareKeys.join(', ')}`);
+  }
+  const networks = (await api.listNetworks(vdcLabelFilter(scope))).filter((n) => !isShare(n.Labels));
   await Promise.all(networks.map((n) => removeNetworkWhenFree(api, n.Name, options.signal)));
   options.onProgress?.(`removed ${services.length} services and ${networks.length} networks`);
 }
@@ -60,7 +76,7 @@ async function scaleAndWait(api: SwarmApi, s: SwarmServiceInfo, replicas: number
 }
 
 async function vdcServices(api: SwarmApi, scope: VdcScope): Promise<{ listeners: SwarmServiceInfo[]; layers: SwarmServiceInfo[][] }> {
-  const services = await api.listServices(vdcLabelFilter(scope));
+  const services = (await api.listServices(vdcLabelFilter(scope))).filter((s) => !isShare(s.Spec.Labels));
   const listeners = services.filter((s) => s.Spec.Labels[LABEL.role] === 'edge');
   const appliances = services.filter((s) => s.Spec.Labels[LABEL.role] !== 'edge');
   const byAppliance = new Map(appliances.map((s) => [s.Spec.Labels[LABEL.appliance] ?? s.Spec.Name, s]));

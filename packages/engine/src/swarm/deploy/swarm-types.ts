@@ -8,7 +8,8 @@ export interface SwarmMount {
   Source?: string;
   Target: string;
   ReadOnly?: boolean;
-  VolumeOptions?: { Labels: Record<string, string> };
+  /** Labels for a volume a node creates; a share's client volume also its driver (a local bind) and NoCopy. */
+  VolumeOptions?: { Labels?: Record<string, string>; NoCopy?: boolean; DriverConfig?: { Name: string; Options?: Record<string, string> } };
   TmpfsOptions?: { SizeBytes?: number; Mode?: number };
 }
 
