@@ -19,7 +19,11 @@ export async function readActualSwarm(api: SwarmApi, scope: VdcScope): Promise<A
   const own = <T>(labels: Record<string, string> | undefined, x: T) => (labels?.[SHARE_LABEL.share] ? [] : [x]);
   const tasks = await api.listTasks({ desiredState: ['running'] });
   const coloTasksPerNode = new Map<string, number>();
+  const serviceName = new Map(services.map((s) => [s.ID, s.Spec.Name]));
+  const serviceNodes = new Map<string, string[]>();
   for (const t of tasks) {
+    const name = serviceName.get(t.ServiceID);
+    if (name && t.NodeID) serviceNodes.set(name, [...new Set([...(serviceNodes.get(name) ?? []), t.NodeID])].sort());
     if (!t.NodeID || !coloServices.has(t.ServiceID)) continue;
     coloTasksPerNode.set(t.NodeID, (coloTasksPerNode.get(t.NodeID) ?? 0) + 1);
   }
@@ -37,6 +41,7 @@ export async function readActualSwarm(api: SwarmApi, scope: VdcScope): Promise<A
     nodes: nodes.map(nodeInfo).sort((a, b) => a.hostname.localeCompare(b.hostname)),
     coloTasksPerNode,
     managerNodeId: info.nodeId,
+    serviceNodes,
   };
 }
 
@@ -49,5 +54,6 @@ export function nodeInfo(n: SwarmNodeRecord): SwarmNodeInfo {
     state: n.Status.State,
     availability: n.Spec.Availability,
     addr: n.Status.Addr ?? '',
+    labels: n.Spec.Labels ?? {},
   };
 }

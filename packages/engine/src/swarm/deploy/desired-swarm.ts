@@ -81,7 +81,7 @@ export function desiredSwarm(desired: DesiredState, actual: Pick<ActualSwarm, 's
     const first = sorted[0]!;
     const pinned = pinReason.has(appliance);
     const nodeId = pins.get(appliance);
-    if (pinned && !nodeId) throw new EngineError('conflict', `appliance ${appliance} must be pinned to a node (${pinReason.get(appliance)}), and no node is ready and active`);
+    if (pinned && !nodeId) throw new EngineError('conflict', `appliance ${appliance} must be pinned to a node (${pinReason.get(appliance)}), and no node${options.applianceNodes?.[appliance] ? ` matching "${options.applianceNodes[appliance]}"` : ''} is ready and active`);
     const choice = options.applianceNodes?.[appliance];
     const constraints = [...(choice && !nodeId ? [selectorConstraint(choice)] : []), ...(grouped.constraints.get(appliance) ?? [])];
     const placement = nodeId

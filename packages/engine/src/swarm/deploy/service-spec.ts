@@ -78,7 +78,7 @@ export function serviceSpec(input: ServiceSpecInput): ServiceSpecResult {
       Resources: { Limits: { NanoCPUs: host.NanoCpus ?? 0, MemoryBytes: host.Memory ?? 0, Pids: host.PidsLimit ?? 0 } },
       // What `unless-stopped` is for a container: Swarm starts a new task whatever ended the last one.
       RestartPolicy: { Condition: 'any', Delay: 2 * NS_PER_S, MaxAttempts: 0 },
-      Placement: { Constraints: input.placement.nodeId ? [`node.id==${input.placement.nodeId}`] : [] },
+      Placement: { Constraints: [...(input.placement.nodeId ? [`node.id==${input.placement.nodeId}`] : []), ...(input.placement.constraints ?? [])] },
       Networks: first.networks.map((n) => ({ Target: n.network, Aliases: [...n.aliases] })),
       LogDriver: log?.Type ? { Name: log.Type, Options: { ...(log.Config ?? {}) } } : undefined,
     },

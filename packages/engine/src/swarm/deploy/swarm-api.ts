@@ -24,7 +24,7 @@ export interface SwarmTaskInfo {
 export interface SwarmNodeRecord {
   ID: string;
   Description: { Hostname: string };
-  Spec: { Role: string; Availability: string };
+  Spec: { Role: string; Availability: string; Labels?: Record<string, string> };
   Status: { State: string; Addr?: string };
 }
 

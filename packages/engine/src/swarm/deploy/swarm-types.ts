@@ -82,6 +82,8 @@ export type ServiceSpecPart = 'image' | 'env' | 'mounts' | 'networks' | 'resourc
 export interface ServicePlacement {
   /** Swarm node id it is pinned to; undefined: anywhere (Swarm spreads its replicas). */
   nodeId?: string;
+  /** More Swarm constraints when not pinned: the manifest's node choice, failover groups (placement-rules). */
+  constraints?: string[];
   reason: string;
 }
 
@@ -128,6 +130,8 @@ export interface SwarmNodeInfo {
   state: string;
   availability: string;
   addr: string;
+  /** The node's labels (`docker node update --label-add`), for `label:key=value` choices. */
+  labels?: Record<string, string>;
 }
 
 export interface ActualService {
@@ -149,4 +153,6 @@ export interface ActualSwarm {
   coloTasksPerNode: Map<string, number>;
   /** The node Colo talks to. */
   managerNodeId: string;
+  /** Service name → node ids its running tasks are on (failover groups keep partners apart). */
+  serviceNodes?: Map<string, string[]>;
 }
