@@ -208,3 +208,4 @@ export { swarmImages } from './swarm/deploy';
 export { describeRegistryStatus, type RegistryStatus, type RegistryTask, registryStatus, waitForRegistry } from './swarm/registry/registry-status';
 export { createSwarmEngine, directNodeAccess, type SwarmDeployOptions, type SwarmEngine, type SwarmReplicaStatus, type SwarmServiceStatus, type SwarmVdcPlan, swarmVdcStatus, withShareMounts } from './swarm/deploy';
 export * from './swarm/agent';
+export { groupConstraints, listenerNodeId, matchNodes, type SwarmPlacementOptions, selectorConstraint, swarmPlacement } from './swarm/placement-rules';
