@@ -19,7 +19,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { classBuildSettings, ensureClassImage, loadCatalog, templatesRoot } from '@colo/catalog';
-import { createRegistryCertificates, distributeBySaveLoad, ensureRegistry, pushImage, type RegistryCertificates, removeRegistry } from '@colo/engine';
+import { createRegistryCertificates, distributeBySaveLoad, ensureRegistry, pushImage, type RegistryCertificates, removeRegistry, waitForRegistry } from '@colo/engine';
 import Dockerode from 'dockerode';
 import { type SwarmNode, startTestSwarm, type TestSwarm } from '../tests/support/swarm';
 
@@ -110,28 +110,8 @@ async function startRegistry(ctx: BenchContext, certificates: RegistryCertificat
     registryImage: ctx.images.registry,
     relayImage: ctx.images.relay,
   });
-  // Ready when /v2/ answers through the manager's relay (the registry's task may run a moment
-  // before it listens, and the relay's before the registry does).
-  for (const until = Date.now() + 120_000; !(await relayAnswers(manager, ctx.images.relay)); ) {
-    if (Date.now() > until) throw new Error('the registry did not answer through the relay within 120 s');
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
-/** `/v2/` through the manager's relay, from a throwaway container on the manager's host network. */
-async function relayAnswers(node: SwarmNode, image: string): Promise<boolean> {
-  const container = await node.docker.createContainer({
-    Image: image,
-    Entrypoint: ['bash', '-c', 'exec 3<>/dev/tcp/127.0.0.1/5000 && printf "GET /v2/ HTTP/1.0\\r\\n\\r\\n" >&3 && head -1 <&3'],
-    HostConfig: { NetworkMode: 'host' },
-  });
-  try {
-    await container.start();
-    await container.wait();
-    return (await container.logs({ stdout: true })).toString().includes(' 200 ');
-  } finally {
-    await container.remove({ force: true }).catch(() => undefined);
-  }
+  // Ready when every node has its relay and the registry answers through the manager's.
+  await waitForRegistry(manager.docker, INSTANCE, { timeoutMs: 120_000 });
 }
 
 /** Removes the image and its registry tags from a node (its layers go with them). */

@@ -13,7 +13,9 @@ import {
   pushedReference,
   type RegistryCertificates,
   registryServiceName,
+  registryStatus,
   relayServiceName,
+  waitForRegistry,
 } from '@colo/engine';
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,9 +41,10 @@ beforeAll(async () => {
   }
   images = { registry: built[0] as string, relay: built[1] as string };
   swarm = await startTestSwarm({ nodes: 3 });
-  // The relay must be on every node before anything can be pulled; the registry and the test
+  // The relay must be on a node before it can pull anything; the registry and the test
   // image on the manager only (the workers get the latter through the registry).
-  await distributeBySaveLoad(host, swarm.nodes.map((n) => n.docker), images.relay);
+    // (The third node gets it in the first test, after the registry has said it cannot pull.)
+  await distributeBySaveLoad(host, [swarm.nodes[0], swarm.nodes[1]].map((n) => (n as SwarmNode).docker), images.relay);
   await distributeBySaveLoad(host, [swarm.manager.docker], images.registry);
   await distributeBySaveLoad(host, [swarm.manager.docker], ECHO);
   certs = createRegistryCertificates([swarm.manager.ip]);
@@ -133,20 +136,30 @@ async function run(node: SwarmNode, image: string, cmd: string[]): Promise<strin
 }
 
 describe("Colo's registry on a swarm", () => {
-  it('runs pinned to the manager, with a relay on every node', async () => {
+  it('runs pinned to the manager, with a relay on every node; a node without the relay image is named', async () => {
     const state = await ensure();
     expect(state.changed).toEqual(['secrets', 'registry service', 'relay service']);
     expect(state.nodeId).toBe(swarm.manager.nodeId);
+    const third = swarm.nodes[2] as SwarmNode;
+    const refused = await waitForRegistry(swarm.manager.docker, INSTANCE, { timeoutMs: 20_000 }).catch((e: Error) => e);
+    expect(refused).toBeInstanceOf(Error);
+    expect((refused as Error).message).toContain(`node ${third.nodeId}: relay`);
+    // The node is still trying to find the image elsewhere (`assigned`, `preparing`) or has given up (`rejected`, with Swarm's reason).
+    expect((refused as Error).message).toMatch(new RegExp(`node ${third.nodeId}: relay (?!running)`));
+    const status0 = await registryStatus(swarm.manager.docker, INSTANCE);
+    expect(status0.nodesWithoutRelay).toEqual([third.nodeId]);
+    expect(status0.registry?.state).toBe('running');
+    await distributeBySaveLoad(host, [third.docker], images.relay);
+    const status = await waitForRegistry(swarm.manager.docker, INSTANCE, { timeoutMs: 90_000 });
+    expect(status).toMatchObject({ answers: true, nodesWithoutRelay: [], registry: { nodeId: swarm.manager.nodeId, state: 'running' } });
+    expect(status.relays.filter((r) => r.state === 'running').map((r) => r.nodeId).sort()).toEqual(swarm.nodes.map((n) => n.nodeId).sort());
     const [registry] = await runningTasks(swarm.manager.docker, registryServiceName(INSTANCE), 1);
     expect(registry?.NodeID).toBe(swarm.manager.nodeId);
-    const relays = await runningTasks(swarm.manager.docker, relayServiceName(INSTANCE), 3);
-    expect(new Set(relays.map((t) => t.NodeID))).toEqual(new Set(swarm.nodes.map((n) => n.nodeId)));
-    const answer = await until(() => catalog());
-    expect(answer).toEqual({ status: 200, body: expect.stringContaining('"repositories":[]') });
+    expect(await catalog()).toEqual({ status: 200, body: expect.stringContaining('"repositories":[]') });
   });
 
   it('takes an image pushed from the manager; a worker pulls it from 127.0.0.1:5000 and runs it', async () => {
-    const { reference, digest } = await until(() => pushImage(swarm.manager.docker, ECHO), 30_000);
+    const { reference, digest } = await pushImage(swarm.manager.docker, ECHO);
     expect(reference).toBe(`127.0.0.1:5000/colo-test/echo:2@${digest}`);
     expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(await pushedReference(swarm.manager.docker, ECHO)).toBe(reference);

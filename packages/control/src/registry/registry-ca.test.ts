@@ -73,6 +73,8 @@ describe("the registry's certificates", () => {
       push: async () => ({ reference: '', digest: '' }),
       serviceImage: async (ref) => ref,
       remove: async () => undefined,
+      status: async () => ({ relays: [], nodesWithoutRelay: [], answers: true }),
+      waitReady: async () => ({ relays: [], nodesWithoutRelay: [], answers: true }),
     };
     setSwarmRegistry(fake);
     const state = await ensureSwarmRegistry('10.214.0.9');

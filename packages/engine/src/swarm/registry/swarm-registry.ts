@@ -3,6 +3,7 @@
 import Dockerode from 'dockerode';
 import { type EnsureRegistryOptions, ensureRegistry, type RegistryState, removeRegistry } from './ensure-registry';
 import { type PushedImage, pushImage, resolveServiceImage } from './push-image';
+import { type RegistryStatus, registryStatus, waitForRegistry } from './registry-status';
 
 export { registryImages } from './registry-services';
 
@@ -13,6 +14,10 @@ export interface SwarmRegistry {
   /** The reference a service must name for `ref`, pushing it first when the registry lacks it. */
   serviceImage(ref: string): Promise<string>;
   remove(instance: string, options?: { purge?: boolean }): Promise<void>;
+  /** The registry's task, a relay per node, and whether it answers through the manager's relay. */
+  status(instance: string): Promise<RegistryStatus>;
+  /** Until it can serve every node (`timeout` naming what is missing). */
+  waitReady(instance: string, options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<RegistryStatus>;
 }
 
 export function createSwarmRegistry(docker: Dockerode = new Dockerode()): SwarmRegistry {
@@ -21,5 +26,7 @@ export function createSwarmRegistry(docker: Dockerode = new Dockerode()): SwarmR
     push: (ref, options) => pushImage(docker, ref, options),
     serviceImage: (ref) => resolveServiceImage(docker, ref),
     remove: (instance, options) => removeRegistry(docker, instance, options),
+    status: (instance) => registryStatus(docker, instance),
+    waitReady: (instance, options) => waitForRegistry(docker, instance, options),
   };
 }
