@@ -1,6 +1,6 @@
 'use client';
 // An appliance's containers: state, health, restarts, published ports as links, and (when the
-// page offers it) a Terminal button per running replica.
+// page offers it) a Terminal button per running replica; on a swarm, the node each replica runs on.
 import type { ContainerStatusBody } from './types';
 
 export interface ContainerRow extends ContainerStatusBody {
@@ -34,6 +34,8 @@ export function ContainerTable({ containers, onTerminal, terminalBlocked }: { co
       </p>
     );
   }
+  // Only a swarm's status names nodes: the column is there when they do.
+  const onNodes = containers.some((c) => c.node);
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" data-testid="container-table">
@@ -41,6 +43,7 @@ export function ContainerTable({ containers, onTerminal, terminalBlocked }: { co
           <tr>
             <th className="px-3 py-2 font-medium">Container</th>
             <th className="px-3 py-2 font-medium">Replica</th>
+            {onNodes && <th className="px-3 py-2 font-medium">Node</th>}
             <th className="px-3 py-2 font-medium">State</th>
             <th className="px-3 py-2 font-medium">Health</th>
             <th className="px-3 py-2 font-medium">Restarts</th>
@@ -55,6 +58,11 @@ export function ContainerTable({ containers, onTerminal, terminalBlocked }: { co
                 {c.name}
               </td>
               <td className="px-3 py-2 tabular-nums">{c.replica}</td>
+              {onNodes && (
+                <td className="px-3 py-2 font-mono text-xs" data-testid={`container-node-${c.replica}`}>
+                  {c.node ?? '–'}
+                </td>
+              )}
               <td className={`px-3 py-2 ${STATE_COLOUR[c.state ?? ''] ?? ''}`}>
                 {c.state}
                 {c.state === 'exited' && c.exitCode !== undefined && <span className="text-xs text-slate-500"> (exit {c.exitCode})</span>}

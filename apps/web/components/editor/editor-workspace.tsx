@@ -9,6 +9,7 @@ import { type OperationBody, OperationsPanel, useVdcLive } from '@/components/de
 import { AssemblyInteriorDialog } from './assembly/assembly-interior-dialog';
 import { SaveAssemblyDialog, type SaveAssemblyRequest } from './assembly/save-assembly-dialog';
 import { boxMembers, withBoxLive } from './canvas/box-live';
+import { replicaNodesOf } from './replica-nodes';
 import { CanvasNotice } from './canvas/canvas-notice';
 import { EmptyCanvas } from './canvas/empty-canvas';
 import { FlowCanvas } from './canvas/flow-canvas';
@@ -77,6 +78,7 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
   const live = useVdcLive(vdcName);
   // A box shows the state of the appliances it expanded into (status names their box).
   const members = useMemo(() => boxMembers(live.status, live.nodes), [live.status, live.nodes]);
+  const replicaNodes = useMemo(() => replicaNodesOf(live.status), [live.status]);
   // Each running appliance's CPU and memory now, for the gauges on its box.
   const measuredNodes = useNodeUsage(vdcName, live.nodes);
   const liveNodes = useMemo(() => withBoxLive(measuredNodes, members), [measuredNodes, members]);
@@ -259,6 +261,7 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
           onCopySelection={actions.copy}
           onSaveAsAssembly={saveAsAssembly}
           boxes={{ userAssemblies, live: liveNodes, members, onOpen: setOpenBox }}
+          replicaNodes={replicaNodes}
         />
       </div>
       <StaleSaveDialog

@@ -99,6 +99,8 @@ const containerSchema = z.looseObject({
   state: z.string().nullish(),
   health: z.string().nullish(),
   ports: z.array(portSchema).default([]),
+  /** On a swarm: the node (hostname) this replica runs on. */
+  node: z.string().optional(),
   /** What Docker shows is wrong with it now: "out of memory", "health check failing: …". */
   problem: z.string().nullish(),
 });

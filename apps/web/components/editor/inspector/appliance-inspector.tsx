@@ -8,7 +8,9 @@ import { ExposeSection } from './expose-section';
 import { Section } from './fields';
 import { type ApplianceEditing, problemAt } from './inspector-context';
 import { NameField } from './name-field';
+import { PlacementSection } from './placement-section';
 import { PropertyField } from './property-field';
+import { type ReplicaNode, ReplicaNodesSection } from './replica-nodes-section';
 import { SizingSection } from './sizing-section';
 import { StartOrderSection } from './start-order-section';
 
@@ -28,7 +30,7 @@ function Header({ appliance, cls }: { appliance: Appliance; cls: ApplianceClass 
 }
 
 /** `box`: the assembly part when this is a box (a box has no sizing of its own). */
-export function ApplianceInspector({ editing, box }: { editing: ApplianceEditing; box?: ReactNode }) {
+export function ApplianceInspector({ editing, box, replicaNodes }: { editing: ApplianceEditing; box?: ReactNode; replicaNodes?: ReplicaNode[] }) {
   const { appliance, cls, apply, done } = editing;
   const general = editing.issues.filter((i) => i.path === '');
   return (
@@ -51,6 +53,7 @@ export function ApplianceInspector({ editing, box }: { editing: ApplianceEditing
       </Section>
       {box}
       {!box && <SizingSection editing={editing} />}
+      <ReplicaNodesSection replicas={replicaNodes} />
       {cls.properties.length > 0 && (
         <Section title="Properties">
           {cls.properties.map((prop) => (
@@ -67,6 +70,7 @@ export function ApplianceInspector({ editing, box }: { editing: ApplianceEditing
       )}
       <ExposeSection editing={editing} />
       <StartOrderSection editing={editing} />
+      {!box && <PlacementSection editing={editing} />}
     </div>
   );
 }

@@ -1,9 +1,9 @@
 'use client';
 // Publishing inputs on host ports. Only network inputs can be published (a volume is not a
 // port); a newly published input gets the next port no other appliance of this VDC uses.
-import { setExpose } from '@colo/canvas';
+import { setExpose, setExposeNode } from '@colo/canvas';
 import type { Expose } from '@colo/manifest';
-import { CheckField, NumberField, Section } from './fields';
+import { CheckField, NumberField, Section, TextField } from './fields';
 import { type ApplianceEditing, problemAt } from './inspector-context';
 
 function nextFreePort(editing: ApplianceEditing): number {
@@ -50,10 +50,21 @@ export function ExposeSection({ editing }: { editing: ApplianceEditing }) {
                   min={1024}
                   max={65535}
                   testId={`inspector-port-${input.name}`}
-                  problem={problemAt(editing, `.expose[${index}]`)}
+                  problem={problemAt({ issues: editing.issues.filter((i) => i.path !== `.expose[${index}].node`) }, `.expose[${index}]`)}
                   onChange={(port) => {
                     if (port !== undefined) write(expose.map((e, i) => (i === index ? { ...e, port } : e)));
                   }}
+                  onDone={done}
+                />
+                <TextField
+                  label="Publish on node"
+                  value={entry.node}
+                  placeholder="the manager"
+                  mono
+                  testId={`inspector-expose-node-${input.name}`}
+                  hint="On a swarm: a node hostname or label:key=value. Ignored on one host."
+                  problem={problemAt(editing, `.expose[${index}].node`)}
+                  onChange={(node) => apply('expose', (doc) => setExposeNode(doc, appliance.name, input.name, node))}
                   onDone={done}
                 />
               </div>

@@ -7,6 +7,7 @@ import { useCallback, useMemo } from 'react';
 import type { NodeLive } from '@/components/deploy';
 import { Button } from '@/components/ui/button';
 import type { BoxMember } from '../canvas/box-live';
+import type { ReplicaNode } from './replica-nodes-section';
 import type { UserAssembly } from '../editor-api';
 import type { EditorStore } from '../use-editor-store';
 import { AssemblyBoxSection } from './assembly-box-section';
@@ -32,6 +33,8 @@ export interface InspectorProps {
     members: Map<string, BoxMember[]>;
     onOpen: (name: string) => void;
   };
+  /** On a swarm: per appliance, the node each replica runs on (the live status says). */
+  replicaNodes?: Record<string, ReplicaNode[]>;
 }
 
 function issuesOf(all: Issue[], index: number): Issue[] {
@@ -99,7 +102,7 @@ export function Inspector(props: InspectorProps) {
         onOpen={() => boxes.onOpen(appliance.name)}
       />
     );
-    body = <ApplianceInspector editing={editing} box={box} />;
+    body = <ApplianceInspector editing={editing} box={box} replicaNodes={props.replicaNodes?.[appliance.name]} />;
   } else if (appliance) {
     body = (
       <Section title="Unknown class">
