@@ -22,3 +22,4 @@ export * from './assembly/boundary-candidates';
 export * from './assembly/property-candidates';
 export * from './assembly/assembly-from-selection';
 export * from './assembly/replace-with-box';
+export * from './commands/placement-form';
