@@ -63,8 +63,9 @@ describe("the registry's certificates", () => {
     expect(Date.parse(new X509Certificate(renewed.ca.cert).validTo)).toBeGreaterThan(later.getTime() + 3000 * DAY);
   });
 
-  it("ensureSwarmRegistry hands the engine the stored certificates, the instance, namespace and port", async () => {
+  it("ensureSwarmRegistry hands the engine the stored certificates, the instance, namespace and port, and waits until it answers", async () => {
     const calls: Omit<EnsureRegistryOptions, 'docker'>[] = [];
+    const waits: { instance: string; everyNode?: boolean }[] = [];
     const fake: SwarmRegistry = {
       ensure: async (options) => {
         calls.push(options);
@@ -74,11 +75,17 @@ describe("the registry's certificates", () => {
       serviceImage: async (ref) => ref,
       remove: async () => undefined,
       status: async () => ({ relays: [], nodesWithoutRelay: [], answers: true }),
-      waitReady: async () => ({ relays: [], nodesWithoutRelay: [], answers: true }),
+      waitReady: async (instance, options) => {
+        waits.push({ instance, everyNode: options?.everyNode });
+        return { relays: [], nodesWithoutRelay: ['node3'], answers: true };
+      },
     };
     setSwarmRegistry(fake);
     const state = await ensureSwarmRegistry('10.214.0.9');
     expect(state.port).toBe(5443);
+    // Waited for before a push can follow; the manager's relay is enough for that.
+    expect(waits).toEqual([{ instance: t.instance, everyNode: false }]);
+    expect(state.status.nodesWithoutRelay).toEqual(['node3']);
     expect(calls[0]).toMatchObject({ instance: t.instance, imageNamespace: 'colo', address: '10.214.0.9', port: 5443 });
     expect(calls[0]?.certificates).toEqual(await registryCertificates(['10.214.0.9']));
   });

@@ -40,19 +40,25 @@ function sealed(certs: RegistryCertificates, hosts: string[]) {
  */
 export async function registryCertificates(hosts: string[], now = new Date()): Promise<RegistryCertificates> {
   const stored = await getPrisma().registryCa.findUnique({ where: { id: ROW_ID } });
-  if (stored && certificatesNeed(opened(stored), hosts, now) === 'none') return opened(stored);
-  return getPrisma().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY})`;
-    // Another process may have renewed it while this one waited for the lock.
-    const row = await tx.registryCa.findUnique({ where: { id: ROW_ID } });
-    const current = row ? opened(row) : undefined;
-    const need = certificatesNeed(current, hosts, now);
-    if (need === 'none' && current) return current;
-    const certs = need === 'leaves' && current ? { ca: current.ca, ...issueLeaves(current.ca, hosts, now) } : createRegistryCertificates(hosts, now);
-    const data = sealed(certs, hosts);
-    await tx.registryCa.upsert({ where: { id: ROW_ID }, create: { id: ROW_ID, ...data }, update: data });
-    return certs;
-  });
+  const current = stored ? opened(stored) : undefined;
+  const need = certificatesNeed(current, hosts, now);
+  if (need === 'none' && current) return current;
+  // Made before the transaction: three RSA keys take a moment on a busy machine, and the lock is
+  // held only to compare and write.
+  const made = need === 'leaves' && current ? { ca: current.ca, ...issueLeaves(current.ca, hosts, now) } : createRegistryCertificates(hosts, now);
+  return getPrisma().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY})`;
+      // Another process may have made or renewed them while this one worked: theirs win if they fit.
+      const row = await tx.registryCa.findUnique({ where: { id: ROW_ID } });
+      const latest = row ? opened(row) : undefined;
+      if (latest && certificatesNeed(latest, hosts, now) === 'none') return latest;
+      const data = sealed(made, hosts);
+      await tx.registryCa.upsert({ where: { id: ROW_ID }, create: { id: ROW_ID, ...data }, update: data });
+      return made;
+    },
+    { maxWait: 30_000, timeout: 30_000 },
+  );
 }
 
 /** The CA's certificate alone (public), e.g. for a person checking what a node talks to; null before first use. */

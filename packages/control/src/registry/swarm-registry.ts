@@ -1,7 +1,7 @@
 // Colo's registry on a swarm, from control: one SwarmRegistry per process over the Docker
 // endpoint Colo already uses (the manager), the certificates from registry-ca.ts, the instance,
 // image namespace and port from control's settings. Tests swap the SwarmRegistry.
-import { createSwarmRegistry, type RegistryState, type SwarmRegistry } from '@colo/engine';
+import { createSwarmRegistry, type RegistryState, type RegistryStatus, type SwarmRegistry } from '@colo/engine';
 import { controlEnv } from '../config';
 import { getRuntime } from '../docker/engine-access';
 import { registryCertificates } from './registry-ca';
@@ -23,18 +23,23 @@ export function setSwarmRegistry(registry: SwarmRegistry | undefined): void {
 
 /**
  * Brings the registry and the relays up to date for a manager the nodes reach at `address`
- * (certificates made or renewed first). Idempotent; `changed` is empty when nothing was to do.
+ * (certificates made or renewed first), then waits until it answers through the manager's relay,
+ * so a push may follow at once (immediate when it already does). Idempotent; `changed` is empty
+ * when nothing was to do. A node without a relay is not waited for: `status` names it.
  */
-export async function ensureSwarmRegistry(address: string): Promise<RegistryState> {
+export async function ensureSwarmRegistry(address: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<RegistryState & { status: RegistryStatus }> {
   const env = controlEnv();
   const certificates = await registryCertificates([address]);
-  return getSwarmRegistry().ensure({
+  const registry = getSwarmRegistry();
+  const state = await registry.ensure({
     instance: env.COLO_INSTANCE,
     imageNamespace: env.COLO_IMAGE_NAMESPACE,
     address,
     port: env.COLO_REGISTRY_PORT,
     certificates,
   });
+  const status = await registry.waitReady(env.COLO_INSTANCE, { ...options, everyNode: false });
+  return { ...state, status };
 }
 
 /** The image a swarm service must name for a class image (or class version) of the manager. */

@@ -48,11 +48,16 @@ export async function registryStatus(docker: Dockerode, instance: string): Promi
  * Until the registry runs, every node has a relay and the registry answers; `timeout` naming
  * what is missing otherwise (a relay's error says why its node cannot pull).
  */
-export async function waitForRegistry(docker: Dockerode, instance: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<RegistryStatus> {
+export async function waitForRegistry(
+  docker: Dockerode,
+  instance: string,
+  options: { timeoutMs?: number; signal?: AbortSignal; /** false: the manager's relay alone (enough to push). Default true. */ everyNode?: boolean } = {},
+): Promise<RegistryStatus> {
   const until = Date.now() + (options.timeoutMs ?? 120_000);
+  const everyNode = options.everyNode ?? true;
   for (;;) {
     const status = await registryStatus(docker, instance);
-    if (status.answers && status.nodesWithoutRelay.length === 0) return status;
+    if (status.answers && (!everyNode || status.nodesWithoutRelay.length === 0)) return status;
     if (options.signal?.aborted) throw new EngineError('aborted', 'waiting for the registry: aborted');
     if (Date.now() > until) throw new EngineError('timeout', `the registry is not ready: ${describeRegistryStatus(status)}`);
     await new Promise((r) => setTimeout(r, 500));

@@ -17,7 +17,7 @@ export interface SwarmRegistry {
   /** The registry's task, a relay per node, and whether it answers through the manager's relay. */
   status(instance: string): Promise<RegistryStatus>;
   /** Until it can serve every node (`timeout` naming what is missing). */
-  waitReady(instance: string, options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<RegistryStatus>;
+  waitReady(instance: string, options?: { timeoutMs?: number; signal?: AbortSignal; everyNode?: boolean }): Promise<RegistryStatus>;
 }
 
 export function createSwarmRegistry(docker: Dockerode = new Dockerode()): SwarmRegistry {
