@@ -36,6 +36,20 @@ describe('exportCompose round trip', () => {
     expect(roundTrip(manifest)).toEqual(manifest);
   });
 
+  it('carries placement (group, node, an exposed port\'s node) in x-colo and says compose does not apply it', () => {
+    const manifest = assembly('lamp-cluster.yaml');
+    const placed: Manifest = {
+      ...manifest,
+      appliances: manifest.appliances.map((a, i) =>
+        i === 0 ? { ...a, placement: { group: 'front', node: 'label:zone=a' }, expose: a.expose?.map((e) => ({ ...e, node: 'edge-1' })) } : i === 1 ? { ...a, placement: { group: 'front' } } : a,
+      ),
+    };
+    expect(validateManifest(placed, catalog).errors).toEqual([]);
+    expect(roundTrip(placed)).toEqual(placed);
+    const { report } = exportCompose(placed, { catalog });
+    expect(report).toContainEqual(expect.objectContaining({ service: placed.appliances[0]!.name, key: 'placement', severity: 'changed' }));
+  });
+
   it.each(fixtures)('compose fixture %s: import → export → import is the same manifest', (file) => {
     const first = importCompose(fixture(`ok/${file}`), { name: 'imported', catalog });
     if (!first.ok) return; // a fixture the import refuses has nothing to export

@@ -73,6 +73,9 @@ export function exportCompose(manifest: Manifest, options: ExportOptions): Expor
       : { image: state.containers[0]?.image, deploy: { replicas: 0 }, network_mode: 'none' };
     if (!container) report.add(name, 'deploy.replicas', 'changed', 'has no replicas: the service is defined with none');
     if (appliance.standby) report.add(name, 'standby', 'changed', 'a standby appliance is started by compose like any other');
+    if (appliance.placement || appliance.expose.some((e) => e.node !== undefined)) {
+      report.add(name, 'placement', 'changed', 'its failover group and node choices apply on a Colo swarm only: kept in x-colo, not applied by compose');
+    }
     for (const v of appliance.class.volumes.filter((cv) => cv.kind === 'class')) {
       report.add(name, 'volumes', 'dropped', `class volume "${v.name}" is not carried over: the image's own content at ${v.mountPath} is used`);
     }
