@@ -1,7 +1,7 @@
 // bench/swarm: Colo on a swarm, measured in one run on a throwaway 3-node test swarm
 // (tests/support/swarm.ts: Docker-in-Docker nodes on this machine's daemon).
 //
-//   npx tsx bench/swarm.ts [--rounds N] [--image REF]     (default 2 rounds, colo/web-php:1)
+//   npx tsx bench/swarm.ts [--rounds N] [--image REF] [--only NAME,…]   (default 2 rounds, colo/web-php:1, all)
 //
 //   image distribution   a class image onto all 3 nodes
 //     save/load          the baseline: `docker save` once from this machine's daemon (where Colo
@@ -12,9 +12,12 @@
 //                        `127.0.0.1:5000/…@sha256:` through their relays, in parallel
 //     registry, pushed   the pulls alone: what every later node, reschedule or redeploy pays
 //                        once the image has been pushed (a push happens once per class version)
-//   deploy, reschedule   to come (MEASUREMENTS below): deploy time of 20 containers on 3 nodes vs
-//                        one host, reschedule time after node loss
-// Ratios are registry / save-load, medians over the rounds, all measured in this process.
+//   deploy               a VDC of 20 echo containers until all run healthy: the swarm deployer on
+//                        the 3 nodes vs the single-host engine on this machine's daemon (baseline)
+//   reschedule           a worker node killed under that VDC: until its replicas run elsewhere
+//                        (last: the swarm keeps two nodes). Both in bench/swarm-deploy.ts
+// Ratios are registry / save-load and swarm / one host, medians over the rounds, all measured in
+// this process.
 // Only this run's swarm is touched (its own labels); it is removed at the end, failed or not.
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -22,8 +25,11 @@ import { classBuildSettings, ensureClassImage, loadCatalog, templatesRoot } from
 import { createRegistryCertificates, distributeBySaveLoad, ensureRegistry, pushImage, type RegistryCertificates, removeRegistry, waitForRegistry } from '@colo/engine';
 import Dockerode from 'dockerode';
 import { type SwarmNode, startTestSwarm, type TestSwarm } from '../tests/support/swarm';
+import { deployTime, rescheduleTime } from './swarm-deploy';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '2' }, image: { type: 'string', default: 'colo/web-php:1' } } });
+const { values } = parseArgs({
+  options: { rounds: { type: 'string', default: '2' }, image: { type: 'string', default: 'colo/web-php:1' }, only: { type: 'string' } },
+});
 const rounds = Number(values.rounds);
 const IMAGE = values.image as string;
 if (!Number.isInteger(rounds) || rounds < 1) {
@@ -51,9 +57,12 @@ interface Measurement {
   run(ctx: BenchContext): Promise<string[]>;
 }
 
-// Where later steps add theirs (deploy time of 20 containers on 3 nodes vs one host; reschedule
-// time after node loss): one entry each, run in order on the same swarm.
-const MEASUREMENTS: Measurement[] = [{ name: 'image distribution', run: imageDistribution }];
+// One entry each, run in order on the same swarm (reschedule last: it kills a node).
+const MEASUREMENTS: Measurement[] = [
+  { name: 'image distribution', run: imageDistribution },
+  { name: 'deploy', run: deployTime },
+  { name: 'reschedule', run: rescheduleTime },
+];
 
 async function imageDistribution(ctx: BenchContext): Promise<string[]> {
   const { swarm } = ctx;
@@ -167,7 +176,8 @@ async function main(): Promise<void> {
   await distributeBySaveLoad(host, [swarm.manager.docker], images.registry);
   const ctx: BenchContext = { swarm, rounds, images, say };
   const report: string[] = [];
-  for (const m of MEASUREMENTS) {
+  const only = values.only?.split(',');
+  for (const m of MEASUREMENTS.filter((x) => !only || only.includes(x.name))) {
     say(`measuring ${m.name}`);
     report.push(...(await m.run(ctx)));
   }
