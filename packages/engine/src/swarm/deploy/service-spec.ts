@@ -7,6 +7,7 @@ import { EngineError } from '../../engine-error';
 import { LABEL } from '../../labels';
 import { stableHash, stableStringify } from '../../stable-hash';
 import type { DesiredContainer } from '../../desired/types';
+import { CLASS_VOLUME_ROLE, classVolumeName } from '../../volumes/class-volumes';
 import { SWARM_CANNOT_EXPRESS, SWARM_IMPLIED } from './swarm-limits';
 import { SWARM_LABEL } from './swarm-labels';
 import type { ServicePlacement, ServiceSpecPart, SwarmContainerSpec, SwarmMount, SwarmPortConfig, SwarmServiceSpec } from './swarm-types';
@@ -57,6 +58,7 @@ export function serviceSpec(input: ServiceSpecInput): ServiceSpecResult {
   }
   const containerSpec = specs[0]!;
   containerSpec.Image = input.images?.[containerSpec.Image] ?? containerSpec.Image;
+  containerSpec.Mounts.push(...classVolumeMounts(first, containerSpec.Image));
   for (const m of containerSpec.Mounts) {
     const labels = m.Source ? input.volumeLabels.get(m.Source) : undefined;
     // Applied when a node first creates the volume; the revision would only make every deploy an update.
@@ -67,7 +69,8 @@ export function serviceSpec(input: ServiceSpecInput): ServiceSpecResult {
   }
   const host = first.create.HostConfig ?? {};
   const ports = publishedPorts(host.PortBindings);
-  const stateful = containerSpec.Mounts.some((m) => m.Type === 'volume') || ports.length > 0;
+  // A class volume is the image's own read-only content: it makes nothing stateful.
+  const stateful = containerSpec.Mounts.some((m) => m.Type === 'volume' && m.VolumeOptions?.Labels?.[LABEL.role] !== CLASS_VOLUME_ROLE) || ports.length > 0;
   const log = host.LogConfig;
 
   const base: SwarmServiceSpec = {
@@ -197,9 +200,6 @@ function asList(value: string | string[] | undefined): string[] | undefined {
 
 /** A field nothing translates and nothing lists as inexpressible would be dropped silently: refused. */
 function refuseUnknownFields(c: DesiredContainer): void {
-  if (c.classVolumes?.length) {
-    throw new EngineError('invalid_manifest', `${c.name}: class volumes (${c.classVolumes.map((v) => v.volume).join(', ')}) are filled per node, which needs the node agent; not on Swarm yet`);
-  }
   for (const key of Object.keys(c.create)) {
     const value = (c.create as unknown as Record<string, unknown>)[key];
     if (value !== undefined && !CREATE_FIELDS.has(key)) throw new EngineError('invalid_manifest', `${c.name}: create field ${key} has no Swarm translation`);
@@ -216,4 +216,24 @@ function refuseUnknownFields(c: DesiredContainer): void {
 function differingField(a: SwarmContainerSpec, b: SwarmContainerSpec): string {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof SwarmContainerSpec>;
   return [...keys].filter((k) => stableStringify(a[k]) !== stableStringify(b[k])).join(', ') || 'its body';
+}
+
+/**
+ * A class's shared read-only content (e.g. web-php's built-in page) on a swarm: a volume per node,
+ * named after the exact image the service runs (a new class version gets a new one), that Docker
+ * fills from the image when the node's first task mounts it empty (no NoCopy). On one host the
+ * engine fills it once before any replica; here two replicas starting at once on one node may
+ * both copy the same files into it (the node agent will fill it first, as on one host).
+ */
+function classVolumeMounts(c: DesiredContainer, image: string): SwarmMount[] {
+  const instance = c.create.Labels?.[LABEL.instance] ?? '';
+  return (c.classVolumes ?? []).map((v) => ({
+    Type: 'volume',
+    Source: classVolumeName(instance, stableHash(image).slice(0, 12), v.volume),
+    Target: v.mountPath,
+    ReadOnly: true,
+    VolumeOptions: {
+      Labels: { [LABEL.managed]: 'true', [LABEL.instance]: instance, [LABEL.role]: CLASS_VOLUME_ROLE, [LABEL.class]: c.classId, [LABEL.volume]: v.volume },
+    },
+  }));
 }

@@ -22,7 +22,10 @@ export function withShareMounts(desired: DesiredState, wiring: ShareWiring): Des
       const server = m.Source ? owner.get(m.Source) : undefined;
       return server !== undefined && server !== c.appliance ? (byTarget.get(m.Target) ?? m) : m;
     });
-    return { ...c, create: { ...c.create, HostConfig: { ...c.create.HostConfig, Mounts: next } } };
+    // Its volumes no longer name the NAS's: placement pins by them (placement.ts), and a share
+    // reaches every node.
+    const volumes = c.volumes.filter((v) => owner.get(v) === undefined || owner.get(v) === c.appliance);
+    return { ...c, volumes, create: { ...c.create, HostConfig: { ...c.create.HostConfig, Mounts: next } } };
   });
   return { ...desired, containers };
 }
