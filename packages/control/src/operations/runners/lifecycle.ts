@@ -19,7 +19,7 @@ function param<T>(params: unknown, key: string): T | undefined {
 export const runStop: Runner = async (ctx) => {
   const { op, vdc, recorder, runtime, beginChanges } = ctx;
   const appliance = param<string>(op.params, 'appliance');
-  if (!appliance && (await vdcEngineMode(vdc)).mode === 'swarm') return swarmStop(ctx);
+  if ((await vdcEngineMode(vdc)).mode === 'swarm') return swarmStop(ctx, appliance);
   const key = appliance ? `stop:${appliance}` : 'stop';
   await recorder.defineSteps([{ key, title: appliance ? `stop appliance ${appliance}` : 'stop every appliance' }]);
   beginChanges();
@@ -34,7 +34,7 @@ export const runStop: Runner = async (ctx) => {
 export const runStart: Runner = async (ctx) => {
   const { op, vdc, recorder, lease, runtime, signal, beginChanges } = ctx;
   const appliance = param<string>(op.params, 'appliance');
-  if (!appliance && (await vdcEngineMode(vdc)).mode === 'swarm') return swarmStart(ctx);
+  if ((await vdcEngineMode(vdc)).mode === 'swarm') return swarmStart(ctx, appliance);
   const key = appliance ? `start:${appliance}` : 'start';
   await recorder.defineSteps([{ key, title: appliance ? `start appliance ${appliance}` : 'start every appliance' }]);
   beginChanges();

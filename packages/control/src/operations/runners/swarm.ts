@@ -4,6 +4,7 @@
 import { destroySwarmVdc, removeShare, type SwarmPlanStep, startSwarmVdc, stopSwarmVdc } from '@colo/engine';
 import { controlEnv, decodeSecretKey } from '../../config';
 import { vdcScope } from '../../docker/engine-access';
+import { ColoError } from '../../errors';
 import { getSwarmEngine, nodeAccess } from '../../docker/engine-mode';
 import { deploySwarm, pushSwarmImages, shareImage } from '../../docker/swarm-vdc';
 import type { DesiredState } from '@colo/engine';
@@ -48,7 +49,13 @@ export async function deploySwarmRevision(ctx: RunnerContext, desired: DesiredSt
   recorder.stepDone('swarm');
 }
 
-export async function swarmStop({ vdc, recorder, signal, beginChanges }: RunnerContext): Promise<RunnerOutcome> {
+/** One appliance alone is not stopped or started on a swarm yet: said, never done by halves. */
+function wholeVdcOnly(appliance: string | undefined): void {
+  if (appliance) throw new ColoError('bad_request', `stopping or starting one appliance (${appliance}) is not done on a swarm yet: stop or start the whole VDC`, { retryable: false });
+}
+
+export async function swarmStop({ vdc, recorder, signal, beginChanges }: RunnerContext, appliance?: string): Promise<RunnerOutcome> {
+  wholeVdcOnly(appliance);
   await recorder.defineSteps([{ key: 'stop', title: 'stop every appliance (services to 0 replicas)' }]);
   beginChanges();
   recorder.stepStarted('stop');
@@ -57,7 +64,8 @@ export async function swarmStop({ vdc, recorder, signal, beginChanges }: RunnerC
   return { state: 'stopped' };
 }
 
-export async function swarmStart({ vdc, recorder, signal, beginChanges }: RunnerContext): Promise<RunnerOutcome> {
+export async function swarmStart({ vdc, recorder, signal, beginChanges }: RunnerContext, appliance?: string): Promise<RunnerOutcome> {
+  wholeVdcOnly(appliance);
   await recorder.defineSteps([{ key: 'start', title: 'start every appliance (services back to their replicas)' }]);
   beginChanges();
   recorder.stepStarted('start');
