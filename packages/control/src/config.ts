@@ -54,6 +54,8 @@ export const controlEnvSchema = z.object({
   COLO_IMAGE_NAMESPACE: z.string().regex(IMAGE_NAMESPACE_PATTERN, 'must be a Docker repository prefix like "colo" or "acme/colo"').default('colo'),
   /** On a swarm: the manager's port Colo's registry is published on (TLS, client certificates only). */
   COLO_REGISTRY_PORT: port.default(5443),
+  /** On a swarm: the port Colo's node agent listens on, on every node (TLS, Colo's client certificate only). */
+  COLO_NODE_AGENT_PORT: port.default(2378),
   /**
    * PRIVATE TEST NETWORKS ONLY. On a swarm, per-node work (share mounters) goes straight to each
    * node's Docker API on this port, unauthenticated (the test swarm's nodes listen on 2375). Unset

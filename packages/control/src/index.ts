@@ -222,3 +222,5 @@ export { type DrainResult, drainAndWait } from './nodes/drain-node';
 export { activateNode, DRAIN_WAIT_SECONDS, drainNode, initSwarm, labelNode, listNodes, nodeJoinCommand, removeNode } from './nodes/nodes';
 export { registryCaCertificate, registryCertificates } from './registry/registry-ca';
 export { ensureSwarmRegistry, getSwarmRegistry, setSwarmRegistry, swarmServiceImage } from './registry/swarm-registry';
+export { nodeAgentCertificates, storedNodeAgentCertificates } from './node-agent/agent-certificates';
+export { agentNodeAccess, ensureColoNodeAgent, getNodeAgents, locateContainer, type NodeAgentResult, nodeRuntime, setNodeAgentEngine, useNodeAgentAccess } from './node-agent/node-agent';
