@@ -50,7 +50,11 @@ export function shareMountDir(key: string): string {
   return `${SHARES_DIR}/${key}`;
 }
 
-/** Secrets and configs are immutable: a content hash in the name lets a change make a new one. */
+/**
+ * Secrets and configs are immutable: a content hash in the name lets a change make a new one.
+ * Swarm allows 64 characters: the key shows only its first 30 (found by its label anyway), the
+ * hash covers the whole key too so two keys with one prefix never share a name.
+ */
 export function shareKeyObjectName(key: string, part: 'hostkey' | 'authorized' | 'sshd', content: string): string {
-  return `colo-${key}-share-${part}-${stableHash(content, 10)}`;
+  return `colo-${key.slice(0, 30).replace(/-+$/, '')}-${part}-${stableHash(`${key}\n${content}`, 12)}`;
 }

@@ -9,7 +9,7 @@ import { shareClientMount } from './client-mount';
 import { shareMounterSpec } from './mounter-spec';
 import { shareNetworkSpec, shareServerSpec, sshdConfig } from './server-spec';
 import { shareKeys } from './share-keys';
-import { shareKey, shareMountDir } from './share-names';
+import { shareKey, shareKeyObjectName, shareMountDir } from './share-names';
 import type { Share } from './share-types';
 import { smallTar } from './small-tar';
 
@@ -71,10 +71,16 @@ describe('shareServerSpec', () => {
 
   it('gives sshd its key, the one client key and its config as secrets, the key readable by the owner alone', () => {
     expect(secrets.map((s) => s.name)).toEqual([
-      expect.stringMatching(/^colo-shop-k3j9x2-content-share-share-hostkey-[0-9a-f]{10}$/),
-      expect.stringMatching(/^colo-shop-k3j9x2-content-share-share-authorized-[0-9a-f]{10}$/),
-      expect.stringMatching(/^colo-shop-k3j9x2-content-share-share-sshd-[0-9a-f]{10}$/),
+      expect.stringMatching(/^colo-shop-k3j9x2-content-share-hostkey-[0-9a-f]{12}$/),
+      expect.stringMatching(/^colo-shop-k3j9x2-content-share-authorized-[0-9a-f]{12}$/),
+      expect.stringMatching(/^colo-shop-k3j9x2-content-share-sshd-[0-9a-f]{12}$/),
     ]);
+    // Swarm refuses names over 64 characters: the longest key (50) still fits, and stays apart.
+    const long = shareKey('lamp-cluster-tpzy8p-with-a-long-name', 'content', 'share');
+    const other = shareKey('lamp-cluster-tpzy8p-with-a-long-name', 'content', 'other');
+    expect(long.length).toBe(50);
+    expect(shareKeyObjectName(long, 'authorized', 'x').length).toBeLessThanOrEqual(64);
+    expect(shareKeyObjectName(long, 'authorized', 'x')).not.toBe(shareKeyObjectName(other, 'authorized', 'x'));
     expect(secrets[0]?.data).toBe(keys.host.privatePem);
     expect(secrets[1]?.data).toContain(keys.client.publicLine);
     expect(secrets[1]?.data).not.toContain(keys.host.publicLine);
