@@ -10,12 +10,18 @@ import { request as plainRequest } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { checkServerIdentity } from 'node:tls';
 import { classBuildSettings, ensureClassImage, loadCatalog, templatesRoot } from '@colo/catalog';
+import { configureControl, ensureColoNodeAgent, locateContainer, nodeRuntime, setCluster, setNodeAgentEngine, setSwarmRegistry } from '@colo/control';
+import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
 import {
   AGENT_CLIENT_NAME,
   AGENT_SERVER_NAME,
   agentClientPems,
+  createDockerCluster,
+  createNodeAgentEngine,
   createNodeAgents,
   createRegistryCa,
+  createSwarmRegistry,
+  distributeBySaveLoad,
   DEFAULT_AGENT_PORT,
   ensureNodeAgent,
   ensureShare,
@@ -24,7 +30,9 @@ import {
   type NodeAgentCertificates,
   type NodeAgents,
   type PemPair,
+  nodeAgentImage,
   nodeAgentServiceName,
+  registryImages,
   removeNodeAgent,
   removeShare,
   type Share,
@@ -46,6 +54,8 @@ let agents: NodeAgents;
 let agentImage: string;
 let shareImage: string;
 
+let db: TestDatabase | undefined;
+
 async function systemImage(id: string): Promise<string> {
   const { system } = await loadCatalog(templatesRoot(process.env));
   const source = system.find((s) => s.class.id === id);
@@ -59,8 +69,13 @@ beforeAll(async () => {
   // By id: a tag makes each node try a registry first.
   agentImage = await systemImage('node-agent');
   shareImage = await systemImage('share');
-  swarm = await startTestSwarm({ nodes: 3, images: [agentImage, shareImage] });
+  await systemImage('registry');
+  await systemImage('registry-relay');
+  // The relay on every node (it is how a node pulls); the registry and the agent's tagged image on
+  // the manager, for control's path (the agent's image pushed through Colo's registry).
+  swarm = await startTestSwarm({ nodes: 3, images: [agentImage, shareImage, registryImages().relay] });
   manager = swarm.manager.docker;
+  for (const ref of [registryImages().registry, nodeAgentImage()]) await distributeBySaveLoad(new Dockerode(), [manager], ref);
   worker = swarm.nodes[2] as SwarmNode;
   ca = createRegistryCa({ commonName: 'Colo test CA' });
   certs = issueNodeAgentCertificates(ca);
@@ -88,6 +103,10 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  setCluster(undefined);
+  setSwarmRegistry(undefined);
+  setNodeAgentEngine(undefined);
+  await db?.drop();
   await swarm?.stop();
 });
 
@@ -213,6 +232,29 @@ describe('the node agent', () => {
     await expect(manager.getService(nodeAgentServiceName(INSTANCE)).inspect()).rejects.toMatchObject({ statusCode: 404 });
     const secrets = (await manager.listSecrets({ filters: { label: [`colo.instance=${INSTANCE}`] } })) as unknown[];
     expect(secrets).toEqual([]);
+  });
+});
+
+describe("the node agent from control (production's path)", () => {
+  it('is ensured with certificates under the registry CA, its image through the registry, and opens any node', async () => {
+    db = await createTestDatabase('swarm_node_agent');
+    configureControl({ ...process.env, DATABASE_URL: db.url, COLO_INSTANCE: 'agentctl' });
+    setCluster(createDockerCluster(manager));
+    setSwarmRegistry(createSwarmRegistry(manager));
+    setNodeAgentEngine(createNodeAgentEngine(manager));
+
+    const result = await ensureColoNodeAgent();
+    expect(result.nodes.map((n) => n.id).sort()).toEqual(swarm.nodes.map((n) => n.nodeId).sort());
+    const service = (await manager.getService('colo-agentctl-node-agent').inspect()) as { Spec: { TaskTemplate: { ContainerSpec: { Image: string } } } };
+    expect(service.Spec.TaskTemplate.ContainerSpec.Image).toMatch(/^127\.0\.0\.1:5000\/colo\/node-agent:1@sha256:/);
+    expect((await ensureColoNodeAgent()).changed).toEqual([]);
+
+    const runtime = await nodeRuntime(worker.nodeId);
+    const mine = await runtime.listContainers(['com.docker.swarm.service.name=colo-agentctl-node-agent']);
+    expect(mine).toHaveLength(1);
+    const located = await locateContainer({ container: mine[0]?.id ?? '' });
+    expect(located?.node.hostname).toBe(worker.hostname);
+    expect(await located?.runtime.readFile(mine[0]?.id ?? '', '/usr/local/bin/colo-node-agent')).toContain('socat');
   });
 });
 

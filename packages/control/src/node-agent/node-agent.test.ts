@@ -64,6 +64,14 @@ describe('ensureColoNodeAgent', () => {
   const pemsSeen: AgentClientPems[] = [];
   const registryCalls: string[] = [];
   const runtime = { marker: 'node-2 runtime' } as unknown as Runtime;
+  const agents = {
+    waitReady: async () => [
+      { id: 'node-1', hostname: 'n1', address: ADDRESS, ready: true, availability: 'active' },
+      { id: 'node-2', hostname: 'n2', address: '10.214.0.3', ready: true, availability: 'active' },
+    ],
+    runtime: async (id: string) => (id === 'node-2' ? runtime : undefined),
+    access: { nodes: async () => [{ id: 'node-2', hostname: 'n2', address: '10.214.0.3' }], containers: () => ({}) },
+  } as unknown as NodeAgents;
 
   beforeAll(() => {
     setCluster({ status: async () => ({ mode: 'manager', localState: 'active', managerAddress: `${ADDRESS}:2377` }) } as unknown as ClusterApi);
@@ -81,16 +89,13 @@ describe('ensureColoNodeAgent', () => {
       status: async () => ({ relays: [], nodesWithoutRelay: [], answers: true }),
       waitReady: async () => ({ relays: [], nodesWithoutRelay: [], answers: true }),
     } as unknown as SwarmRegistry);
-    const agents = {
-      waitReady: async () => [
-        { id: 'node-1', hostname: 'n1', address: ADDRESS, ready: true, availability: 'active' },
-        { id: 'node-2', hostname: 'n2', address: '10.214.0.3', ready: true, availability: 'active' },
-      ],
-      runtime: async (id: string) => (id === 'node-2' ? runtime : undefined),
-      access: { nodes: async () => [{ id: 'node-2', hostname: 'n2', address: '10.214.0.3' }], containers: () => ({}) },
-    } as unknown as NodeAgents;
-    setNodeAgentEngine({
+    setNodeAgentEngine(fakeEngine());
+  });
+
+  function fakeEngine(failures = { left: 0 }): NodeAgentEngine {
+    return {
       ensure: async (options) => {
+        if (failures.left-- > 0) throw new Error('the manager did not answer');
         ensured.push(options);
         return { changed: ['agent service'], service: 'colo-x-node-agent', port: options.port ?? 0 };
       },
@@ -99,8 +104,8 @@ describe('ensureColoNodeAgent', () => {
         pemsSeen.push(pems);
         return agents;
       },
-    } as NodeAgentEngine);
-  });
+    } as NodeAgentEngine;
+  }
 
   it('ensures the registry, then the agent by its pushed image with the stored certificates, and waits for every node', async () => {
     const result = await ensureColoNodeAgent();
@@ -118,5 +123,17 @@ describe('ensureColoNodeAgent', () => {
     expect((await agentNodeAccess().nodes()).map((n) => n.id)).toEqual(['node-2']);
     // One NodeAgents per client certificate: no new one per call.
     expect(pemsSeen).toHaveLength(1);
+  });
+
+  it('is ensured once by the first use in a process (concurrent uses share it), and again after a failure', async () => {
+    const failures = { left: 1 };
+    setNodeAgentEngine(fakeEngine(failures));
+    const before = ensured.length;
+    await expect(nodeRuntime('node-2')).rejects.toThrow('the manager did not answer');
+    const [a, b] = await Promise.all([nodeRuntime('node-2'), nodeRuntime('node-2')]);
+    expect(a).toBe(runtime);
+    expect(b).toBe(runtime);
+    await nodeRuntime('node-2');
+    expect(ensured.length - before).toBe(1);
   });
 });

@@ -25,6 +25,8 @@ import { nodeAgentCertificates, storedNodeAgentCertificates } from './agent-cert
 const holder = globalThis as typeof globalThis & {
   __coloNodeAgentEngine?: NodeAgentEngine;
   __coloNodeAgents?: { clientCert: string; agents: NodeAgents };
+  /** This process's first ensure (deduplicated); unset again when it failed, so the next use retries. */
+  __coloNodeAgentEnsured?: Promise<unknown>;
 };
 
 /** How long an ensure waits for every node's agent to answer. */
@@ -42,6 +44,7 @@ export function getNodeAgentEngine(): NodeAgentEngine {
 export function setNodeAgentEngine(engine: NodeAgentEngine | undefined): void {
   holder.__coloNodeAgentEngine = engine;
   holder.__coloNodeAgents = undefined;
+  holder.__coloNodeAgentEnsured = undefined;
 }
 
 /** Where the nodes reach the manager: its advertised address without the swarm port. */
@@ -68,6 +71,7 @@ export async function ensureColoNodeAgent(address?: string, options: { readyMs?:
   const certificates = await nodeAgentCertificates(host);
   const state = await getNodeAgentEngine().ensure({ instance: env.COLO_INSTANCE, image, certificates, port: env.COLO_NODE_AGENT_PORT });
   const nodes = await agentsFor(certificates.client.cert, () => agentClientPems(certificates)).waitReady({ timeoutMs: options.readyMs ?? READY_MS });
+  holder.__coloNodeAgentEnsured ??= Promise.resolve();
   return { ...state, nodes: nodes.map(({ id, hostname }) => ({ id, hostname })) };
 }
 
@@ -79,12 +83,20 @@ function agentsFor(clientCert: string, pems: () => ReturnType<typeof agentClient
   return agents;
 }
 
-/** Every node through its agent, with the stored certificates (the agent is ensured first when it never was). */
+/**
+ * Every node through its agent. The first use in a process ensures the agent (idempotent: it
+ * also rolls it onto a new image or renewed certificates after an upgrade); later ones reuse it.
+ */
 export async function getNodeAgents(): Promise<NodeAgents> {
-  const certs = await storedNodeAgentCertificates().catch(async () => {
-    await ensureColoNodeAgent();
-    return storedNodeAgentCertificates();
-  });
+  if (!holder.__coloNodeAgentEnsured) {
+    const ensuring = ensureColoNodeAgent();
+    holder.__coloNodeAgentEnsured = ensuring;
+    ensuring.catch(() => {
+      if (holder.__coloNodeAgentEnsured === ensuring) holder.__coloNodeAgentEnsured = undefined;
+    });
+  }
+  await holder.__coloNodeAgentEnsured;
+  const certs = await storedNodeAgentCertificates();
   return agentsFor(certs.client.cert, () => agentClientPems(certs));
 }
 
@@ -98,7 +110,7 @@ export async function locateContainer(ref: TaskRef): Promise<LocatedContainer | 
   return (await getNodeAgents()).locate(ref);
 }
 
-/** The shares' NodeAccess through the agents; the agents are found (or ensured) on first use. */
+/** The shares' NodeAccess through the agents (ensured on first use in the process). */
 export function agentNodeAccess(): NodeAccess {
   const access = async () => (await getNodeAgents()).access;
   return {
