@@ -77,19 +77,34 @@ describe('placement from the manifest on a swarm', () => {
   });
 
   it('keeps the failover group on three nodes once its members run, then re-plans empty', async () => {
-    // A deploy cannot know where members not running yet will land (the plan says so): each
-    // later deploy keeps the later members off the nodes the earlier ones run on, until it settles.
-    let deploys = 1;
-    for (; deploys <= 4; deploys++) {
-      const { plan } = await planSwarmVdc(api, desired(), options());
-      if (plan.steps.length === 0) break;
-      await deploySwarmVdc(api, desired(), options());
-    }
-    const placed = await Promise.all(['a', 'b', 'c'].map(nodesOf));
-    console.log(`group trio on ${placed.flat().map((id) => swarm.nodes.find((n) => n.nodeId === id)?.hostname).join(', ')}, settled after ${deploys} deploy(s)`);
-    expect(placed.every((n) => n.length === 1)).toBe(true);
-    expect(new Set(placed.flat()).size).toBe(3);
-    expect(deploys).toBeLessThanOrEqual(4);
-    expect((await planSwarmVdc(api, desired(), options())).plan.steps).toEqual([]);
+    await settleGroup(options());
+  });
+
+  it('moves members that share a node apart (all three forced onto one node first)', async () => {
+    const first = swarm.nodes[0]!.hostname;
+    const together = { ...options(), applianceNodes: { ...options().applianceNodes, a: first, b: first, c: first } };
+    await deploySwarmVdc(api, desired(), together);
+    expect(new Set((await Promise.all(['a', 'b', 'c'].map(nodesOf))).flat())).toEqual(new Set([swarm.nodes[0]!.nodeId]));
+    await settleGroup(options());
   });
 });
+
+/**
+ * Deploys until the plan is empty (a deploy cannot know where members not placed yet will land,
+ * the plan says so; each later deploy keeps the later members off the earlier ones' nodes), then
+ * checks a, b and c run on three nodes.
+ */
+async function settleGroup(opts: ReturnType<typeof options>): Promise<void> {
+  let deploys = 0;
+  for (; deploys < 4; deploys++) {
+    const { plan } = await planSwarmVdc(api, desired(), opts);
+    if (plan.steps.length === 0) break;
+    console.log(`deploy: ${plan.steps.map((s) => `${s.id} ${s.action} (${s.reason})`).join('; ')}`);
+    await deploySwarmVdc(api, desired(), opts);
+  }
+  const placed = await Promise.all(['a', 'b', 'c'].map(nodesOf));
+  console.log(`group trio on ${placed.flat().map((id) => swarm.nodes.find((n) => n.nodeId === id)?.hostname).join(', ')} after ${deploys} more deploy(s)`);
+  expect(placed.every((n) => n.length === 1)).toBe(true);
+  expect(new Set(placed.flat()).size).toBe(3);
+  expect((await planSwarmVdc(api, desired(), opts)).plan.steps).toEqual([]);
+}

@@ -52,13 +52,33 @@ describe('failover groups of unpinned appliances', () => {
   it('keep later members off the nodes of earlier ones: pinned first, then by name', () => {
     const members = new Map([
       ['db', member('db', { pinnedNode: 'node1' })],
-      ['b', member('b', { runningOn: ['node3'] })],
-      ['a', member('a', { runningOn: ['node2'] })],
+      ['b', member('b', { runningOn: ['node2'] })],
+      ['a', member('a', { runningOn: ['node1'] })],
     ]);
     const { constraints, notes } = groupConstraints([['a', 'b', 'db']], members, nodes);
-    expect(Object.fromEntries(constraints)).toEqual({ a: ['node.id!=node1'], b: ['node.id!=node1', 'node.id!=node2'] });
-    expect(constraints.has('db')).toBe(false);
-    expect(notes).toEqual(['a kept off n1 (failover group with b, db)', 'b kept off n1, n2 (failover group with a, db)']);
+    // a shares db's node: kept off it (and placed anew); b runs apart already and is left there.
+    expect(Object.fromEntries(constraints)).toEqual({ a: ['node.id!=node1'] });
+    expect(notes).toEqual(['a kept off n1 (failover group with b, db)', 'b: a not placed yet, so not yet kept apart from it (the next deploy does)']);
+  });
+
+  it('leave a member running apart as it is, its constraints kept (a changed one would start it again elsewhere)', () => {
+    const members = new Map([
+      ['a', member('a', { runningOn: ['node1'] })],
+      ['b', member('b', { runningOn: ['node2'], currentConstraints: ['node.id!=node1', 'node.hostname==n2'] })],
+      ['c', member('c', { runningOn: ['node3'], currentConstraints: ['node.id!=node1', 'node.id!=node2'] })],
+    ]);
+    const { constraints, notes } = groupConstraints([['a', 'b', 'c']], members, nodes);
+    expect(Object.fromEntries(constraints)).toEqual({ b: ['node.id!=node1'], c: ['node.id!=node1', 'node.id!=node2'] });
+    expect(notes).toEqual([]);
+  });
+
+  it('keep a new member off the nodes of the running ones', () => {
+    const members = new Map([
+      ['a', member('a', { runningOn: ['node1'] })],
+      ['b', member('b', { runningOn: ['node2'] })],
+      ['c', member('c')],
+    ]);
+    expect(Object.fromEntries(groupConstraints([['a', 'b', 'c']], members, nodes).constraints)).toEqual({ c: ['node.id!=node1', 'node.id!=node2'] });
   });
 
   it('drop the constraint, and say so, when too few nodes would remain for the replicas', () => {
@@ -79,7 +99,7 @@ describe('failover groups of unpinned appliances', () => {
     ]);
     const { constraints, notes } = groupConstraints([['a', 'b', 'c']], members, nodes);
     expect(Object.fromEntries(constraints)).toEqual({ c: ['node.id!=node2'] });
-    expect(notes).toContain('b: a not running yet, so not yet kept apart from it (the next deploy does)');
+    expect(notes).toContain('b: a not placed yet, so not yet kept apart from it (the next deploy does)');
   });
 });
 
