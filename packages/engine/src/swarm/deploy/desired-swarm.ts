@@ -68,7 +68,7 @@ export function desiredSwarm(desired: DesiredState, actual: Pick<ActualSwarm, 's
       [...byAppliance].map(([a, cs]) => {
         const service = serviceName(cs[0]!);
         const running = actual.serviceNodes?.get(service) ?? [];
-        const current = actual.services.find((s) => s.name === service)?.spec.TaskTemplate.Placement.Constraints ?? [];
+        const current = actual.services.find((s) => s.name === service)?.spec.TaskTemplate?.Placement?.Constraints ?? [];
         return [a, { appliance: a, replicas: cs.length, pinnedNode: pins.get(a), runningOn: running, nodeChoice: options.applianceNodes?.[a], currentConstraints: current }];
       }),
     ),
