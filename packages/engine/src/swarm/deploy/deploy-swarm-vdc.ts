@@ -10,6 +10,7 @@ import { applySwarmPlan, type SwarmApplyOptions, type SwarmApplyResult } from '.
 import { type DesiredSwarmOptions, desiredSwarm } from './desired-swarm';
 import { withShareMounts } from './share-mounts';
 import type { SwarmApi } from './swarm-api';
+import { restartShareClients } from './restart-clients';
 import { planSwarm, type SwarmPlan } from './swarm-plan';
 import type { DesiredSwarm } from './swarm-types';
 
@@ -59,6 +60,10 @@ export async function deploySwarmVdc(api: SwarmApi, desired: DesiredState, optio
         if (!nodeId) throw new EngineError('conflict', `share ${share.key}: ${share.appliance} is not pinned to a node`);
         const result = await ensureShare({ ...(shareDeps as ShareDeps), signal: options.signal }, { ...share, nodeId });
         options.onShare?.(share.key, result);
+        if (result.remounted.length > 0) {
+          const clients = swarm.services.filter((s) => s.kind === 'appliance' && wiring.clientMounts.has(s.appliance) && s.appliance !== share.appliance);
+          await restartShareClients(api, clients.map((s) => s.name), { timeoutMs: 180_000, signal: options.signal });
+        }
       }
     })();
     return ensured;
