@@ -1,7 +1,7 @@
 // Desired vs actual for one VDC and one manifest: what a deploy executes and what a plan shows.
 // Both paths build it here, so a plan preview and the deploy after it agree step for step.
 import type { Vdc } from '@colo/db';
-import { type DesiredState, desiredState, type Plan, planDeploy, readActualState } from '@colo/engine';
+import { type DesiredState, desiredState, type Plan, planDeploy, readActualState, type SwarmPlacementOptions, swarmPlacement } from '@colo/engine';
 import type { Manifest } from '@colo/manifest';
 import { resolveChecked } from '../manifests/manifest-input';
 import { completeSecrets, openSecrets, type VdcSecrets } from '../secrets';
@@ -20,11 +20,12 @@ export async function computeDesired(
   vdc: Pick<Vdc, 'id' | 'name' | 'dockerKey' | 'secrets'>,
   manifest: Manifest,
   revisionId: string,
-): Promise<{ desired: DesiredState; secrets: VdcSecrets; added: number }> {
+): Promise<{ desired: DesiredState; secrets: VdcSecrets; added: number; placement: SwarmPlacementOptions }> {
   const resolved = await resolveChecked(manifest);
   const { secrets, added } = completeSecrets(resolved, openSecrets(vdc.id, vdc.secrets));
   const desired = desiredState({ vdc: vdcIdentity(vdc), revisionId, manifest: resolved, secrets, config: engineConfig() });
-  return { desired, secrets, added };
+  // Failover groups and chosen nodes: only a swarm places anything (a single host notes them).
+  return { desired, secrets, added, placement: swarmPlacement(resolved) };
 }
 
 export async function computeDeploy(

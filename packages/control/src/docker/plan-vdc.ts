@@ -1,7 +1,7 @@
 // Plan previews: what a deploy would do now, computed exactly as the deploy will (deploy-state),
 // without saving or changing anything. Secrets a deploy would generate stay in memory here.
 import { formatPlan, formatSwarmPlan, type Plan } from '@colo/engine';
-import type { Manifest } from '@colo/manifest';
+import { type Manifest, placementNotes } from '@colo/manifest';
 import type { AuthUser } from '../auth/api-tokens';
 import { manifestDigest } from '../manifests/digest';
 import { checkManifest, ownerOfVdc } from '../manifests/manifest-input';
@@ -31,14 +31,14 @@ export async function planManifest(user: AuthUser, source: unknown): Promise<Pla
       manifest,
       'rev_new',
     );
-    return { vdc: manifest.name, exists: false, plan: state.plan, text: formatPlan(state.plan) };
+    return { vdc: manifest.name, exists: false, plan: state.plan, text: singleHostText(state.plan, manifest) };
   }
   const latest = vdc.latestRevision > 0 ? await findRevision(vdc) : undefined;
   const revisionId = latest && latest.digest === manifestDigest(manifest) ? latest.id : 'rev_unsaved';
   const swarm = await swarmPreview(vdc, manifest, revisionId);
   if (swarm) return { vdc: vdc.name, exists: true, ...swarm };
   const state = await computeDeploy(vdc, manifest, revisionId);
-  return { vdc: vdc.name, exists: true, plan: state.plan, text: formatPlan(state.plan) };
+  return { vdc: vdc.name, exists: true, plan: state.plan, text: singleHostText(state.plan, manifest) };
 }
 
 /** `POST /vdcs/:name/plan`: a saved revision (the latest unless named) against Docker now. */
@@ -49,7 +49,7 @@ export async function planVdc(user: AuthUser, name: string, revisionNumber?: num
   const swarm = await swarmPreview(vdc, manifest, revision.id);
   if (swarm) return swarm;
   const { plan } = await computeDeploy(vdc, manifest, revision.id);
-  return { plan, text: formatPlan(plan) };
+  return { plan, text: singleHostText(plan, manifest) };
 }
 
 /** On a swarm (engine-mode.ts), the swarm deployer's plan; undefined on a single host. */
@@ -58,9 +58,14 @@ async function swarmPreview(vdc: Pick<Vdc, 'id' | 'name' | 'dockerKey' | 'secret
   if (mode.mode !== 'swarm') {
     if (!mode.note) return undefined;
     const { plan } = await computeDeploy(vdc, manifest, revisionId);
-    return { plan, text: `${formatPlan(plan)}\n  note: ${mode.note}` };
+    return { plan, text: `${singleHostText(plan, manifest)}\n  note: ${mode.note}` };
   }
-  const { desired } = await computeDesired(vdc, manifest, revisionId);
-  const planned = await previewSwarmPlan(desired);
+  const { desired, placement } = await computeDesired(vdc, manifest, revisionId);
+  const planned = await previewSwarmPlan(desired, placement);
   return { plan: planView(planned, desired), text: formatSwarmPlan(planned.plan) };
+}
+
+/** A single host's plan text, with a note for each placement that only a swarm applies. */
+function singleHostText(plan: Plan, manifest: Manifest): string {
+  return [formatPlan(plan), ...placementNotes(manifest).map((n) => `  note: ${n}`)].join('\n');
 }

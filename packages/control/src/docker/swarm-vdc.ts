@@ -8,6 +8,7 @@ import {
   type PlanAction,
   planSwarmVdc,
   type SwarmApplyEvent,
+  type SwarmPlacementOptions,
   type SwarmPlan,
   type SwarmVdcPlan,
   shareWiring,
@@ -55,8 +56,8 @@ async function pushedImages(desired: DesiredState): Promise<Record<string, strin
   return images;
 }
 
-export async function previewSwarmPlan(desired: DesiredState, notes: string[] = []): Promise<SwarmVdcPlan> {
-  const planned = await planSwarmVdc(getSwarmEngine().api, desired, { images: await pushedImages(desired) });
+export async function previewSwarmPlan(desired: DesiredState, placement: SwarmPlacementOptions, notes: string[] = []): Promise<SwarmVdcPlan> {
+  const planned = await planSwarmVdc(getSwarmEngine().api, desired, { ...placement, images: await pushedImages(desired) });
   planned.plan.notes.unshift(...notes);
   return planned;
 }
@@ -64,6 +65,7 @@ export async function previewSwarmPlan(desired: DesiredState, notes: string[] = 
 export async function deploySwarm(
   desired: DesiredState,
   images: Record<string, string>,
+  placement: SwarmPlacementOptions,
   options: { signal: AbortSignal; onEvent(e: SwarmApplyEvent): void; onLog(line: string): void },
 ): Promise<SwarmVdcPlan> {
   const engine = getSwarmEngine();
@@ -71,6 +73,7 @@ export async function deploySwarm(
   const needsShares = shareWiring(desired).shares.length > 0;
   const shares = needsShares ? engine.shareDeps({ nodes: nodeAccess('share an fs volume across the nodes'), image: shareImage(), secret }) : undefined;
   return deploySwarmVdc(engine.api, desired, {
+    ...placement,
     images,
     signal: options.signal,
     onEvent: options.onEvent,

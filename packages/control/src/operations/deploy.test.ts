@@ -4,7 +4,7 @@ import { getPrisma } from '@colo/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthUser } from '../auth/api-tokens';
 import { getRuntime } from '../docker/engine-access';
-import { planVdc } from '../docker/plan-vdc';
+import { planManifest, planVdc } from '../docker/plan-vdc';
 import { vdcStatus } from '../docker/vdc-status';
 import { isColoError } from '../errors';
 import { openSecrets } from '../secrets';
@@ -77,6 +77,15 @@ describe('deploy through control', () => {
     expect(again.logs.map((l) => l.message).join('\n')).toMatch(/nothing to change/);
     expect((await containers()).map((c) => c.id).sort()).toEqual(made.map((c) => c.id).sort());
     expect((await planVdc(user, 'duo')).plan.steps).toEqual([]);
+    // Placement is a swarm's: a single host's plan of a manifest with some notes it, changes nothing.
+    const placed = manifestOf('duo', [
+      { name: 'db', class: 'sleeper', placement: { group: 'pair' } },
+      { name: 'app', class: 'sleeper', replicas: 2, placement: { group: 'pair', node: 'label:tier=app' } },
+    ], { connections: [{ from: 'app.peer', to: 'db.in' }] });
+    const preview = await planManifest(user, placed);
+    expect(preview.plan.steps).toEqual([]);
+    expect(preview.text).toContain('note: db: failover group "pair" applies on a swarm only');
+    expect(preview.text).toContain('note: app: node "label:tier=app" applies on a swarm only');
     const sealedAfter = (await getPrisma().vdc.findUniqueOrThrow({ where: { id: vdc.id } })).secrets;
     expect(openSecrets(vdc.id, sealedAfter).db.password).toBe(password);
 

@@ -55,8 +55,8 @@ export async function deployRevision(ctx: RunnerContext, done: StepDef[] = []): 
   const mode = await vdcEngineMode(vdc);
   if (mode.note) recorder.log(mode.note);
   if (mode.mode === 'swarm') {
-    const { desired } = await computeDesired({ ...vdc, secrets: stored.sealed }, manifest, revision.id);
-    await deploySwarmRevision(ctx, desired, revision.number, done);
+    const { desired, placement } = await computeDesired({ ...vdc, secrets: stored.sealed }, manifest, revision.id);
+    await deploySwarmRevision(ctx, desired, placement, revision.number, done);
     if ((await withFence(lease, (tx) => clearApplianceFlags(vdc.id, undefined, tx))) > 0) recorder.log('cleared the flap guard\'s flags');
     return { state: 'running', deployedRevisionId: revision.id };
   }

@@ -1,7 +1,7 @@
 // The runners' swarm path (docker/engine-mode.ts chose it): deploy pushes the class images to
 // Colo's registry (a step of its own, with progress), then plans and applies through the swarm
 // deployer; stop, start and destroy work from the services' labels like their single-host twins.
-import { destroySwarmVdc, removeShare, type SwarmPlanStep, startSwarmVdc, stopSwarmVdc } from '@colo/engine';
+import { destroySwarmVdc, removeShare, type SwarmPlacementOptions, type SwarmPlanStep, startSwarmVdc, stopSwarmVdc } from '@colo/engine';
 import { controlEnv, decodeSecretKey } from '../../config';
 import { vdcScope } from '../../docker/engine-access';
 import { ColoError } from '../../errors';
@@ -13,7 +13,13 @@ import type { RunnerContext, RunnerOutcome } from './types';
 
 const swarmStepTitle = (s: SwarmPlanStep) => `${s.action} ${s.kind} ${s.name}${s.reason ? ` (${s.reason})` : ''}`;
 
-export async function deploySwarmRevision(ctx: RunnerContext, desired: DesiredState, revisionNumber: number, done: StepDef[]): Promise<void> {
+export async function deploySwarmRevision(
+  ctx: RunnerContext,
+  desired: DesiredState,
+  placement: SwarmPlacementOptions,
+  revisionNumber: number,
+  done: StepDef[],
+): Promise<void> {
   const { recorder, signal, beginChanges } = ctx;
   const imagesStep = { key: 'images', title: "push class images to Colo's registry" };
   await recorder.defineSteps([imagesStep, { key: 'swarm', title: 'deploy onto the swarm' }], { done });
@@ -25,7 +31,7 @@ export async function deploySwarmRevision(ctx: RunnerContext, desired: DesiredSt
   });
   recorder.stepDone('images');
   const steps: StepDef[] = [];
-  const planned = await deploySwarm(desired, images, {
+  const planned = await deploySwarm(desired, images, placement, {
     signal,
     onLog: (line) => recorder.log(line),
     onEvent: (e) => {
