@@ -3,13 +3,14 @@
 // a second call with the same input changes nothing (the service's `colo.spec` matches, the
 // secrets exist under the same names). The image must be one every node can run (the registry's
 // pinned reference, or an image id the nodes have): a tag alone makes nodes try a pull.
-import { createHash } from 'node:crypto';
 import type Dockerode from 'dockerode';
 import { EngineError } from '../../engine-error';
-import { LABEL } from '../../labels';
+import { ensureContentSecret, ensureSystemService, hostNetworkId, ignoreMissing, removeUnusedSecrets, swarmCall } from '../system-service';
 import { AGENT_SECRET_ROLE, DEFAULT_AGENT_PORT, nodeAgentServiceName } from './agent-names';
 import type { NodeAgentCertificates } from './agent-pki';
 import { type AgentSecretRef, nodeAgentServiceSpec } from './agent-spec';
+
+const call = swarmCall('node agent');
 
 export interface EnsureNodeAgentOptions {
   /** The swarm manager's engine (Colo's Docker endpoint in swarm mode). */
@@ -40,28 +41,21 @@ export async function ensureNodeAgent(options: EnsureNodeAgentOptions): Promise<
   }
   const changed: string[] = [];
   const { caCert, server } = options.certificates;
-  const secret = (kind: string, file: AgentSecretRef['file'], data: string) => ensureSecret(docker, instance, kind, file, data, options.labels, changed);
+  const secret = (kind: string, file: AgentSecretRef['file'], data: string) =>
+    ensureContentSecret(docker, call, { stem: `colo-${instance}-node-agent`, kind, file, data, instance, role: AGENT_SECRET_ROLE, labels: options.labels }, changed);
   const secrets = [await secret('ca', 'agent-ca.pem', caCert), await secret('cert', 'agent-cert.pem', server.cert), await secret('key', 'agent-key.pem', server.key)];
   const spec = nodeAgentServiceSpec({
     instance,
     image: options.image,
     imageId: await imageId(docker, options.image),
     port,
-    hostNetworkId: await hostNetworkId(docker),
+    hostNetworkId: await hostNetworkId(docker, call),
     secrets,
     labels: options.labels,
   });
   const name = spec.Name as string;
-  const service = docker.getService(name);
-  const current = (await service.inspect().catch(ignoreMissing)) as { Version: { Index: number }; Spec: { Labels?: Record<string, string> } } | undefined;
-  if (!current) {
-    await call(() => docker.createService(spec), `create service ${name}`);
-    changed.push('agent service');
-  } else if (current.Spec.Labels?.[LABEL.spec] !== spec.Labels[LABEL.spec]) {
-    await call(() => service.update({ ...spec, version: current.Version.Index }), `update service ${name}`);
-    changed.push('agent service');
-  }
-  if (changed.length > 0) await removeUnusedSecrets(docker, instance, secrets);
+  if (await ensureSystemService(docker, call, spec)) changed.push('agent service');
+  if (changed.length > 0) await removeUnusedSecrets(docker, instance, AGENT_SECRET_ROLE, secrets);
   return { changed, service: name, port };
 }
 
@@ -70,55 +64,10 @@ export async function removeNodeAgent(docker: Dockerode, instance: string): Prom
   await docker.getService(nodeAgentServiceName(instance)).remove().catch(ignoreMissing);
   // A secret stays in use until the service's tasks are gone: retry a little.
   for (const until = Date.now() + 30_000; ; ) {
-    const left = await removeUnusedSecrets(docker, instance, []);
+    const left = await removeUnusedSecrets(docker, instance, AGENT_SECRET_ROLE, []);
     if (left === 0 || Date.now() > until) return;
     await new Promise((r) => setTimeout(r, 500));
   }
-}
-
-/** A secret named by its content's hash: the same PEM is the same secret; a new one a new name. */
-async function ensureSecret(
-  docker: Dockerode,
-  instance: string,
-  kind: string,
-  file: AgentSecretRef['file'],
-  data: string,
-  labels: Record<string, string> | undefined,
-  changed: string[],
-): Promise<AgentSecretRef> {
-  const name = `colo-${instance}-node-agent-${kind}-${createHash('sha256').update(data).digest('hex').slice(0, 12)}`;
-  const found = (await call(() => docker.listSecrets({ filters: { name: [name] } }), 'list secrets')) as { ID: string; Spec?: { Name?: string } }[];
-  const existing = found.find((s) => s.Spec?.Name === name);
-  if (existing) return { id: existing.ID, name, file };
-  const created = (await call(
-    () =>
-      docker.createSecret({
-        Name: name,
-        Labels: { ...labels, [LABEL.managed]: 'true', [LABEL.instance]: instance, [LABEL.role]: AGENT_SECRET_ROLE },
-        Data: Buffer.from(data).toString('base64'),
-      }),
-    `create secret ${name}`,
-  )) as { id?: string; ID?: string };
-  if (!changed.includes('secrets')) changed.push('secrets');
-  return { id: created.id ?? created.ID ?? '', name, file };
-}
-
-/** Removes the agent's secrets not in `keep` that no service uses any more; how many remain unremoved. */
-async function removeUnusedSecrets(docker: Dockerode, instance: string, keep: AgentSecretRef[]): Promise<number> {
-  const ours = (await docker.listSecrets({ filters: { label: [`${LABEL.instance}=${instance}`, `${LABEL.role}=${AGENT_SECRET_ROLE}`] } })) as { ID: string }[];
-  const kept = new Set(keep.map((s) => s.id));
-  let left = 0;
-  for (const s of ours.filter((s) => !kept.has(s.ID))) {
-    const removed = await docker
-      .getSecret(s.ID)
-      .remove()
-      .then(
-        () => true,
-        () => false,
-      );
-    if (!removed) left++;
-  }
-  return left;
 }
 
 async function imageId(docker: Dockerode, ref: string): Promise<string | undefined> {
@@ -128,26 +77,5 @@ async function imageId(docker: Dockerode, ref: string): Promise<string | undefin
     // A registry reference the manager has not pulled: the reference itself pins the image.
     if ((cause as { statusCode?: number }).statusCode === 404) return undefined;
     throw new EngineError('docker_error', `node agent: cannot inspect ${ref}`, { cause });
-  }
-}
-
-async function hostNetworkId(docker: Dockerode): Promise<string> {
-  const networks = (await call(() => docker.listNetworks({ filters: { name: ['host'] } }), 'list networks')) as { Id: string; Name: string; Driver: string }[];
-  const host = networks.find((n) => n.Name === 'host' && n.Driver === 'host');
-  if (!host) throw new EngineError('docker_error', 'the manager has no host network');
-  return host.Id;
-}
-
-function ignoreMissing(error: { statusCode?: number }): undefined {
-  if (error.statusCode === 404) return undefined;
-  throw error;
-}
-
-async function call<T>(fn: () => Promise<T>, what: string): Promise<T> {
-  try {
-    return await fn();
-  } catch (cause) {
-    const message = (cause as { json?: { message?: string }; message?: string }).json?.message ?? (cause as Error).message;
-    throw new EngineError('docker_error', `node agent: cannot ${what}: ${message}`, { cause });
   }
 }

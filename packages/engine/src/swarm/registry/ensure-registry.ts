@@ -6,10 +6,9 @@
 // The relay image must already be on every node: it is what lets nodes pull, so it cannot come
 // through the registry (`distributeBySaveLoad` puts it there; a node joining later gets it the
 // same way). The registry image need only be on the manager.
-import { createHash } from 'node:crypto';
 import type Dockerode from 'dockerode';
 import { EngineError } from '../../engine-error';
-import { LABEL } from '../../labels';
+import { ensureContentSecret, ensureSystemService, hostNetworkId, ignoreMissing, removeUnusedSecrets, swarmCall } from '../system-service';
 import type { RegistryCertificates } from './registry-pki';
 import {
   DEFAULT_REGISTRY_PORT,
@@ -22,6 +21,8 @@ import {
   registryVolumeName,
   type SecretRef,
 } from './registry-services';
+
+const call = swarmCall('registry');
 
 export interface EnsureRegistryOptions {
   /** The swarm manager's engine (Colo's Docker endpoint in swarm mode). */
@@ -60,7 +61,8 @@ export async function ensureRegistry(options: EnsureRegistryOptions): Promise<Re
   const nodeId = info.Swarm.NodeID;
   const changed: string[] = [];
   const { ca, server, client } = options.certificates;
-  const secret = (kind: string, file: string, data: string) => ensureSecret(docker, instance, kind, file, data, options.labels, changed);
+  const secret = (kind: string, file: string, data: string) =>
+    ensureContentSecret(docker, call, { stem: `colo-${instance}-registry`, kind, file, data, instance, role: SECRET_ROLE, labels: options.labels }, changed);
   const registrySecrets = [
     await secret('ca', 'registry-ca.pem', ca.cert),
     await secret('cert', 'registry-cert.pem', server.cert),
@@ -82,13 +84,13 @@ export async function ensureRegistry(options: EnsureRegistryOptions): Promise<Re
     registryImage,
     relayImage,
     imageIds: { registry: await imageId(docker, registryImage), relay: await imageId(docker, relayImage) },
-    hostNetworkId: await hostNetworkId(docker),
+    hostNetworkId: await hostNetworkId(docker, call),
     secrets: { registry: registrySecrets, relay: relaySecrets },
     labels: options.labels,
   };
-  if (await ensureService(docker, registryServiceSpec(input))) changed.push('registry service');
-  if (await ensureService(docker, relayServiceSpec(input))) changed.push('relay service');
-  if (changed.length > 0) await removeUnusedSecrets(docker, instance, [...registrySecrets, ...relaySecrets]);
+  if (await ensureSystemService(docker, call, registryServiceSpec(input))) changed.push('registry service');
+  if (await ensureSystemService(docker, call, relayServiceSpec(input))) changed.push('relay service');
+  if (changed.length > 0) await removeUnusedSecrets(docker, instance, SECRET_ROLE, [...registrySecrets, ...relaySecrets]);
   return { changed, nodeId, port };
 }
 
@@ -97,7 +99,7 @@ export async function removeRegistry(docker: Dockerode, instance: string, option
   for (const name of [relayServiceName(instance), registryServiceName(instance)]) {
     await docker.getService(name).remove().catch(ignoreMissing);
   }
-  await removeUnusedSecrets(docker, instance, []);
+  await removeUnusedSecrets(docker, instance, SECRET_ROLE, []);
   if (options.purge) {
     // The task's container goes a moment after its service: retry while the volume is in use.
     const volume = docker.getVolume(registryVolumeName(instance));
@@ -113,54 +115,6 @@ export async function removeRegistry(docker: Dockerode, instance: string, option
   }
 }
 
-/** A secret named by its content's hash: the same PEM is the same secret; a new one a new name. */
-async function ensureSecret(
-  docker: Dockerode,
-  instance: string,
-  kind: string,
-  file: string,
-  data: string,
-  labels: Record<string, string> | undefined,
-  changed: string[],
-): Promise<SecretRef> {
-  const name = `colo-${instance}-registry-${kind}-${createHash('sha256').update(data).digest('hex').slice(0, 12)}`;
-  const found = (await call(() => docker.listSecrets({ filters: { name: [name] } }), 'list secrets')) as { ID: string; Spec?: { Name?: string } }[];
-  const existing = found.find((s) => s.Spec?.Name === name);
-  if (existing) return { id: existing.ID, name, file };
-  const created = (await call(
-    () =>
-      docker.createSecret({
-        Name: name,
-        Labels: { ...labels, [LABEL.managed]: 'true', [LABEL.instance]: instance, [LABEL.role]: SECRET_ROLE },
-        Data: Buffer.from(data).toString('base64'),
-      }),
-    `create secret ${name}`,
-  )) as { id?: string; ID?: string };
-  if (!changed.includes('secrets')) changed.push('secrets');
-  return { id: created.id ?? created.ID ?? '', name, file };
-}
-
-/** Creates the service, or updates it when its `colo.spec` differs; true when it did either. */
-async function ensureService(docker: Dockerode, spec: Dockerode.ServiceSpec & { Labels: Record<string, string> }): Promise<boolean> {
-  const name = spec.Name as string;
-  const service = docker.getService(name);
-  const current = (await service.inspect().catch(ignoreMissing)) as { Version: { Index: number }; Spec: { Labels?: Record<string, string> } } | undefined;
-  if (!current) {
-    await call(() => docker.createService(spec), `create service ${name}`);
-    return true;
-  }
-  if (current.Spec.Labels?.[LABEL.spec] === spec.Labels[LABEL.spec]) return false;
-  await call(() => service.update({ ...spec, version: current.Version.Index }), `update service ${name}`);
-  return true;
-}
-
-/** Old certificates' secrets, once no service uses them (a secret in use cannot be removed). */
-async function removeUnusedSecrets(docker: Dockerode, instance: string, keep: SecretRef[]): Promise<void> {
-  const ours = (await docker.listSecrets({ filters: { label: [`${LABEL.instance}=${instance}`, `${LABEL.role}=${SECRET_ROLE}`] } })) as { ID: string }[];
-  const kept = new Set(keep.map((s) => s.id));
-  for (const s of ours.filter((s) => !kept.has(s.ID))) await docker.getSecret(s.ID).remove().catch(() => undefined);
-}
-
 async function imageId(docker: Dockerode, ref: string): Promise<string> {
   try {
     return ((await docker.getImage(ref).inspect()) as { Id: string }).Id;
@@ -171,25 +125,3 @@ async function imageId(docker: Dockerode, ref: string): Promise<string> {
     });
   }
 }
-
-async function hostNetworkId(docker: Dockerode): Promise<string> {
-  const networks = (await call(() => docker.listNetworks({ filters: { name: ['host'] } }), 'list networks')) as { Id: string; Name: string; Driver: string }[];
-  const host = networks.find((n) => n.Name === 'host' && n.Driver === 'host');
-  if (!host) throw new EngineError('docker_error', 'the manager has no host network');
-  return host.Id;
-}
-
-function ignoreMissing(error: { statusCode?: number }): undefined {
-  if (error.statusCode === 404) return undefined;
-  throw error;
-}
-
-async function call<T>(fn: () => Promise<T>, what: string): Promise<T> {
-  try {
-    return await fn();
-  } catch (cause) {
-    const message = (cause as { json?: { message?: string }; message?: string }).json?.message ?? (cause as Error).message;
-    throw new EngineError('docker_error', `registry: cannot ${what}: ${message}`, { cause });
-  }
-}
-
