@@ -143,6 +143,8 @@ export const node = defineCommand({
           // The command alone on stdout, so it can be piped to the new machine.
           ctx.out(answer.command);
           ctx.err(`on the new machine (Docker installed, TCP ${answer.managerAddress.split(':').pop()} to ${answer.managerAddress} open, and 7946 tcp/udp and 4789 udp between nodes), run the line above as root; it joins as a ${answer.role}.`);
+          // What lets a node pull cannot come through Colo's registry (README: "On a swarm").
+          ctx.err("first, on Colo's machine (the manager): docker save colo/registry-relay:1 colo/share:1 | ssh NEW-MACHINE docker load (Colo's relay and share images)");
           ctx.err('then: colo node ls');
         });
         return 0;
