@@ -12,6 +12,7 @@ import type { Runtime } from '../runtime/runtime';
 import { type ContainerStepContext, ensureContainer, removeContainer, startContainer } from './ensure-container';
 import { ensureNetwork, ensureVolume } from './ensure-network-volume';
 import { runDag } from './run-dag';
+import { settleOutcomes } from './settle-outcomes';
 
 export type StepStatus = 'running' | 'done' | 'failed' | 'skipped';
 
@@ -133,20 +134,8 @@ export async function applyPlan(runtime: Runtime, plan: Plan, desired: DesiredSt
     },
   });
 
-  const steps = plan.steps.map((s) => ({ stepId: s.id, ...(outcomes.get(s.id) ?? { status: 'skipped' as const, message: '' }) }));
-  if (options.signal?.aborted && steps.some((s) => s.status !== 'done')) {
-    throw new EngineError('aborted', `deploy of VDC ${plan.vdc.name} aborted; planning and applying again resumes it`);
-  }
-  const failed = steps.filter((s) => s.status === 'failed');
-  if (failed.length > 0) {
-    const first = failed[0];
-    const more = failed.length > 1 ? ` (and ${failed.length - 1} more failed step${failed.length > 2 ? 's' : ''})` : '';
-    const cause = outcomes.get(first.stepId);
-    throw new EngineError('step_failed', `deploy of VDC ${plan.vdc.name} failed at ${first.stepId}: ${first.message}${more}`, {
-      cause: cause && 'error' in cause ? cause.error : undefined,
-    });
-  }
-  return { steps: steps.map(({ stepId, status, message }) => ({ stepId, status, message })), durationMs: Date.now() - started };
+  const steps = settleOutcomes(plan.steps, outcomes, { vdcName: plan.vdc.name, signal: options.signal });
+  return { steps, durationMs: Date.now() - started };
 }
 
 /** Waits for the running containers of every appliance `c` boots after (standby ones excepted). */

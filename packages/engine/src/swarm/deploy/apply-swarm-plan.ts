@@ -2,6 +2,7 @@
 // finishes only once its service runs every replica of its new spec, health checks passed),
 // removals last. Progress as events, like the single-host applyPlan.
 import { runDag } from '../../apply/run-dag';
+import { settleOutcomes } from '../../apply/settle-outcomes';
 import { EngineError, isEngineError } from '../../engine-error';
 import { belongsTo, LABEL, vdcLabelFilter } from '../../labels';
 import type { SwarmApi } from './swarm-api';
@@ -91,20 +92,8 @@ export async function applySwarmPlan(api: SwarmApi, plan: SwarmPlan, desired: De
       emit(step, outcome.status, outcome.message);
     },
   });
-  const steps = plan.steps.map((s) => ({ stepId: s.id, ...(outcomes.get(s.id) ?? { status: 'skipped' as const, message: '' }) }));
-  if (options.signal?.aborted && steps.some((s) => s.status !== 'done')) {
-    throw new EngineError('aborted', `deploy of VDC ${plan.vdc.name} aborted; planning and applying again resumes it`);
-  }
-  const failed = steps.filter((s) => s.status === 'failed');
-  if (failed.length > 0) {
-    const first = failed[0]!;
-    const cause = outcomes.get(first.stepId);
-    const more = failed.length > 1 ? ` (and ${failed.length - 1} more failed)` : '';
-    throw new EngineError('step_failed', `deploy of VDC ${plan.vdc.name} onto the swarm failed at ${first.stepId}: ${first.message}${more}`, {
-      cause: cause && 'error' in cause ? cause.error : undefined,
-    });
-  }
-  return { steps: steps.map(({ stepId, status, message }) => ({ stepId, status, message })), durationMs: Date.now() - started };
+  const steps = settleOutcomes(plan.steps, outcomes, { vdcName: plan.vdc.name, onto: 'the swarm', signal: options.signal });
+  return { steps, durationMs: Date.now() - started };
 }
 
 /** Creates the service, or updates the one of that name when it is this VDC's (crash safety). */
