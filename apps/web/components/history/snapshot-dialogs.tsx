@@ -9,7 +9,7 @@ import { apiFetch } from '../ui/api-fetch';
 import { Button } from '../ui/button';
 import { ConfirmDialog, Dialog } from '../ui/dialog';
 import { Field, Input } from '../ui/input';
-import { formatBytes } from './snapshot-format';
+import { formatBytes } from '../../lib/format-bytes';
 import type { SnapshotBody } from './types';
 
 const NOTE_MAX = 500;

@@ -1,18 +1,5 @@
-// How a snapshot's size and timings read: "1.4 GiB", "120 ms", "3.2 s".
-
-const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '–';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${value.toFixed(digits)} ${UNITS[unit]}`;
-}
+// How a snapshot's timings and copy method read: "120 ms", "3.2 s", "copy-on-write" (its size:
+// formatBytes of lib/format-bytes.ts, as on every page).
 
 export function formatMs(ms: number | null | undefined): string {
   if (ms == null || !Number.isFinite(ms) || ms < 0) return '–';

@@ -9,7 +9,8 @@ import { Button } from '../ui/button';
 import { Spinner } from '../ui/spinner';
 import { RelativeTime } from '../vdc-list/relative-time';
 import { OperationStatusBadge } from '../vdc-list/state-badges';
-import { formatBytes, formatMethod, formatMs } from './snapshot-format';
+import { formatBytes } from '../../lib/format-bytes';
+import { formatMethod, formatMs } from './snapshot-format';
 import type { TimelineItem } from './timeline';
 import { type CloneResult, editorHref, historyHref, type OperationBody, type SnapshotBody } from './types';
 

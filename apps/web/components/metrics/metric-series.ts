@@ -2,6 +2,7 @@
 // a gap (null) where a series has no sample, and for stacked charts each series on top of the
 // ones before it. Pure, so it is unit-tested without a browser.
 import type { MetricPoint } from '@colo/api';
+import { formatBytes } from '../../lib/format-bytes';
 
 /** What one chart shows of a point: CPU as % of a core, the rest as bytes or bytes per second. */
 export type MetricKey = 'cpu' | 'memory' | 'net' | 'block';
@@ -66,15 +67,7 @@ export function latestValues(series: NamedSeries[], key: MetricKey): { each: (nu
 
 export function formatMetric(key: MetricKey, value: number): string {
   if (key === 'cpu') return `${value.toFixed(value < 10 ? 1 : 0)}%`;
-  const suffix = key === 'memory' ? '' : '/s';
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = value;
-  let unit = 0;
-  while (v >= 1024 && unit < units.length - 1) {
-    v /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? Math.round(v) : v.toFixed(1)} ${units[unit]}${suffix}`;
+  return `${formatBytes(value)}${key === 'memory' ? '' : '/s'}`;
 }
 
 export const METRIC_TITLES: Record<MetricKey, string> = {

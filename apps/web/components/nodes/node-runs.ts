@@ -35,18 +35,6 @@ export function runsByVdc(runs: Run[]): { vdcs: VdcOnNode[]; others: string[] } 
   return { vdcs: sorted, others: others.sort() };
 }
 
-/** 1536 → `1.5 KiB`. */
-export function formatBytes(value: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = value;
-  let unit = 0;
-  while (v >= 1024 && unit < units.length - 1) {
-    v /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? Math.round(v) : v.toFixed(1)} ${units[unit]}`;
-}
-
 /** `2 CPUs`, `0.5 CPU`. */
 export function formatCpus(cpus: number): string {
   const n = Math.round(cpus * 100) / 100;

@@ -6,7 +6,8 @@ import type { ClusterNodeAnswer } from '@colo/api';
 import { Badge, type BadgeTone } from '../ui/badge';
 import { Button } from '../ui/button';
 import { editorHref } from '../vdc-list/types';
-import { formatBytes, formatCpus, runsByVdc } from './node-runs';
+import { formatBytes } from '../../lib/format-bytes';
+import { formatCpus, runsByVdc } from './node-runs';
 
 const STATE_TONE: Record<string, BadgeTone> = { ready: 'green', down: 'red', unknown: 'gray' };
 const AVAILABILITY_TONE: Record<string, BadgeTone> = { active: 'green', drain: 'amber', pause: 'amber' };

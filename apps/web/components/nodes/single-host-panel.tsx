@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { Button } from '../ui/button';
 import { ConfirmDialog } from '../ui/dialog';
 import { Field, Input } from '../ui/input';
-import { formatBytes, formatCpus } from './node-runs';
+import { formatBytes } from '../../lib/format-bytes';
+import { formatCpus } from './node-runs';
 
 export function SingleHostPanel({ status, onInitialise }: { status: ClusterStatusAnswer; onInitialise: (advertiseAddress?: string) => Promise<void> }) {
   const [asking, setAsking] = useState(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ago, formatBytes, formatCores, healthTone, percent } from './overview-format';
+import { ago, formatCores, healthTone, percent } from './overview-format';
 
 describe('overview words', () => {
   it('maps health to a tone and formats amounts', () => {
@@ -9,8 +9,6 @@ describe('overview words', () => {
     expect(healthTone(undefined)).toBe('gray');
     expect(formatCores(0.034)).toBe('0.03');
     expect(formatCores(1.25)).toBe('1.3');
-    expect(formatBytes(256 * 1024 * 1024)).toBe('256 MiB');
-    expect(formatBytes(1536)).toBe('1.5 KiB');
     expect(percent(3, 4)).toBe(75);
     expect(percent(9, 4)).toBe(100);
     expect(percent(1, 0)).toBe(0);

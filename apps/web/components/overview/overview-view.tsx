@@ -6,7 +6,8 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { apiFetch } from '../ui/api-fetch';
 import { Badge } from '../ui/badge';
-import { ago, formatBytes, formatCores, healthTone, percent, stateTone } from './overview-format';
+import { formatBytes } from '../../lib/format-bytes';
+import { ago, formatCores, healthTone, percent, stateTone } from './overview-format';
 
 const REFRESH_MS = 10_000;
 
