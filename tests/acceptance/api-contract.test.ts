@@ -39,7 +39,9 @@ const NOT_CHEAP = [
   'terminalInput 200',
   'terminalResize 200',
   'acknowledgeAlert 200',
-  // Node changes need a swarm manager, and the shared host's Docker is never made one.
+  // Node changes (and moving an appliance between nodes) need a swarm manager, and the shared
+  // host's Docker is never made one.
+  'moveAppliance 202',
   'initSwarm 200',
   'nodeJoinCommand 200',
   'drainNode 200',
@@ -243,6 +245,8 @@ describe('the API contract on a running Colo', () => {
     await call('takeSnapshot', 202, { params: { name: snap }, body: { note: 'contract' } });
     await call('deleteSnapshot', 404, { params: { name: await fresh('snapdel'), number: '1' } });
     await call('restoreSnapshot', 404, { params: { name: await fresh('restore'), number: '1' } });
+    // A misspelt target node is refused, never read as "any node".
+    await call('moveAppliance', 400, { params: { name: await fresh('move') }, body: { appliance: 'web', to: 'n2' } });
 
     const gone = await fresh('rename');
     await call('renameVdc', 200, { params: { name: gone }, body: { name: vdcName('renamed') } });

@@ -15,6 +15,7 @@ import {
   composeExportSchema,
   destroyBody,
   manifestBody,
+  moveBody,
   planAnswerSchema,
   renameBody,
   revisionBody,
@@ -88,6 +89,12 @@ export const vdcOperations = [
   op({ method: 'POST', path: '/api/v1/vdcs/{name}/start', operationId: 'startVdc', tag: 'Lifecycle', auth: 'session-or-token', summary: 'Starts the VDC, or one `appliance`', params: vdcParams, body: applianceBody, responses: started('start'), errors: [...LIFECYCLE_ERRORS] }),
   op({ method: 'POST', path: '/api/v1/vdcs/{name}/destroy', operationId: 'destroyVdc', tag: 'Lifecycle', auth: 'session-or-token', summary: 'Removes the containers and networks; `purge` also the volumes', params: vdcParams, body: destroyBody, responses: started('destroy'), errors: [...LIFECYCLE_ERRORS] }),
   op({ method: 'POST', path: '/api/v1/vdcs/{name}/clone', operationId: 'cloneVdc', tag: 'Lifecycle', auth: 'session-or-token', summary: 'Clones the VDC (live, or from `snapshot`) into a new VDC `name`', params: vdcParams, body: cloneBody, responses: started('clone'), errors: [...LIFECYCLE_ERRORS, 'name_taken'] }),
+  op({
+    method: 'POST', path: '/api/v1/vdcs/{name}/move', operationId: 'moveAppliance', tag: 'Lifecycle', auth: 'session-or-token',
+    summary: 'Moves a stateful appliance of a swarm VDC (with what must run beside it) onto another node, or restores it from a snapshot onto another node when its node is lost',
+    description: 'Without `node` Colo picks the ready, active node with the least load; without `snapshot` the data is copied live from its node while that node answers, else restored from the newest ready snapshot. The source stays until the moved appliance is healthy.',
+    params: vdcParams, body: moveBody, responses: started('move'), errors: [...LIFECYCLE_ERRORS],
+  }),
   op({
     method: 'GET', path: '/api/v1/vdcs/{name}/status', operationId: 'vdcStatus', tag: 'Status', auth: 'session-or-token',
     summary: 'What runs: appliances, replicas, containers, health, ports, edge listeners', params: vdcParams,

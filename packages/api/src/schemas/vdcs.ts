@@ -20,6 +20,18 @@ export const cloneBody = z.object({
   ports: z.record(z.string(), z.number().int()).optional(),
 });
 
+/**
+ * `POST /vdcs/{name}/move`: a stateful appliance of a swarm VDC onto another node. Strict: a
+ * misspelt `node` must not silently become "any node".
+ */
+export const moveBody = z
+  .object({
+    appliance: z.string().min(1).max(64).describe('the appliance whose data moves (pinned to a node by its instance volumes)'),
+    node: z.string().min(1).max(253).optional().describe('the target node (hostname or id); absent: the ready, active node with the least load'),
+    snapshot: z.number().int().positive().optional().describe("restore this snapshot's data onto the target; absent: a live copy while its node answers, else the newest ready snapshot"),
+  })
+  .strict();
+
 export const vdcQuery = z.object({ revision: positiveNumberText.optional() });
 
 /** A revision is an object with a number; a bare number is accepted too. */
@@ -117,6 +129,11 @@ const applianceStatusSchema = z.looseObject({
   containers: z.array(containerSchema).default([]),
   /** Set while the flap guard holds it stopped; a deploy or start clears it. */
   flagged: z.looseObject({ reason: text, at: when }).nullish(),
+  /**
+   * On a swarm, an appliance pinned to a node by its data: that node, and whether it is lost
+   * (down, drained, or gone from the swarm), with why.
+   */
+  data: z.looseObject({ nodeId: z.string(), hostname: z.string(), lost: z.boolean(), reason: z.string().optional() }).optional(),
 });
 export type ApplianceStatus = z.infer<typeof applianceStatusSchema>;
 
