@@ -1,18 +1,54 @@
 // A swarm VDC's status in the single-host shape vdc-status.ts reads (engine-mode.ts decides):
 // each service's tasks as its "containers", one per replica slot, with the NODE it runs on (the
 // editor shows where each replica runs); each edge listener service with the node it publishes on.
-import { LABEL, swarmVdcStatus, type VdcStatus } from '@colo/engine';
+// An appliance pinned to a node by its data (the `colo.node` label names the node id) says which
+// node that is and whether it is lost: nothing on a lost node is silently gone (issue 10).
+import { LABEL, SWARM_LABEL, type SwarmApi, swarmVdcStatus, type VdcStatus } from '@colo/engine';
 import { vdcScope } from './engine-access';
 import { getSwarmEngine } from './engine-mode';
 
+type SwarmNode = Awaited<ReturnType<SwarmApi['listNodes']>>[number];
+
 export type NodeContainerStatus = VdcStatus['appliances'][number]['containers'][number] & { node?: string };
-export type SwarmStatus = Omit<VdcStatus, 'appliances'> & { appliances: { name: string; class: string; containers: NodeContainerStatus[] }[] };
+
+/** The node holding an appliance's instance volumes; `lost`: down, drained or gone from the swarm. */
+export interface DataNode {
+  nodeId: string;
+  hostname: string;
+  lost: boolean;
+  /** Why it is lost, as said after "which is": `down`, `drained`, `gone from the swarm`. */
+  reason?: string;
+}
+
+export type SwarmApplianceStatus = { name: string; class: string; containers: NodeContainerStatus[]; data?: DataNode };
+export type SwarmStatus = Omit<VdcStatus, 'appliances'> & { appliances: SwarmApplianceStatus[] };
+
+/**
+ * Where a pinned appliance's data is, from its pin (a node id) and the swarm's nodes. A node that
+ * is not `ready` (down, unknown, disconnected) cannot serve its volumes; a drained one runs
+ * nothing; one no longer listed was removed. Each is lost until the data is moved or restored.
+ */
+export function dataNode(pin: string | undefined, nodes: readonly SwarmNode[]): DataNode | undefined {
+  if (!pin) return undefined;
+  const node = nodes.find((n) => n.ID === pin) ?? nodes.find((n) => n.Description.Hostname === pin);
+  if (!node) return { nodeId: pin, hostname: pin, lost: true, reason: 'gone from the swarm' };
+  const hostname = node.Description.Hostname || node.ID;
+  const at = { nodeId: node.ID, hostname };
+  const state = node.Status.State.toLowerCase();
+  if (state !== 'ready') return { ...at, lost: true, reason: state === 'unknown' || state === '' ? 'not answering' : state };
+  if (node.Spec.Availability.toLowerCase() === 'drain') return { ...at, lost: true, reason: 'drained' };
+  return { ...at, lost: false };
+}
 
 export async function swarmStatus(vdc: { id: string }): Promise<SwarmStatus> {
-  const services = await swarmVdcStatus(getSwarmEngine().api, vdcScope(vdc));
+  const { api } = getSwarmEngine();
+  const services = await swarmVdcStatus(api, vdcScope(vdc));
+  // The nodes are read only when something is pinned: most status polls need no second call.
+  const pinned = services.some((s) => s.role !== 'edge' && s.labels[SWARM_LABEL.node]);
+  const nodes = pinned ? await api.listNodes() : [];
   const appliances = services
     .filter((s) => s.role !== 'edge')
-    .map((s) => ({
+    .map((s): SwarmApplianceStatus => ({
       name: s.appliance,
       class: s.labels[LABEL.class] ?? '',
       containers: s.tasks.map(
@@ -29,6 +65,7 @@ export async function swarmStatus(vdc: { id: string }): Promise<SwarmStatus> {
           ...(t.problem ? { problem: t.problem } : {}),
         }),
       ),
+      ...(pinned && s.labels[SWARM_LABEL.node] ? { data: dataNode(s.labels[SWARM_LABEL.node], nodes) } : {}),
     }));
   const edge = services
     .filter((s) => s.role === 'edge')

@@ -10,7 +10,7 @@ import { findOwnedVdc, findRevision } from '../vdcs/find-vdc';
 import { type VdcView, vdcView } from '../vdcs/vdc-views';
 import { engineConfig, getRuntime } from './engine-access';
 import { vdcEngineMode } from './engine-mode';
-import { type NodeContainerStatus, swarmStatus } from './swarm-status';
+import { type DataNode, type NodeContainerStatus, type SwarmApplianceStatus, swarmStatus } from './swarm-status';
 import { type Wanted, wantedAppliances } from './wanted-appliances';
 
 export interface ContainerStatusView {
@@ -44,6 +44,8 @@ export interface ApplianceStatusView {
   flagged?: { reason: string; at: Date };
   /** Failures in the last 24 hours (since the flag was last cleared), and the last one. */
   failures?: { recent: number; last?: { reason: string; at: Date } };
+  /** On a swarm, pinned by its data: the node holding it, and whether that node is lost. */
+  data?: DataNode;
 }
 
 /** One published port: its edge listener, and the exposed appliance's replicas it sees up. */
@@ -129,7 +131,9 @@ export async function vdcStatus(user: AuthUser, name: string, options: { backend
         ...(c.problem ? { problem: redact(c.problem) } : {}),
       }));
     const failed = failures.get(applianceName);
-    const problem = failed?.flagged?.reason ?? containers.find((c) => c.problem)?.problem ?? recentFailures(failed);
+    const data = (actual as SwarmApplianceStatus | undefined)?.data;
+    const problem =
+      failed?.flagged?.reason ?? (data?.lost ? `its data is on node ${data.hostname}, which is ${data.reason ?? 'lost'}` : undefined) ?? containers.find((c) => c.problem)?.problem ?? recentFailures(failed);
     return {
       name: applianceName,
       ...(expanded?.boxOf.has(applianceName) ? { assembly: expanded.boxOf.get(applianceName) } : {}),
@@ -140,6 +144,7 @@ export async function vdcStatus(user: AuthUser, name: string, options: { backend
       ...(problem ? { problem } : {}),
       ...(failed?.flagged ? { flagged: failed.flagged } : {}),
       ...(failed && failed.recentFailures > 0 ? { failures: { recent: failed.recentFailures, last: failed.lastFailure } } : {}),
+      ...(data ? { data } : {}),
     };
   });
   const edge = status.edge.map(
