@@ -1,4 +1,4 @@
-// Small renderings shared by several commands: times, durations, an operation's error.
+// Small renderings shared by several commands: times, durations, sizes, an operation's error.
 
 /** `12s ago`, `5m ago`, `3h ago`, `2d ago`; `-` for no time. */
 export function ago(iso: string | null | undefined, now: number): string {
@@ -34,6 +34,22 @@ export function errorText(error: unknown): string | undefined {
   if (typeof error === 'string') return error;
   if (typeof error === 'object' && 'message' in error && typeof error.message === 'string') return error.message;
   return JSON.stringify(error);
+}
+
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+
+/**
+ * `1.5 KiB`, `48.2 MiB`, `512 MiB`: sizes and rates in binary units, one rounding rule for every
+ * command (and the web's): whole bytes; one decimal below 100 of a unit; none from 100 up.
+ */
+export function bytesText(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(unit === 0 || value >= 100 ? 0 : 1)} ${UNITS[unit]}`;
 }
 
 export function plural(count: number, noun: string): string {

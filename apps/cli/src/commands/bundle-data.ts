@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { ColoClient } from '../api-client';
 import type { CliContext } from '../context';
 import { CliError, formatWarning } from '../errors';
-import { bytesText } from './snapshot';
+import { bytesText } from '../format';
 
 /** Whether a file is a tar (ustar magic at 257), by its first block; `.colo.yaml` text never is. */
 export async function isTarFile(file: string): Promise<boolean> {
@@ -25,7 +25,7 @@ export async function isTarFile(file: string): Promise<boolean> {
   }
 }
 
-/** Prints `[ 40%] 12 MiB of 30 MiB` at most once a second and at the end. */
+/** Prints `[ 40%] 12.0 MiB of 30.0 MiB` at most once a second and at the end. */
 function progressCounter(ctx: CliContext, verb: string, total: number | undefined) {
   let done = 0;
   let shown = 0;

@@ -8,9 +8,10 @@ import { connect } from '../api-client';
 import type { CliContext } from '../context';
 import { defineCommand } from '../command';
 import { UsageError } from '../errors';
+import { bytesText } from '../format';
 import { downloadArchive } from './bundle-data';
 import { WAIT_FLAGS, runLifecycle } from './lifecycle';
-import { bytesText, snapshotNumberArg } from './snapshot';
+import { snapshotNumberArg } from './snapshot';
 
 export const exportCommand = defineCommand({
   name: 'export',
@@ -27,7 +28,7 @@ export const exportCommand = defineCommand({
     '$ colo export shop -o shop.colo.yaml',
     'wrote shop.colo.yaml (VDC shop, revision 3)',
     '$ colo export shop --with-data',
-    'wrote shop.colo.tar (VDC shop, snapshot 4, 2 volumes, 41 MiB)',
+    'wrote shop.colo.tar (VDC shop, snapshot 4, 2 volumes, 41.0 MiB)',
   ],
   async run(ctx, { flags, positionals }) {
     const name = positionals.NAME as string;

@@ -6,9 +6,8 @@ import { connect } from '../api-client';
 import type { Operation, Snapshot } from '@colo/api';
 import { defineCommand } from '../command';
 import { UsageError } from '../errors';
-import { ago, duration, errorText } from '../format';
+import { ago, bytesText, duration, errorText } from '../format';
 import { renderTable } from '../table';
-import { bytesText } from './snapshot';
 
 export interface HistoryEvent {
   at: string;

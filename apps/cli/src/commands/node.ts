@@ -6,10 +6,10 @@ import { connect } from '../api-client';
 import { defineCommand } from '../command';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
+import { bytesText } from '../format';
 import { nodeApi } from '../node-api';
 import { renderTable } from '../table';
 import { confirmOrRefuse } from './lifecycle';
-import { bytes } from './top';
 
 const ACTIONS = ['ls', 'init', 'add', 'drain', 'activate', 'label', 'rm'] as const;
 type Action = (typeof ACTIONS)[number];
@@ -38,7 +38,7 @@ export function nodesTable(nodes: ClusterNodeAnswer[]): string[] {
     n.state,
     n.availability,
     n.cpus,
-    bytes(n.memoryBytes),
+    bytesText(n.memoryBytes),
     labelsText(n.labels),
     runsText(n.runs),
   ]);
@@ -49,7 +49,7 @@ function printList(ctx: CliContext, answer: NodeListAnswer): void {
   const { status } = answer;
   if (status.mode !== 'manager') {
     const h = status.host;
-    ctx.out(`single host: ${h.hostname} — ${h.cpus} CPU, ${bytes(h.memoryBytes)} memory, Docker ${h.engineVersion}`);
+    ctx.out(`single host: ${h.hostname} — ${h.cpus} CPU, ${bytesText(h.memoryBytes)} memory, Docker ${h.engineVersion}`);
     if (status.mode === 'worker') ctx.out("Colo's Docker engine is a worker of a swarm: run Colo on a manager to manage its nodes");
     else ctx.out('not a swarm: `colo node init` makes this machine a swarm manager, then `colo node add` tells how to join others');
     return;

@@ -4,21 +4,9 @@ import { connect } from '../api-client';
 import { defineCommand } from '../command';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
-import { ago } from '../format';
+import { ago, bytesText } from '../format';
 import { renderTable } from '../table';
 import { WAIT_FLAGS, confirmOrRefuse, runLifecycle } from './lifecycle';
-
-/** `1.5 GiB`: sizes as people read them. */
-export function bytesText(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${value} B` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
 
 export function snapshotNumberArg(raw: string | undefined, command: string): number {
   if (!raw || !/^[1-9][0-9]{0,8}$/.test(raw)) throw new UsageError(`snapshot number "${raw ?? ''}" must be a positive whole number (see: colo snapshots NAME)`, command);

@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type FakeColo, apiError, startFakeColo } from '../../test/fake-colo';
 import { removeTempDirs, runCli, tempDir } from '../../test/run-cli';
 import type { CliContext } from '../context';
-import { bytes, top } from './top';
+import { top } from './top';
 
 let server: FakeColo;
 afterEach(() => server?.close());
@@ -53,11 +53,11 @@ describe('colo top', () => {
     expect(res.stdout).toBe(
       [
         'shop: sampled 4s ago',
-        'APPLIANCE  REPLICA  CPU    MEMORY                NET                       BLOCK I/O',
-        'web        all      50.0%  20.0 MiB / 128.0 MiB  1.5 KiB/s ↓ 10.0 KiB/s ↑  0 B/s r 2.0 KiB/s w',
-        'web        1        30.0%  12.0 MiB / 64.0 MiB   1.0 KiB/s ↓ 6.0 KiB/s ↑   0 B/s r 2.0 KiB/s w',
-        'web        2        20.0%  8.0 MiB / 64.0 MiB    512 B/s ↓ 4.0 KiB/s ↑     0 B/s r 2.0 KiB/s w',
-        'db         1        4.0%   200.0 MiB / 1.0 GiB   0 B/s ↓ 0 B/s ↑           0 B/s r 2.0 KiB/s w',
+        'APPLIANCE  REPLICA  CPU    MEMORY               NET                       BLOCK I/O',
+        'web        all      50.0%  20.0 MiB / 128 MiB   1.5 KiB/s ↓ 10.0 KiB/s ↑  0 B/s r 2.0 KiB/s w',
+        'web        1        30.0%  12.0 MiB / 64.0 MiB  1.0 KiB/s ↓ 6.0 KiB/s ↑   0 B/s r 2.0 KiB/s w',
+        'web        2        20.0%  8.0 MiB / 64.0 MiB   512 B/s ↓ 4.0 KiB/s ↑     0 B/s r 2.0 KiB/s w',
+        'db         1        4.0%   200 MiB / 1.0 GiB    0 B/s ↓ 0 B/s ↑           0 B/s r 2.0 KiB/s w',
         '',
       ].join('\n'),
     );
@@ -107,11 +107,5 @@ describe('colo top', () => {
     expect(frames).toHaveLength(3);
     expect(frames.map((f) => /db\s+1\s+(\S+)/.exec(f)?.[1])).toEqual(['1.0%', '2.0%', '3.0%']);
     expect(slept).toEqual([2000, 2000, 2000]);
-  });
-});
-
-describe('bytes', () => {
-  it('uses binary units with one decimal above bytes', () => {
-    expect([bytes(0), bytes(1023), bytes(1536), bytes(5 * 1024 ** 3)]).toEqual(['0 B', '1023 B', '1.5 KiB', '5.0 GiB']);
   });
 });

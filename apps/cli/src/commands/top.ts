@@ -5,7 +5,7 @@ import { type VdcMetrics, vdcMetricsSchema } from '@colo/api';
 import { connect } from '../api-client';
 import { defineCommand } from '../command';
 import type { CliContext } from '../context';
-import { ago } from '../format';
+import { ago, bytesText } from '../format';
 import { renderTable } from '../table';
 
 type Point = VdcMetrics['appliances'][number]['points'][number];
@@ -14,27 +14,15 @@ const WATCH_MS = 2000;
 /** Clear the screen and go home: each frame replaces the last. */
 const CLEAR = '\x1b[H\x1b[2J';
 
-/** 1536 → `1.5 KiB`. */
-export function bytes(value: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = value;
-  let unit = 0;
-  while (v >= 1024 && unit < units.length - 1) {
-    v /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? Math.round(v) : v.toFixed(1)} ${units[unit]}`;
-}
-
 function row(label: string, replica: string, p: Point | undefined): (string | undefined)[] {
   if (!p) return [label, replica, undefined, undefined, undefined, undefined];
   return [
     label,
     replica,
     `${(p.cpu * 100).toFixed(1)}%`,
-    `${bytes(p.memoryUsed)} / ${bytes(p.memoryLimit)}`,
-    `${bytes(p.netRx)}/s ↓ ${bytes(p.netTx)}/s ↑`,
-    `${bytes(p.blockRead)}/s r ${bytes(p.blockWrite)}/s w`,
+    `${bytesText(p.memoryUsed)} / ${bytesText(p.memoryLimit)}`,
+    `${bytesText(p.netRx)}/s ↓ ${bytesText(p.netTx)}/s ↑`,
+    `${bytesText(p.blockRead)}/s r ${bytesText(p.blockWrite)}/s w`,
   ];
 }
 
@@ -71,11 +59,11 @@ export const top = defineCommand({
   examples: [
     '$ colo top shop',
     'shop: sampled 4s ago',
-    'APPLIANCE  REPLICA  CPU    MEMORY              NET                          BLOCK I/O',
-    'web        all      38.2%  96.3 MiB / 512 MiB  120.4 KiB/s ↓ 1.2 MiB/s ↑    0 B/s r 12.0 KiB/s w',
-    'web        1        20.1%  48.0 MiB / 256 MiB  60.1 KiB/s ↓ 610.2 KiB/s ↑   0 B/s r 6.0 KiB/s w',
-    'web        2        18.1%  48.3 MiB / 256 MiB  60.3 KiB/s ↓ 618.0 KiB/s ↑   0 B/s r 6.0 KiB/s w',
-    'db         1        4.0%   210.5 MiB / 1.0 GiB 1.2 KiB/s ↓ 3.4 KiB/s ↑      0 B/s r 40.0 KiB/s w',
+    'APPLIANCE  REPLICA  CPU    MEMORY              NET                       BLOCK I/O',
+    'web        all      38.2%  96.3 MiB / 512 MiB  120 KiB/s ↓ 1.2 MiB/s ↑   0 B/s r 12.0 KiB/s w',
+    'web        1        20.1%  48.0 MiB / 256 MiB  60.1 KiB/s ↓ 610 KiB/s ↑  0 B/s r 6.0 KiB/s w',
+    'web        2        18.1%  48.3 MiB / 256 MiB  60.3 KiB/s ↓ 618 KiB/s ↑  0 B/s r 6.0 KiB/s w',
+    'db         1        4.0%   211 MiB / 1.0 GiB   1.2 KiB/s ↓ 3.4 KiB/s ↑   0 B/s r 40.0 KiB/s w',
   ],
   async run(ctx, { flags, positionals }) {
     const name = positionals.NAME ?? '';
