@@ -21,6 +21,7 @@ import { login } from './login';
 import { logs } from './logs';
 import { node } from './node';
 import { ls } from './ls';
+import { move } from './move';
 import { op } from './op';
 import { ops } from './ops';
 import { plan } from './plan';
@@ -55,6 +56,7 @@ export const commands: Command[] = [
   snapshots,
   clone,
   restore,
+  move,
   schedule,
   alerts,
   entry,

@@ -59,6 +59,24 @@ describe('colo status', () => {
     expect(server.calls()).toEqual(['GET /vdcs/shop/status']);
   });
 
+  it('names the node holding a pinned appliance\'s data when it is lost, and how to restore it elsewhere', async () => {
+    const lost = {
+      ...answer,
+      appliances: [
+        { name: 'db', class: 'postgres', replicas: { desired: 1, running: 0 }, state: 'degraded', problem: 'its data is on node n2, which is down', containers: [], data: { nodeId: 'id2', hostname: 'n2', lost: true, reason: 'down' } },
+        { name: 'cache', class: 'redis', replicas: { desired: 1, running: 1 }, state: 'running', containers: [], data: { nodeId: 'id1', hostname: 'n1', lost: false } },
+      ],
+      edge: [],
+    };
+    server = await startFakeColo({ 'GET /vdcs/:name/status': { body: lost } });
+    const res = await runCli(['status', 'shop'], { server });
+    expect(res.code).toBe(0);
+    expect(res.stdout.split('\n').filter((l) => l.includes('data is on node'))).toEqual([
+      expect.stringMatching(/^db +postgres +0\/1 +degraded: its data is on node n2, which is down/),
+      "db's data is on node n2, which is down: restore it onto another node with colo move shop db",
+    ]);
+  });
+
   it('says a running listener\'s backends are unknown when it could not be asked', async () => {
     const unasked = { ...answer, edge: [{ ...answer.edge[0], backends: null }] };
     server = await startFakeColo({ 'GET /vdcs/:name/status': { body: unasked } });

@@ -47,6 +47,10 @@ export const status = defineCommand({
       ports(a),
     ]);
     for (const line of renderTable(['APPLIANCE', 'CLASS', 'REPLICAS', 'STATE', 'HEALTH', 'PORTS'], rows)) ctx.out(line);
+    // On a swarm: data on a lost node is said once more, with the way back.
+    for (const a of answer.appliances.filter((x) => x.data?.lost)) {
+      ctx.out(`${a.name}'s data is on node ${a.data?.hostname}, which is ${a.data?.reason ?? 'lost'}: restore it onto another node with colo move ${vdc.name} ${a.name}`);
+    }
     if (answer.edge.length > 0) {
       ctx.out('');
       const edgeRows = answer.edge.map((e) => [
