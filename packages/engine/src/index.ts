@@ -148,6 +148,7 @@ export type {
   NodeState,
 } from './swarm/nodes/cluster-api';
 export { createDockerCluster } from './swarm/nodes/docker-cluster';
+export { saveImages } from './swarm/nodes/save-images';
 export {
   CA_DAYS,
   certificatesNeed,
@@ -189,7 +190,9 @@ export {
   pinGroups,
   planSwarm,
   planSwarmVdc,
+  nodeInfo,
   readActualSwarm,
+  type SwarmNodeInfo,
   SWARM_CANNOT_EXPRESS,
   SWARM_LABEL,
   type SwarmApi,
@@ -200,12 +203,14 @@ export {
   serviceName,
   shareClientRule,
   startSwarmVdc,
+  stopSwarmAppliances,
   stopSwarmVdc,
 } from './swarm/deploy';
 export * from './swarm/shares';
 export { createSwarmRegistry, registryImages, type SwarmRegistry } from './swarm/registry/swarm-registry';
 export { swarmImages } from './swarm/deploy';
 export { describeRegistryStatus, type RegistryStatus, type RegistryTask, registryStatus, waitForRegistry } from './swarm/registry/registry-status';
-export { createSwarmEngine, directNodeAccess, type SwarmDeployOptions, type SwarmEngine, type SwarmReplicaStatus, type SwarmServiceStatus, type SwarmVdcPlan, swarmVdcStatus, withShareMounts } from './swarm/deploy';
+export { createSwarmEngine, directNodeAccess, directNodeEngines, type NodeEngine, type SwarmDeployOptions, type SwarmEngine, type SwarmReplicaStatus, type SwarmServiceStatus, type SwarmVdcPlan, swarmVdcStatus, withShareMounts } from './swarm/deploy';
 export * from './swarm/agent';
 export { groupConstraints, listenerNodeId, matchNodes, type SwarmPlacementOptions, selectorConstraint, swarmPlacement } from './swarm/placement-rules';
+export * from './swarm/data';

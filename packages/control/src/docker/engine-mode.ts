@@ -3,7 +3,7 @@
 // single-host containers keeps that mode until it is destroyed (never half one, half the other).
 // Also the swarm's per-node access (NodeAccess), a factory set by configuration: the node agent
 // in production, each node's own Docker API on a private test network.
-import { createSwarmEngine, directNodeAccess, isSwarmManager, type NodeAccess, SHARE_LABEL, type SwarmEngine, vdcLabelFilter } from '@colo/engine';
+import { createSwarmEngine, directNodeAccess, directNodeEngines, isSwarmManager, type NodeAccess, type NodeEngine, SHARE_LABEL, type SwarmEngine, vdcLabelFilter } from '@colo/engine';
 import type { Vdc } from '@colo/db';
 import { controlEnv } from '../config';
 import { ColoError } from '../errors';
@@ -17,7 +17,11 @@ export interface VdcEngineMode {
   note?: string;
 }
 
-const holder = globalThis as typeof globalThis & { __coloSwarmEngine?: SwarmEngine; __coloNodeAccess?: () => NodeAccess };
+const holder = globalThis as typeof globalThis & {
+  __coloSwarmEngine?: SwarmEngine;
+  __coloNodeAccess?: () => NodeAccess;
+  __coloNodeEngine?: (nodeId: string) => Promise<NodeEngine>;
+};
 
 export function getSwarmEngine(): SwarmEngine {
   if (!holder.__coloSwarmEngine) {
@@ -42,6 +46,22 @@ export function nodeAccess(doing: string): NodeAccess {
   if (holder.__coloNodeAccess) return holder.__coloNodeAccess();
   const port = controlEnv().COLO_SWARM_NODE_DOCKER_PORT;
   if (port !== undefined) return directNodeAccess(port);
+  throw new ColoError('bad_request', `cannot ${doing}: it needs Colo's node agent on every node of the swarm, and none is configured`);
+}
+
+/** The node agent plugs in here too: one node's engine by node id (undefined: the configuration's). */
+export function setNodeEngineFactory(factory: ((nodeId: string) => Promise<NodeEngine>) | undefined): void {
+  holder.__coloNodeEngine = factory;
+}
+
+/** One node's engine (volume tools, archives, exec) on the swarm; refused in words when nothing provides it. */
+export async function nodeEngine(nodeId: string, doing: string): Promise<NodeEngine> {
+  if (holder.__coloNodeEngine) return holder.__coloNodeEngine(nodeId);
+  const port = controlEnv().COLO_SWARM_NODE_DOCKER_PORT;
+  if (port !== undefined) {
+    holder.__coloNodeEngine = directNodeEngines(port);
+    return holder.__coloNodeEngine(nodeId);
+  }
   throw new ColoError('bad_request', `cannot ${doing}: it needs Colo's node agent on every node of the swarm, and none is configured`);
 }
 

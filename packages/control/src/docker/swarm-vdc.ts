@@ -25,7 +25,7 @@ export function shareImage(): string {
 }
 
 /** Where the nodes reach the manager (its advertised address without the swarm port). */
-async function managerHost(): Promise<string> {
+export async function managerHost(): Promise<string> {
   const status = await getCluster().status();
   const address = status.managerAddress ?? '';
   return address.replace(/:\d+$/, '');
@@ -65,7 +65,7 @@ export async function previewSwarmPlan(desired: DesiredState, placement: SwarmPl
 export async function deploySwarm(
   desired: DesiredState,
   images: Record<string, string>,
-  placement: SwarmPlacementOptions,
+  placement: SwarmPlacementOptions & { pins?: Record<string, string> },
   options: { signal: AbortSignal; onEvent(e: SwarmApplyEvent): void; onLog(line: string): void },
 ): Promise<SwarmVdcPlan> {
   const engine = getSwarmEngine();

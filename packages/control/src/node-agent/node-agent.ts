@@ -17,7 +17,7 @@ import {
 } from '@colo/engine';
 import { controlEnv } from '../config';
 import { getRuntime } from '../docker/engine-access';
-import { setNodeAccessFactory } from '../docker/engine-mode';
+import { setNodeAccessFactory, setNodeEngineFactory } from '../docker/engine-mode';
 import { getCluster } from '../nodes/cluster-access';
 import { ensureSwarmRegistry, swarmServiceImage } from '../registry/swarm-registry';
 import { nodeAgentCertificates, storedNodeAgentCertificates } from './agent-certificates';
@@ -138,4 +138,8 @@ export function agentNodeAccess(): NodeAccess {
 export function useNodeAgentAccess(): void {
   if (controlEnv().COLO_SWARM_NODE_DOCKER_PORT !== undefined) return;
   setNodeAccessFactory(agentNodeAccess);
+  setNodeEngineFactory(async (nodeId) => {
+    const agents = await getNodeAgents();
+    return { docker: await agents.docker(nodeId), runtime: await agents.runtime(nodeId) };
+  });
 }

@@ -38,6 +38,15 @@ export const operationParamsSchemas = {
       ports: z.record(z.string().regex(/^\d+$/, 'keys must be port numbers'), z.number().int().min(1).max(65535)).optional(),
     })
     .strict(),
+  // A stateful appliance to another swarm node (runners/move.ts). No node: Colo picks the ready node
+  // with the least load. No snapshot: a live copy while its node answers, else the newest snapshot.
+  move: z
+    .object({
+      appliance: applianceName,
+      node: z.string().min(1, 'must name a node').max(253, 'must be at most 253 characters').regex(/^[A-Za-z0-9._-]+$/, 'must be a node hostname or id').optional(),
+      snapshot: snapshotNumber.optional(),
+    })
+    .strict(),
 } as const;
 
 /** The operations asked of a VDC by name; entries ask for theirs in entries/request-entry.ts. */
@@ -52,6 +61,7 @@ export type OperationParams = {
   snapshot_delete: { snapshot: number };
   restore: { snapshot: number };
   clone: { name: string; snapshot?: number; ports?: Record<string, number> };
+  move: { appliance: string; node?: string; snapshot?: number };
 };
 
 export async function requestOperation<K extends VdcOperationKind>(
@@ -96,9 +106,12 @@ export async function checkOperation<K extends VdcOperationKind>(
     await refuseDroppingEntryTerminals(vdc, snapshot.revision.manifest);
   } else if (kind === 'destroy') {
     await refuseWhileEntries(vdc, 'destroy');
+  }
+  if (kind === 'move' && (asked as { snapshot?: number }).snapshot !== undefined) {
+    await findSnapshot(vdc, (asked as { snapshot: number }).snapshot);
   } else if (kind === 'clone') {
     stored = await cloneParams(user, vdc, asked as OperationParams['clone']);
-  } else if (kind === 'stop' || kind === 'start') {
+  } else if (kind === 'stop' || kind === 'start' || kind === 'move') {
     const appliance = (asked as { appliance?: string }).appliance;
     if (appliance !== undefined) {
       const latest = await findRevision(vdc);

@@ -75,6 +75,7 @@ export async function runOperation(operationId: string, options: RunOptions = {}
       recorder,
       lease,
       runtime: fencedRuntime(getRuntime(), lease),
+      fence: (runtime) => fencedRuntime(runtime, lease),
       signal: lease.signal,
       beginChanges: () => {
         touchedDocker = true;

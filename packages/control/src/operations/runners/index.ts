@@ -4,6 +4,7 @@ import { runEntryDelete, runEntrySwitch } from './entry';
 import { runClone } from './clone';
 import { runDataImport } from './data-import';
 import { runDestroy, runStart, runStop } from './lifecycle';
+import { runMove } from './move';
 import { runRestore } from './restore';
 import { runSnapshot, runSnapshotDelete } from './snapshot';
 import type { Runner } from './types';
@@ -22,4 +23,5 @@ export const RUNNERS: Record<OperationKind, Runner> = {
   entry_switch: runEntrySwitch,
   entry_delete: runEntryDelete,
   data_import: runDataImport,
+  move: runMove,
 };

@@ -2,8 +2,10 @@
 // Docker volumes labelled with its id; the row turns `ready` in the same fenced transaction that
 // records the copy, and a failed copy leaves neither. Restore takes its safety snapshot here too.
 import { getPrisma, type Prisma, type Snapshot } from '@colo/db';
-import { type CopyProgress, formatBytes, removeSnapshotVolumes, snapshotVolumes, unpauseVdc } from '@colo/engine';
+import { type CopyProgress, formatBytes, removeSnapshotVolumes, snapshotSwarmVolumes, snapshotVolumes, unpauseVdc } from '@colo/engine';
 import { engineConfig, vdcScope } from '../../docker/engine-access';
+import { vdcEngineMode } from '../../docker/engine-mode';
+import { swarmDataDeps } from '../../docker/swarm-data';
 import { ColoError } from '../../errors';
 import { newId } from '../../ids';
 import type { OperationRecorder } from '../recorder';
@@ -64,14 +66,17 @@ export async function takeSnapshot(ctx: RunnerContext, input: { note?: string; s
   }
   recorder.log(`snapshot ${snapshot.number} of ${vdc.name}`);
   try {
-    const { volumes, copy } = await snapshotVolumes(runtime, {
-      scope,
-      snapshotId: snapshot.id,
-      operationId: op.id,
-      imageNamespace: engineConfig().imageNamespace,
-      signal,
-      onProgress: copyReporter(recorder, input.stepIndex),
-    });
+    const { volumes, copy } =
+      (await vdcEngineMode(vdc)).mode === 'swarm'
+        ? await swarmSnapshot(ctx, scope, snapshot.id, input.stepIndex)
+        : await snapshotVolumes(runtime, {
+            scope,
+            snapshotId: snapshot.id,
+            operationId: op.id,
+            imageNamespace: engineConfig().imageNamespace,
+            signal,
+            onProgress: copyReporter(recorder, input.stepIndex),
+          });
     const stored: StoredSnapshotVolume[] = volumes.map((v) => ({ appliance: v.appliance, volume: v.volume, name: v.name, bytes: v.bytes }));
     recorder.log(
       volumes.length === 0
@@ -96,6 +101,19 @@ export async function takeSnapshot(ctx: RunnerContext, input: { note?: string; s
     await discardSnapshot(ctx, snapshot).catch(() => undefined);
     throw error;
   }
+}
+
+/** On a swarm: each pinned appliance's volumes from its node into the store (the manager). */
+async function swarmSnapshot({ op, recorder, fence, runtime, signal }: RunnerContext, scope: ReturnType<typeof vdcScope>, snapshotId: string, stepIndex: number) {
+  const taken = await snapshotSwarmVolumes(swarmDataDeps(runtime, fence, signal), {
+    scope,
+    snapshotId,
+    operationId: op.id,
+    signal,
+    onLog: (line) => recorder.log(line),
+    onFraction: (f) => recorder.stepProgress(stepIndex, f),
+  });
+  return { volumes: taken.volumes, copy: { method: 'copy' as const, totalBytes: taken.totalBytes, durationMs: taken.durationMs, pauseMs: taken.pauseMs } };
 }
 
 /** Removes a snapshot's volumes, then its row (fenced: a run that lost the VDC leaves both). */

@@ -12,6 +12,8 @@ export interface RunnerContext {
   lease: RunFence;
   /** Docker for this run: every change first checks that the run still holds the operation. */
   runtime: Runtime;
+  /** Another engine (a swarm node's) under the same check as `runtime`. */
+  fence(runtime: Runtime): Runtime;
   /** Aborted when the run lost its lease: stop waiting and scheduling. */
   signal: AbortSignal;
   /** Called right before the first change to Docker: a failure after it leaves the VDC `failed`. */

@@ -27,6 +27,11 @@ export interface DesiredSwarmOptions {
    * then updates the service, as a changed image id recreates a container on one host).
    */
   images?: Readonly<Record<string, string>>;
+  /**
+   * appliance → node id it is moved to (a move: its data was copied there first). Overrides the
+   * node its service is pinned to; every other pin stays where its data is.
+   */
+  pins?: Readonly<Record<string, string>>;
 }
 
 /** The images a VDC's services run: what the registry must hold before a deploy. */
@@ -47,6 +52,7 @@ export function desiredSwarm(desired: DesiredState, actual: Pick<ActualSwarm, 's
     const appliance = s.labels[LABEL.appliance];
     if (node && appliance && s.labels[LABEL.role] !== 'edge') existingPin.set(appliance, node);
   }
+  for (const [appliance, node] of Object.entries(options.pins ?? {})) existingPin.set(appliance, node);
   const byAppliance = new Map<string, DesiredContainer[]>();
   for (const c of desired.containers) byAppliance.set(c.appliance, [...(byAppliance.get(c.appliance) ?? []), c]);
   const groups = pinGroups(desired);

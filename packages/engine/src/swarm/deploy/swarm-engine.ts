@@ -1,6 +1,9 @@
 // The swarm deployer over Colo's one Docker endpoint (the manager), for control: the SwarmApi,
 // and ShareDeps built here so control never holds a dockerode client itself.
 import Dockerode from 'dockerode';
+import { EngineError } from '../../engine-error';
+import { createDockerRuntime } from '../../runtime/docker-runtime';
+import type { Runtime } from '../../runtime/runtime';
 import { pushedReference } from '../registry/push-image';
 import { dockerNodeContainers, type NodeAccess, readySwarmNodes } from '../shares/node-access';
 import type { ShareDeps } from '../shares/share-deps';
@@ -39,5 +42,31 @@ export function directNodeAccess(port: number, manager: Dockerode = new Dockerod
       }
       return dockerNodeContainers(client);
     },
+  };
+}
+
+/** One node's engine: its Docker API and the Runtime over it (volume tools, archives, exec). */
+export interface NodeEngine {
+  docker: Dockerode;
+  runtime: Runtime;
+}
+
+/**
+ * Each node's engine straight at `tcp://<node address>:<port>`, by node id: like directNodeAccess,
+ * ONLY for a private test network. In production the node agent gives the same (agents.docker).
+ */
+export function directNodeEngines(port: number, manager: Dockerode = new Dockerode()): (nodeId: string) => Promise<NodeEngine> {
+  const engines = new Map<string, NodeEngine>();
+  return async (nodeId) => {
+    const node = (await manager.getNode(nodeId).inspect()) as { Status?: { Addr?: string } };
+    const address = node.Status?.Addr;
+    if (!address) throw new EngineError('not_found', `swarm node ${nodeId} has no address`);
+    let found = engines.get(address);
+    if (!found) {
+      const docker = new Dockerode({ host: address, port, protocol: 'http' });
+      found = { docker, runtime: createDockerRuntime(docker) };
+      engines.set(address, found);
+    }
+    return found;
   };
 }

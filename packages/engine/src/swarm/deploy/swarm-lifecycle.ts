@@ -40,6 +40,30 @@ export async function startSwarmVdc(api: SwarmApi, scope: VdcScope, options: Swa
   }
 }
 
+/**
+ * Scales the services of `appliances` to 0 and waits until their tasks are gone (a move copies
+ * their data next). A task on a node that is down is not waited for: it cannot write any more.
+ */
+export async function stopSwarmAppliances(api: SwarmApi, scope: VdcScope, appliances: ReadonlySet<string>, options: SwarmLifecycleOptions & { downNodes?: ReadonlySet<string> } = {}): Promise<string[]> {
+  const services = (await api.listServices(vdcLabelFilter(scope))).filter(
+    (s) => !isShare(s.Spec.Labels) && s.Spec.Labels[LABEL.role] !== 'edge' && appliances.has(s.Spec.Labels[LABEL.appliance] ?? ''),
+  );
+  const down = options.downNodes ?? new Set<string>();
+  await Promise.all(
+    services.map(async (s) => {
+      const onDown = (await api.listTasks({ service: [s.Spec.Name], desiredState: ['running'] })).some((t) => t.NodeID && down.has(t.NodeID));
+      if (onDown) {
+        const current = await api.inspectService(s.Spec.Name);
+        if (current) await api.updateService(current.ID, current.Version.Index, { ...current.Spec, Mode: { Replicated: { Replicas: 0 } } });
+        options.onProgress?.(`${s.Spec.Name}: scaled to 0 (its task's node is down)`);
+        return;
+      }
+      await scaleAndWait(api, s, 0, options);
+    }),
+  );
+  return services.map((s) => s.Spec.Name);
+}
+
 /** Removes the VDC's services and networks; volumes stay on their nodes (a purge is a later step). */
 export async function destroySwarmVdc(api: SwarmApi, scope: VdcScope, options: SwarmDestroyOptions = {}): Promise<void> {
   const all = await api.listServices(vdcLabelFilter(scope));
