@@ -16,6 +16,14 @@ describe('operationTitle', () => {
     expect(operationTitle(op('clone', { name: 'shop-v2' }))).toBe('Clone to shop-v2');
   });
 
+  it('names a move by its appliance, with the node asked (or picked) and a snapshot asked', () => {
+    expect(operationTitle(op('move', { appliance: 'db' }))).toBe('Move db');
+    expect(operationTitle(op('move', { appliance: 'db', node: 'n3' }))).toBe('Move db to n3');
+    expect(operationTitle(op('move', { appliance: 'db' }, { node: 'n2' }))).toBe('Move db to n2');
+    expect(operationTitle(op('move', { appliance: 'db', snapshot: 4 }))).toBe('Restore db from snapshot 4 onto another node');
+    expect(operationTitle(op('move', { appliance: 'db', snapshot: 4, node: 'n1' }))).toBe('Restore db from snapshot 4 to n1');
+  });
+
   it('takes a snapshot number from the result once the snapshot exists', () => {
     expect(operationTitle(op('snapshot', { note: 'x' }))).toBe('Snapshot');
     expect(operationTitle(op('snapshot', { note: 'x' }, { snapshot: 7 }))).toBe('Snapshot 7');

@@ -40,6 +40,13 @@ export function operationTitle(op: Titled): string {
       return entry ? `Switch entry ${entry} here` : 'Switch an entry here';
     case 'entry_delete':
       return entry ? `Remove entry ${entry}` : 'Remove an entry';
+    case 'move': {
+      // Params say what was asked; the result (once done) may name the node and snapshot Colo picked.
+      const node = text(field(params, 'node')) ?? text(field(result, 'node'));
+      const onto = node ? ` to ${node}` : '';
+      const what = appliance ?? 'an appliance';
+      return snapshot !== undefined ? `Restore ${what} from snapshot ${snapshot}${onto || ' onto another node'}` : `Move ${what}${onto}`;
+    }
     case 'data_import': {
       const volumes = field(params, 'volumes');
       const count = Array.isArray(volumes) ? volumes.length : undefined;

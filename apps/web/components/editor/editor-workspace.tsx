@@ -9,6 +9,8 @@ import { type OperationBody, OperationsPanel, useVdcLive } from '@/components/de
 import { AssemblyInteriorDialog } from './assembly/assembly-interior-dialog';
 import { SaveAssemblyDialog, type SaveAssemblyRequest } from './assembly/save-assembly-dialog';
 import { boxMembers, withBoxLive } from './canvas/box-live';
+import { LostDataBanner } from './canvas/lost-data-banner';
+import { useLostData } from './use-lost-data';
 import { replicaNodesOf } from './replica-nodes';
 import { CanvasNotice } from './canvas/canvas-notice';
 import { EmptyCanvas } from './canvas/empty-canvas';
@@ -79,6 +81,8 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
   // A box shows the state of the appliances it expanded into (status names their box).
   const members = useMemo(() => boxMembers(live.status, live.nodes), [live.status, live.nodes]);
   const replicaNodes = useMemo(() => replicaNodesOf(live.status), [live.status]);
+  // On a swarm: where pinned appliances keep their data, and those on a lost node (the banner).
+  const lostData = useLostData(vdcName, live.status, `${live.operation?.id ?? ''}:${live.operation?.status ?? ''}`);
   // Each running appliance's CPU and memory now, for the gauges on its box.
   const measuredNodes = useNodeUsage(vdcName, live.nodes);
   const liveNodes = useMemo(() => withBoxLive(measuredNodes, members), [measuredNodes, members]);
@@ -224,6 +228,7 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
           />
         )}
         <div className="flex min-w-0 flex-1 flex-col">
+          <LostDataBanner vdcName={vdcName} lost={lostData.lost} error={lostData.error} operation={live.operation} readOnly={readOnly} />
           <div ref={canvasBox} className="relative min-h-0 flex-1 bg-slate-50">
             <FlowCanvas store={store} catalog={catalog} live={liveNodes} onDropItem={actions.onDropItem} onNotice={setNotice} onOpenNode={openNode} readOnly={Boolean(readOnly)} />
             {store.doc.manifest.appliances.length === 0 && (
@@ -262,6 +267,7 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
           onSaveAsAssembly={saveAsAssembly}
           boxes={{ userAssemblies, live: liveNodes, members, onOpen: setOpenBox }}
           replicaNodes={replicaNodes}
+          dataNodes={{ vdcName, nodes: lostData.dataNodes, busy: runningId !== undefined }}
         />
       </div>
       <StaleSaveDialog

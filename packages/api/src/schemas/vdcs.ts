@@ -131,7 +131,7 @@ const applianceStatusSchema = z.looseObject({
   flagged: z.looseObject({ reason: text, at: when }).nullish(),
   /**
    * On a swarm, an appliance pinned to a node by its data: that node, and whether it is lost
-   * (down, drained, or gone from the swarm), with why.
+   * (down, drained, or gone from the swarm), with why as said after "which is": `down`, `drained`.
    */
   data: z.looseObject({ nodeId: z.string(), hostname: z.string(), lost: z.boolean(), reason: z.string().optional() }).optional(),
 });

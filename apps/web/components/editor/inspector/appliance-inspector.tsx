@@ -29,8 +29,11 @@ function Header({ appliance, cls }: { appliance: Appliance; cls: ApplianceClass 
   );
 }
 
-/** `box`: the assembly part when this is a box (a box has no sizing of its own). */
-export function ApplianceInspector({ editing, box, replicaNodes }: { editing: ApplianceEditing; box?: ReactNode; replicaNodes?: ReplicaNode[] }) {
+/**
+ * `box`: the assembly part when this is a box (a box has no sizing of its own). `move`: on a
+ * swarm, where its data is and Move (only for an appliance pinned by its data).
+ */
+export function ApplianceInspector({ editing, box, replicaNodes, move }: { editing: ApplianceEditing; box?: ReactNode; replicaNodes?: ReplicaNode[]; move?: ReactNode }) {
   const { appliance, cls, apply, done } = editing;
   const general = editing.issues.filter((i) => i.path === '');
   return (
@@ -54,6 +57,7 @@ export function ApplianceInspector({ editing, box, replicaNodes }: { editing: Ap
       {box}
       {!box && <SizingSection editing={editing} />}
       <ReplicaNodesSection replicas={replicaNodes} />
+      {move}
       {cls.properties.length > 0 && (
         <Section title="Properties">
           {cls.properties.map((prop) => (

@@ -7,12 +7,14 @@ import { useCallback, useMemo } from 'react';
 import type { NodeLive } from '@/components/deploy';
 import { Button } from '@/components/ui/button';
 import type { BoxMember } from '../canvas/box-live';
+import type { DataNode } from '../data-nodes';
 import type { ReplicaNode } from './replica-nodes-section';
 import type { UserAssembly } from '../editor-api';
 import type { EditorStore } from '../use-editor-store';
 import { AssemblyBoxSection } from './assembly-box-section';
 import { ApplianceInspector } from './appliance-inspector';
 import { ConnectionInspector } from './connection-inspector';
+import { MoveSection } from './move-section';
 import { Section } from './fields';
 import type { ApplianceEditing } from './inspector-context';
 import { VdcInspector } from './vdc-inspector';
@@ -35,6 +37,8 @@ export interface InspectorProps {
   };
   /** On a swarm: per appliance, the node each replica runs on (the live status says). */
   replicaNodes?: Record<string, ReplicaNode[]>;
+  /** On a swarm: per appliance pinned by its data, that node; Move sends the appliance elsewhere. */
+  dataNodes?: { vdcName: string; nodes: Record<string, DataNode>; busy: boolean };
 }
 
 function issuesOf(all: Issue[], index: number): Issue[] {
@@ -102,7 +106,11 @@ export function Inspector(props: InspectorProps) {
         onOpen={() => boxes.onOpen(appliance.name)}
       />
     );
-    body = <ApplianceInspector editing={editing} box={box} replicaNodes={props.replicaNodes?.[appliance.name]} />;
+    const data = props.dataNodes?.nodes[appliance.name];
+    const move = data && props.dataNodes && (
+      <MoveSection vdcName={props.dataNodes.vdcName} appliance={appliance.name} data={data} busy={props.dataNodes.busy} readOnly={props.readOnly} />
+    );
+    body = <ApplianceInspector editing={editing} box={box} replicaNodes={props.replicaNodes?.[appliance.name]} move={move} />;
   } else if (appliance) {
     body = (
       <Section title="Unknown class">
