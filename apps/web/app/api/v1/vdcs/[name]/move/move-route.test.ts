@@ -1,7 +1,7 @@
 // POST /vdcs/:name/move through the real route handler and a real database: a bad body is a 400
 // naming the field (a misspelt `node` is refused, never read as "any node") and writes nothing;
-// an unknown or foreign VDC is a 404; a good one queues a `move` operation (202) with what was
-// asked, and the audit log names it. What the run does is the swarm tests' (tests/swarm).
+// an unknown or foreign VDC, an unknown appliance or snapshot is a 404; a good one queues a
+// `move` operation (202) with what was asked, and the audit log names it. What the run does is the swarm tests' (tests/swarm).
 import { createApiToken, createVdc } from '@colo/control';
 import { type ControlTest, manifestOf, setupControlTest } from '@colo/control/testing';
 import { getPrisma } from '@colo/db';
@@ -64,6 +64,16 @@ describe('POST /vdcs/:name/move', () => {
     const foreign = await move('shop', { appliance: 'db' }, otherToken);
     expect(foreign.status).toBe(404);
     expect(foreign.json.error.message).toMatch(/VDC "shop" not found/);
+    expect(await moves()).toBe(0);
+  });
+
+  it('answers 404 for an appliance the VDC does not have and for a snapshot it does not have', async () => {
+    const appliance = await move('shop', { appliance: 'nope' });
+    expect(appliance.status).toBe(404);
+    expect(appliance.json.error.message).toMatch(/no appliance "nope"/);
+    const snapshot = await move('shop', { appliance: 'db', snapshot: 9 });
+    expect(snapshot.status).toBe(404);
+    expect(snapshot.json.error.code).toBe('not_found');
     expect(await moves()).toBe(0);
   });
 
