@@ -65,16 +65,18 @@ describe('colo status', () => {
       appliances: [
         { name: 'db', class: 'postgres', replicas: { desired: 1, running: 0 }, state: 'degraded', problem: 'its data is on node n2, which is down', containers: [], data: { nodeId: 'id2', hostname: 'n2', lost: true, reason: 'down' } },
         { name: 'cache', class: 'redis', replicas: { desired: 1, running: 1 }, state: 'running', containers: [], data: { nodeId: 'id1', hostname: 'n1', lost: false } },
+        { name: 'files', class: 'nas', replicas: { desired: 1, running: 1 }, state: 'running', containers: [], data: { nodeId: 'id3', hostname: 'n3', lost: true, reason: 'drained' } },
       ],
       edge: [],
     };
     server = await startFakeColo({ 'GET /vdcs/:name/status': { body: lost } });
     const res = await runCli(['status', 'shop'], { server });
     expect(res.code).toBe(0);
-    expect(res.stdout.split('\n').filter((l) => l.includes('data is on node'))).toEqual([
+    expect(res.stdout.split('\n').filter((l) => l.includes('data is on node n2'))).toEqual([
       expect.stringMatching(/^db +postgres +0\/1 +degraded: its data is on node n2, which is down/),
       "db's data is on node n2, which is down: restore it onto another node with colo move shop db",
     ]);
+    expect(res.stdout).toContain("files's data is on node n3, which is drained: move it to another node with colo move shop files\n");
   });
 
   it('says a running listener\'s backends are unknown when it could not be asked', async () => {

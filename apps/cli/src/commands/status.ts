@@ -49,7 +49,9 @@ export const status = defineCommand({
     for (const line of renderTable(['APPLIANCE', 'CLASS', 'REPLICAS', 'STATE', 'HEALTH', 'PORTS'], rows)) ctx.out(line);
     // On a swarm: data on a lost node is said once more, with the way back.
     for (const a of answer.appliances.filter((x) => x.data?.lost)) {
-      ctx.out(`${a.name}'s data is on node ${a.data?.hostname}, which is ${a.data?.reason ?? 'lost'}: restore it onto another node with colo move ${vdc.name} ${a.name}`);
+      // A drained node still answers: its data is moved live rather than restored.
+      const how = a.data?.reason === 'drained' ? 'move it to another node' : 'restore it onto another node';
+      ctx.out(`${a.name}'s data is on node ${a.data?.hostname}, which is ${a.data?.reason ?? 'lost'}: ${how} with colo move ${vdc.name} ${a.name}`);
     }
     if (answer.edge.length > 0) {
       ctx.out('');

@@ -36,19 +36,19 @@ describe('the banner over the canvas when a data node is lost', () => {
       {
         appliance: 'db',
         message: "db's data is on node n2, which is down.",
-        restore: { snapshot: 5, label: 'Restore db from snapshot 5 onto another node', request: { appliance: 'db' } },
+        action: { snapshot: 5, label: 'Restore db from snapshot 5 onto another node', request: { appliance: 'db' } },
       },
     ]);
   });
 
   it('names an older snapshot when the newest ready one does not hold the appliance\'s data', () => {
     const snapshots = [snap(7, 'ready', ['web']), snap(3, 'ready', ['db'])];
-    expect(lostDataOf(lostDb, snapshots)[0].restore).toEqual({ snapshot: 3, label: 'Restore db from snapshot 3 onto another node', request: { appliance: 'db', snapshot: 3 } });
+    expect(lostDataOf(lostDb, snapshots)[0].action).toEqual({ snapshot: 3, label: 'Restore db from snapshot 3 onto another node', request: { appliance: 'db', snapshot: 3 } });
   });
 
   it('offers no button when no ready snapshot holds the data, and says so', () => {
     const [line] = lostDataOf(lostDb, [snap(2, 'creating', ['db']), snap(1, 'ready', ['web'])]);
-    expect(line.restore).toBeUndefined();
+    expect(line.action).toBeUndefined();
     expect(line.none).toBe("No ready snapshot holds db's data, so it cannot be restored onto another node: bring node n2 back.");
     expect(lostDataOf(lostDb, [])[0].none).toMatch(/No ready snapshot/);
   });
@@ -57,6 +57,13 @@ describe('the banner over the canvas when a data node is lost', () => {
     expect(lostDataOf(lostDb, undefined)).toEqual([{ appliance: 'db', message: "db's data is on node n2, which is down." }]);
     expect(lostDataOf(status(appliance('db', { nodeId: 'id1', hostname: 'n1', lost: false })), [])).toEqual([]);
     expect(lostDataOf(undefined, [])).toEqual([]);
+  });
+
+  it('offers a live move off a drained node (it still answers), snapshots or not', () => {
+    const s = status(appliance('db', { nodeId: 'id3', hostname: 'n3', lost: true, reason: 'drained' }));
+    const move = { appliance: 'db', message: "db's data is on node n3, which is drained.", action: { label: 'Move db to another node', request: { appliance: 'db' } } };
+    expect(lostDataOf(s, undefined)).toEqual([move]);
+    expect(lostDataOf(s, [])).toEqual([move]);
   });
 
   it('tells a drained node and one gone from the swarm apart, one line per appliance in name order', () => {

@@ -32,8 +32,11 @@ export interface LostData {
   appliance: string;
   /** "db's data is on node n2, which is down." */
   message: string;
-  /** The restore offered; absent while the snapshots are read, or when none holds the data. */
-  restore?: { snapshot: number; label: string; request: MoveRequest };
+  /**
+   * The one action offered: a restore from a snapshot onto another node, or (a drained node still
+   * answers) a live move; absent while the snapshots are read, or when none holds the data.
+   */
+  action?: { label: string; request: MoveRequest; snapshot?: number };
   /** Why nothing is offered, when nothing is. */
   none?: string;
 }
@@ -47,7 +50,8 @@ function snapshotFor(appliance: string, snapshots: readonly Snapshot[]): { holdi
 /**
  * One line per appliance whose data node is lost. `snapshots` undefined: not read yet. The move
  * asks for just the appliance when the snapshot offered is the newest ready one (what Colo takes
- * by itself); an older one that alone holds the data is named.
+ * by itself); an older one that alone holds the data is named. A drained node is offered a live
+ * move instead (the move runner copies from a node that still answers).
  */
 export function lostDataOf(status: VdcStatusBody | undefined, snapshots: readonly Snapshot[] | undefined): LostData[] {
   return Object.entries(dataNodesOf(status))
@@ -55,13 +59,15 @@ export function lostDataOf(status: VdcStatusBody | undefined, snapshots: readonl
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([appliance, d]) => {
       const message = `${appliance}'s data is on node ${d.hostname}, which is ${d.reason ?? 'lost'}.`;
+      // A drained node still answers: the move copies the data live, no snapshot needed.
+      if (d.reason === 'drained') return { appliance, message, action: { label: `Move ${appliance} to another node`, request: { appliance } } };
       if (!snapshots) return { appliance, message };
       const { holding, newest } = snapshotFor(appliance, snapshots);
       if (holding === undefined) {
         return { appliance, message, none: `No ready snapshot holds ${appliance}'s data, so it cannot be restored onto another node: bring node ${d.hostname} back.` };
       }
       const request: MoveRequest = holding === newest ? { appliance } : { appliance, snapshot: holding };
-      return { appliance, message, restore: { snapshot: holding, label: `Restore ${appliance} from snapshot ${holding} onto another node`, request } };
+      return { appliance, message, action: { snapshot: holding, label: `Restore ${appliance} from snapshot ${holding} onto another node`, request } };
     });
 }
 

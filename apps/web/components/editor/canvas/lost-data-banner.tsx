@@ -1,6 +1,7 @@
 'use client';
 // Over the canvas, for a swarm VDC: an appliance whose data node is lost, and the one action
-// that brings it back (restore from its snapshot onto another node), or why there is none.
+// that brings it back (restore from its snapshot onto another node; a drained node's data is
+// moved live), or why there is none.
 import { useState } from 'react';
 import { isActive, noteOperation, operationTitle, type OperationBody } from '@/components/deploy';
 import { api, messageOf, vdcPath } from '@/components/deploy/api';
@@ -30,12 +31,12 @@ export function LostDataBanner({ vdcName, lost, error, operation, readOnly }: Lo
   if (lost.length === 0) return null;
   const busy = isActive(operation);
 
-  async function restore(line: LostData) {
-    if (!line.restore) return;
+  async function act(line: LostData) {
+    if (!line.action) return;
     setSending(line.appliance);
     setFailure(undefined);
     try {
-      const { operation: started } = await api<{ operation: OperationBody }>(vdcPath(vdcName, '/move'), { method: 'POST', body: line.restore.request });
+      const { operation: started } = await api<{ operation: OperationBody }>(vdcPath(vdcName, '/move'), { method: 'POST', body: line.action.request });
       noteOperation(vdcName, started);
     } catch (err) {
       setFailure(messageOf(err));
@@ -52,24 +53,24 @@ export function LostDataBanner({ vdcName, lost, error, operation, readOnly }: Lo
           <div key={line.appliance} className="flex flex-wrap items-center gap-x-3 gap-y-1" data-testid={`lost-data-${line.appliance}`}>
             <span aria-hidden className="size-2 shrink-0 rounded-full bg-rose-500" />
             <p className="min-w-0 flex-1">
-              <strong className="font-semibold">{line.message}</strong> {line.none ?? (line.restore ? '' : error ? `Cannot offer a restore: ${error}.` : 'Looking for a snapshot to restore it from…')}
+              <strong className="font-semibold">{line.message}</strong> {line.none ?? (line.action ? '' : error ? `Cannot offer a restore: ${error}.` : 'Looking for a snapshot to restore it from…')}
             </p>
             {moving ? (
               <span className="text-xs text-rose-900" data-testid="lost-data-progress">
                 {operationTitle(moving)}: {moving.progress}% (steps and log under Operations)
               </span>
             ) : (
-              line.restore && (
+              line.action && (
                 <Button
                   size="sm"
                   variant="danger"
                   data-testid={`lost-data-restore-${line.appliance}`}
                   busy={sending === line.appliance}
                   disabled={Boolean(readOnly) || busy}
-                  title={readOnly ?? (busy ? 'An operation is running on this VDC' : 'Restores the snapshot\'s data onto a ready node Colo picks and starts it there')}
-                  onClick={() => void restore(line)}
+                  title={readOnly ?? (busy ? 'An operation is running on this VDC' : 'Puts its data on a ready node Colo picks and starts it there')}
+                  onClick={() => void act(line)}
                 >
-                  {line.restore.label}
+                  {line.action.label}
                 </Button>
               )
             )}

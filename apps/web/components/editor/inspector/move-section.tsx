@@ -91,7 +91,7 @@ export function MoveSection({ vdcName, appliance, data, busy, readOnly }: MoveSe
         <p className="text-[11px] text-slate-500">
           {blocked && blocked !== readOnly
             ? blocked
-            : (note ?? (data.lost ? 'Its node is lost: the newest snapshot is restored on the target.' : 'Copied live; the old copy stays until it is healthy on the target.'))}
+            : (note ?? (data.lost && data.reason !== 'drained' ? 'Its node is lost: the newest snapshot holding its data is restored on the target.' : 'Copied live; the old copy stays until it is healthy on the target.'))}
         </p>
         {failure && <p className="text-xs text-rose-700">Not started: {failure}</p>}
       </div>
