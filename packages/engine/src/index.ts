@@ -42,7 +42,7 @@ export { retargetListener } from './edge/reconfigure-listener';
 export { repairListeners } from './edge/repair-listeners';
 export { type Serving, servingReplicas } from './edge/target-serving';
 export { EngineError, type EngineErrorCode, isEngineError } from './engine-error';
-export { LABEL, listenerLabelFilter, type VdcScope, vdcLabelFilter } from './labels';
+export { baseLabels, LABEL, listenerLabelFilter, type VdcScope, vdcLabelFilter } from './labels';
 export { type DestroyResult, type DestroyVdcOptions, destroyVdc } from './lifecycle/destroy-vdc';
 export {
   type ContainerFailure,

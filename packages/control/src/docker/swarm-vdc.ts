@@ -4,6 +4,9 @@
 import {
   type DesiredState,
   deploySwarmVdc,
+  LABEL,
+  SHARE_LABEL,
+  vdcLabelFilter,
   type Plan,
   type PlanAction,
   planSwarmVdc,
@@ -17,6 +20,7 @@ import {
 import { controlEnv, decodeSecretKey } from '../config';
 import { getCluster } from '../nodes/cluster-access';
 import { ensureSwarmRegistry, swarmServiceImage } from '../registry/swarm-registry';
+import { getRuntime } from './engine-access';
 import { getSwarmEngine, nodeAccess } from './engine-mode';
 
 /** The shares' server and mounter image (templates/system/share, version 1). */
@@ -56,8 +60,25 @@ async function pushedImages(desired: DesiredState): Promise<Record<string, strin
   return images;
 }
 
+/**
+ * Appliances not yet on the swarm whose volumes are on Colo's own engine (a clone's, an import's,
+ * a VDC destroyed and deployed again) run where that data is: pinned to the manager's node.
+ */
+async function dataPins(desired: DesiredState): Promise<Record<string, string>> {
+  const { api } = getSwarmEngine();
+  const scope = { instance: desired.instance, vdcId: desired.vdc.id };
+  const [services, volumes, info] = await Promise.all([api.listServices(vdcLabelFilter(scope)), getRuntime().listVolumes(vdcLabelFilter(scope)), api.info()]);
+  const placed = new Set(services.map((s) => s.Spec.Labels?.[LABEL.appliance]));
+  const pins: Record<string, string> = {};
+  for (const v of volumes) {
+    const appliance = v.labels[LABEL.appliance];
+    if (appliance && v.labels[LABEL.volume] && !v.labels[SHARE_LABEL.share] && !placed.has(appliance)) pins[appliance] = info.nodeId;
+  }
+  return pins;
+}
+
 export async function previewSwarmPlan(desired: DesiredState, placement: SwarmPlacementOptions, notes: string[] = []): Promise<SwarmVdcPlan> {
-  const planned = await planSwarmVdc(getSwarmEngine().api, desired, { ...placement, images: await pushedImages(desired) });
+  const planned = await planSwarmVdc(getSwarmEngine().api, desired, { ...placement, pins: await dataPins(desired), images: await pushedImages(desired) });
   planned.plan.notes.unshift(...notes);
   return planned;
 }
@@ -74,6 +95,7 @@ export async function deploySwarm(
   const shares = needsShares ? engine.shareDeps({ nodes: nodeAccess('share an fs volume across the nodes'), image: shareImage(), secret }) : undefined;
   return deploySwarmVdc(engine.api, desired, {
     ...placement,
+    pins: { ...(await dataPins(desired)), ...placement.pins },
     images,
     signal: options.signal,
     onEvent: options.onEvent,

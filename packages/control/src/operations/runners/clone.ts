@@ -5,9 +5,11 @@
 // row, revision 1 and first deploy are written in one fenced transaction once the data is whole,
 // and a clone that fails leaves no VDC and no volume behind. The source is only ever read.
 import { getPrisma, type Prisma, type Revision } from '@colo/db';
-import { type CloneSource, cloneVolumes, formatBytes, LABEL } from '@colo/engine';
+import { baseLabels, type CloneSource, cloneVolumes, collectSwarmVolumes, formatBytes, instanceVolumeName, LABEL } from '@colo/engine';
 import type { Manifest } from '@colo/manifest';
 import { engineConfig, vdcScope } from '../../docker/engine-access';
+import { vdcEngineMode } from '../../docker/engine-mode';
+import { swarmDataDeps } from '../../docker/swarm-data';
 import { ColoError } from '../../errors';
 import { dockerKeyFor, newId } from '../../ids';
 import { manifestDigest } from '../../manifests/digest';
@@ -66,14 +68,19 @@ export const runClone: Runner = async (ctx) => {
       source = { kind: 'snapshot', instance: target.instance, snapshotId: snapshot.id, expected: storedVolumes(snapshot) };
     }
     try {
-      const { volumes, copy } = await cloneVolumes(runtime, {
-        source,
-        target,
-        operationId: op.id,
-        imageNamespace: engineConfig().imageNamespace,
-        signal,
-        onProgress: copyReporter(recorder, 0),
-      });
+      // A swarm VDC's live data is on its nodes: collected into the clone's volumes on the manager
+      // (where its first deploy pins them). A snapshot's copies are on the manager already.
+      const fromNodes = source.kind === 'vdc' && (await vdcEngineMode(vdc)).mode === 'swarm';
+      const { volumes, copy } = fromNodes
+        ? await collectForClone(ctx, target)
+        : await cloneVolumes(runtime, {
+            source,
+            target,
+            operationId: op.id,
+            imageNamespace: engineConfig().imageNamespace,
+            signal,
+            onProgress: copyReporter(recorder, 0),
+          });
       recorder.log(`copied ${volumes.length} volumes (${formatBytes(copy.totalBytes)}) by ${copy.method}; ${copy.pauseMs ? `writers paused ${copy.pauseMs} ms` : 'nothing paused'}`);
       recorder.stepDone('copy');
 
@@ -115,6 +122,22 @@ export const runClone: Runner = async (ctx) => {
   recorder.stepDone('create');
   return {};
 };
+
+async function collectForClone(ctx: RunnerContext, target: { instance: string; vdcId: string; key: string; revisionId: string }) {
+  const { op, vdc, recorder, runtime, fence, signal } = ctx;
+  const taken = await collectSwarmVolumes(swarmDataDeps(runtime, fence, signal), {
+    scope: vdcScope(vdc),
+    operationId: op.id,
+    signal,
+    onLog: (line) => recorder.log(line),
+    onFraction: (f) => recorder.stepProgress(0, f),
+    target: (v) => ({
+      name: instanceVolumeName(target.key, v.appliance, v.volume),
+      labels: { ...baseLabels(target, target.revisionId), [LABEL.appliance]: v.appliance, [LABEL.volume]: v.volume },
+    }),
+  });
+  return { volumes: taken.volumes, copy: { method: 'copy' as const, totalBytes: taken.totalBytes, durationMs: taken.durationMs, pauseMs: taken.pauseMs } };
+}
 
 async function removeVolumesOf({ runtime }: RunnerContext, vdcId: string): Promise<void> {
   const volumes = await runtime.listVolumes([`${LABEL.managed}=true`, `${LABEL.instance}=${engineConfig().instance}`, `${LABEL.vdc}=${vdcId}`]);

@@ -3,9 +3,11 @@
 // every volume the snapshot holds gets the snapshot's content, the snapshot's manifest becomes the
 // newest revision (unless it is that already) and is deployed, which starts the VDC again.
 import { getPrisma, type Prisma } from '@colo/db';
-import { formatBytes, restoreVolumes, stopVdc } from '@colo/engine';
+import { formatBytes, moveSwarmVolumes, pinnedNodes, restoreVolumes, stopSwarmVdc, stopVdc } from '@colo/engine';
 import type { Manifest } from '@colo/manifest';
 import { engineConfig, vdcScope } from '../../docker/engine-access';
+import { getSwarmEngine, vdcEngineMode } from '../../docker/engine-mode';
+import { swarmDataDeps } from '../../docker/swarm-data';
 import { ColoError } from '../../errors';
 import { newId } from '../../ids';
 import { manifestDigest } from '../../manifests/digest';
@@ -15,7 +17,7 @@ import { storedVolumes } from '../../snapshots/snapshot-views';
 import { withFence } from '../fence';
 import { deployRevision } from './deploy';
 import { copyReporter, takeSnapshot } from './snapshot';
-import type { Runner } from './types';
+import type { Runner, RunnerContext, RunnerOutcome } from './types';
 
 export const runRestore: Runner = async (ctx) => {
   const { op, vdc, recorder, lease, runtime, signal, beginChanges } = ctx;
@@ -42,11 +44,21 @@ export const runRestore: Runner = async (ctx) => {
 
   recorder.stepStarted('stop');
   beginChanges();
-  const { stopped } = await stopVdc(runtime, vdc.id, { instance: engineConfig().instance });
-  recorder.log(stopped.length === 0 ? 'nothing was running' : `stopped ${stopped.join(', ')}`);
+  const swarm = (await vdcEngineMode(vdc)).mode === 'swarm';
+  if (swarm) {
+    await stopSwarmVdc(getSwarmEngine().api, vdcScope(vdc), { signal, onProgress: (m) => recorder.log(m) });
+  } else {
+    const { stopped } = await stopVdc(runtime, vdc.id, { instance: engineConfig().instance });
+    recorder.log(stopped.length === 0 ? 'nothing was running' : `stopped ${stopped.join(', ')}`);
+  }
   recorder.stepDone('stop');
 
   recorder.stepStarted('restore');
+  if (swarm) {
+    await restoreOnNodes(ctx, snapshot);
+    recorder.stepDone('restore');
+    return finishRestore(ctx, snapshot, manifest, safety.number, steps);
+  }
   const { volumes, copy } = await restoreVolumes(runtime, {
     scope: { ...vdcScope(vdc), key: vdc.dockerKey, revisionId: snapshot.revisionId },
     snapshot: { snapshotId: snapshot.id, expected: storedVolumes(snapshot) },
@@ -57,7 +69,50 @@ export const runRestore: Runner = async (ctx) => {
   });
   recorder.log(`restored ${volumes.length} volumes (${formatBytes(copy.totalBytes)}) by ${copy.method}`);
   recorder.stepDone('restore');
+  return finishRestore(ctx, snapshot, manifest, safety.number, steps);
+};
 
+/** On a swarm: each appliance's data back on the node it is pinned to (the manager's when none). */
+async function restoreOnNodes(ctx: RunnerContext, snapshot: Awaited<ReturnType<typeof findSnapshot>>): Promise<void> {
+  const { op, vdc, recorder, runtime, fence, signal } = ctx;
+  const { api } = getSwarmEngine();
+  const scope = vdcScope(vdc);
+  const stored = storedVolumes(snapshot);
+  const pins = await pinnedNodes(api, scope);
+  const manager = (await api.info()).nodeId;
+  const byNode = new Map<string, Set<string>>();
+  for (const v of stored) {
+    const node = pins.get(v.appliance) ?? manager;
+    byNode.set(node, (byNode.get(node) ?? new Set()).add(v.appliance));
+  }
+  const deps = swarmDataDeps(runtime, fence, signal);
+  let done = 0;
+  for (const [nodeId, appliances] of byNode) {
+    const moved = await moveSwarmVolumes(deps, {
+      scope: { ...scope, key: vdc.dockerKey },
+      appliances,
+      source: { kind: 'snapshot', snapshotId: snapshot.id, volumes: stored },
+      targetNodeId: nodeId,
+      operationId: op.id,
+      signal,
+      onLog: (line) => recorder.log(line),
+    });
+    done += moved.moved.length;
+    recorder.stepProgress(2, done / Math.max(1, stored.length));
+    recorder.log(`restored ${[...appliances].sort().join(', ')} on their node (${formatBytes(moved.totalBytes)})`);
+  }
+}
+
+/** The snapshot's manifest as the newest revision, deployed (which starts the VDC again). */
+async function finishRestore(
+  ctx: RunnerContext,
+  snapshot: Awaited<ReturnType<typeof findSnapshot>>,
+  manifest: Manifest,
+  safetyNumber: number,
+  steps: { key: string; title: string }[],
+): Promise<RunnerOutcome> {
+  const { op, vdc, recorder, lease } = ctx;
+  const number = snapshot.number;
   recorder.stepStarted('revision');
   const revision = await withFence(lease, async (tx) => {
     const current = await tx.vdc.findUniqueOrThrow({ where: { id: vdc.id } });
@@ -71,7 +126,7 @@ export const runRestore: Runner = async (ctx) => {
     });
   });
   recorder.log(`revision ${revision.number} holds snapshot ${number}'s manifest`);
-  await withFence(lease, (tx) => tx.operation.update({ where: { id: op.id }, data: { result: { snapshot: number, safetySnapshot: safety.number, revision: revision.number } } }));
+  await withFence(lease, (tx) => tx.operation.update({ where: { id: op.id }, data: { result: { snapshot: number, safetySnapshot: safetyNumber, revision: revision.number } } }));
   recorder.stepDone('revision');
   return deployRevision({ ...ctx, revision: await getPrisma().revision.findUniqueOrThrow({ where: { id: revision.id } }) }, steps);
-};
+}

@@ -43,7 +43,21 @@ export interface SwarmSnapshotResult {
  * Copies every pinned appliance's volumes into snapshot `snapshotId`'s volumes in the store. The
  * containers writing them are paused on their node while it is copied (never left paused).
  */
-export async function snapshotSwarmVolumes(deps: SwarmDataDeps, input: DataRunOptions & { scope: VdcScope; snapshotId: string }): Promise<SwarmSnapshotResult> {
+export function snapshotSwarmVolumes(deps: SwarmDataDeps, input: DataRunOptions & { scope: VdcScope; snapshotId: string }): Promise<SwarmSnapshotResult> {
+  return collectSwarmVolumes(deps, {
+    ...input,
+    target: (v) => ({ name: snapshotVolumeName(input.snapshotId, v.appliance, v.volume), labels: snapshotLabels(input.scope, input.snapshotId, v) }),
+  });
+}
+
+/**
+ * Copies every pinned appliance's volumes from its node into volumes of the store named and
+ * labelled by `target` (a snapshot's, a clone's), writers paused on their node meanwhile.
+ */
+export async function collectSwarmVolumes(
+  deps: SwarmDataDeps,
+  input: DataRunOptions & { scope: VdcScope; target(v: PinnedVolume): { name: string; labels: Record<string, string> } },
+): Promise<SwarmSnapshotResult> {
   const started = Date.now();
   const runtimeOf = nodeRuntimes(deps);
   const found = await pinnedVolumes(deps.api, input.scope, runtimeOf);
@@ -61,13 +75,11 @@ export async function snapshotSwarmVolumes(deps: SwarmDataDeps, input: DataRunOp
       const copied = await transferVolumes({
         from: node,
         to: deps.store,
-        transfers: onNode.map((v) => ({
-          label: `${v.appliance}/${v.volume}`,
-          source: v.name,
-          target: snapshotVolumeName(input.snapshotId, v.appliance, v.volume),
-          targetLabels: snapshotLabels(input.scope, input.snapshotId, v),
-        })),
-        toolName: `colo-${input.operationId.replace(/_/g, '-')}-snap`,
+        transfers: onNode.map((v) => {
+          const t = input.target(v);
+          return { label: `${v.appliance}/${v.volume}`, source: v.name, target: t.name, targetLabels: t.labels };
+        }),
+        toolName: `colo-${input.operationId.replace(/_/g, '-')}-collect`,
         instance: deps.instance,
         labels: { [LABEL.operation]: input.operationId },
         imageNamespace: deps.imageNamespace,

@@ -47,6 +47,10 @@ export async function transferVolumes(input: TransferVolumesInput): Promise<{ vo
   let reader: VolumeTool | undefined;
   let writer: VolumeTool | undefined;
   try {
+    // Docker would make a missing source on mounting it, and an empty copy would follow.
+    const sources = new Set((await from.listVolumes([`${LABEL.managed}=true`])).map((v) => v.name));
+    const missing = transfers.filter((t) => !sources.has(t.source));
+    if (missing.length > 0) throw new EngineError('not_found', `${missing.map((t) => `${t.label} (volume ${t.source})`).join(', ')}: not found where the data should be`, { retryable: false });
     const present = new Map((await to.listVolumes([`${LABEL.managed}=true`])).map((v) => [v.name, v]));
     for (const t of transfers) {
       const existing = present.get(t.target);

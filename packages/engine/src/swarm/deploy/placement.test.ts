@@ -62,4 +62,17 @@ describe('pinning', () => {
     expect(again.services.find((s) => s.appliance === 'db')!.placement.nodeId).toBe(db.placement.nodeId);
     expect(again.notes).toContainEqual(expect.stringMatching(/^db cannot run: its node n\d is down\/active, and its data is there$/));
   });
+
+  it('a move pins the appliance to the node its data was copied to; the others stay where their data is', () => {
+    const actual: ActualSwarm = { services: [], networks: [], nodes: [node(1), node(2), node(3)], coloTasksPerNode: new Map(), managerNodeId: 'node1' };
+    const db = desiredSwarm(shop(), actual).services.find((s) => s.appliance === 'db')!;
+    const placed = { ...actual, services: [{ id: 'x', version: 1, name: db.name, labels: db.spec.Labels, replicas: 1, spec: db.spec }] };
+    const other = ['node1', 'node2', 'node3'].find((n) => n !== db.placement.nodeId)!;
+    const moved = desiredSwarm(shop(), placed, { pins: { db: other } }).services.find((s) => s.appliance === 'db')!;
+    expect(moved.placement.nodeId).toBe(other);
+    expect(moved.spec.TaskTemplate.Placement.Constraints).toEqual([`node.id==${other}`]);
+    expect(moved.spec.Labels['colo.node']).toBe(other);
+    // Without the move, the same swarm keeps it where it is.
+    expect(desiredSwarm(shop(), placed).services.find((s) => s.appliance === 'db')!.placement.nodeId).toBe(db.placement.nodeId);
+  });
 });
