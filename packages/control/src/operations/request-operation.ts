@@ -106,9 +106,6 @@ export async function checkOperation<K extends VdcOperationKind>(
     await refuseDroppingEntryTerminals(vdc, snapshot.revision.manifest);
   } else if (kind === 'destroy') {
     await refuseWhileEntries(vdc, 'destroy');
-  }
-  if (kind === 'move' && (asked as { snapshot?: number }).snapshot !== undefined) {
-    await findSnapshot(vdc, (asked as { snapshot: number }).snapshot);
   } else if (kind === 'clone') {
     stored = await cloneParams(user, vdc, asked as OperationParams['clone']);
   } else if (kind === 'stop' || kind === 'start' || kind === 'move') {
@@ -118,6 +115,8 @@ export async function checkOperation<K extends VdcOperationKind>(
       const names = ((latest.manifest as { appliances?: { name?: string }[] }).appliances ?? []).map((a) => a.name);
       if (!names.includes(appliance)) throw new ColoError('not_found', `VDC "${vdc.name}" has no appliance "${appliance}"`);
     }
+    const snapshot = (asked as { snapshot?: number }).snapshot;
+    if (kind === 'move' && snapshot !== undefined) await findSnapshot(vdc, snapshot);
   }
 
   return { id: newId('op'), vdcId: vdc.id, kind, params: { ...stored, ...internal } as Prisma.InputJsonValue, revisionId, requestedById: user.id };

@@ -47,8 +47,23 @@ export const runMove: Runner = async (ctx) => {
   const currentId = [group.holder, ...members].map((a) => pins.get(a)).find((n) => n !== undefined);
   const current = nodes.find((n) => n.id === currentId);
   const lost = !current || current.state !== 'ready';
+  if (lost && currentId) {
+    // Everything whose data was on the lost node comes back in this one action, to one node: none
+    // of it can run until then (and a NAS's clients need it back with the database).
+    for (const g of pinGroups(desired)) {
+      if (pins.get(g.holder) === currentId || g.members.some((m) => pins.get(m.appliance) === currentId)) for (const m of g.members) members.add(m.appliance);
+    }
+  }
   const target = chooseTarget(nodes, params.node, currentId, params.appliance);
-  const snapshot = params.snapshot !== undefined ? await findSnapshot(vdc, params.snapshot) : lost ? await latestSnapshotOf(vdc, members) : undefined;
+  const withData = new Set(desired.volumes.map((v) => v.appliance).filter((a) => members.has(a)));
+  const snapshot = params.snapshot !== undefined ? await findSnapshot(vdc, params.snapshot) : lost ? await latestSnapshotOf(vdc, withData) : undefined;
+  if (snapshot) {
+    const held = new Set(storedVolumes(snapshot).map((v) => v.appliance));
+    const without = [...withData].filter((a) => !held.has(a)).sort();
+    if (without.length > 0) {
+      throw new ColoError('bad_request', `snapshot ${snapshot.number} holds no data of ${without.join(', ')}: restoring from it would start ${without.length === 1 ? 'it' : 'them'} empty`, { retryable: false });
+    }
+  }
   if (!snapshot && target.id === currentId) throw new ColoError('bad_request', `${params.appliance} runs on ${target.hostname} already`, { retryable: false });
   const names = [...members].sort().join(', ');
   const where = current ? current.hostname : (currentId ?? 'no node');
@@ -158,12 +173,19 @@ function chooseTarget(nodes: SwarmNodeInfo[], asked: string | undefined, current
   return candidates[0]!;
 }
 
-/** The newest ready snapshot holding every volume of `appliances`. */
+/** The newest ready snapshot holding the data of every one of `appliances`. */
 async function latestSnapshotOf(vdc: { id: string; name: string }, appliances: ReadonlySet<string>): Promise<Snapshot> {
   const snapshots = await getPrisma().snapshot.findMany({ where: { vdcId: vdc.id, status: 'ready' }, orderBy: { number: 'desc' } });
-  const found = snapshots.find((s) => storedVolumes(s).some((v) => appliances.has(v.appliance)));
+  const found = snapshots.find((s) => {
+    const held = new Set(storedVolumes(s).map((v) => v.appliance));
+    return [...appliances].every((a) => held.has(a));
+  });
   if (!found) {
-    throw new ColoError('not_found', `no snapshot of "${vdc.name}" holds ${[...appliances].sort().join(', ')}'s data, and its node is lost: bring the node back (colo node ls), or restore nothing`, { retryable: false });
+    throw new ColoError(
+      'not_found',
+      `no snapshot of "${vdc.name}" holds the data of ${[...appliances].sort().join(', ')}, and their node is lost: bring the node back (colo node ls); nothing was changed`,
+      { retryable: false },
+    );
   }
   return found;
 }

@@ -3,7 +3,7 @@
 // read-only, the bytes as Docker's archive stream from one daemon straight into the other's. The
 // target's root gets the source root's owner and mode (a tar's `./` entry is not applied).
 // All or nothing for what it made: a target volume this call created goes again on failure.
-import { PassThrough } from 'node:stream';
+import { Transform } from 'node:stream';
 import { EngineError } from '../../engine-error';
 import { LABEL } from '../../labels';
 import type { Runtime } from '../../runtime/runtime';
@@ -73,12 +73,17 @@ export async function transferVolumes(input: TransferVolumesInput): Promise<{ vo
       const dst = writer.targets[i]!;
       const root = await toolExec(from, reader.id, ['stat', '-c', '%u %g %a', src], `${t.label}: reading its owner`);
       await toolExec(to, writer.id, ['find', dst, '-mindepth', '1', '-delete'], `${t.label}: emptying the target`);
+      // Counted on the way through (a 'data' listener would start the flow before the writer
+      // reads, and what passed meanwhile would be lost).
       let bytes = 0;
-      const counted = new PassThrough();
-      counted.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
+      const counted = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          bytes += chunk.length;
+          done(null, chunk);
+        },
       });
       const tar = await from.readArchive(reader.id, `${src}/.`);
+      (tar as NodeJS.ReadableStream).on('error', (error: Error) => counted.destroy(error));
       (tar as NodeJS.ReadableStream).pipe(counted);
       await to.writeArchive(writer.id, dst, counted);
       const [uid, gid, mode] = root.trim().split(/\s+/);

@@ -51,7 +51,9 @@ export async function stopSwarmAppliances(api: SwarmApi, scope: VdcScope, applia
   const down = options.downNodes ?? new Set<string>();
   await Promise.all(
     services.map(async (s) => {
-      const onDown = (await api.listTasks({ service: [s.Spec.Name], desiredState: ['running'] })).some((t) => t.NodeID && down.has(t.NodeID));
+      // Any desired state: Swarm marks a lost node's task for shutdown, and it stays `running` on
+      // the manager's books until the node is back.
+      const onDown = (await api.listTasks({ service: [s.Spec.Name] })).some((t) => t.NodeID && down.has(t.NodeID) && t.Status.State === 'running');
       if (onDown) {
         const current = await api.inspectService(s.Spec.Name);
         if (current) await api.updateService(current.ID, current.Version.Index, { ...current.Spec, Mode: { Replicated: { Replicas: 0 } } });

@@ -71,6 +71,10 @@ describe('POST /vdcs/:name/move', () => {
     const appliance = await move('shop', { appliance: 'nope' });
     expect(appliance.status).toBe(404);
     expect(appliance.json.error.message).toMatch(/no appliance "nope"/);
+    // With a snapshot named too, the appliance is still checked.
+    const both = await move('shop', { appliance: 'nope', snapshot: 9 });
+    expect(both.status).toBe(404);
+    expect(both.json.error.message).toMatch(/no appliance "nope"/);
     const snapshot = await move('shop', { appliance: 'db', snapshot: 9 });
     expect(snapshot.status).toBe(404);
     expect(snapshot.json.error.code).toBe('not_found');
