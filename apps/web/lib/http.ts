@@ -1,7 +1,7 @@
 // The HTTP edge of control: who is calling (bearer token or session cookie), JSON bodies read
 // under a cap and checked with zod (request-body.ts), and errors answered through the one table
-// (error-table.ts). Each route is a few lines on top of `route()` (signed in) or `publicRoute()`
-// (setup and sign-in only).
+// (error-table.ts). Each route is a few lines on top of `route()` (signed in), `publicRoute()`
+// (setup and sign-in only) or `linkRoute()` (a node bootstrap link: the secret in its path).
 import { type AuthUser, authenticateSession, authenticateToken, ColoError, requireScope, resumeSession, type TokenScope } from '@colo/control';
 import { beginAudit, finishAudit, type PendingAudit } from './audit-request';
 import { httpError } from './error-table';
@@ -69,7 +69,8 @@ export interface RouteOptions {
 
 /** What a route file's export demands of its caller; the route tests read it from every export. */
 export interface RouteAccess {
-  auth: 'user' | 'public';
+  /** `link`: the one-use secret in the path is the only credential (linkRoute). */
+  auth: 'user' | 'public' | 'link';
   /** Undefined: decided by the method, as RouteOptions.scope says. */
   scope?: TokenScope;
 }
@@ -166,4 +167,23 @@ export function publicRoute(handler: (args: { req: Request }) => Promise<Respons
     }
   };
   return Object.assign(run, { access: { auth: 'public' } as RouteAccess });
+}
+
+/**
+ * For a route whose one credential is a one-use secret in its own path: a node bootstrap link,
+ * fetched by `curl` on a machine that joins the swarm and has no Colo account (handing it an API
+ * token would give it far more than two images). A bearer token or cookie sent along is ignored:
+ * the link never acts as anyone. The handler checks the secret and refuses with 404 in words.
+ */
+export function linkRoute<P = Record<string, string>>(handler: (args: { req: Request; params: P }) => Promise<Response>): RouteHandler<P> {
+  const run = async (req: Request, ctx: Context<P>): Promise<Response> => {
+    try {
+      const params = await ctx.params;
+      refuseUnstorableParams(params);
+      return await handler({ req, params });
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+  return Object.assign(run, { access: { auth: 'link' } as RouteAccess });
 }

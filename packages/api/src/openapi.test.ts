@@ -40,13 +40,22 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('asks for auth everywhere but setup and sign-in', () => {
+  it('asks for auth everywhere but setup, sign-in and the node bootstrap link (its secret is in the path)', () => {
     const open = API_OPERATIONS.filter((o) => o.auth === 'public').map((o) => o.operationId);
     expect(open.sort()).toEqual(['login', 'setup']);
+    const linked = API_OPERATIONS.filter((o) => o.auth === 'link');
+    expect(linked.map((o) => `${o.method} ${o.path}`)).toEqual(['GET /api/v1/nodes/bootstrap/{token}']);
     for (const o of API_OPERATIONS) {
-      const security = document.paths[o.path][o.method.toLowerCase()].security as unknown[];
-      expect(security.length > 0, o.operationId).toBe(o.auth !== 'public');
-      if (o.auth !== 'public') expect(Object.keys(document.paths[o.path][o.method.toLowerCase()].responses as object)).toContain('401');
+      const operation = document.paths[o.path][o.method.toLowerCase()];
+      const security = operation.security as unknown[];
+      expect(security.length > 0, o.operationId).toBe(o.auth === 'session-or-token');
+      if (o.auth === 'session-or-token') expect(Object.keys(operation.responses as object)).toContain('401');
+      // A link is refused as not found, never as unauthorized: a guess learns nothing.
+      if (o.auth === 'link') {
+        expect(Object.keys(operation.responses as object)).not.toContain('401');
+        expect(Object.keys(operation.responses as object)).toContain('404');
+        expect(operation.description).toContain('the one-use secret in the path alone');
+      }
     }
   });
 

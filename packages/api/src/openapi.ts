@@ -75,13 +75,18 @@ function responsesOf(operation: ApiOperation): JsonSchema {
 
 function operationObject(operation: ApiOperation): JsonSchema {
   const parameters = [...parametersOf(operation.params, 'path'), ...parametersOf(operation.query, 'query')];
-  const scope = operation.auth === 'public' ? 'none: works signed out' : `token scope \`${scopeOf(operation)}\` (a browser session has every right of its user)`;
+  const scope =
+    operation.auth === 'public'
+      ? 'none: works signed out'
+      : operation.auth === 'link'
+        ? 'the one-use secret in the path alone (no token or session)'
+        : `token scope \`${scopeOf(operation)}\` (a browser session has every right of its user)`;
   return {
     operationId: operation.operationId,
     summary: operation.summary,
     description: [operation.description, `Auth: ${scope}.`].filter(Boolean).join('\n\n'),
     tags: [operation.tag],
-    security: operation.auth === 'public' ? [] : [{ bearerToken: [] }, { sessionCookie: [] }],
+    security: operation.auth === 'session-or-token' ? [{ bearerToken: [] }, { sessionCookie: [] }] : [],
     ...(parameters.length ? { parameters } : {}),
     ...(operation.body ? { requestBody: requestBodyOf(operation) } : {}),
     responses: responsesOf(operation),
@@ -106,7 +111,8 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}, operations: r
     info: {
       title: 'Colo API',
       version: options.version ?? '1',
-      description: 'Every route takes a bearer token (`Authorization: Bearer colo_…`, made on the tokens page or with `colo token create`) or a signed-in browser session, except setup and sign-in.',
+      description:
+        'Every route takes a bearer token (`Authorization: Bearer colo_…`, made on the tokens page or with `colo token create`) or a signed-in browser session, except setup and sign-in, and a node bootstrap link, whose one-use secret is in its path.',
     },
     servers: [{ url: options.serverUrl ?? '/' }],
     tags: API_TAGS.filter((t) => operations.some((o) => o.tag === t.name)),

@@ -23,8 +23,12 @@ export interface ApiOperation {
   summary: string;
   description?: string;
   tag: string;
-  /** `public`: setup and sign-in only. Everything else takes a session cookie or a bearer token. */
-  auth: 'session-or-token' | 'public';
+  /**
+   * `public`: setup and sign-in only. `link`: the secret in the path is the only credential (a
+   * node bootstrap link, fetched by a machine that has no Colo account). Everything else takes a
+   * session cookie or a bearer token.
+   */
+  auth: 'session-or-token' | 'public' | 'link';
   /** The token scope needed; unless told, `read` for GET and `deploy` otherwise. */
   scope?: TokenScopeName;
   params?: z.ZodObject;

@@ -1,7 +1,7 @@
 // Public ids: a prefix that says what the id names, then random lowercase alphanumerics.
 import { randomInt } from 'node:crypto';
 
-export type IdPrefix = 'usr' | 'tok' | 'ses' | 'vdc' | 'rev' | 'op' | 'snap' | 'ent' | 'sch' | 'clv' | 'aud' | 'team' | 'inv' | 'alr' | 'arl' | 'adl';
+export type IdPrefix = 'usr' | 'tok' | 'ses' | 'vdc' | 'rev' | 'op' | 'snap' | 'ent' | 'sch' | 'clv' | 'aud' | 'team' | 'inv' | 'alr' | 'arl' | 'adl' | 'nbl';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 

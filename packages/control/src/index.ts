@@ -217,6 +217,8 @@ export {
   type VdcMetricsView,
   vdcMetrics,
 } from './metrics';
+export { BOOTSTRAP_LINK_MINUTES, type BootstrapImagesStream, type BootstrapLink, createBootstrapLink, serveBootstrapImages } from './nodes/bootstrap-link';
+export { bootstrapImages } from './nodes/bootstrap-images';
 export { getCluster, setCluster } from './nodes/cluster-access';
 export { type DrainResult, drainAndWait } from './nodes/drain-node';
 export { activateNode, DRAIN_WAIT_SECONDS, drainNode, initSwarm, labelNode, listNodes, nodeJoinCommand, removeNode } from './nodes/nodes';

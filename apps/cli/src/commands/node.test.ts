@@ -63,10 +63,30 @@ describe('colo node', () => {
     const init = await runCli(['node', 'init', '--advertise', '10.0.0.1', '--pool', '10.200.0.0/16'], { server });
     expect(init.stdout).toBe('initialised a swarm; managers are reached at 10.0.0.1:2377\nadd machines with: colo node add\n');
     expect(server.requests[0]?.body).toEqual({ advertiseAddress: '10.0.0.1', addressPool: '10.200.0.0/16' });
+    // A Colo from before bootstrap links: the join alone, and the images copied by hand.
     const add = await runCli(['node', 'add', '--manager'], { server });
     expect(add.stdout).toBe('docker swarm join --token SWMTKN-1-x 10.0.0.1:2377\n');
     expect(add.stderr).toContain('joins as a manager');
+    expect(add.stderr).toContain('docker save colo/registry-relay:1 colo/share:1 | ssh NEW-MACHINE docker load');
     expect(server.requests[1]?.query).toEqual({ role: 'manager' });
+  });
+
+  it('adds a node with one line: the images from a one-use link, then the join; a link only this machine can reach is pointed out', async () => {
+    const join = 'docker swarm join --token SWMTKN-1-x 10.0.0.1:2377';
+    const answer = (origin: string) => {
+      const url = `${origin}/api/v1/nodes/bootstrap/cboot_abc`;
+      const bootstrap = { url, expiresAt: '2026-12-03T19:30:00.000Z', images: ['colo/registry-relay:1', 'colo/share:1'], loadCommand: `curl -fsS ${url} | docker load` };
+      return { role: 'worker', token: 'SWMTKN-1-x', managerAddress: '10.0.0.1:2377', command: join, bootstrap, bootstrapCommand: `${bootstrap.loadCommand} && ${join}` };
+    };
+    let origin = 'http://10.0.0.1:3000';
+    server = await startFakeColo({ 'GET /nodes/join': () => ({ body: answer(origin) }) });
+    const add = await runCli(['node', 'add'], { server });
+    expect(add.stdout).toBe(`curl -fsS http://10.0.0.1:3000/api/v1/nodes/bootstrap/cboot_abc | docker load && ${join}\n`);
+    expect(add.stderr).toContain("it first loads Colo's images (colo/registry-relay:1, colo/share:1) from a link that serves once, until 2026-12-03T19:30:00.000Z");
+    expect(add.stderr).not.toContain('docker save');
+    expect(add.stderr).not.toContain('cannot reach');
+    origin = 'http://127.0.0.1:3000';
+    expect((await runCli(['node', 'add'], { server })).stderr).toContain('the link names 127.0.0.1, which another machine cannot reach: set COLO_PUBLIC_URL');
   });
 
   it('drains after confirmation and names what cannot move', async () => {

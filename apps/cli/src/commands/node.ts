@@ -1,7 +1,8 @@
 // `colo node …` (Colo admins): the machines of a swarm — list them with what runs where,
-// initialise a swarm on Colo's own engine, print the join command for a new machine, drain,
+// initialise a swarm on Colo's own engine, print the one line a new machine runs (load Colo's
+// bootstrap images from a one-use link, then join), drain,
 // activate, label and remove. On a single host, `ls` shows this machine and how to grow.
-import type { ClusterNodeAnswer, DrainAnswer, NodeListAnswer } from '@colo/api';
+import type { ClusterNodeAnswer, DrainAnswer, JoinCommandAnswer, NodeListAnswer } from '@colo/api';
 import { connect } from '../api-client';
 import { defineCommand } from '../command';
 import type { CliContext } from '../context';
@@ -62,6 +63,21 @@ function printDrain(ctx: CliContext, answer: DrainAnswer, wait: number): void {
   if (answer.moved) ctx.out(`drained ${name}: everything that can move has moved`);
   else ctx.out(`drained ${name}; still there after ${wait}s (Swarm goes on moving it): ${runsText(answer.remaining)}`);
   if (answer.pinned.length) ctx.out(`cannot move, its data is on ${name} (stopped until the node is active again): ${runsText(answer.pinned)}`);
+}
+
+/**
+ * What the one line's first half does, and when its link cannot work from another machine. What
+ * lets a node pull cannot come through Colo's registry (README: "On a swarm"), so Colo serves it.
+ */
+export function bootstrapNotes(bootstrap: JoinCommandAnswer['bootstrap']): string[] {
+  // A Colo from before the links: the images are copied by hand.
+  if (!bootstrap) return ["first, on Colo's machine (the manager): docker save colo/registry-relay:1 colo/share:1 | ssh NEW-MACHINE docker load (Colo's relay and share images)"];
+  const lines = [`it first loads Colo's images (${bootstrap.images.join(', ')}) from a link that serves once, until ${bootstrap.expiresAt}; colo node add makes a new one.`];
+  const host = new URL(bootstrap.url).hostname;
+  if (host === 'localhost' || /^127\./.test(host) || host === '[::1]') {
+    lines.push(`the link names ${host}, which another machine cannot reach: set COLO_PUBLIC_URL to Colo's address (or run colo login with the address other machines use), then colo node add again.`);
+  }
+  return lines;
 }
 
 /** `key=value` adds, `key-` removes (as `kubectl label`). */
@@ -141,10 +157,9 @@ export const node = defineCommand({
         const answer = await nodeApi.join(client, flags.manager ? 'manager' : 'worker');
         print(answer, () => {
           // The command alone on stdout, so it can be piped to the new machine.
-          ctx.out(answer.command);
+          ctx.out(answer.bootstrapCommand ?? answer.command);
           ctx.err(`on the new machine (Docker installed, TCP ${answer.managerAddress.split(':').pop()} to ${answer.managerAddress} open, and 7946 tcp/udp and 4789 udp between nodes), run the line above as root; it joins as a ${answer.role}.`);
-          // What lets a node pull cannot come through Colo's registry (README: "On a swarm").
-          ctx.err("first, on Colo's machine (the manager): docker save colo/registry-relay:1 colo/share:1 | ssh NEW-MACHINE docker load (Colo's relay and share images)");
+          for (const line of bootstrapNotes(answer.bootstrap)) ctx.err(line);
           ctx.err('then: colo node ls');
         });
         return 0;

@@ -2,6 +2,8 @@
 import { defineOperation as op } from '../operation';
 import { nodeParams } from '../params';
 import {
+  bootstrapLinkAnswerSchema,
+  bootstrapLinkParams,
   drainAnswerSchema,
   drainNodeBody,
   initSwarmAnswerSchema,
@@ -30,8 +32,21 @@ export const nodeOperations = [
   }),
   op({
     method: 'GET', path: '/api/v1/nodes/join', operationId: 'nodeJoinCommand', ...admin,
-    summary: 'The command that joins a new machine to the swarm (a worker unless told)', query: joinQuery,
+    summary: "The command that joins a new machine to the swarm (a worker unless told), with a new one-use link to Colo's bootstrap images and the one line that loads them and joins", query: joinQuery,
     responses: { 200: { description: 'the join command', json: joinCommandSchema } }, errors: ['forbidden'],
+  }),
+  op({
+    method: 'POST', path: '/api/v1/nodes/bootstrap', operationId: 'createNodeBootstrapLink', ...admin,
+    summary: "A one-use link (30 minutes) that streams Colo's bootstrap images to a new machine; on a single host too, to load them ahead",
+    responses: { 200: { description: 'the link and the command that loads it', json: bootstrapLinkAnswerSchema } }, errors: ['forbidden'],
+  }),
+  op({
+    method: 'GET', path: '/api/v1/nodes/bootstrap/{token}', operationId: 'nodeBootstrapImages', tag: 'Nodes', auth: 'link',
+    summary: "`docker save` of Colo's bootstrap images (registry relay, share) as a tar, for `curl -fsS <url> | docker load` on a machine joining the swarm",
+    description:
+      'Authenticated by the secret in the path alone: the machine joining has no Colo account, and must not be given a token. The link serves once (used up when the stream starts, given back if it cannot start) and expires; a wrong, used or expired one is 404 with the reason in words.',
+    params: bootstrapLinkParams,
+    responses: { 200: { description: 'the images, as `docker load` reads them', media: 'application/x-tar' } }, errors: ['not_found', 'docker_error', 'worker_unavailable'],
   }),
   op({
     method: 'POST', path: '/api/v1/nodes/{node}/drain', operationId: 'drainNode', ...admin,

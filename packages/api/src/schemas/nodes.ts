@@ -48,7 +48,22 @@ export const initSwarmBody = z
   .strict();
 export const initSwarmAnswerSchema = z.looseObject({ status: clusterStatusSchema, adopted: z.boolean().describe('it was a manager already: Colo uses that swarm') });
 export const joinQuery = z.object({ role: z.enum(['worker', 'manager']).optional().describe('worker unless told') });
-export const joinCommandSchema = z.looseObject({ role: z.enum(['worker', 'manager']), token: z.string(), managerAddress: z.string(), command: z.string() });
+export const bootstrapLinkSchema = z.looseObject({
+  url: z.string().describe("streams `docker save` of Colo's bootstrap images (a tar), once, until expiresAt"),
+  expiresAt: z.string(),
+  images: z.array(z.string()).describe('what the tar holds: the registry relay and share images a node needs before it can pull from Colo'),
+  loadCommand: z.string().describe("curl -fsS <url> | docker load"),
+});
+export const bootstrapLinkAnswerSchema = z.looseObject({ bootstrap: bootstrapLinkSchema });
+export const bootstrapLinkParams = z.object({ token: z.string().describe("the link's one-use secret (cboot_…)") });
+export const joinCommandSchema = z.looseObject({
+  role: z.enum(['worker', 'manager']),
+  token: z.string(),
+  managerAddress: z.string(),
+  command: z.string().describe('docker swarm join alone'),
+  bootstrap: bootstrapLinkSchema.optional().describe("a new one-use link to Colo's bootstrap images"),
+  bootstrapCommand: z.string().optional().describe('the one line a new machine runs as root: load the images from the link, then join'),
+});
 export const drainNodeBody = z.object({ waitSeconds: z.number().int().min(0).max(300).optional().describe('how long to wait for the tasks to move (60 unless told)') }).strict();
 export const drainAnswerSchema = z.looseObject({
   node: clusterNodeSchema,
@@ -70,3 +85,5 @@ export type ClusterStatusAnswer = z.infer<typeof clusterStatusSchema>;
 export type ClusterNodeAnswer = z.infer<typeof clusterNodeSchema>;
 export type NodeListAnswer = z.infer<typeof nodeListSchema>;
 export type DrainAnswer = z.infer<typeof drainAnswerSchema>;
+export type JoinCommandAnswer = z.infer<typeof joinCommandSchema>;
+export type BootstrapLinkAnswer = z.infer<typeof bootstrapLinkSchema>;

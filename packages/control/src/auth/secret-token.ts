@@ -1,8 +1,9 @@
-// Bearer secrets (API tokens, session cookies): random, shown once, stored only as sha256.
+// Bearer secrets (API tokens, session cookies, invitation and node bootstrap links): random,
+// shown once, stored only as sha256.
 import { createHash } from 'node:crypto';
 import { randomAlphanumeric } from '../ids';
 
-export function newSecretToken(kind: 'colo' | 'cses' | 'cinv'): string {
+export function newSecretToken(kind: 'colo' | 'cses' | 'cinv' | 'cboot'): string {
   return `${kind}_${randomAlphanumeric(40)}`;
 }
 

@@ -133,6 +133,10 @@ describe('node management', () => {
     const { nodes } = await listNodes(admin);
     expect(nodes[0]?.runs.map((r) => [r.service, r.vdcName])).toEqual([['shop-web', 'shop'], ['stray', undefined]]);
     expect(await nodeJoinCommand(admin, 'manager')).toMatchObject({ role: 'manager', command: 'docker swarm join --token SWMTKN-manager 10.0.0.1:2377' });
+    // Given Colo's address, a one-use link to Colo's bootstrap images rides along, in the one line to run.
+    const join = await nodeJoinCommand(admin, 'worker', 'http://10.0.0.1:3000');
+    expect(join).toMatchObject({ bootstrap: { url: expect.stringMatching(/^http:\/\/10\.0\.0\.1:3000\/api\/v1\/nodes\/bootstrap\/cboot_/), images: ['colo/registry-relay:1', 'colo/share:1'] } });
+    expect('bootstrapCommand' in join && join.bootstrapCommand).toBe(`curl -fsS ${'bootstrap' in join ? join.bootstrap.url : ''} | docker load && docker swarm join --token SWMTKN-worker 10.0.0.1:2377`);
   });
 
   it('drains: waits until the stateless tasks moved and names the appliances held there by their data', async () => {

@@ -9,6 +9,7 @@ import type { AuthUser } from '../auth/api-tokens';
 import { requireAdmin } from '../auth/roles';
 import { ColoError, parseInput } from '../errors';
 import { callWorker } from '../worker-calls/call-worker';
+import { createBootstrapLink } from './bootstrap-link';
 import { onCluster, requireManager } from './cluster-access';
 import { DRAIN_WAIT_MAX_SECONDS, initInput, labelKey } from './node-calls';
 
@@ -52,10 +53,17 @@ export async function initSwarm(user: AuthUser, input: unknown) {
   return callWorker('nodes.init', asked);
 }
 
-export async function nodeJoinCommand(user: AuthUser, role: 'worker' | 'manager' = 'worker') {
+/**
+ * `GET /nodes/join`: the swarm's join command and, given Colo's address (`linkOrigin`), a new
+ * bootstrap link with the one line a new machine runs: load Colo's images, then join.
+ */
+export async function nodeJoinCommand(user: AuthUser, role: 'worker' | 'manager' = 'worker', linkOrigin?: string) {
   await requireAdmin(user, 'read the join command');
   await requireManager('make a join command');
-  return callWorker('nodes.join', { role });
+  const join = await callWorker('nodes.join', { role });
+  if (linkOrigin === undefined) return join;
+  const bootstrap = await createBootstrapLink(user, linkOrigin);
+  return { ...join, bootstrap, bootstrapCommand: `${bootstrap.loadCommand} && ${join.command}` };
 }
 
 /** `POST /nodes/:node/drain`: waits (bounded) for Swarm to move the tasks; names what cannot move. */

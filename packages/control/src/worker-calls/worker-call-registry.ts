@@ -17,6 +17,7 @@ import {
   labelNodeCall,
   removeNodeCall,
 } from '../nodes/node-calls';
+import { sendBootstrapImagesCall } from '../nodes/bootstrap-images';
 import { openApplianceShellCall } from '../terminal/appliance-shell-call';
 
 export const WORKER_CALLS = {
@@ -35,6 +36,7 @@ export const WORKER_CALLS = {
   'nodes.activate': activateNodeCall,
   'nodes.label': labelNodeCall,
   'nodes.remove': removeNodeCall,
+  'nodes.bootstrap-images': sendBootstrapImagesCall,
 } as const;
 
 export type WorkerCallName = keyof typeof WORKER_CALLS;

@@ -9,6 +9,8 @@ import { type ApiRoute, fillPattern, listAllRouteFiles, loadApiRoutes, neededSco
 
 /** The only routes that work signed out. */
 const PUBLIC = ['POST /api/v1/auth/login', 'POST /api/v1/auth/setup'];
+/** The only routes whose credential is a one-use secret in their path (no session or token). */
+const LINK = ['GET /api/v1/nodes/bootstrap/[token]'];
 
 let t: ControlTest;
 let routes: ApiRoute[];
@@ -51,6 +53,7 @@ describe('the route table', () => {
     expect(routes.length).toBeGreaterThanOrEqual(25);
     for (const r of routes) expect(r.handler.access, `${label(r)} is not wrapped by route()/publicRoute()`).toBeDefined();
     expect(routes.filter((r) => r.handler.access?.auth === 'public').map(label)).toEqual(PUBLIC);
+    expect(routes.filter((r) => r.handler.access?.auth === 'link').map(label)).toEqual(LINK);
   });
 
   it('keeps token, user, custom image, SMTP and node management for admin tokens', () => {
@@ -60,9 +63,9 @@ describe('the route table', () => {
       (r.pattern.startsWith('/api/v1/users/') && r.method !== 'GET') ||
       r.pattern === '/api/v1/custom-images' ||
       r.pattern === '/api/v1/settings/smtp' ||
-      r.pattern.startsWith('/api/v1/nodes');
+      (r.pattern.startsWith('/api/v1/nodes') && r.handler.access?.auth !== 'link');
     for (const r of routes.filter(adminOnly)) expect(neededScope(r), label(r)).toBe('admin');
-    for (const r of routes.filter((x) => x.method === 'GET' && !adminOnly(x))) expect(neededScope(r), label(r)).toBe('read');
+    for (const r of routes.filter((x) => x.method === 'GET' && !adminOnly(x) && x.handler.access?.auth !== 'link')) expect(neededScope(r), label(r)).toBe('read');
   });
 
   it('asks what the contract (@colo/api) documents: the same auth and token scope', () => {
@@ -70,8 +73,21 @@ describe('the route table', () => {
       const path = r.pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, '{$1}');
       const documented = API_OPERATIONS.find((o) => o.method === r.method && o.path === path);
       expect(documented, `${label(r)} has no contract entry`).toBeDefined();
-      expect(documented?.auth, label(r)).toBe(r.handler.access?.auth === 'public' ? 'public' : 'session-or-token');
-      if (documented?.auth !== 'public') expect(documented && scopeOf(documented), label(r)).toBe(neededScope(r));
+      const auth = r.handler.access?.auth;
+      expect(documented?.auth, label(r)).toBe(auth === 'public' ? 'public' : auth === 'link' ? 'link' : 'session-or-token');
+      if (documented?.auth === 'session-or-token') expect(documented && scopeOf(documented), label(r)).toBe(neededScope(r));
+    }
+  });
+});
+
+describe('every link route', () => {
+  it('takes the link alone: no token, any token, revoked or not, and a bad link is a 404 in words, never a 401 or 403', async () => {
+    for (const r of routes.filter((x) => x.handler.access?.auth === 'link')) {
+      for (const token of [null, 'colo_nope', tokens.revoked, tokens.read, tokens.admin]) {
+        const res = await call(r, token);
+        expect(res.status, `${label(r)} with ${token === null ? 'no token' : token.slice(0, 8)}`).toBe(404);
+        expect(res.json.error).toMatchObject({ code: 'not_found', message: expect.stringContaining('is not valid') });
+      }
     }
   });
 });

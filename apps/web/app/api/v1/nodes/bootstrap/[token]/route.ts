@@ -1,0 +1,37 @@
+import { serveBootstrapImages } from '@colo/control';
+import { linkRoute } from '../../../../../../lib/http';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * `docker save` of Colo's bootstrap images, for `curl -fsS <url> | docker load` on a machine
+ * joining the swarm. No session or API token: that machine has no Colo account, and the one-use,
+ * 30-minute secret in the path (made by an admin, kept hashed) is the whole credential; it opens
+ * these two images and nothing else. A wrong, used or expired link is a 404 saying which.
+ */
+export const GET = linkRoute<{ token: string }>(async ({ params }) => {
+  const served = await serveBootstrapImages(params.token);
+  const iterator = served.stream[Symbol.asyncIterator]();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await iterator.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await iterator.return?.(undefined);
+    },
+  });
+  return new Response(body, {
+    headers: {
+      'content-type': 'application/x-tar',
+      'content-disposition': `attachment; filename="${served.filename}"`,
+      'x-colo-images': served.images.join(' '),
+      'cache-control': 'no-store',
+    },
+  });
+});
