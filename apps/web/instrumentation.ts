@@ -6,8 +6,10 @@ export async function register(): Promise<void> {
   const { checkWebEnv } = await import('./lib/env');
   checkWebEnv();
   // Control (and its database client) read their settings from what the app hands them.
-  const { configureControl } = await import('@colo/control');
+  const { configureControl, useNodeAgentAccess: nodeAgentReads } = await import('@colo/control');
   configureControl(process.env);
+  // On a swarm, logs of replicas on other nodes are read through Colo's node agents (never set up from here).
+  nodeAgentReads({ readsOnly: true });
   const { stampPeerAddress } = await import('./lib/client-address');
   stampPeerAddress();
 }

@@ -197,6 +197,8 @@ export {
   SWARM_LABEL,
   type SwarmApi,
   type SwarmApplyEvent,
+  type SwarmNodeRecord,
+  type SwarmTaskInfo,
   type SwarmApplyOptions,
   type SwarmPlan,
   type SwarmPlanStep,

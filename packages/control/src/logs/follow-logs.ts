@@ -54,7 +54,7 @@ export async function* followScope(scope: LogScope, query: LogQuery, signal: Abo
     const since = Math.floor((after ? entryMillis(after) : (query.since ?? 0)) / 1000);
     void (async () => {
       try {
-        for await (const l of readLogs(c.id, { follow: true, since, signal })) {
+        for await (const l of readLogs(c.id, { follow: true, since, signal, docker: c.docker })) {
           const seen = readUpTo.get(c.id);
           if (seen && l.time && l.time <= seen) continue;
           if (l.time) readUpTo.set(c.id, l.time);

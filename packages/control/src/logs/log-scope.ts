@@ -1,10 +1,11 @@
 // Which containers a logs query reads: every replica of the VDC's appliances, or of one, found
 // by the labels the engine gives them (so replicas a deploy adds later are found the same way),
-// and the VDC's redactor, since an application may print its secrets.
+// on every node of a swarm the VDC's tasks were placed on (docker/replica-location.ts), each read
+// from its own node's engine; and the VDC's redactor, since an application may print its secrets.
 import type { Vdc } from '@colo/db';
-import type { ContainerSummary } from '@colo/engine';
+import type { NodeEngine } from '@colo/engine';
 import type { AuthUser } from '../auth/api-tokens';
-import { engineConfig, getRuntime } from '../docker/engine-access';
+import { type VdcContainer, vdcContainers } from '../docker/replica-location';
 import { ColoError } from '../errors';
 import { findOwnedVdc, findRevision } from '../vdcs/find-vdc';
 import { vdcRedactor } from '../live/vdc-redactor';
@@ -15,6 +16,8 @@ export interface LogContainer {
   appliance: string;
   replica: number;
   running: boolean;
+  /** The Docker API of the node it runs on; undefined: Colo's own engine. */
+  docker?: NodeEngine['docker'];
 }
 
 export interface LogScope {
@@ -26,18 +29,22 @@ export interface LogScope {
 
 export async function openLogScope(user: AuthUser, vdcName: string, filter: { appliance?: string; replica?: number }): Promise<LogScope> {
   const vdc = await findOwnedVdc(user, vdcName);
-  const labels = [`colo.instance=${engineConfig().instance}`, `colo.vdc=${vdc.id}`, 'colo.appliance', 'colo.replica'];
-  if (filter.appliance) labels[2] = `colo.appliance=${filter.appliance}`;
-  if (filter.replica !== undefined) labels[3] = `colo.replica=${filter.replica}`;
-  const containers = async () => (await getRuntime().listContainers(labels)).map(toLogContainer).sort(byApplianceThenReplica);
+  const containers = async () => (await vdcContainers(vdc, filter)).map(toLogContainer).sort(byApplianceThenReplica);
   if (filter.appliance && (await containers()).length === 0 && !(await inLatestRevision(vdc, filter.appliance))) {
     throw new ColoError('not_found', `VDC "${vdc.name}" has no appliance "${filter.appliance}"`);
   }
   return { vdc, redact: vdcRedactor(vdc), containers };
 }
 
-function toLogContainer(c: ContainerSummary): LogContainer {
-  return { id: c.id, name: c.name, appliance: c.labels['colo.appliance'] ?? '', replica: Number(c.labels['colo.replica']) || 0, running: c.state === 'running' };
+export function toLogContainer(c: VdcContainer): LogContainer {
+  return {
+    id: c.id,
+    name: c.name,
+    appliance: c.labels['colo.appliance'] ?? '',
+    replica: c.replica,
+    running: c.state === 'running',
+    ...(c.engine.docker ? { docker: c.engine.docker } : {}),
+  };
 }
 
 function byApplianceThenReplica(a: LogContainer, b: LogContainer): number {

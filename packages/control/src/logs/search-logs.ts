@@ -50,7 +50,7 @@ export async function collectLogs(
   const readOne = async (c: LogContainer): Promise<NewestLines> => {
     const newest = new NewestLines(query.limit);
     let last = '';
-    for await (const l of readLogs(c.id, { since, until, signal })) {
+    for await (const l of readLogs(c.id, { since, until, signal, docker: c.docker })) {
       last = l.time || last;
       const entry = toEntry(scope, c, l);
       if (matchesTime(entry, query) && matchesLine(entry, query)) newest.push(entry);

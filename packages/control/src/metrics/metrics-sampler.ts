@@ -3,9 +3,13 @@
 // one-shot with bounded concurrency, and stores a sample per replica (rates since the previous
 // tick's reading) in one batch. Ticks are aligned to the interval and a sample's `at` is its
 // tick, so a second worker's samples of the same tick are dropped as duplicates.
+// On a swarm the same is done on every ready node, through its own engine (one list and its
+// stats reads per node, as on one host), a few nodes at a time.
 import { getPrisma } from '@colo/db';
 import { type ContainerStats, type ContainerSummary, LABEL } from '@colo/engine';
-import { engineConfig, getRuntime } from '../docker/engine-access';
+import { engineConfig } from '../docker/engine-access';
+import { type EngineOnNode, sampledEngines } from '../docker/replica-location';
+import { replicaOf } from '../docker/swarm-replicas';
 import { rollUpMetrics } from './metric-rollups';
 import { type MetricValues, sampleRates } from './sample-rates';
 
@@ -45,6 +49,12 @@ export interface MetricsSampler {
  */
 const DEFAULT_CONCURRENCY = 32;
 
+/**
+ * Nodes read at once on a swarm: each node's collector answers its own reads, so nodes in
+ * parallel shorten a tick; at most this many times `concurrency` reads are in flight.
+ */
+const NODES_AT_ONCE = 4;
+
 /** Appliance containers only: edge listeners and volume tools are Colo's own, not a replica. */
 function sampled(c: ContainerSummary): boolean {
   const labels = c.labels;
@@ -70,32 +80,46 @@ export function createMetricsSampler(options: Omit<MetricsSamplerOptions, 'rollu
   async function tick(now: Date = new Date()): Promise<TickResult> {
     const started = performance.now();
     const at = new Date(Math.floor(now.getTime() / options.intervalMs) * options.intervalMs);
-    const runtime = getRuntime();
-    const containers = (await runtime.listContainers(labels)).filter(sampled);
     const readings = new Map<string, ContainerStats>();
     const rows: (MetricValues & { vdcId: string; appliance: string; replica: number; at: Date })[] = [];
-    await eachLimited(containers, concurrency, async (c) => {
-      const stats = await runtime.containerStats(c.id).catch((error: Error) => {
-        log(`metrics: could not read ${c.name}: ${error.message}`);
-        return undefined;
+    let listed = 0;
+    const sampleNode = async ({ runtime, nodeId }: EngineOnNode): Promise<void> => {
+      const containers = await runtime.listContainers(labels).then(
+        (all) => all.filter(sampled),
+        (error: Error) => {
+          // One node that does not answer costs its own samples, not the tick's.
+          if (nodeId === undefined) throw error;
+          log(`metrics: could not list the containers of node ${nodeId}: ${error.message}`);
+          return [];
+        },
+      );
+      listed += containers.length;
+      await eachLimited(containers, concurrency, async (c) => {
+        const stats = await runtime.containerStats(c.id).catch((error: Error) => {
+          log(`metrics: could not read ${c.name}: ${error.message}`);
+          return undefined;
+        });
+        if (!stats) return;
+        readings.set(c.id, stats);
+        const before = previous.get(c.id);
+        const values = before && sampleRates(before, stats);
+        if (!values) return;
+        rows.push({
+          vdcId: c.labels[LABEL.vdc] as string,
+          appliance: c.labels[LABEL.appliance] as string,
+          // On a swarm a replica is its task's slot (the service's replicas share one set of labels).
+          replica: replicaOf(c.labels) ?? 0,
+          at,
+          ...values,
+        });
       });
-      if (!stats) return;
-      readings.set(c.id, stats);
-      const before = previous.get(c.id);
-      const values = before && sampleRates(before, stats);
-      if (!values) return;
-      rows.push({
-        vdcId: c.labels[LABEL.vdc] as string,
-        appliance: c.labels[LABEL.appliance] as string,
-        replica: Number(c.labels[LABEL.replica] ?? 0),
-        at,
-        ...values,
-      });
-    });
+    };
+    const engines = await sampledEngines((nodeId, error) => log(`metrics: node ${nodeId} cannot be reached: ${error.message}`));
+    await eachLimited(engines, NODES_AT_ONCE, sampleNode);
     // Containers gone since the last tick are forgotten with it.
     previous = readings;
     if (rows.length > 0) await getPrisma().metricSample.createMany({ data: rows, skipDuplicates: true });
-    const result = { at, containers: containers.length, stored: rows.length, durationMs: performance.now() - started };
+    const result = { at, containers: listed, stored: rows.length, durationMs: performance.now() - started };
     options.onTick?.(result);
     return result;
   }

@@ -133,10 +133,20 @@ export function agentNodeAccess(): NodeAccess {
 /**
  * Makes the agents the swarm's per-node access (docker/engine-mode.ts) in this process (the
  * worker calls it at start). COLO_SWARM_NODE_DOCKER_PORT, set only on private test networks,
- * keeps its direct access.
+ * keeps its direct access. `readsOnly` (the web process, which changes nothing in Docker and so
+ * never ensures the agent): each node's engine through the agents the worker set up, for reads
+ * (the logs of a VDC on the swarm); the shares' NodeAccess is left out.
  */
-export function useNodeAgentAccess(): void {
+export function useNodeAgentAccess(options: { readsOnly?: boolean } = {}): void {
   if (controlEnv().COLO_SWARM_NODE_DOCKER_PORT !== undefined) return;
+  if (options.readsOnly) {
+    setNodeEngineFactory(async (nodeId) => {
+      const certs = await storedNodeAgentCertificates();
+      const agents = agentsFor(certs.client.cert, () => agentClientPems(certs));
+      return { docker: await agents.docker(nodeId), runtime: await agents.runtime(nodeId) };
+    });
+    return;
+  }
   setNodeAccessFactory(agentNodeAccess);
   setNodeEngineFactory(async (nodeId) => {
     const agents = await getNodeAgents();

@@ -2,8 +2,9 @@
 // container, as the container's own user. Exec is an operator's right, so it needs the `deploy`
 // scope and an operator's role in the VDC's team; it stays theirs only while both hold (a delete,
 // leaving the team or becoming a viewer closes it).
-// The shell runs in the worker, which holds the Docker socket and finds the container by its
-// labels. Its opening is audited by the route; its end here, with how long it lasted and why.
+// The shell runs in the worker, which holds the Docker socket and finds the replica's container
+// and its node (appliance-shell-call.ts). Its opening is audited by the route; its end here, with
+// how long it lasted and why.
 import { applianceTerminalBody } from '@colo/api';
 import type { AuthUser } from '../auth/api-tokens';
 import { requireScope } from '../auth/token-scope';

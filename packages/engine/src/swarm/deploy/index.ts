@@ -5,7 +5,7 @@ export { deploySwarmVdc, isSwarmManager, planSwarmVdc, type SwarmDeployOptions, 
 export { type DesiredSwarmOptions, desiredSwarm, serviceName, swarmImages } from './desired-swarm';
 export { createDockerSwarmApi } from './docker-swarm-api';
 export { choosePinnedNodes, listenerNode, pinGroups, shareClientRule } from './placement';
-export type { SwarmApi } from './swarm-api';
+export type { SwarmApi, SwarmNodeRecord, SwarmTaskInfo } from './swarm-api';
 export { SWARM_LABEL } from './swarm-labels';
 export { destroySwarmVdc, type SwarmDestroyOptions, type SwarmLifecycleOptions, startSwarmVdc, stopSwarmAppliances, stopSwarmVdc } from './swarm-lifecycle';
 export { withShareMounts } from './share-mounts';

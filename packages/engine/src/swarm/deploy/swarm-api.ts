@@ -17,7 +17,8 @@ export interface SwarmTaskInfo {
   NodeID?: string;
   Slot?: number;
   DesiredState: string;
-  Status: { State: string; Err?: string; Message?: string; Timestamp?: string };
+  /** ContainerStatus once the node made the task's container: where per-node work finds it. */
+  Status: { State: string; Err?: string; Message?: string; Timestamp?: string; ContainerStatus?: { ContainerID?: string } };
   Spec: { ContainerSpec?: { Labels?: Record<string, string> } };
 }
 
