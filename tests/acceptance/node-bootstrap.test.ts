@@ -3,7 +3,7 @@
 // `curl -fsS <url> | docker load`. Against a real Colo (web + worker, real Docker and Redis): the
 // tar real curl fetches holds exactly the relay and share images as `docker load` names them
 // (its manifest.json), their very image ids; a second fetch, a wrong link and a link with a
-// session token instead are refused with 404 in words. No swarm is needed: the link serves the
+// session token instead are refused with 404 in words; the uses are in the audit log. No swarm is needed: the link serves the
 // images wherever Colo runs.
 import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,18 @@ describe("a new node's bootstrap images", () => {
     const again = await refusal(link.url);
     expect(again.status).toBe(404);
     expect(again.message).toMatch(/^this node bootstrap link was used already .*each link serves once: get a new one with colo node add/);
+
+    // Both uses are in the audit log: served, then refused, from this machine, never the secret.
+    type Event = { actor: { via: string; address: string | null }; outcome: string; status: number; detail: { link: string } };
+    const { json } = await api<{ events: Event[] }>(c, 'GET', '/audit?action=nodeBootstrapImages');
+    const token = link.url.split('/').pop() as string;
+    expect(JSON.stringify(json)).not.toContain(token);
+    const [first, ...rest] = [...json.events].reverse();
+    expect(first).toMatchObject({ actor: { via: 'system', address: expect.stringMatching(/127\.0\.0\.1$/) }, outcome: 'ok', status: 200 });
+    expect(rest.map((e) => [e.outcome, e.status, e.detail.link])).toEqual([
+      ['denied', 404, first?.detail.link],
+      ['denied', 404, first?.detail.link],
+    ]);
   }, 300_000);
 
   it('refuses a link that was never made, whatever token rides along, and leaves a real one usable', async () => {

@@ -1,6 +1,7 @@
 // Node bootstrap links against the real database and real worker calls (served in this process):
 // admins only, the secret kept hashed, one use however many ask at once, an expiry, a wrong token
-// that changes nothing, and a link given back when its images could not begin to stream. The
+// that changes nothing (and fills no log), a link given back when its images could not begin to
+// stream, and each use of a real link in the audit log. The
 // bytes themselves (a real `docker save` through the pipe): tests/acceptance/node-bootstrap.test.ts.
 import { getPrisma } from '@colo/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +36,7 @@ async function refusal(promise: Promise<unknown>) {
 
 const tokenOf = (url: string) => url.split('/').pop() as string;
 const rows = () => getPrisma().nodeBootstrapLink.findMany({ orderBy: { id: 'asc' } });
+const audits = () => getPrisma().auditEvent.findMany({ where: { action: 'nodeBootstrapImages' }, orderBy: { at: 'asc' } });
 
 describe('node bootstrap links', () => {
   it('are made by admins only, on the origin given, with the secret kept as its hash', async () => {
@@ -74,11 +76,14 @@ describe('node bootstrap links', () => {
     const token = tokenOf((await createBootstrapLink(admin, ORIGIN)).url);
     const near = `${token.slice(0, -1)}${token.endsWith('a') ? 'b' : 'a'}`;
     const before = await rows();
+    const auditedBefore = await audits();
     for (const wrong of [near, `cboot_${'0'.repeat(40)}`, 'cboot_short', '../../users', token.toUpperCase(), '']) {
       expect(await refusal(claimBootstrapLink(wrong)), wrong).toEqual({ code: 'not_found', message: expect.stringMatching(/^this node bootstrap link is not valid: get a new one/) });
       expect(await refusal(serveBootstrapImages(wrong)), wrong).toMatchObject({ code: 'not_found' });
     }
     expect(await rows()).toEqual(before);
+    // Guessing fills no log.
+    expect(await audits()).toEqual(auditedBefore);
     // The real one still works after all that.
     await expect(claimBootstrapLink(token)).resolves.toMatchObject({ usedAt: expect.any(Date) });
   });
@@ -98,8 +103,22 @@ describe('node bootstrap links', () => {
       else process.env.COLO_IMAGE_NAMESPACE = namespace;
       configureControl(process.env);
     }
-    expect((await getPrisma().nodeBootstrapLink.findUniqueOrThrow({ where: { tokenHash: hashSecretToken(token) } })).usedAt).toBeNull();
+    const row = await getPrisma().nodeBootstrapLink.findUniqueOrThrow({ where: { tokenHash: hashSecretToken(token) } });
+    expect(row.usedAt).toBeNull();
+    expect((await audits()).filter((a) => (a.detail as { link?: string }).link === row.id)).toMatchObject([
+      { via: 'system', actorId: null, outcome: 'failed', status: 502, detail: { madeBy: admin.id, givenBack: true, error: expect.stringContaining('has no image') } },
+    ]);
     await expect(claimBootstrapLink(token)).resolves.toMatchObject({ usedAt: expect.any(Date) });
+  });
+
+  it('audits a used link asked again, with the address that asked and who made it', async () => {
+    const token = tokenOf((await createBootstrapLink(admin, ORIGIN)).url);
+    await claimBootstrapLink(token);
+    expect(await refusal(serveBootstrapImages(token, '192.0.2.7'))).toMatchObject({ code: 'not_found', message: expect.stringContaining('used already') });
+    const row = await getPrisma().nodeBootstrapLink.findUniqueOrThrow({ where: { tokenHash: hashSecretToken(token) } });
+    const events = (await audits()).filter((a) => (a.detail as { link?: string }).link === row.id);
+    expect(events).toMatchObject([{ via: 'system', address: '192.0.2.7', outcome: 'denied', status: 404, detail: { madeBy: admin.id, error: expect.stringContaining('used already') } }]);
+    expect(JSON.stringify(events)).not.toContain(token);
   });
 
   it('deletes links a day past their expiry when a new one is made', async () => {

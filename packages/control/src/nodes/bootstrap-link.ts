@@ -3,9 +3,11 @@
 // `curl -fsS <url> | docker load && docker swarm join …` instead of someone copying images by hand.
 // The secret in the URL is the only credential the GET takes: the machine joining has no Colo
 // account or token, and must not be given one. Only its sha256 is kept; it is used up when its
-// stream starts (one conditional update wins, whoever races) and expires after 30 minutes.
+// stream starts (one conditional update wins, whoever races) and expires after 30 minutes. Each
+// use of a real link goes to the audit log.
 import { getPrisma } from '@colo/db';
 import type { AuthUser } from '../auth/api-tokens';
+import { recordAudit, SYSTEM_ACTOR } from '../audit/record-audit';
 import { requireAdmin } from '../auth/roles';
 import { hashSecretToken, newSecretToken } from '../auth/secret-token';
 import { newPipeId, readPipe, volumeFromPipe } from '../bundles/data-pipe';
@@ -51,19 +53,45 @@ export async function createBootstrapLink(user: AuthUser, origin: string): Promi
   return { url, expiresAt: expiresAt.toISOString(), images: bootstrapImages(), loadCommand: `curl -fsS ${shellWord(url)} | docker load` };
 }
 
-/** Uses the link up, or refuses in words (404 for every refusal: nothing tells a guess apart). */
-export async function claimBootstrapLink(token: string): Promise<{ id: string; usedAt: Date }> {
+interface LinkRow {
+  id: string;
+  createdById: string;
+}
+
+type LinkUse = { ok: true; row: LinkRow; usedAt: Date } | { ok: false; row?: LinkRow; error: ColoError };
+
+/** One conditional update decides; a refusal says why in words (404 for each: nothing tells a guess apart). */
+async function useLink(token: string): Promise<LinkUse> {
   const invalid = new ColoError('not_found', `this node bootstrap link is not valid: ${GET_ANOTHER}`);
-  if (!TOKEN_PATTERN.test(token)) throw invalid;
+  if (!TOKEN_PATTERN.test(token)) return { ok: false, error: invalid };
   const prisma = getPrisma();
   const tokenHash = hashSecretToken(token);
   const usedAt = new Date();
   const claimed = await prisma.nodeBootstrapLink.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: usedAt } }, data: { usedAt } });
   const row = await prisma.nodeBootstrapLink.findUnique({ where: { tokenHash } });
-  if (!row) throw invalid;
-  if (claimed.count === 1) return { id: row.id, usedAt };
-  if (row.usedAt) throw new ColoError('not_found', `this node bootstrap link was used already (${row.usedAt.toISOString()}); each link serves once: ${GET_ANOTHER}`);
-  throw new ColoError('not_found', `this node bootstrap link expired at ${row.expiresAt.toISOString()} (links last ${BOOTSTRAP_LINK_MINUTES} minutes): ${GET_ANOTHER}`);
+  if (!row) return { ok: false, error: invalid };
+  if (claimed.count === 1) return { ok: true, row, usedAt };
+  const error = row.usedAt
+    ? new ColoError('not_found', `this node bootstrap link was used already (${row.usedAt.toISOString()}); each link serves once: ${GET_ANOTHER}`)
+    : new ColoError('not_found', `this node bootstrap link expired at ${row.expiresAt.toISOString()} (links last ${BOOTSTRAP_LINK_MINUTES} minutes): ${GET_ANOTHER}`);
+  return { ok: false, row, error };
+}
+
+/** Uses the link up, or throws the refusal. */
+export async function claimBootstrapLink(token: string): Promise<{ id: string; usedAt: Date }> {
+  const use = await useLink(token);
+  if (!use.ok) throw use.error;
+  return { id: use.row.id, usedAt: use.usedAt };
+}
+
+/**
+ * The audit log records every use of a real link, served or refused (a used link asked again
+ * means someone else holds it); a token that names no link is not recorded, so guessing cannot
+ * fill the log. The actor is Colo itself, from the fetching machine's address, with the admin
+ * who made the link.
+ */
+function auditUse(row: LinkRow, address: string | undefined, outcome: 'ok' | 'denied' | 'failed', status: number, detail: Record<string, unknown>) {
+  return recordAudit({ actor: { ...SYSTEM_ACTOR, address }, action: 'nodeBootstrapImages', outcome, status, detail: { link: row.id, madeBy: row.createdById, ...detail } });
 }
 
 export interface BootstrapImagesStream {
@@ -73,21 +101,27 @@ export interface BootstrapImagesStream {
 }
 
 /**
- * The tar of the bootstrap images for the link's one use. When the worker cannot begin it (an
- * image missing, no worker), the link is given back: nothing was served.
+ * The tar of the bootstrap images for the link's one use, fetched from `address`. When the worker
+ * cannot begin it (an image missing, no worker), the link is given back: nothing was served.
  */
-export async function serveBootstrapImages(token: string): Promise<BootstrapImagesStream> {
-  const claim = await claimBootstrapLink(token);
+export async function serveBootstrapImages(token: string, address?: string): Promise<BootstrapImagesStream> {
+  const use = await useLink(token);
+  if (!use.ok) {
+    if (use.row) await auditUse(use.row, address, 'denied', 404, { error: use.error.message });
+    throw use.error;
+  }
   const pipe = newPipeId();
   let images: string[];
   try {
     ({ images } = await callWorker('nodes.bootstrap-images', { pipe }));
   } catch (error) {
     await getPrisma()
-      .nodeBootstrapLink.updateMany({ where: { id: claim.id, usedAt: claim.usedAt }, data: { usedAt: null } })
+      .nodeBootstrapLink.updateMany({ where: { id: use.row.id, usedAt: use.usedAt }, data: { usedAt: null } })
       .catch(() => undefined);
+    await auditUse(use.row, address, 'failed', 502, { error: (error as Error).message, givenBack: true });
     throw error;
   }
+  await auditUse(use.row, address, 'ok', 200, { images });
   async function* stream(): AsyncGenerator<Buffer> {
     const frames = readPipe(pipe);
     try {

@@ -1,4 +1,5 @@
 import { serveBootstrapImages } from '@colo/control';
+import { clientIp } from '../../../../../../lib/client-address';
 import { linkRoute } from '../../../../../../lib/http';
 
 export const dynamic = 'force-dynamic';
@@ -7,10 +8,11 @@ export const dynamic = 'force-dynamic';
  * `docker save` of Colo's bootstrap images, for `curl -fsS <url> | docker load` on a machine
  * joining the swarm. No session or API token: that machine has no Colo account, and the one-use,
  * 30-minute secret in the path (made by an admin, kept hashed) is the whole credential; it opens
- * these two images and nothing else. A wrong, used or expired link is a 404 saying which.
+ * these two images and nothing else. A wrong, used or expired link is a 404 saying which; each
+ * use of a real link is audited with the fetching address.
  */
-export const GET = linkRoute<{ token: string }>(async ({ params }) => {
-  const served = await serveBootstrapImages(params.token);
+export const GET = linkRoute<{ token: string }>(async ({ req, params }) => {
+  const served = await serveBootstrapImages(params.token, clientIp(req));
   const iterator = served.stream[Symbol.asyncIterator]();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
