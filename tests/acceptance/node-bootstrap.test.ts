@@ -2,10 +2,15 @@
 // one-use link (POST /nodes/bootstrap, or inside the join answer), the new machine runs
 // `curl -fsS <url> | docker load`. Against a real Colo (web + worker, real Docker and Redis): the
 // tar real curl fetches holds exactly the relay and share images as `docker load` names them
-// (its manifest.json), their very image ids; a second fetch, a wrong link and a link with a
+// (its manifest.json), their very image ids, every layer whole (its sha256 the diff id its
+// config names, as `docker load` checks); a second fetch, a wrong link and a link with a
 // session token instead are refused with 404 in words; the uses are in the audit log. No swarm is needed: the link serves the
 // images wherever Colo runs.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker } from './harness';
 import { api, type Colo, startColo } from './setup';
@@ -36,6 +41,12 @@ function shell(line: string, timeoutMs = 300_000): Promise<string> {
   });
 }
 
+async function fileSha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return `sha256:${hash.digest('hex')}`;
+}
+
 async function newLink(): Promise<Link> {
   const { status, json } = await api<{ bootstrap: Link }>(c, 'POST', '/nodes/bootstrap');
   expect(status, JSON.stringify(json)).toBe(200);
@@ -56,17 +67,27 @@ describe("a new node's bootstrap images", () => {
     expect(link.url).toMatch(new RegExp(`^${c.url}/api/v1/nodes/bootstrap/cboot_[a-z0-9]{40}$`));
     expect(link.loadCommand).toBe(`curl -fsS ${link.url} | docker load`);
 
-    // The command's curl, its output read by tar as `docker load` reads it (not loaded: this
-    // host's Docker holds these images already).
+    // The command's curl, its output unpacked and checked as `docker load` checks it: each layer's
+    // sha256 is the diff id its image's config names (not loaded: this host holds the images).
     const curl = link.loadCommand.replace(/ \| docker load$/, '');
-    const started = Date.now();
-    const manifest = JSON.parse(await shell(`${curl} | tar -xOf - manifest.json`)) as { Config: string; RepoTags: string[] }[];
-    console.log(`bootstrap images streamed through Colo in ${Date.now() - started} ms`);
-    expect(manifest.flatMap((m) => m.RepoTags).sort()).toEqual([...link.images].sort());
-    for (const image of link.images) {
-      const id = (await docker.getImage(image).inspect()).Id.replace(/^sha256:/, '');
-      const entry = manifest.find((m) => m.RepoTags.includes(image));
-      expect(entry?.Config, image).toContain(id);
+    const dir = mkdtempSync(path.join(tmpdir(), 'colo-bootstrap-'));
+    try {
+      const started = Date.now();
+      await shell(`${curl} | tar -xf - -C ${dir}`);
+      console.log(`bootstrap images streamed through Colo in ${Date.now() - started} ms`);
+      const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { Config: string; RepoTags: string[]; Layers: string[] }[];
+      expect(manifest.flatMap((m) => m.RepoTags).sort()).toEqual([...link.images].sort());
+      for (const image of link.images) {
+        const inspected = await docker.getImage(image).inspect();
+        const entry = manifest.find((m) => m.RepoTags.includes(image));
+        expect(entry?.Config, image).toContain(inspected.Id.replace(/^sha256:/, ''));
+        const config = JSON.parse(readFileSync(path.join(dir, entry?.Config ?? ''), 'utf8')) as { rootfs: { diff_ids: string[] } };
+        expect(config.rootfs.diff_ids, image).toEqual(inspected.RootFS.Layers);
+        const layers = await Promise.all((entry?.Layers ?? []).map((layer) => fileSha256(path.join(dir, layer))));
+        expect(layers, image).toEqual(config.rootfs.diff_ids);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
 
     // Used up: the same line again fails before `docker load` gets anything, and says why.
