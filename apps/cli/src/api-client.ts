@@ -151,7 +151,7 @@ export class ColoClient {
   clone(name: string, body: { name: string; snapshot?: number; ports?: Record<string, number> }) {
     return this.call('POST', `/vdcs/${seg(name)}/clone`, operationStartedSchema, { body });
   }
-  move(name: string, body: { appliance: string; node?: string; snapshot?: number }) {
+  move(name: string, body: { appliance?: string; node?: string; snapshot?: number }) {
     return this.call('POST', `/vdcs/${seg(name)}/move`, operationStartedSchema, { body });
   }
   revisions(name: string) {

@@ -91,8 +91,8 @@ export const vdcOperations = [
   op({ method: 'POST', path: '/api/v1/vdcs/{name}/clone', operationId: 'cloneVdc', tag: 'Lifecycle', auth: 'session-or-token', summary: 'Clones the VDC (live, or from `snapshot`) into a new VDC `name`', params: vdcParams, body: cloneBody, responses: started('clone'), errors: [...LIFECYCLE_ERRORS, 'name_taken'] }),
   op({
     method: 'POST', path: '/api/v1/vdcs/{name}/move', operationId: 'moveAppliance', tag: 'Lifecycle', auth: 'session-or-token',
-    summary: 'Moves a stateful appliance of a swarm VDC (with what must run beside it) onto another node, or restores it from a snapshot onto another node when its node is lost',
-    description: 'Without `node` Colo picks the ready, active node with the least load; without `snapshot` the data is copied live from its node while that node answers, else restored from the newest ready snapshot. The source stays until the moved appliance is healthy.',
+    summary: 'Moves a stateful appliance of a swarm VDC (with what must run beside it), or without `appliance` the whole VDC, onto another node, or restores it from a snapshot onto another node when its node is lost',
+    description: 'Without `appliance` every appliance that keeps data on a node goes to the target node in one operation, each copied live from its node, or restored from the newest snapshot when its node is lost. Without `node` Colo picks the ready, active node with the least load; without `snapshot` the data is copied live from its node while that node answers, else restored from the newest ready snapshot. The source stays until the moved appliances are healthy.',
     params: vdcParams, body: moveBody, responses: started('move'), errors: [...LIFECYCLE_ERRORS],
   }),
   op({

@@ -21,12 +21,18 @@ export const cloneBody = z.object({
 });
 
 /**
- * `POST /vdcs/{name}/move`: a stateful appliance of a swarm VDC onto another node. Strict: a
- * misspelt `node` must not silently become "any node".
+ * `POST /vdcs/{name}/move`: a stateful appliance of a swarm VDC, or (no `appliance`) every one of
+ * them, onto another node. Strict: a misspelt `node` must not silently become "any node", nor a
+ * misspelt `appliance` the whole VDC.
  */
 export const moveBody = z
   .object({
-    appliance: z.string().min(1).max(64).describe('the appliance whose data moves (pinned to a node by its instance volumes)'),
+    appliance: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe('the appliance whose data moves (pinned to a node by its instance volumes); absent: the whole VDC, every appliance that keeps data on a node, in one operation'),
     node: z.string().min(1).max(253).optional().describe('the target node (hostname or id); absent: the ready, active node with the least load'),
     snapshot: z.number().int().positive().optional().describe("restore this snapshot's data onto the target; absent: a live copy while its node answers, else the newest ready snapshot"),
   })

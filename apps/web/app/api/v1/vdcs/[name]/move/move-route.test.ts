@@ -40,9 +40,14 @@ const moves = () => getPrisma().operation.count({ where: { kind: 'move' } });
 describe('POST /vdcs/:name/move', () => {
   it('refuses a bad body with a 400 naming the field, and queues nothing', async () => {
     const cases: [unknown, RegExp][] = [
-      [{}, /appliance/],
       [{ appliance: '' }, /appliance/],
       [{ appliance: 'db', to: 'n2' }, /to/],
+      // Without an appliance the whole VDC moves: unknown keys are still refused, so a misspelt
+      // appliance never becomes the whole VDC, nor a misspelt node "any node".
+      [{ to: 'n2' }, /to/],
+      [{ applaince: 'db' }, /applaince/],
+      [{ node: 'n2; rm -rf /' }, /node/],
+      [{ snapshot: 0 }, /snapshot/],
       [{ appliance: 'db', node: '' }, /node/],
       [{ appliance: 'db', node: 'n2; rm -rf /' }, /node/],
       [{ appliance: 'db', snapshot: 0 }, /snapshot/],
@@ -78,6 +83,9 @@ describe('POST /vdcs/:name/move', () => {
     const snapshot = await move('shop', { appliance: 'db', snapshot: 9 });
     expect(snapshot.status).toBe(404);
     expect(snapshot.json.error.code).toBe('not_found');
+    const wholeSnapshot = await move('shop', { snapshot: 9 });
+    expect(wholeSnapshot.status).toBe(404);
+    expect(wholeSnapshot.json.error.code).toBe('not_found');
     expect(await moves()).toBe(0);
   });
 
@@ -90,5 +98,18 @@ describe('POST /vdcs/:name/move', () => {
     const audit = await getPrisma().auditEvent.findFirst({ where: { action: 'moveAppliance', status: 202 } });
     expect(audit).toMatchObject({ outcome: 'ok', status: 202, vdcName: 'shop' });
     expect(audit?.detail).toMatchObject({ operation: res.json.operation.id });
+  });
+
+  it('queues a move (202) of the whole VDC for a body without appliance, and audits it', async () => {
+    const res = await move('shop', { node: 'n3' });
+    expect(res.status, JSON.stringify(res.json)).toBe(202);
+    expect(res.json.operation).toMatchObject({ kind: 'move', status: 'queued', vdc: 'shop' });
+    const row = await getPrisma().operation.findUniqueOrThrow({ where: { id: res.json.operation.id } });
+    expect(row.params).toEqual({ node: 'n3' });
+    const audit = await getPrisma().auditEvent.findFirst({ where: { action: 'moveAppliance', status: 202, detail: { path: ['operation'], equals: res.json.operation.id } } });
+    expect(audit).toMatchObject({ outcome: 'ok', status: 202, vdcName: 'shop' });
+    const empty = await move('shop', {});
+    expect(empty.status, JSON.stringify(empty.json)).toBe(202);
+    expect((await getPrisma().operation.findUniqueOrThrow({ where: { id: empty.json.operation.id } })).params).toEqual({});
   });
 });
