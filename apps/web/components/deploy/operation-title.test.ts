@@ -24,6 +24,15 @@ describe('operationTitle', () => {
     expect(operationTitle(op('move', { appliance: 'db', snapshot: 4, node: 'n1' }))).toBe('Restore db from snapshot 4 to n1');
   });
 
+  it('names a move without an appliance by its VDC: the whole VDC moves', () => {
+    const whole = (params: unknown, result: Record<string, unknown> | null = null) => ({ ...op('move', params, result), vdc: 'lamp' });
+    expect(operationTitle(whole({ node: 'n3' }))).toBe('Move lamp to n3');
+    expect(operationTitle(whole({}))).toBe('Move lamp');
+    expect(operationTitle(whole({}, { node: 'n2' }))).toBe('Move lamp to n2');
+    expect(operationTitle(whole({ snapshot: 4 }))).toBe('Restore lamp from snapshot 4 onto another node');
+    expect(operationTitle(op('move', { node: 'n3' }))).toBe('Move the VDC to n3');
+  });
+
   it('takes a snapshot number from the result once the snapshot exists', () => {
     expect(operationTitle(op('snapshot', { note: 'x' }))).toBe('Snapshot');
     expect(operationTitle(op('snapshot', { note: 'x' }, { snapshot: 7 }))).toBe('Snapshot 7');

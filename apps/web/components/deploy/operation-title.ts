@@ -1,7 +1,8 @@
 // An operation in words, from its kind and what was asked: "Restore snapshot 2", "Clone to shop-v2".
 import type { OperationBody } from './types';
 
-type Titled = Pick<OperationBody, 'kind' | 'revision' | 'params' | 'result'>;
+/** `vdc` names a move of the whole VDC ("Move lamp to n3"). */
+type Titled = Pick<OperationBody, 'kind' | 'revision' | 'params' | 'result'> & { vdc?: string };
 
 function field(source: unknown, key: string): unknown {
   return source && typeof source === 'object' ? (source as Record<string, unknown>)[key] : undefined;
@@ -44,7 +45,8 @@ export function operationTitle(op: Titled): string {
       // Params say what was asked; the result (once done) may name the node and snapshot Colo picked.
       const node = text(field(params, 'node')) ?? text(field(result, 'node'));
       const onto = node ? ` to ${node}` : '';
-      const what = appliance ?? 'an appliance';
+      // No appliance: the whole VDC (every appliance that keeps data on a node).
+      const what = appliance ?? text(op.vdc) ?? 'the VDC';
       return snapshot !== undefined ? `Restore ${what} from snapshot ${snapshot}${onto || ' onto another node'}` : `Move ${what}${onto}`;
     }
     case 'data_import': {

@@ -1,10 +1,11 @@
 'use client';
 // The bar above the canvas: where you are, whether it is saved, history and view tools, and the
-// lifecycle actions (save, deploy, stop/start/destroy).
+// lifecycle actions (save, deploy, stop/start/destroy; on a swarm, move to another node).
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { DeployButton, LifecycleMenu } from '@/components/deploy';
 import { SaveButton } from './save/save-button';
+import { VdcMoveButton } from './vdc-move-button';
 
 /** A link from the editor to one of the VDC's own pages (history, logs, alerts, metrics, activity). */
 function VdcPageLink(props: { href: string; title: string; label: string; testId: string; paths: string[] }) {
@@ -156,9 +157,13 @@ export function EditorToolbar(p: EditorToolbarProps) {
 
       <div className="flex items-center gap-2 border-l border-slate-200 pl-3">
         {p.readOnly ? (
-          <ViewerActions reason={p.readOnly} />
+          <>
+            <VdcMoveButton vdcName={p.vdcName} readOnly={p.readOnly} />
+            <ViewerActions reason={p.readOnly} />
+          </>
         ) : (
           <>
+            <VdcMoveButton vdcName={p.vdcName} />
             <LifecycleMenu vdcName={p.vdcName} />
             <SaveButton dirty={p.dirty} saving={p.saving} onSave={p.onSave} />
             <DeployButton vdcName={p.vdcName} beforeDeploy={p.beforeDeploy} />

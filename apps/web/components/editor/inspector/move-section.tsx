@@ -2,13 +2,12 @@
 // On a swarm, for an appliance pinned to a node by its data: which node holds it (lost or not)
 // and "Move to node…" — a ready node from the nodes API (Colo admins list them; others leave
 // the choice to Colo) and Move, an operation followed like any other. Operators only.
-import type { NodeListAnswer } from '@colo/api';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { noteOperation, type OperationBody } from '@/components/deploy';
 import { api, messageOf, vdcPath } from '@/components/deploy/api';
-import { ApiError } from '@/components/ui/api-fetch';
 import { Button } from '@/components/ui/button';
-import { type DataNode, type MoveTarget, moveBlocked, moveRequest, moveTargets } from '../data-nodes';
+import { type DataNode, moveBlocked, moveRequest } from '../data-nodes';
+import { useMoveTargets } from '../use-move-targets';
 import { inputClass, Section } from './fields';
 
 export interface MoveSectionProps {
@@ -19,23 +18,6 @@ export interface MoveSectionProps {
   busy: boolean;
   /** Why this user may not move it (a viewer). */
   readOnly?: string;
-}
-
-/** The nodes to offer; undefined when they cannot be listed (not a Colo admin), with why. */
-function useMoveTargets(from: string): { targets?: MoveTarget[]; note?: string } {
-  const [answer, setAnswer] = useState<{ targets?: MoveTarget[]; note?: string }>({ note: 'Reading the nodes…' });
-  useEffect(() => {
-    const abort = new AbortController();
-    api<NodeListAnswer>('/nodes', { signal: abort.signal })
-      .then((list) => setAnswer({ targets: moveTargets(list.nodes, from) }))
-      .catch((err: Error) => {
-        if (err.name === 'AbortError') return;
-        const forbidden = err instanceof ApiError && err.status === 403;
-        setAnswer({ note: forbidden ? 'Only Colo admins see the nodes: Colo picks the ready node with the least load.' : `The nodes could not be read (${messageOf(err)}): Colo picks.` });
-      });
-    return () => abort.abort();
-  }, [from]);
-  return answer;
 }
 
 export function MoveSection({ vdcName, appliance, data, busy, readOnly }: MoveSectionProps) {
