@@ -5,14 +5,17 @@
 // shared to every web replica through the shares subsystem (per-node work on the nodes' own
 // Docker API: COLO_SWARM_NODE_DOCKER_PORT, the private test network's setting). Traffic through
 // the entry on its node's address reaches all three replicas and the hit counter counts; the
-// status says where each replica runs; a re-plan is empty; stop, start; destroy leaves nothing.
+// status says where each replica runs; a re-plan is empty; stop, start; the database moves to
+// another node with its data (the counter goes on); a node is killed and what kept its data there
+// comes back from the newest snapshot onto another node with one `colo move`; destroy leaves
+// nothing (the lost node's hold on networks ends with its removal).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { classBuildSettings, ensureClassImage, loadCatalog, templatesRoot } from '@colo/catalog';
 import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
-import { distributeBySaveLoad, registryImages } from '@colo/engine';
+import { distributeBySaveLoad, registryImages, volumeToolImage } from '@colo/engine';
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -52,7 +55,7 @@ let manager: Dockerode;
 beforeAll(async () => {
   // The system images Colo's swarm needs, from the shared daemon's cache (built when missing).
   const { system } = await loadCatalog(templatesRoot(process.env));
-  for (const id of ['registry', 'registry-relay', 'share']) {
+  for (const id of ['registry', 'registry-relay', 'share', 'volume-tool']) {
     const source = system.find((s) => s.class.id === id);
     if (!source) throw new Error(`templates/system/${id} is missing`);
     await ensureClassImage(host, source, classBuildSettings(process.env));
@@ -63,7 +66,8 @@ beforeAll(async () => {
   // catalog finds up to date there; the other nodes pull them through Colo's registry.
   [swarm, db] = await Promise.all([startTestSwarm({ nodes: 3, images: [relay, 'colo/share:1'] }), createTestDatabase('swarm_lamp')]);
   manager = swarm.manager.docker;
-  for (const ref of [registry, ...CLASS_IMAGES]) await distributeBySaveLoad(host, [manager], ref);
+  // The volume tool too: snapshots are kept on the manager, and moves pull it through the registry.
+  for (const ref of [registry, ...CLASS_IMAGES, volumeToolImage()]) await distributeBySaveLoad(host, [manager], ref);
 
   const port = await freePort();
   const copy = structuredClone(doc);
@@ -182,17 +186,128 @@ describe('the LAMP assembly on a 3-node swarm', () => {
     expect(hits[0]?.hits).toBeGreaterThan(30);
   });
 
-  it('destroys: no service, share or network of the VDC is left', async () => {
-    const res = await colo(['destroy', NAME, '--wait', '--yes'], env, 600_000);
+  it('stops and starts one appliance alone, the rest running', async () => {
+    const stop = await colo(['stop', NAME, 'lb', '--wait'], env, 300_000);
+    expect(stop.code, stop.stderr + stop.stdout).toBe(0);
+    const stopped = await placement(vdcId);
+    expect(stopped.get('lb')?.nodes).toEqual([]);
+    expect(stopped.get('web')?.nodes).toHaveLength(3);
+    expect(stopped.get('db')?.nodes).toHaveLength(1);
+    const status = JSON.parse((await colo(['status', NAME, '--json'], env)).stdout) as { vdc: { state: string } };
+    expect(status.vdc.state).toBe('running');
+    const start = await colo(['start', NAME, 'lb', '--wait'], env, 300_000);
+    expect(start.code, start.stderr + start.stdout).toBe(0);
+    expect((await placement(vdcId)).get('lb')?.nodes).toHaveLength(1);
+  });
+
+  /** The newest count the site answers with (a few requests, the highest count). */
+  async function currentHits(): Promise<number> {
+    const got = await waitFor('the entry answers', async () => {
+      const hits = await hitMany<Hit>(siteUrl, 3).catch(() => []);
+      return hits.length === 3 ? hits : undefined;
+    }, 180_000, 1000);
+    return Math.max(...got.map((h) => h.hits));
+  }
+
+  /** Volumes of `appliance` on a node's own engine. */
+  async function volumesOn(node: (typeof swarm.nodes)[number], appliance: string): Promise<string[]> {
+    const { Volumes } = await node.docker.listVolumes({ filters: { label: [`colo.vdc=${vdcId}`, `colo.appliance=${appliance}`] } });
+    return (Volumes ?? []).map((v) => v.Name);
+  }
+
+  let killed: (typeof swarm.nodes)[number] | undefined;
+
+  it('moves the database to another node with its data: the hit counter goes on', async () => {
+    onTestFailed(() => console.error(`worker output:\n${worker.output().slice(-8000)}`));
+    const before = await placement(vdcId);
+    const from = before.get('db')?.labels['colo.node'];
+    const origin = swarm.nodes.find((n) => n.nodeId === from);
+    // Not the manager: the next test kills the node the database is on.
+    const target = swarm.nodes.find((n) => n.nodeId !== from && n !== swarm.manager);
+    if (!origin || !target) throw new Error(`no node to move db to (db on ${from})`);
+    const hitsBefore = await currentHits();
+
+    const res = await colo(['move', NAME, 'db', '--to', target.hostname, '--wait'], env, 900_000);
     expect(res.code, res.stderr + res.stdout).toBe(0);
+    expect(res.stdout).toMatch(/\d+%/);
+    const after = await placement(vdcId);
+    expect(after.get('db')?.labels['colo.node']).toBe(target.nodeId);
+    expect(after.get('db')?.nodes).toEqual([target.nodeId]);
+    // The data came along: the count goes on from where it was, not from 1.
+    expect(await currentHits()).toBeGreaterThan(hitsBefore);
+    // The old copy is gone from its node once the database ran healthy on the new one.
+    expect(await volumesOn(origin, 'db')).toEqual([]);
+    expect((await volumesOn(target, 'db')).length).toBeGreaterThan(0);
+    // A safety snapshot came first, kept on the manager.
+    const list = await colo(['snapshots', NAME, '--json'], env);
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toContain('before moving db');
+    // And a second plan is still empty: the move is what the swarm now runs.
+    const plan = await colo(['plan', '-f', file, '--json'], env);
+    expect((JSON.parse(plan.stdout) as { plan: { steps: unknown[] } }).plan.steps).toEqual([]);
+  });
+
+  it('a node is lost: its stateful appliances are reported, and each is restored from the snapshot onto another node with one action', async () => {
+    onTestFailed(() => console.error(`worker output:\n${worker.output().slice(-8000)}`));
+    const snap = await colo(['snapshot', NAME, '--wait'], env, 600_000);
+    expect(snap.code, snap.stderr + snap.stdout).toBe(0);
+    // What the snapshot holds: at least this count (taken after these requests).
+    const hitsAtSnapshot = await currentHits();
+    const placed = await placement(vdcId);
+    const lostId = placed.get('db')?.labels['colo.node'];
+    killed = swarm.nodes.find((n) => n.nodeId === lostId);
+    if (!killed || killed === swarm.manager) throw new Error(`db is on ${lostId}: not a node this test may kill`);
+    const onLost = ['db', 'content'].filter((a) => placed.get(a)?.labels['colo.node'] === lostId);
+    await swarm.kill(killed);
+
+    // Status names the lost node as where their data is.
+    const lost = await waitFor('status reports the data node lost', async () => {
+      const st = await colo(['status', NAME, '--json'], env);
+      const view = JSON.parse(st.stdout || '{}') as { appliances?: { name: string; data?: { hostname: string; lost: boolean } }[] };
+      const db = view.appliances?.find((a) => a.name === 'db');
+      return db?.data?.lost ? view : undefined;
+    }, 120_000, 2000);
+    expect(lost.appliances?.find((a) => a.name === 'db')?.data?.hostname).toBe(killed.hostname);
+
+    // One action brings back everything whose data was on the lost node (the NAS too, if it was there).
+    const res = await colo(['move', NAME, 'db', '--wait'], env, 900_000);
+    expect(res.code, `${res.stderr}${res.stdout}`).toBe(0);
+    const now = await placement(vdcId);
+    for (const appliance of onLost) {
+      expect(now.get(appliance)?.labels['colo.node'], appliance).not.toBe(lostId);
+      expect(now.get(appliance)?.nodes, appliance).toEqual([now.get(appliance)?.labels['colo.node']]);
+    }
+    // The count goes on from the snapshot's: the data came back, not an empty database.
+    expect(await currentHits()).toBeGreaterThan(hitsAtSnapshot - 1);
+  });
+
+  it('destroys: no service, share or network of the VDC is left', async () => {
+    const res = await colo(['destroy', NAME, '--purge', '--wait', '--yes'], env, 600_000);
+    expect(res.code, res.stderr + res.stdout).toBe(0);
+    // Purged: no volume of the VDC on a node that answers; the lost node's are said.
+    for (const n of swarm.nodes.filter((x) => x !== killed)) {
+      const { Volumes } = await n.docker.listVolumes({ filters: { label: [`colo.vdc=${vdcId}`] } });
+      expect((Volumes ?? []).map((v) => v.Name), n.hostname).toEqual([]);
+    }
+    if (killed) expect(res.stdout).toContain(`node ${killed.hostname} is down`);
+    // The snapshots stay, on the manager: a restore into a new VDC remains possible.
+    const { Volumes: kept } = await manager.listVolumes({ filters: { label: [`colo.snapshot-of=${vdcId}`] } });
+    expect((kept ?? []).length).toBeGreaterThan(0);
     expect(await manager.listServices({ filters: { label: [`colo.vdc=${vdcId}`] } })).toEqual([]);
-    const networks = (await manager.listNetworks({ filters: { label: [`colo.vdc=${vdcId}`] } })) as { Name: string }[];
-    expect(networks.map((n) => n.Name)).toEqual([]);
+    const vdcNetworks = async () => ((await manager.listNetworks({ filters: { label: [`colo.vdc=${vdcId}`] } })) as { Name: string }[]).map((n) => n.Name);
+    if (killed) {
+      // A task of the lost node holds some networks on the manager's books: the destroy says which
+      // and goes on; removing the lost node from the swarm lets them go.
+      for (const name of await vdcNetworks()) expect(res.stdout + res.stderr).toContain(name);
+      const rm = await colo(['node', 'rm', killed.hostname, '--force', '--yes'], env, 120_000);
+      expect(rm.code, rm.stderr + rm.stdout).toBe(0);
+    }
+    expect(await vdcNetworks()).toEqual([]);
     // The share mounters are gone from every node, and the services' task containers with them
     // (Swarm removes those a moment after the service).
     await waitFor('no container of the VDC on any node', async () => {
-      const left = await Promise.all(swarm.nodes.map((n) => n.docker.listContainers({ all: true, filters: { label: [`colo.vdc=${vdcId}`] } })));
+      const left = await Promise.all(swarm.nodes.filter((n) => n !== killed).map((n) => n.docker.listContainers({ all: true, filters: { label: [`colo.vdc=${vdcId}`] } })));
       return left.flat().length === 0 ? true : undefined;
-    }, 60_000, 1000, async () => JSON.stringify(await Promise.all(swarm.nodes.map(async (n) => (await n.docker.listContainers({ all: true, filters: { label: [`colo.vdc=${vdcId}`] } })).map((c) => c.Names[0])))));
+    }, 60_000, 1000, async () => JSON.stringify(await Promise.all(swarm.nodes.filter((n) => n !== killed).map(async (n) => (await n.docker.listContainers({ all: true, filters: { label: [`colo.vdc=${vdcId}`] } })).map((c) => c.Names[0])))));
   });
 });

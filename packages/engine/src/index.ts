@@ -204,6 +204,7 @@ export {
   type SwarmPlanStep,
   serviceName,
   shareClientRule,
+  startSwarmAppliances,
   startSwarmVdc,
   stopSwarmAppliances,
   stopSwarmVdc,

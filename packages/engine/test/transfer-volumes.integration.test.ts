@@ -41,11 +41,19 @@ describe('transferVolumes', () => {
   it('carries the bytes, owners and modes, the root included, and empties a target it fills again', async () => {
     await runtime.createVolume({ name: vol('src'), labels: owned('db') });
     await inVolume('src', 'head -c 3000000 /dev/urandom > /v/blob; mkdir /v/d; echo hi > /v/d/f; chown 999:998 /v/d/f; chmod 640 /v/d/f; chown 70:70 /v; chmod 700 /v; sha256sum /v/blob > /v/sum');
-    const seen: number[] = [];
-    const first = await transferVolumes({ ...base, transfers: [{ label: 'db/data', source: vol('src'), target: vol('dst'), targetLabels: owned('db') }], replace: true, onProgress: (p) => seen.push(p.index) });
+    const seen: string[] = [];
+    const hold = { pause: async () => void seen.push('pause'), resume: async () => void seen.push('resume') };
+    const first = await transferVolumes({
+      ...base,
+      transfers: [{ label: 'db/data', source: vol('src'), target: vol('dst'), targetLabels: owned('db') }],
+      replace: true,
+      hold,
+      onProgress: (p) => seen.push(`copied ${p.index}`),
+    });
     expect(first.volumes).toHaveLength(1);
     expect(first.totalBytes).toBeGreaterThan(3_000_000);
-    expect(seen).toEqual([1]);
+    // Writers are held for the streaming alone, and let go once.
+    expect(seen).toEqual(['pause', 'copied 1', 'resume']);
     expect(await inVolume('dst', 'cd /v && sha256sum -c sum >/dev/null && echo ok')).toBe('ok');
     expect(await inVolume('dst', 'stat -c "%u:%g %a" /v/d/f /v')).toBe('999:998 640\n70:70 700');
 
@@ -71,7 +79,26 @@ describe('transferVolumes', () => {
     await expect(
       transferVolumes({ ...base, toolName: 'bad/name', transfers: [{ label: 'db/data', source: vol('src'), target: vol('fresh2'), targetLabels: owned('db') }], replace: true }),
     ).rejects.toThrow();
-    expect((await runtime.listVolumes([`${LABEL.managed}=true`])).map((v) => v.name)).not.toContain(vol('fresh2'));
+    // Failing mid-stream (the target's tool gone under it) still lets the writers go.
+    const said: string[] = [];
+    await expect(
+      transferVolumes({
+        ...base,
+        transfers: [{ label: 'db/data', source: vol('src'), target: vol('fresh3'), targetLabels: owned('db') }],
+        replace: true,
+        hold: {
+          pause: async () => {
+            said.push('pause');
+            await runtime.removeContainer(`colo-${instance}-t-write`);
+          },
+          resume: async () => void said.push('resume'),
+        },
+      }),
+    ).rejects.toThrow();
+    expect(said).toEqual(['pause', 'resume']);
+    const left = (await runtime.listVolumes([`${LABEL.managed}=true`])).map((v) => v.name);
+    expect(left).not.toContain(vol('fresh2'));
+    expect(left).not.toContain(vol('fresh3'));
     // No tool container is left either.
     expect((await runtime.listContainers([`${LABEL.instance}=${instance}`])).map((c) => c.name)).toEqual([]);
   });

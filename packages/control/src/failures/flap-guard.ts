@@ -3,7 +3,7 @@
 // stops an appliance that fails too often (record-failure.ts) instead of letting it flap.
 // Runs in every worker; the records are keyed by Docker's event, so two workers store one.
 import { getPrisma } from '@colo/db';
-import { type ContainerFailure, FAILURE_EVENT_ACTIONS, FailureDetector, LABEL } from '@colo/engine';
+import { type ContainerFailure, FAILURE_EVENT_ACTIONS, FailureDetector, LABEL, SHARE_LABEL } from '@colo/engine';
 import { engineConfig, getRuntime } from '../docker/engine-access';
 import { vdcRedactor } from '../live/vdc-redactor';
 import { type RecordOutcome, recordFailure } from './record-failure';
@@ -66,6 +66,9 @@ export function startFlapGuard(options: FlapGuardOptions = {}): FlapGuard {
     labels: [`${LABEL.managed}=true`, `${LABEL.instance}=${engineConfig().instance}`],
     actions: FAILURE_EVENT_ACTIONS,
     onEvent: (event) => {
+      // A swarm share's server or mounter carries its NAS appliance's labels, but is Colo's own
+      // machinery (kept by the shares subsystem): its health is not the appliance's.
+      if (event.attributes[SHARE_LABEL.share]) return;
       const failure = detector.feed(event);
       if (!failure) return;
       chain = chain.then(() => handle(failure));

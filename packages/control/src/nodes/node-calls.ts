@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { workerCall } from '../worker-calls/worker-call';
 import { onCluster } from './cluster-access';
 import { drainAndWait } from './drain-node';
+import { sweepDestroyedVdcNetworks } from './sweep-networks';
 
 /** A node's id, id prefix or hostname. */
 export const nodeRef = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,253}$/, 'must be a node id or hostname');
@@ -58,6 +59,8 @@ export const removeNodeCall = workerCall({
     onCluster(async (c) => {
       const target = await c.node(node);
       await c.removeNode(target.id, { force });
+      // Its tasks are gone with it: what they held for destroyed VDCs can go now.
+      await sweepDestroyedVdcNetworks().catch(() => []);
       return { id: target.id, hostname: target.hostname };
     }),
 });

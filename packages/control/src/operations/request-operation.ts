@@ -38,11 +38,11 @@ export const operationParamsSchemas = {
       ports: z.record(z.string().regex(/^\d+$/, 'keys must be port numbers'), z.number().int().min(1).max(65535)).optional(),
     })
     .strict(),
-  // A stateful appliance to another swarm node (runners/move.ts). No node: Colo picks the ready node
-  // with the least load. No snapshot: a live copy while its node answers, else the newest snapshot.
+  // A stateful appliance (none: the whole VDC) to another swarm node (runners/move.ts). No node:
+  // Colo picks a ready one. No snapshot: a live copy while its node answers, else the newest snapshot.
   move: z
     .object({
-      appliance: applianceName,
+      appliance: applianceName.optional(),
       node: z.string().min(1, 'must name a node').max(253, 'must be at most 253 characters').regex(/^[A-Za-z0-9._-]+$/, 'must be a node hostname or id').optional(),
       snapshot: snapshotNumber.optional(),
     })
@@ -61,7 +61,7 @@ export type OperationParams = {
   snapshot_delete: { snapshot: number };
   restore: { snapshot: number };
   clone: { name: string; snapshot?: number; ports?: Record<string, number> };
-  move: { appliance: string; node?: string; snapshot?: number };
+  move: { appliance?: string; node?: string; snapshot?: number };
 };
 
 export async function requestOperation<K extends VdcOperationKind>(

@@ -1,9 +1,10 @@
-// move: a stateful appliance of a swarm VDC (and whatever must run beside it) to another node with
-// its data. Live, while its node answers: a safety snapshot, the appliance stopped, its volumes
-// copied node to node, deployed pinned to the target (Swarm's health gate), and only then the old
-// copy removed; a failure before that puts it back on its node. From a snapshot, when its node is
-// lost: the snapshot's copies fill its volumes on the target, and it is deployed there. Nothing is
-// removed from a lost node: should it come back, its old copy is never taken for the data again.
+// move: a stateful appliance of a swarm VDC (and whatever must run beside it), or the whole VDC,
+// to another node with its data. Live, while its node answers: a safety snapshot, the appliances
+// stopped, their volumes copied node to node, deployed pinned to the target (Swarm's health gate),
+// and only then the old copies removed; a failure before that puts them back where they were.
+// From a snapshot, when their node is lost: the snapshot's copies fill their volumes on the
+// target, and they are deployed there. Nothing is removed from a lost node: should it come back,
+// its old copy is never taken for the data again (the service's pin says where the data is).
 import { getPrisma, type Snapshot } from '@colo/db';
 import { formatBytes, type MoveSource, moveSwarmVolumes, nodeInfo, pinGroups, pinnedNodes, removeNodeVolumes, type SwarmNodeInfo, stopSwarmAppliances } from '@colo/engine';
 import { computeDesired } from '../../docker/deploy-state';
@@ -20,7 +21,8 @@ import { takeSnapshot } from './snapshot';
 import type { Runner, RunnerContext } from './types';
 
 interface MoveParams {
-  appliance: string;
+  /** Absent: the whole VDC (every appliance that keeps data on a node). */
+  appliance?: string;
   node?: string;
   snapshot?: number;
 }
@@ -29,34 +31,22 @@ export const runMove: Runner = async (ctx) => {
   const { op, vdc, recorder, lease, runtime, signal, beginChanges } = ctx;
   const params = op.params as unknown as MoveParams;
   if ((await vdcEngineMode(vdc)).mode !== 'swarm') {
-    throw new ColoError('bad_request', `VDC "${vdc.name}" runs on one host: moving an appliance to another node is for a VDC on a swarm`, { retryable: false });
+    throw new ColoError('bad_request', `VDC "${vdc.name}" runs on one host: moving to another node is for a VDC on a swarm`, { retryable: false });
   }
   if (!vdc.deployedRevisionId) throw new ColoError('bad_request', `VDC "${vdc.name}" is not deployed: nothing runs on a node to move`, { retryable: false });
   const revision = await getPrisma().revision.findUniqueOrThrow({ where: { id: vdc.deployedRevisionId } });
   const { manifest } = await checkManifest(ownerOfVdc(vdc), revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
   const { desired, placement } = await computeDesired(vdc, manifest, revision.id);
-  const group = pinGroups(desired).find((g) => g.members.some((m) => m.appliance === params.appliance));
-  if (!group) {
-    throw new ColoError('bad_request', `${params.appliance} keeps no data on a node (it has no instance volumes): Swarm runs it on any node already`, { retryable: false });
-  }
-  const members = new Set(group.members.map((m) => m.appliance));
   const { api } = getSwarmEngine();
   const scope = vdcScope(vdc);
   const pins = await pinnedNodes(api, scope);
   const nodes = (await api.listNodes()).map(nodeInfo);
-  const currentId = [group.holder, ...members].map((a) => pins.get(a)).find((n) => n !== undefined);
-  const current = nodes.find((n) => n.id === currentId);
-  const lost = !current || current.state !== 'ready';
-  if (lost && currentId) {
-    // Everything whose data was on the lost node comes back in this one action, to one node: none
-    // of it can run until then (and a NAS's clients need it back with the database).
-    for (const g of pinGroups(desired)) {
-      if (pins.get(g.holder) === currentId || g.members.some((m) => pins.get(m.appliance) === currentId)) for (const m of g.members) members.add(m.appliance);
-    }
-  }
-  const target = chooseTarget(nodes, params.node, currentId, params.appliance);
-  const withData = new Set(desired.volumes.map((v) => v.appliance).filter((a) => members.has(a)));
-  const snapshot = params.snapshot !== undefined ? await findSnapshot(vdc, params.snapshot) : lost ? await latestSnapshotOf(vdc, withData) : undefined;
+  const what = params.appliance ?? `every stateful appliance of ${vdc.name}`;
+  const { batches, target } = planMove(desired, pins, nodes, params, what);
+  const members = new Set(batches.flatMap((b) => [...b.appliances]));
+  const lostOnes = batches.filter((b) => b.lost || params.snapshot !== undefined);
+  const withData = new Set(desired.volumes.map((v) => v.appliance).filter((a) => lostOnes.some((b) => b.appliances.has(a))));
+  const snapshot = params.snapshot !== undefined ? await findSnapshot(vdc, params.snapshot) : lostOnes.length > 0 ? await latestSnapshotOf(vdc, withData) : undefined;
   if (snapshot) {
     const held = new Set(storedVolumes(snapshot).map((v) => v.appliance));
     const without = [...withData].filter((a) => !held.has(a)).sort();
@@ -64,82 +54,143 @@ export const runMove: Runner = async (ctx) => {
       throw new ColoError('bad_request', `snapshot ${snapshot.number} holds no data of ${without.join(', ')}: restoring from it would start ${without.length === 1 ? 'it' : 'them'} empty`, { retryable: false });
     }
   }
-  if (!snapshot && target.id === currentId) throw new ColoError('bad_request', `${params.appliance} runs on ${target.hostname} already`, { retryable: false });
+  const fromSnapshot = (b: Batch) => snapshot !== undefined && (b.lost || params.snapshot !== undefined);
+  const live = batches.filter((b) => !fromSnapshot(b));
   const names = [...members].sort().join(', ');
-  const where = current ? current.hostname : (currentId ?? 'no node');
-  recorder.log(
-    snapshot
-      ? `${names}: data from snapshot ${snapshot.number} onto ${target.hostname}${lost ? ` (its node ${where} is ${current ? current.state : 'gone from the swarm'})` : ''}`
-      : `${names}: from ${where} to ${target.hostname}, data copied live`,
-  );
+  for (const b of batches) {
+    const list = [...b.appliances].sort().join(', ');
+    recorder.log(
+      fromSnapshot(b)
+        ? `${list}: data from snapshot ${snapshot?.number} onto ${target.hostname}${b.lost ? ` (its node ${b.where} is ${b.from ? b.from.state : 'gone from the swarm'})` : ''}`
+        : `${list}: from ${b.where} to ${target.hostname}, data copied live`,
+    );
+  }
 
+  const oldNodes = [...new Set(live.map((b) => b.where))].join(', ');
   const steps = [
-    ...(snapshot ? [] : [{ key: 'safety', title: 'take a safety snapshot of the VDC' }]),
+    ...(live.length > 0 ? [{ key: 'safety', title: 'take a safety snapshot of the VDC' }] : []),
     { key: 'stop', title: `stop ${names}` },
-    { key: 'copy', title: snapshot ? `put snapshot ${snapshot.number}'s data on ${target.hostname}` : `copy the data from ${where} to ${target.hostname}` },
+    { key: 'copy', title: `put the data on ${target.hostname}${snapshot ? ` (from snapshot ${snapshot.number}${live.length > 0 ? ' and live' : ''})` : ''}` },
     { key: 'deploy', title: `start ${names} on ${target.hostname} (healthy before anything is removed)` },
-    ...(snapshot ? [] : [{ key: 'clean', title: `remove the old copy on ${where}` }]),
+    ...(live.length > 0 ? [{ key: 'clean', title: `remove the old copy on ${oldNodes}` }] : []),
   ];
   await recorder.defineSteps(steps);
   const index = (key: string) => steps.findIndex((s) => s.key === key);
-  if (!snapshot) {
+  if (live.length > 0) {
     recorder.stepStarted('safety');
-    const safety = await takeSnapshot(ctx, { note: `before moving ${params.appliance} to ${target.hostname}`, stepIndex: index('safety') });
+    const safety = await takeSnapshot(ctx, { note: `before moving ${what} to ${target.hostname}`, stepIndex: index('safety') });
     recorder.log(`safety snapshot ${safety.number} taken`);
     recorder.stepDone('safety');
   }
 
   recorder.stepStarted('stop');
   beginChanges();
-  const down = new Set(nodes.filter((n) => n.state !== 'ready').map((n) => n.id));
-  await stopSwarmAppliances(api, scope, members, { signal, downNodes: down, onProgress: (m) => recorder.log(m) });
+  await stopSwarmAppliances(api, scope, members, { signal, onProgress: (m) => recorder.log(m) });
   recorder.stepDone('stop');
 
   const deps = swarmDataDeps(runtime, ctx.fence, signal);
-  const source: MoveSource = snapshot
-    ? { kind: 'snapshot', snapshotId: snapshot.id, volumes: storedVolumes(snapshot) }
-    : { kind: 'node', nodeId: currentId as string };
   const moveTo = Object.fromEntries([...members].map((a) => [a, target.id]));
-  let left: Awaited<ReturnType<typeof moveSwarmVolumes>>['left'] = [];
+  const left: Awaited<ReturnType<typeof moveSwarmVolumes>>['left'] = [];
   try {
     recorder.stepStarted('copy');
-    const moved = await moveSwarmVolumes(deps, {
-      scope: { ...scope, key: vdc.dockerKey },
-      appliances: members,
-      source,
-      targetNodeId: target.id,
-      operationId: op.id,
-      signal,
-      onLog: (line) => recorder.log(line),
-      onFraction: (f) => recorder.stepProgress(index('copy'), f),
-    });
-    left = moved.left;
-    recorder.log(`${moved.moved.length} volume${moved.moved.length === 1 ? '' : 's'} (${formatBytes(moved.totalBytes)}) on ${target.hostname} in ${(moved.durationMs / 1000).toFixed(1)} s`);
+    for (const [i, b] of batches.entries()) {
+      const source: MoveSource =
+        fromSnapshot(b) && snapshot ? { kind: 'snapshot', snapshotId: snapshot.id, volumes: storedVolumes(snapshot) } : { kind: 'node', nodeId: b.fromId as string };
+      const moved = await moveSwarmVolumes(deps, {
+        scope: { ...scope, key: vdc.dockerKey },
+        appliances: b.appliances,
+        source,
+        targetNodeId: target.id,
+        operationId: op.id,
+        signal,
+        onLog: (line) => recorder.log(line),
+        onFraction: (f) => recorder.stepProgress(index('copy'), (i + f) / batches.length),
+      });
+      left.push(...moved.left);
+      recorder.log(`${moved.moved.length} volume${moved.moved.length === 1 ? '' : 's'} (${formatBytes(moved.totalBytes)}) on ${target.hostname} in ${(moved.durationMs / 1000).toFixed(1)} s`);
+    }
     recorder.stepDone('copy');
     recorder.stepStarted('deploy');
     await deployPinned(ctx, desired, placement, moveTo, index('deploy'));
     recorder.stepDone('deploy');
   } catch (error) {
-    if (!snapshot && currentId) {
-      // The old copy is untouched: the appliance goes back to it before the failure is reported.
-      recorder.log(`moving failed (${(error as Error).message}): starting ${names} again on ${where}`);
-      await deployPinned(ctx, desired, placement, Object.fromEntries([...members].map((a) => [a, currentId])), index('deploy')).catch((e: Error) =>
-        recorder.log(`starting ${names} again on ${where} failed too: ${e.message}`),
-      );
+    if (live.length > 0) {
+      // The old copies are untouched: what was copied live goes back to its node before the
+      // failure is reported.
+      recorder.log(`moving failed (${(error as Error).message}): starting ${live.flatMap((b) => [...b.appliances]).sort().join(', ')} again where they were`);
+      const back = Object.fromEntries(live.flatMap((b) => [...b.appliances].map((a) => [a, b.fromId as string])));
+      await deployPinned(ctx, desired, placement, back, index('deploy')).catch((e: Error) => recorder.log(`starting them again failed too: ${e.message}`));
     }
     throw error;
   }
-  if (!snapshot) {
+  if (live.length > 0) {
     recorder.stepStarted('clean');
     const removed = await removeNodeVolumes(deps, left);
-    recorder.log(removed.length === 0 ? 'nothing was left on the old node' : `removed ${removed.join(', ')} from ${where}`);
+    recorder.log(removed.length === 0 ? 'nothing was left on the old node' : `removed ${removed.join(', ')} from ${oldNodes}`);
     recorder.stepDone('clean');
   }
   await withFence(lease, (tx) =>
-    tx.operation.update({ where: { id: op.id }, data: { result: { appliance: params.appliance, node: target.hostname, ...(snapshot ? { snapshot: snapshot.number } : {}) } } }),
+    tx.operation.update({
+      where: { id: op.id },
+      data: { result: { ...(params.appliance ? { appliance: params.appliance } : {}), appliances: [...members].sort(), node: target.hostname, ...(snapshot ? { snapshot: snapshot.number } : {}) } },
+    }),
   );
   return { state: 'running' };
 };
+
+/** Appliances whose data is on one node, moved together (from that node, or a snapshot when it is lost). */
+interface Batch {
+  appliances: Set<string>;
+  fromId: string | undefined;
+  from: SwarmNodeInfo | undefined;
+  where: string;
+  lost: boolean;
+}
+
+/**
+ * What moves, and to where. One appliance: its pin group, and when its node is lost everything
+ * whose data was there too (none of it runs until then, and a NAS's clients need it back with
+ * the database). No appliance: every pin group not on the target already (a whole VDC).
+ */
+function planMove(
+  desired: Awaited<ReturnType<typeof computeDesired>>['desired'],
+  pins: ReadonlyMap<string, string>,
+  nodes: SwarmNodeInfo[],
+  params: MoveParams,
+  what: string,
+): { batches: Batch[]; target: SwarmNodeInfo } {
+  const groups = pinGroups(desired);
+  const nodeOf = (g: (typeof groups)[number]) => [g.holder, ...g.members.map((m) => m.appliance)].map((a) => pins.get(a)).find((n) => n !== undefined);
+  const batchOf = (fromId: string | undefined): Batch => {
+    const from = nodes.find((n) => n.id === fromId);
+    return { appliances: new Set(), fromId, from, where: from ? from.hostname : (fromId ?? 'no node'), lost: !from || from.state !== 'ready' };
+  };
+  if (params.appliance) {
+    const group = groups.find((g) => g.members.some((m) => m.appliance === params.appliance));
+    if (!group) {
+      throw new ColoError('bad_request', `${params.appliance} keeps no data on a node (it has no instance volumes): Swarm runs it on any node already`, { retryable: false });
+    }
+    const batch = batchOf(nodeOf(group));
+    for (const g of groups) if (g === group || (batch.lost && batch.fromId !== undefined && nodeOf(g) === batch.fromId)) for (const m of g.members) batch.appliances.add(m.appliance);
+    const target = chooseTarget(nodes, params.node, batch.fromId, what);
+    if (!batch.lost && params.snapshot === undefined && target.id === batch.fromId) {
+      throw new ColoError('bad_request', `${params.appliance} runs on ${target.hostname} already`, { retryable: false });
+    }
+    return { batches: [batch], target };
+  }
+  if (groups.length === 0) throw new ColoError('bad_request', `${what}: none keeps data on a node, so Swarm runs everything on any node already`, { retryable: false });
+  const target = chooseTarget(nodes, params.node, undefined, what);
+  const byNode = new Map<string | undefined, Batch>();
+  for (const g of groups) {
+    const fromId = nodeOf(g);
+    if (fromId === target.id && params.snapshot === undefined) continue;
+    const batch = byNode.get(fromId) ?? batchOf(fromId);
+    for (const m of g.members) batch.appliances.add(m.appliance);
+    byNode.set(fromId, batch);
+  }
+  if (byNode.size === 0) throw new ColoError('bad_request', `${what}: all of it is on ${target.hostname} already`, { retryable: false });
+  return { batches: [...byNode.values()], target };
+}
 
 async function deployPinned(
   ctx: RunnerContext,

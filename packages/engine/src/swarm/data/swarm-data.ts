@@ -69,8 +69,18 @@ export async function collectSwarmVolumes(
     const node = await runtimeOf(nodeId);
     await deps.ensureTool(nodeId);
     const writers = await volumeWriters(node, input.scope, onNode.map((v) => v.name));
-    const pausedAt = Date.now();
-    for (const id of writers) await node.pauseContainer(id);
+    let pausedAt = 0;
+    const hold = {
+      pause: async () => {
+        pausedAt = Date.now();
+        for (const id of writers) await node.pauseContainer(id);
+      },
+      resume: async () => {
+        for (const id of writers) await node.unpauseContainer(id).catch(() => undefined);
+        if (pausedAt > 0) pauseMs += Date.now() - pausedAt;
+        pausedAt = 0;
+      },
+    };
     try {
       const copied = await transferVolumes({
         from: node,
@@ -85,6 +95,7 @@ export async function collectSwarmVolumes(
         imageNamespace: deps.imageNamespace,
         replace: true,
         signal: input.signal,
+        hold,
         onProgress: (p) => {
           input.onLog?.(`copied ${p.label} (${p.bytes} bytes) from its node`);
           input.onFraction?.((done + p.index) / Math.max(1, found.length));
@@ -93,8 +104,8 @@ export async function collectSwarmVolumes(
       for (const [i, c] of copied.volumes.entries()) volumes.push({ ...onNode[i]!, name: c.target, bytes: c.bytes });
       done += onNode.length;
     } finally {
-      for (const id of writers) await node.unpauseContainer(id).catch(() => undefined);
-      pauseMs += Date.now() - pausedAt;
+      // Never left paused, whatever failed.
+      await hold.resume();
     }
   }
   const stripped = volumes.map(({ name, appliance, volume, bytes }) => ({ name, appliance, volume, bytes }));

@@ -31,6 +31,11 @@ export interface TransferVolumesInput {
   replace: boolean;
   signal?: AbortSignal;
   onProgress?(p: { label: string; index: number; total: number; bytes: number }): void;
+  /**
+   * Called once both tools are up, right before the first byte, and again (resume) when the last
+   * is in or the transfer failed: the writers are paused for the streaming alone.
+   */
+  hold?: { pause(): Promise<void>; resume(): Promise<void> };
 }
 
 export interface TransferredVolume {
@@ -46,6 +51,7 @@ export async function transferVolumes(input: TransferVolumesInput): Promise<{ vo
   const made: string[] = [];
   let reader: VolumeTool | undefined;
   let writer: VolumeTool | undefined;
+  let held: TransferVolumesInput['hold'];
   try {
     // Docker would make a missing source on mounting it, and an empty copy would follow.
     const sources = new Set((await from.listVolumes([`${LABEL.managed}=true`])).map((v) => v.name));
@@ -67,6 +73,8 @@ export async function transferVolumes(input: TransferVolumesInput): Promise<{ vo
     reader = await openVolumeTool(from, { ...common, name: `${input.toolName}-read`, sources: transfers.map((t) => t.source), targets: [] });
     writer = await openVolumeTool(to, { ...common, name: `${input.toolName}-write`, sources: [], targets: transfers.map((t) => t.target) });
     const volumes: TransferredVolume[] = [];
+    await input.hold?.pause();
+    held = input.hold;
     for (const [i, t] of transfers.entries()) {
       input.signal?.throwIfAborted();
       const src = reader.sources[i]!;
@@ -92,8 +100,11 @@ export async function transferVolumes(input: TransferVolumesInput): Promise<{ vo
       volumes.push({ label: t.label, target: t.target, bytes });
       input.onProgress?.({ label: t.label, index: i + 1, total: transfers.length, bytes });
     }
+    await held?.resume();
+    held = undefined;
     return { volumes, totalBytes: volumes.reduce((s, v) => s + v.bytes, 0), durationMs: Date.now() - started };
   } catch (error) {
+    await held?.resume().catch(() => undefined);
     // The writer mounts the targets: it goes before the volumes it made can.
     await writer?.close().catch(() => undefined);
     writer = undefined;

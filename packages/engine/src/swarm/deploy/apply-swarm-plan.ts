@@ -122,6 +122,10 @@ export async function removeNetworkWhenFree(api: SwarmApi, name: string, signal?
       await api.removeNetwork(name);
       break;
     } catch (error) {
+      // A task on a lost node holds its networks on the manager's books until the node is back
+      // or removed from the swarm: waiting would not help, and failing would leave the rest.
+      const lost = isEngineError(error, 'conflict') || /in use/i.test((error as Error).message) ? await lostNodes(api) : [];
+      if (lost.length > 0) return `network ${name} kept: a task on the lost node ${lost.join(', ')} holds it (it goes once the node is back, or removed with colo node rm)`;
       if (Date.now() > until || signal?.aborted) throw error;
       await new Promise((r) => setTimeout(r, 1000));
     }
@@ -132,4 +136,9 @@ export async function removeNetworkWhenFree(api: SwarmApi, name: string, signal?
     if (Date.now() > until || signal?.aborted) return `network ${name} removed from the swarm (the manager still holds it for a task shutting down)`;
     await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+/** Hostnames of the swarm's nodes that are not ready (down, unknown, disconnected). */
+export async function lostNodes(api: Pick<SwarmApi, 'listNodes'>): Promise<string[]> {
+  return (await api.listNodes()).filter((n) => n.Status.State !== 'ready').map((n) => n.Description.Hostname).sort();
 }

@@ -7,7 +7,7 @@ export { createDockerSwarmApi } from './docker-swarm-api';
 export { choosePinnedNodes, listenerNode, pinGroups, shareClientRule } from './placement';
 export type { SwarmApi, SwarmNodeRecord, SwarmTaskInfo } from './swarm-api';
 export { SWARM_LABEL } from './swarm-labels';
-export { destroySwarmVdc, type SwarmDestroyOptions, type SwarmLifecycleOptions, startSwarmVdc, stopSwarmAppliances, stopSwarmVdc } from './swarm-lifecycle';
+export { destroySwarmVdc, type SwarmDestroyOptions, type SwarmLifecycleOptions, startSwarmAppliances, startSwarmVdc, stopSwarmAppliances, stopSwarmVdc } from './swarm-lifecycle';
 export { withShareMounts } from './share-mounts';
 export { createSwarmEngine, directNodeAccess, directNodeEngines, type NodeEngine, type SwarmEngine } from './swarm-engine';
 export { type SwarmReplicaStatus, type SwarmServiceStatus, swarmVdcStatus } from './swarm-status';

@@ -44,25 +44,20 @@ export async function startSwarmVdc(api: SwarmApi, scope: VdcScope, options: Swa
  * Scales the services of `appliances` to 0 and waits until their tasks are gone (a move copies
  * their data next). A task on a node that is down is not waited for: it cannot write any more.
  */
-export async function stopSwarmAppliances(api: SwarmApi, scope: VdcScope, appliances: ReadonlySet<string>, options: SwarmLifecycleOptions & { downNodes?: ReadonlySet<string> } = {}): Promise<string[]> {
+export async function stopSwarmAppliances(api: SwarmApi, scope: VdcScope, appliances: ReadonlySet<string>, options: SwarmLifecycleOptions = {}): Promise<string[]> {
   const services = (await api.listServices(vdcLabelFilter(scope))).filter(
     (s) => !isShare(s.Spec.Labels) && s.Spec.Labels[LABEL.role] !== 'edge' && appliances.has(s.Spec.Labels[LABEL.appliance] ?? ''),
   );
-  const down = options.downNodes ?? new Set<string>();
-  await Promise.all(
-    services.map(async (s) => {
-      // Any desired state: Swarm marks a lost node's task for shutdown, and it stays `running` on
-      // the manager's books until the node is back.
-      const onDown = (await api.listTasks({ service: [s.Spec.Name] })).some((t) => t.NodeID && down.has(t.NodeID) && t.Status.State === 'running');
-      if (onDown) {
-        const current = await api.inspectService(s.Spec.Name);
-        if (current) await api.updateService(current.ID, current.Version.Index, { ...current.Spec, Mode: { Replicated: { Replicas: 0 } } });
-        options.onProgress?.(`${s.Spec.Name}: scaled to 0 (its task's node is down)`);
-        return;
-      }
-      await scaleAndWait(api, s, 0, options);
-    }),
+  await Promise.all(services.map((s) => scaleAndWait(api, s, 0, options)));
+  return services.map((s) => s.Spec.Name);
+}
+
+/** Scales the services of `appliances` back to their replicas (a standby one stays at 0). */
+export async function startSwarmAppliances(api: SwarmApi, scope: VdcScope, appliances: ReadonlySet<string>, options: SwarmLifecycleOptions = {}): Promise<string[]> {
+  const services = (await api.listServices(vdcLabelFilter(scope))).filter(
+    (s) => !isShare(s.Spec.Labels) && s.Spec.Labels[LABEL.role] !== 'edge' && appliances.has(s.Spec.Labels[LABEL.appliance] ?? '') && s.Spec.Labels[LABEL.standby] !== 'true',
   );
+  await Promise.all(services.map((s) => scaleAndWait(api, s, Number(s.Spec.Labels[SWARM_LABEL.replicas] ?? 1), options)));
   return services.map((s) => s.Spec.Name);
 }
 
@@ -83,7 +78,8 @@ export async function destroySwarmVdc(api: SwarmApi, scope: VdcScope, options: S
     options.onProgress?.(`removed share${shareKeys.length === 1 ? '' : 's'} ${shareKeys.join(', ')}`);
   }
   const networks = (await api.listNetworks(vdcLabelFilter(scope))).filter((n) => !isShare(n.Labels));
-  await Promise.all(networks.map((n) => removeNetworkWhenFree(api, n.Name, options.signal)));
+  const said = await Promise.all(networks.map((n) => removeNetworkWhenFree(api, n.Name, options.signal)));
+  for (const line of said.filter((l) => l.includes(' kept: '))) options.onProgress?.(line);
   options.onProgress?.(`removed ${services.length} services and ${networks.length} networks`);
 }
 
@@ -92,6 +88,12 @@ async function scaleAndWait(api: SwarmApi, s: SwarmServiceInfo, replicas: number
   if (!current) return;
   if ((current.Spec.Mode?.Replicated?.Replicas ?? 0) !== replicas) {
     await api.updateService(current.ID, current.Version.Index, { ...current.Spec, Mode: { Replicated: { Replicas: replicas } } });
+  }
+  if (replicas === 0 && (await onLostNode(api, s.Spec.Name))) {
+    // Swarm marks a lost node's task for shutdown, and it stays `running` on the manager's books
+    // until the node is back: not waited for (it cannot write anywhere the others see).
+    options.onProgress?.(`${s.Spec.Name}: scaled to 0 (a task of it is on a lost node)`);
+    return;
   }
   const message = await waitServiceConverged(api, { name: s.Spec.Name, specHash: replicas > 0 ? current.Spec.Labels[LABEL.spec] : undefined, replicas }, {
     timeoutMs: options.timeoutMs ?? 120_000,
@@ -109,4 +111,10 @@ async function vdcServices(api: SwarmApi, scope: VdcScope): Promise<{ listeners:
   const deps = new Map([...byAppliance].map(([a, s]) => [a, (s.Spec.Labels[LABEL.after] ?? '').split(',').filter((x) => byAppliance.has(x))]));
   const layers = bootLayers(deps).map((layer) => layer.map((a) => byAppliance.get(a)!));
   return { listeners, layers };
+}
+
+async function onLostNode(api: SwarmApi, service: string): Promise<boolean> {
+  const down = new Set((await api.listNodes()).filter((n) => n.Status.State !== 'ready').map((n) => n.ID));
+  if (down.size === 0) return false;
+  return (await api.listTasks({ service: [service] })).some((t) => t.NodeID !== undefined && down.has(t.NodeID) && t.Status.State === 'running');
 }
