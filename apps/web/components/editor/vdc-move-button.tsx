@@ -12,6 +12,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { inputClass } from './inspector/fields';
 import { useMoveTargets } from './use-move-targets';
 import { pinnedLine, type VdcMoveView, vdcMoveBlocked, vdcMoveRequest, vdcMoveView } from './vdc-move';
+import { MoveTargetOptions } from './move-target-options';
 
 export function VdcMoveButton({ vdcName, readOnly }: { vdcName: string; readOnly?: string }) {
   const live = useVdcLive(vdcName);
@@ -89,12 +90,7 @@ function VdcMoveDialog({ vdcName, view, busy, onClose }: { vdcName: string; view
           Move to node…
         </label>
         <select id="vdc-move-node" data-testid="vdc-move-node" className={inputClass(false)} value={node} onChange={(e) => setNode(e.target.value)}>
-          <option value="">Colo picks (least load)</option>
-          {(targets ?? []).map((t) => (
-            <option key={t.id} value={t.hostname}>
-              {t.label}
-            </option>
-          ))}
+          <MoveTargetOptions targets={targets} />
         </select>
         <p className="text-[11px] text-slate-500">{blocked ?? note ?? 'A ready, active node of the swarm.'}</p>
       </div>

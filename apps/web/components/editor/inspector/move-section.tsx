@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { type DataNode, moveBlocked, moveRequest } from '../data-nodes';
 import { useMoveTargets } from '../use-move-targets';
 import { inputClass, Section } from './fields';
+import { MoveTargetOptions } from '../move-target-options';
 
 export interface MoveSectionProps {
   vdcName: string;
@@ -59,12 +60,7 @@ export function MoveSection({ vdcName, appliance, data, busy, readOnly }: MoveSe
             disabled={Boolean(readOnly)}
             onChange={(e) => setNode(e.target.value)}
           >
-            <option value="">Colo picks (least load)</option>
-            {(targets ?? []).map((t) => (
-              <option key={t.id} value={t.hostname}>
-                {t.label}
-              </option>
-            ))}
+            <MoveTargetOptions targets={targets} />
           </select>
           <Button size="sm" data-testid="inspector-move" busy={sending} disabled={blocked !== undefined} title={blocked ?? `Moves ${appliance} and its data, with what runs beside it`} onClick={() => void move()}>
             Move

@@ -1,6 +1,7 @@
 import { serveBootstrapImages } from '@colo/control';
 import { clientIp } from '../../../../../../lib/client-address';
 import { linkRoute } from '../../../../../../lib/http';
+import { readableFrom } from '../../../../../../lib/readable-from';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,21 +14,7 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = linkRoute<{ token: string }>(async ({ req, params }) => {
   const served = await serveBootstrapImages(params.token, clientIp(req));
-  const iterator = served.stream[Symbol.asyncIterator]();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await iterator.next();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
-      } catch (error) {
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await iterator.return?.(undefined);
-    },
-  });
+  const body = readableFrom(served.stream);
   return new Response(body, {
     headers: {
       'content-type': 'application/x-tar',

@@ -1,6 +1,7 @@
 import { bundleDataQuery, bundleExportQuery, flagOn } from '@colo/api';
 import { ColoError, exportBundleDataVdc, exportBundleVdc } from '@colo/control';
 import { json, readQuery, route } from '../../../../../../lib/http';
+import { readableFrom } from '../../../../../../lib/readable-from';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,21 +10,7 @@ export const GET = route<{ name: string }>(async ({ req, user, params }) => {
   const data = readQuery(req, bundleDataQuery, 'withData is 1 or 0, snapshot a positive number');
   if (data.withData !== undefined && flagOn(data.withData)) {
     const archive = await exportBundleDataVdc(user, { name: params.name, snapshot: data.snapshot });
-    const iterator = archive.stream[Symbol.asyncIterator]();
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        try {
-          const next = await iterator.next();
-          if (next.done) controller.close();
-          else controller.enqueue(next.value);
-        } catch (error) {
-          controller.error(error);
-        }
-      },
-      async cancel() {
-        await iterator.return?.(undefined);
-      },
-    });
+    const body = readableFrom(archive.stream);
     return new Response(body, {
       headers: {
         'content-type': 'application/x-tar',
