@@ -187,7 +187,7 @@ describe('the LAMP assembly on a 3-node swarm', () => {
   });
 
   it('stops and starts one appliance alone, the rest running', async () => {
-    const stop = await colo(['stop', NAME, 'lb', '--wait'], env, 300_000);
+    const stop = await colo(['stop', NAME, '--appliance', 'lb', '--wait'], env, 300_000);
     expect(stop.code, stop.stderr + stop.stdout).toBe(0);
     const stopped = await placement(vdcId);
     expect(stopped.get('lb')?.nodes).toEqual([]);
@@ -195,7 +195,7 @@ describe('the LAMP assembly on a 3-node swarm', () => {
     expect(stopped.get('db')?.nodes).toHaveLength(1);
     const status = JSON.parse((await colo(['status', NAME, '--json'], env)).stdout) as { vdc: { state: string } };
     expect(status.vdc.state).toBe('running');
-    const start = await colo(['start', NAME, 'lb', '--wait'], env, 300_000);
+    const start = await colo(['start', NAME, '--appliance', 'lb', '--wait'], env, 300_000);
     expect(start.code, start.stderr + start.stdout).toBe(0);
     expect((await placement(vdcId)).get('lb')?.nodes).toHaveLength(1);
   });
@@ -229,6 +229,7 @@ describe('the LAMP assembly on a 3-node swarm', () => {
 
     const res = await colo(['move', NAME, 'db', '--to', target.hostname, '--wait'], env, 900_000);
     expect(res.code, res.stderr + res.stdout).toBe(0);
+    console.log(`live move of db: ${res.stdout.split('\n').find((l) => /succeeded in/.test(l))}`);
     expect(res.stdout).toMatch(/\d+%/);
     const after = await placement(vdcId);
     expect(after.get('db')?.labels['colo.node']).toBe(target.nodeId);
@@ -272,6 +273,7 @@ describe('the LAMP assembly on a 3-node swarm', () => {
     // One action brings back everything whose data was on the lost node (the NAS too, if it was there).
     const res = await colo(['move', NAME, 'db', '--wait'], env, 900_000);
     expect(res.code, `${res.stderr}${res.stdout}`).toBe(0);
+    console.log(`restore of ${onLost.join(', ')} after the node loss: ${res.stdout.split('\n').find((l) => /succeeded in/.test(l))}`);
     const now = await placement(vdcId);
     for (const appliance of onLost) {
       expect(now.get(appliance)?.labels['colo.node'], appliance).not.toBe(lostId);
