@@ -270,7 +270,9 @@ describe('metrics of the deployed LAMP demo', () => {
       .sort((a, b) => a.name.localeCompare(b.name))
       .flatMap((r) => (r.replicas > 1 ? [`${r.name} all`, ...Array.from({ length: r.replicas }, (_, i) => `${r.name} ${i + 1}`)] : [`${r.name} 1`]));
     expect(lines.slice(2).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(expected);
-    const webLimit = `${((reserve(WEB).replicas * reserve(WEB).memory) / MIB).toFixed(1)} MiB`;
+    // The CLI's rounding: one decimal below 100 of a unit, none from 100 up.
+    const limitMib = (reserve(WEB).replicas * reserve(WEB).memory) / MIB;
+    const webLimit = `${limitMib < 100 ? limitMib.toFixed(1) : Math.round(limitMib)} MiB`;
     expect(lines.find((l) => l.startsWith(`${WEB} `))).toMatch(new RegExp(`^${WEB}\\s+all\\s+\\d+\\.\\d%\\s+[\\d.]+ (B|KiB|MiB) / ${webLimit.replace('.', '\\.')}\\s`));
   });
 

@@ -25,15 +25,16 @@ beforeAll(async () => {
   // The secret a deploy would have generated for the class's `password`.
   secret = 'Zq8vN3kLwP2xR7tY';
   await getPrisma().vdc.update({ where: { id: vdc.id }, data: { secrets: sealSecrets(vdc.id, { web: { password: secret } }) } });
-  // All three start printing at one moment, then interleave by their sleeps (web1, db, web2, …).
+  // All three start printing at one moment, then interleave by their sleeps (web1, db, web2, …),
+  // 0.2 s apart at least: a loaded machine's scheduling must not swap two lines.
   const ids = [
-    await box('web', 1, [IN_STEP, 'echo "web1 GET / 200"', 'sleep 0.3', 'echo "[error] web1 upstream timed out" >&2', 'sleep 0.3', `echo "web1 password=${secret}"`]),
-    await box('web', 2, [IN_STEP, 'sleep 0.15', 'echo "web2 GET / 200"', 'sleep 0.3', 'echo "web2 plain stderr trace" >&2']),
-    await box('db', 1, [IN_STEP, 'sleep 0.1', 'echo "2026-12-03 12:00:00.000 UTC [1] LOG:  db ready" >&2', 'sleep 0.3', 'echo "2026-12-03 12:00:00.000 UTC [9] ERROR:  db relation missing" >&2']),
+    await box('web', 1, [IN_STEP, 'echo "web1 GET / 200"', 'sleep 1.2', 'echo "[error] web1 upstream timed out" >&2', 'sleep 1.2', `echo "web1 password=${secret}"`]),
+    await box('web', 2, [IN_STEP, 'sleep 0.6', 'echo "web2 GET / 200"', 'sleep 1.2', 'echo "web2 plain stderr trace" >&2']),
+    await box('db', 1, [IN_STEP, 'sleep 0.4', 'echo "2026-12-03 12:00:00.000 UTC [1] LOG:  db ready" >&2', 'sleep 1.2', 'echo "2026-12-03 12:00:00.000 UTC [9] ERROR:  db relation missing" >&2']),
   ];
   const at = Date.now() + 2000;
   for (const id of ids) await getRuntime().exec(id, ['sh', '-c', `echo ${at} > /tmp/at`]);
-  await until(async () => (await search({})).entries.length === 7);
+  await until(async () => (await search({})).entries.length === 7, 30_000);
 }, 60_000);
 
 afterAll(async () => {
