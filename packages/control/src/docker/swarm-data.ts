@@ -1,7 +1,7 @@
 // The swarm's data deps for a run: the manager's engine as the snapshot store (the run's own
 // fenced runtime), each node's engine through the node agent (fenced by the run the same way), and the
 // volume tool's image brought to a node through Colo's registry when the node lacks it.
-import { ensureNodeImage, type Runtime, type SwarmDataDeps, volumeToolImage } from '@colo/engine';
+import { ensureNodeImage, type Runtime, type SwarmDataDeps, type SwarmSnapshotResult, volumeToolImage } from '@colo/engine';
 import { controlEnv } from '../config';
 import { ensureSwarmRegistry, swarmServiceImage } from '../registry/swarm-registry';
 import { engineConfig } from './engine-access';
@@ -29,4 +29,9 @@ export function swarmDataDeps(store: Runtime, fence: (runtime: Runtime) => Runti
     instance: engineConfig().instance,
     imageNamespace: namespace,
   };
+}
+
+/** What a copy from the nodes reports, in the shape every runner's copy result has. */
+export function swarmCopyResult(taken: SwarmSnapshotResult) {
+  return { volumes: taken.volumes, copy: { method: 'copy' as const, totalBytes: taken.totalBytes, durationMs: taken.durationMs, pauseMs: taken.pauseMs } };
 }

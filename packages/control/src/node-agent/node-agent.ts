@@ -18,7 +18,7 @@ import {
 import { controlEnv } from '../config';
 import { getRuntime } from '../docker/engine-access';
 import { setNodeAccessFactory, setNodeEngineFactory } from '../docker/engine-mode';
-import { getCluster } from '../nodes/cluster-access';
+import { managerHost } from '../docker/swarm-vdc';
 import { ensureSwarmRegistry, swarmServiceImage } from '../registry/swarm-registry';
 import { nodeAgentCertificates, storedNodeAgentCertificates } from './agent-certificates';
 
@@ -47,11 +47,6 @@ export function setNodeAgentEngine(engine: NodeAgentEngine | undefined): void {
   holder.__coloNodeAgentEnsured = undefined;
 }
 
-/** Where the nodes reach the manager: its advertised address without the swarm port. */
-async function managerHost(): Promise<string> {
-  const status = await getCluster().status();
-  return (status.managerAddress ?? '').replace(/:\d+$/, '');
-}
 
 export interface NodeAgentResult extends NodeAgentState {
   /** The nodes whose agent answered. */

@@ -9,7 +9,7 @@ import { baseLabels, type CloneSource, cloneVolumes, collectSwarmVolumes, format
 import type { Manifest } from '@colo/manifest';
 import { engineConfig, vdcScope } from '../../docker/engine-access';
 import { vdcEngineMode } from '../../docker/engine-mode';
-import { swarmDataDeps } from '../../docker/swarm-data';
+import { swarmCopyResult, swarmDataDeps } from '../../docker/swarm-data';
 import { ColoError } from '../../errors';
 import { dockerKeyFor, newId } from '../../ids';
 import { manifestDigest } from '../../manifests/digest';
@@ -136,7 +136,7 @@ async function collectForClone(ctx: RunnerContext, target: { instance: string; v
       labels: { ...baseLabels(target, target.revisionId), [LABEL.appliance]: v.appliance, [LABEL.volume]: v.volume },
     }),
   });
-  return { volumes: taken.volumes, copy: { method: 'copy' as const, totalBytes: taken.totalBytes, durationMs: taken.durationMs, pauseMs: taken.pauseMs } };
+  return swarmCopyResult(taken);
 }
 
 async function removeVolumesOf({ runtime }: RunnerContext, vdcId: string): Promise<void> {

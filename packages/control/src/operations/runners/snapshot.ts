@@ -5,7 +5,7 @@ import { getPrisma, type Prisma, type Snapshot } from '@colo/db';
 import { type CopyProgress, formatBytes, removeSnapshotVolumes, snapshotSwarmVolumes, snapshotVolumes, unpauseVdc } from '@colo/engine';
 import { engineConfig, vdcScope } from '../../docker/engine-access';
 import { vdcEngineMode } from '../../docker/engine-mode';
-import { swarmDataDeps } from '../../docker/swarm-data';
+import { swarmCopyResult, swarmDataDeps } from '../../docker/swarm-data';
 import { ColoError } from '../../errors';
 import { newId } from '../../ids';
 import type { OperationRecorder } from '../recorder';
@@ -113,7 +113,7 @@ async function swarmSnapshot({ op, recorder, fence, runtime, signal }: RunnerCon
     onLog: (line) => recorder.log(line),
     onFraction: (f) => recorder.stepProgress(stepIndex, f),
   });
-  return { volumes: taken.volumes, copy: { method: 'copy' as const, totalBytes: taken.totalBytes, durationMs: taken.durationMs, pauseMs: taken.pauseMs } };
+  return swarmCopyResult(taken);
 }
 
 /** Removes a snapshot's volumes, then its row (fenced: a run that lost the VDC leaves both). */
