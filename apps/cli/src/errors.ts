@@ -1,10 +1,15 @@
 // The errors the CLI reports: each becomes one line on stderr (plus issue lines for a bad
 // manifest) and an exit code, so no command has to format its own failures.
 
+import { issuePlace } from '@colo/manifest';
+
 export interface Issue {
   path: string;
   message: string;
   severity?: 'error' | 'warning';
+  /** The appliance and field in words, as the server's validator names them. */
+  appliance?: string;
+  field?: string;
 }
 
 /** A failure the user can act on; `details` are extra lines printed under the message. */
@@ -45,12 +50,16 @@ export class ApiError extends CliError {
   }
 }
 
-/** `appliances[1].class: unknown class "web-phq"`; an issue about the whole manifest has no path. */
+/**
+ * `web · class: unknown class "web-phq"` — the words @colo/manifest's formatIssue gives the editor
+ * and the API too; the path only when the server sent no words; none for the whole manifest.
+ */
 export function formatIssue(issue: Issue): string {
-  return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
+  const place = issuePlace({ path: issue.path ?? '', appliance: issue.appliance, field: issue.field });
+  return place ? `${place}: ${issue.message}` : issue.message;
 }
 
-/** `warning: path: message`, the notation @colo/manifest's formatIssue gives the editor too. */
+/** `warning: place: message`, the notation @colo/manifest's formatIssue gives the editor too. */
 export function formatWarning(issue: Issue): string {
   return `warning: ${formatIssue(issue)}`;
 }

@@ -65,6 +65,9 @@ const propertySchema = z
   .object({
     name: z.string().regex(/^[a-z][a-zA-Z0-9_]*$/, 'must be an identifier starting with a lowercase letter'),
     type: z.enum(['string', 'integer', 'number', 'boolean', 'enum']),
+    /** What people call it (`PHP workers` for `workers`): the inspector's label and the issues' field. */
+    label: z.string().min(1).max(60).optional(),
+    /** The help shown under the field. */
     description: z.string().max(500).optional(),
     default: z.union([z.string(), z.number(), z.boolean()]).optional(),
     /** Properties without a default must be set by the manifest. */

@@ -3,7 +3,8 @@
 export * from './class-schema';
 export * from './resolved';
 export type { Issue, Severity } from './issue';
-export { formatIssue, formatPath } from './issue';
+export { formatIssue, formatPath, issuePlace } from './issue';
+export { describeIssues } from './issue-words';
 export * from './manifest-schema';
 export { DEFAULT_FAILURE_WINDOW, DEFAULT_MAX_FAILURES, type FailoverPolicy, failoverPolicy, failureWindowMs } from './failover';
 export { forbiddenKeyReason } from './forbidden-keys';

@@ -25,6 +25,13 @@ describe('formatIssue', () => {
     expect(formatIssue({ path: '', message: 'the manifest is empty', severity: 'error' })).toBe('the manifest is empty');
     expect(formatIssue({ path: 'visual.x', message: 'ignored', severity: 'warning' })).toBe('warning: visual.x: ignored');
   });
+
+  it('names the appliance and the field in words when it has them, not the path', () => {
+    const issue = { path: 'appliances[1].resources.memory', message: 'at most 4Gi', severity: 'error' as const };
+    expect(formatIssue({ ...issue, appliance: 'web', field: 'memory' })).toBe('web · memory: at most 4Gi');
+    expect(formatIssue({ ...issue, appliance: 'web' })).toBe('web: at most 4Gi');
+    expect(formatIssue({ ...issue, field: 'wire a.b → c.d' })).toBe('wire a.b → c.d: at most 4Gi');
+  });
 });
 
 describe('IssueList', () => {

@@ -8,6 +8,10 @@ export interface Issue {
   path: string;
   message: string;
   severity: Severity;
+  /** The appliance it is about, by name (`web`), when it is about one (issue-words.ts). */
+  appliance?: string;
+  /** The field in words (`memory`, `PHP workers`, `host port`), when it is about one. */
+  field?: string;
 }
 
 export type PathSegment = string | number;
@@ -28,10 +32,23 @@ export function formatPath(segments: readonly PathSegment[]): string {
   return out;
 }
 
-/** One line for people: `appliances[1].class: unknown class "web-phq"`. */
+/**
+ * Where an issue is, in words: `web · memory`, `web`, `wire web.db → db.in`; the path only when
+ * no words were found for it (`apiVersion`).
+ */
+export function issuePlace(issue: Pick<Issue, 'path' | 'appliance' | 'field'>): string {
+  if (issue.appliance !== undefined) return issue.field ? `${issue.appliance} · ${issue.field}` : issue.appliance;
+  return issue.field ?? issue.path;
+}
+
+/**
+ * One line for people, the one wording the editor's Problems, the API and the CLI all show:
+ * `web · memory: at most 4Gi`; `warning: ` first for a warning.
+ */
 export function formatIssue(issue: Issue): string {
   const prefix = issue.severity === 'warning' ? 'warning: ' : '';
-  return issue.path === '' ? `${prefix}${issue.message}` : `${prefix}${issue.path}: ${issue.message}`;
+  const place = issuePlace(issue);
+  return place === '' ? `${prefix}${issue.message}` : `${prefix}${place}: ${issue.message}`;
 }
 
 /** Past this many errors (or warnings) the rest are counted, not listed: nobody reads them all. */

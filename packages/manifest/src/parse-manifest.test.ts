@@ -136,7 +136,7 @@ describe('validateManifestText', () => {
   it('reports YAML errors and schema errors with paths', () => {
     const text = SHOP_YAML.replace('class: web-php', 'class: web-phq');
     const result = validateManifestText(text, fixtureCatalog);
-    expect(result.errors).toEqual([
+    expect(result.errors).toMatchObject([
       { path: 'appliances[1].class', message: 'unknown class "web-phq" (did you mean "web-php"?)', severity: 'error' },
     ]);
   });

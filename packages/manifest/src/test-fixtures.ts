@@ -51,7 +51,7 @@ const inputs: ClassInput[] = [
       ],
     },
     properties: [
-      { name: 'workers', type: 'integer', min: 1, max: 64, default: 2 },
+      { name: 'workers', label: 'PHP workers', type: 'integer', min: 1, max: 64, default: 2 },
       { name: 'docroot', type: 'string', pattern: '^/', default: '/var/www/html' },
       { name: 'timeout', type: 'number', min: 0.5, max: 300 },
       { name: 'debug', type: 'boolean' },

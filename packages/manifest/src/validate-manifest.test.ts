@@ -80,7 +80,7 @@ describe('validateManifest', () => {
 
   it('requires the top-level keys', () => {
     const result = validateManifest({}, fixtureCatalog);
-    expect(result.errors).toEqual([
+    expect(result.errors).toMatchObject([
       { path: 'apiVersion', message: 'must be "colo/v1"', severity: 'error' },
       { path: 'kind', message: 'must be "VDC"', severity: 'error' },
       { path: 'name', message: 'is required', severity: 'error' },

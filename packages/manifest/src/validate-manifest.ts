@@ -2,6 +2,7 @@
 // every problem it can find, each with its path, and never throws on bad input.
 import type { Catalog } from './class-schema';
 import { type Issue, IssueList } from './issue';
+import { withIssueWords } from './issue-words';
 import { checkManifestLimits } from './manifest-limits';
 import { buildModel } from './manifest-model';
 import { type Manifest, manifestSchema } from './manifest-schema';
@@ -57,7 +58,9 @@ export function validateManifest(input: unknown, catalog: Catalog, options: Vali
   checkBootOrder(ctx);
   checkAliases(ctx);
 
-  const { errors, warnings } = issues.finish();
+  const finished = issues.finish();
+  const errors = withIssueWords(finished.errors, ctx.model);
+  const warnings = withIssueWords(finished.warnings, ctx.model);
   if (parsed.success && errors.length === 0) return { ok: true, errors, warnings, manifest: parsed.data };
   return { ok: false, errors, warnings };
 }

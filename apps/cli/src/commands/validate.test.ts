@@ -9,10 +9,12 @@ afterEach(() => server?.close());
 const invalid = {
   ok: false,
   errors: [
-    { path: 'appliances[1].class', message: 'unknown class "web-phq" (did you mean "web-php"?)', severity: 'error' },
-    { path: 'connections[0].to', message: 'appliance "nowhere" does not exist', severity: 'error' },
+    { path: 'appliances[1].class', message: 'unknown class "web-phq" (did you mean "web-php"?)', severity: 'error', appliance: 'web', field: 'class' },
+    { path: 'connections[0].to', message: 'appliance "nowhere" does not exist', severity: 'error', field: 'wire lb.out → nowhere.in' },
+    // An older server sends no words: the path stands in for them.
+    { path: 'visual.x', message: 'not an appliance', severity: 'error' },
   ],
-  warnings: [{ path: 'appliances[0]', message: 'output "out" is not connected', severity: 'warning' }],
+  warnings: [{ path: 'appliances[0]', message: 'output "out" is not connected', severity: 'warning', appliance: 'lb' }],
 };
 
 describe('colo validate', () => {
@@ -24,19 +26,20 @@ describe('colo validate', () => {
     expect(server.requests).toMatchObject([{ method: 'POST', path: '/validate', body: { manifest: SHOP_YAML } }]);
   });
 
-  it('prints every error and warning as path: message and exits 1 when invalid', async () => {
+  it('prints every error and warning as appliance · field: message and exits 1 when invalid', async () => {
     server = await startFakeColo({ 'POST /validate': { body: invalid } });
     const res = await runCli(['validate', '-f', writeManifest(SHOP_YAML, 'bad.yaml')], { server });
     expect(res.code).toBe(1);
     expect(res.stdout).toBe(
       [
-        'appliances[1].class: unknown class "web-phq" (did you mean "web-php"?)',
-        'connections[0].to: appliance "nowhere" does not exist',
-        'warning: appliances[0]: output "out" is not connected',
+        'web · class: unknown class "web-phq" (did you mean "web-php"?)',
+        'wire lb.out → nowhere.in: appliance "nowhere" does not exist',
+        'visual.x: not an appliance',
+        'warning: lb: output "out" is not connected',
         '',
       ].join('\n'),
     );
-    expect(res.stderr).toMatch(/^error: \S+bad\.yaml is invalid: 2 errors, 1 warning\n$/);
+    expect(res.stderr).toMatch(/^error: \S+bad\.yaml is invalid: 3 errors, 1 warning\n$/);
   });
 
   it('reads the manifest from stdin with -f -', async () => {

@@ -58,6 +58,8 @@ describe('host ports held by another program', () => {
       path: 'appliances[0].expose[0].port',
       message: `host port ${port} is in use on 127.0.0.1 by another program`,
       severity: 'error',
+      appliance: 'box',
+      field: 'host port',
     };
 
     const verdict = await validateForUser(alice, exposing('web', port));
@@ -67,7 +69,7 @@ describe('host ports held by another program', () => {
     const planned = await failure(planManifest(alice, exposing('web', port)));
     expect(planned.code).toBe('invalid_manifest');
     expect(planned.issues).toEqual([expected]);
-    expect(planned.message).toBe(`invalid manifest: appliances[0].expose[0].port: ${expected.message}`);
+    expect(planned.message).toBe(`invalid manifest: box · host port: ${expected.message}`);
 
     const saved = await failure(createVdc(alice, exposing('web', port)));
     expect(saved.code).toBe('invalid_manifest');
@@ -86,7 +88,13 @@ describe('host ports held by another program', () => {
     const err = await failure(requestOperation(alice, 'later', 'deploy'));
     expect(err.code).toBe('invalid_manifest');
     expect(err.issues).toEqual([
-      { path: 'appliances[0].expose[0].port', message: `host port ${port} is in use on 127.0.0.1 by another program`, severity: 'error' },
+      {
+        path: 'appliances[0].expose[0].port',
+        message: `host port ${port} is in use on 127.0.0.1 by another program`,
+        severity: 'error',
+        appliance: 'box',
+        field: 'host port',
+      },
     ]);
     expect(await getPrisma().operation.count()).toBe(0);
     expect(await instanceContainers()).toEqual([]);

@@ -3,7 +3,9 @@
 // checks only the server can make (the owner's quota, ports bound on the host), a ColoError out.
 import {
   type Catalog,
+  describeIssues,
   expandAssemblies,
+  formatIssue,
   type Issue,
   type Manifest,
   parseManifestText,
@@ -33,9 +35,9 @@ export interface CheckedManifest {
 
 export function invalidManifest(errors: Issue[]): ColoError {
   const first = errors[0];
-  const where = first?.path ? `${first.path}: ` : '';
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-  return new ColoError('invalid_manifest', `invalid manifest: ${where}${first?.message ?? 'unknown problem'}${more}`, {
+  // formatIssue: the one wording the editor and the CLI show too ("web · memory: at most 4Gi").
+  return new ColoError('invalid_manifest', `invalid manifest: ${first ? formatIssue(first) : 'unknown problem'}${more}`, {
     issues: errors,
   });
 }
@@ -102,11 +104,16 @@ export async function validateSource(
       (port) => taken.has(port) || port < 1024,
     )),
   ];
-  const serverIssues = [
-    ...accessIssues,
-    ...(expanded?.errors ?? []),
-    ...(result.ok && expanded?.manifest ? atBoxes(builtIssues, result.manifest, expanded.manifest) : builtIssues),
-  ];
+  // The server's own findings get the validator's words (appliance, field) too.
+  const serverIssues = describeIssues(
+    [
+      ...accessIssues,
+      ...(expanded?.errors ?? []),
+      ...(result.ok && expanded?.manifest ? atBoxes(builtIssues, result.manifest, expanded.manifest) : builtIssues),
+    ],
+    parsed.value,
+    catalog,
+  );
   if (serverIssues.length === 0) return result.ok ? { ...result, manifest: pinAssemblies(result.manifest, catalog) } : result;
   // "not shared with you" says more than the validator's "unknown class" for the same box.
   const explained = new Set(accessIssues.map((i) => i.path));

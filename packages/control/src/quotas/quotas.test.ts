@@ -42,12 +42,14 @@ describe('quotas at validation', () => {
       path: 'appliances[1].replicas',
       message: 'quota exceeded: 5 of 4 containers (your other VDCs use 2)',
       severity: 'error',
+      appliance: 'box1',
+      field: 'replicas',
     };
     expect((await validateForUser(alice, over)).errors).toEqual([issue]);
     expect((await failure(planManifest(alice, over))).issues).toEqual([issue]);
     const saved = await failure(createVdc(alice, over));
     expect(saved.code).toBe('invalid_manifest');
-    expect(saved.message).toBe(`invalid manifest: ${issue.path}: ${issue.message}`);
+    expect(saved.message).toBe(`invalid manifest: box1 · replicas: ${issue.message}`);
     expect(await getPrisma().vdc.count({ where: { ownerId: alice.id, name: 'two' } })).toBe(0);
 
     // The VDC being saved counts with its new manifest, not twice: 2 → 4 replicas fits 4.

@@ -28,7 +28,7 @@ describe('host name aliases', () => {
     );
     expect(validate(m).ok).toBe(true);
     m.connections.push({ from: 'web.db', to: 'pg2.in' });
-    expect(validate(m).errors).toEqual([
+    expect(validate(m).errors).toMatchObject([
       {
         path: 'appliances[0]',
         message:

@@ -21,36 +21,33 @@ export function unknownClassMessage(ref: string, catalog: Catalog, suggestions?:
 function checkBounds(
   ctx: RuleContext,
   path: (string | number)[],
-  what: string,
-  cls: ApplianceClass,
-  shown: { value: string; min: string; max: string },
+  shown: { min: string; max: string },
   value: number,
   bounds: { min: number; max: number },
 ): void {
-  if (value < bounds.min) {
-    ctx.issues.error(path, `${what} ${shown.value} is below the minimum ${shown.min} of class "${cls.id}"`);
-  } else if (value > bounds.max) {
-    ctx.issues.error(path, `${what} ${shown.value} is above the maximum ${shown.max} of class "${cls.id}"`);
-  }
+  // The field and the appliance are named by the issue's words (issue-words.ts): the message is
+  // only the rule, the same under the field, in Problems, the API and the CLI.
+  if (value < bounds.min) ctx.issues.error(path, `at least ${shown.min}`);
+  else if (value > bounds.max) ctx.issues.error(path, `at most ${shown.max}`);
 }
 
 function checkResources(ctx: RuleContext, entry: ApplianceEntry, cls: ApplianceClass): void {
   const base = ['appliances', entry.index];
   if (entry.replicas !== undefined) {
     const { min, max } = cls.replicas;
-    const shown = { value: String(entry.replicas), min: String(min), max: String(max) };
-    checkBounds(ctx, [...base, 'replicas'], 'replicas', cls, shown, entry.replicas, cls.replicas);
+    const shown = { min: String(min), max: String(max) };
+    checkBounds(ctx, [...base, 'replicas'], shown, entry.replicas, cls.replicas);
   }
   if (entry.cpu !== undefined) {
     const { min, max } = cls.resources.cpu;
-    const shown = { value: String(entry.cpu), min: String(min), max: String(max) };
-    checkBounds(ctx, [...base, 'resources', 'cpu'], 'cpu', cls, shown, entry.cpu, cls.resources.cpu);
+    const shown = { min: String(min), max: String(max) };
+    checkBounds(ctx, [...base, 'resources', 'cpu'], shown, entry.cpu, cls.resources.cpu);
   }
   if (entry.memory !== undefined) {
     const { min, max } = cls.resources.memory;
-    const shown = { value: String(entry.memory), min: String(min), max: String(max) };
+    const shown = { min: String(min), max: String(max) };
     const bytes = { min: parseMemory(min), max: parseMemory(max) };
-    checkBounds(ctx, [...base, 'resources', 'memory'], 'memory', cls, shown, parseMemory(entry.memory), bytes);
+    checkBounds(ctx, [...base, 'resources', 'memory'], shown, parseMemory(entry.memory), bytes);
   }
 }
 

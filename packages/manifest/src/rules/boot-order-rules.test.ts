@@ -9,7 +9,7 @@ describe('boot order', () => {
     const m = shopManifest();
     m.appliances[3].startAfter = ['web'];
     const result = validate(m);
-    expect(result.errors).toEqual([
+    expect(result.errors).toMatchObject([
       {
         path: 'connections[2]',
         message:
@@ -30,7 +30,7 @@ describe('boot order', () => {
         { name: 'c', class: 'redis', startAfter: ['a'] },
       ],
     };
-    expect(validate(m).errors).toEqual([
+    expect(validate(m).errors).toMatchObject([
       {
         path: 'appliances[0].startAfter[0]',
         message:

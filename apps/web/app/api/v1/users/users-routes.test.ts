@@ -76,7 +76,7 @@ describe('users and quotas', () => {
 
     const manifest = manifestOf('big', [{ name: 'box', class: 'sleeper', replicas: 3 }]);
     const verdict = await call(validate.POST as Handler, 'POST', '/validate', { body: { manifest } });
-    expect(verdict.json.errors).toEqual([{ path: 'appliances[0].replicas', message: 'quota exceeded: 3 of 2 containers', severity: 'error' }]);
+    expect(verdict.json.errors).toMatchObject([{ path: 'appliances[0].replicas', message: 'quota exceeded: 3 of 2 containers', severity: 'error', field: 'replicas' }]);
     const saved = await call(vdcs.POST as Handler, 'POST', '/vdcs', { body: { manifest } });
     expect(saved.status).toBe(400);
     expect(saved.json.error).toMatchObject({ code: 'invalid_manifest', issues: [{ path: 'appliances[0].replicas' }] });
