@@ -11,12 +11,29 @@ export const stepSchema = z.looseObject({
 });
 export type OperationStep = z.infer<typeof stepSchema>;
 
+/** A failed operation in plain words: the cause, the next step, the appliance hit; Docker's text is `details`. */
+export const operationFailureSchema = z.looseObject({
+  /** port_taken, image_missing, out_of_memory, limits, disk_full, network_pool, node_down, volume_in_use, name_conflict, health_timeout, health_failed, crashed, docker_unavailable, invalid_manifest, aborted or unknown. */
+  class: text,
+  message: text,
+  fix: text,
+  appliance: z.string().nullish(),
+  details: text,
+  /** The revision Retry deploys again (deploys only). */
+  retryRevision: z.number().nullish(),
+  /** The revision the last successful deploy applied, when not this one: Roll back deploys it. */
+  rollbackRevision: z.number().nullish(),
+});
+export type OperationFailure = z.infer<typeof operationFailureSchema>;
+
 export const operationSchema = z.looseObject({
   id: text,
   kind: text.default('operation'),
   status: text.default('queued'),
   progress: z.number().nullish(),
   error: z.unknown().optional(),
+  /** Set on a failed operation (GET /operations/{id}, the VDC's operations and events). */
+  failure: operationFailureSchema.nullish(),
   steps: z.array(stepSchema).nullish(),
   createdAt: when,
   startedAt: when,

@@ -120,6 +120,9 @@ describe('failures', () => {
     expect(operation.error).toMatch(/sleeper/);
     expect(operation.finishedAt).not.toBeNull();
     expect(logs.at(-1)?.message).toMatch(/^failed: /);
+    // In words a person can act on, Retry's revision with it; nothing deployed yet: no roll back.
+    expect(operation.failure).toMatchObject({ class: 'invalid_manifest', details: operation.error, retryRevision: 1, rollbackRevision: null });
+    expect(operation.failure?.fix).toMatch(/Problems/);
     const vdc = await getPrisma().vdc.findFirstOrThrow({ where: { name: 'doomed', ownerId: user.id } });
     expect(vdc.activeOperationId).toBeNull();
     expect(vdc.state).toBe('new'); // nothing in Docker was touched

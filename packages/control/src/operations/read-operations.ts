@@ -3,10 +3,23 @@ import { getPrisma } from '@colo/db';
 import type { AuthUser } from '../auth/api-tokens';
 import { ColoError } from '../errors';
 import { findOwnedVdc } from '../vdcs/find-vdc';
-import { type LogLineView, logLineView, type OperationView, operationView } from './operation-views';
+import { type FailureContext, type LogLineView, logLineView, type OperationView, operationView } from './operation-views';
 
 const LOG_PAGE = 1000;
-const include = { steps: true, vdc: { select: { name: true, team: { select: { members: { select: { userId: true } } } } } }, revision: { select: { number: true } } } as const;
+const include = {
+  steps: true,
+  vdc: { select: { name: true, dockerKey: true, deployedRevisionId: true, team: { select: { members: { select: { userId: true } } } } } },
+  // The manifest tells which appliance publishes a port a failed listener could not take.
+  revision: { select: { number: true, manifest: true } },
+} as const;
+
+/** What a failure's explanation needs of its VDC: its Docker prefix and the last good revision. */
+async function failureContext(vdc: { dockerKey: string; deployedRevisionId: string | null }): Promise<FailureContext> {
+  const deployed = vdc.deployedRevisionId
+    ? await getPrisma().revision.findUnique({ where: { id: vdc.deployedRevisionId }, select: { number: true } })
+    : null;
+  return { dockerKey: vdc.dockerKey, deployedRevision: deployed?.number ?? null };
+}
 
 export async function getOperation(
   user: AuthUser,
@@ -21,7 +34,7 @@ export async function getOperation(
     orderBy: { seq: 'asc' },
     take: LOG_PAGE,
   });
-  return { operation: operationView(op), logs: logs.map(logLineView) };
+  return { operation: operationView(op, op.status === 'failed' ? await failureContext(op.vdc) : undefined), logs: logs.map(logLineView) };
 }
 
 export async function listOperations(user: AuthUser, vdcName: string, limit = 50): Promise<OperationView[]> {
@@ -32,5 +45,6 @@ export async function listOperations(user: AuthUser, vdcName: string, limit = 50
     take: Math.min(Math.max(limit, 1), 200),
     include,
   });
-  return ops.map(operationView);
+  const context = ops.some((op) => op.status === 'failed') ? await failureContext(vdc) : undefined;
+  return ops.map((op) => operationView(op, context));
 }
