@@ -5,6 +5,7 @@ export * from './resolved';
 export type { Issue, Severity } from './issue';
 export { formatIssue, formatPath, issuePlace } from './issue';
 export { describeIssues } from './issue-words';
+export { checkManifestLimits } from './manifest-limits';
 export * from './manifest-schema';
 export { DEFAULT_FAILURE_WINDOW, DEFAULT_MAX_FAILURES, type FailoverPolicy, failoverPolicy, failureWindowMs } from './failover';
 export { forbiddenKeyReason } from './forbidden-keys';

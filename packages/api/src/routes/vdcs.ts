@@ -50,7 +50,7 @@ export const vdcOperations = [
   }),
   op({
     method: 'PUT', path: '/api/v1/vdcs/{name}', operationId: 'updateVdc', tag: 'VDCs', auth: 'session-or-token',
-    summary: 'Saves a new revision of the manifest, based on `baseRevision` (a stale base is 409)',
+    summary: 'Saves a new revision of the manifest, based on `baseRevision` (a stale base is 409); with `draft` even one with problems (listed in `problems`; not deployable until fixed)',
     params: vdcParams, body: updateBody,
     responses: { 200: { description: 'the VDC and its newest revision; `changed` false when the manifest was the same', json: vdcSavedSchema } },
     errors: ['not_found', 'invalid_manifest', 'stale_revision'],

@@ -8,7 +8,12 @@ const teamField = z.string().min(1).max(40).optional().describe('the slug of the
 export const manifestBody = z.object({ manifest: manifestField, team: teamField });
 /** How the caller's role and the team show on a VDC. */
 const vdcTeamSchema = z.looseObject({ slug: z.string(), name: z.string().nullish(), personal: z.boolean().nullish(), role: z.string() });
-export const updateBody = z.object({ manifest: manifestField, baseRevision: z.number().int().nonnegative() });
+export const updateBody = z.object({
+  manifest: manifestField,
+  baseRevision: z.number().int().nonnegative(),
+  /** Save even with problems (a draft revision: deploying it is refused until they are fixed). */
+  draft: z.boolean().optional(),
+});
 export const renameBody = z.object({ name: nameField });
 export const revisionBody = z.object({ revision: z.number().int().positive().optional() });
 export const applianceBody = z.object({ appliance: z.string().min(1).max(64).optional() });
@@ -58,6 +63,10 @@ export const vdcListSchema = z.looseObject({
       state: z.string().nullish(),
       revision: revisionRef,
       applianceCount: z.number().nullish(),
+      /** The latest revision's description; servers before issue 11 answer without it. */
+      description: z.string().nullish(),
+      /** When it last changed (a save, a rename, a state change). */
+      updatedAt: when,
       /** Servers before teams answer without it. */
       team: vdcTeamSchema.optional(),
       lastOperation: z
@@ -90,8 +99,24 @@ export const vdcSavedSchema = z.looseObject({
   revision: revisionRef,
   changed: z.boolean().optional(),
   warnings: z.array(issueSchema).optional(),
+  /** A draft save's errors: the revision is kept, a deploy of it is refused until they are fixed. */
+  problems: z.array(issueSchema).optional(),
 });
 export type VdcSaved = z.infer<typeof vdcSavedSchema>;
+
+/** `GET /ports`: for the team a VDC would be made in, the `near` ports checked (comma-separated). */
+export const portsQuery = z.object({
+  team: z.string().min(1).max(40).optional(),
+  near: z
+    .string()
+    .regex(/^\d{1,5}(,\d{1,5}){0,19}$/, 'is at most 20 port numbers separated by commas')
+    .optional(),
+});
+export const portsAnswerSchema = z.looseObject({
+  /** Ports other VDCs, entries and Colo itself hold, each with who holds it (another team's: unnamed). */
+  taken: z.array(z.looseObject({ port: z.number(), holder: text })),
+  near: z.array(z.looseObject({ port: z.number(), free: z.number().nullish(), problem: z.string().nullish() })),
+});
 
 export const validationSchema = z.looseObject({
   ok: z.boolean(),

@@ -3,11 +3,13 @@
 // checks only the server can make (the owner's quota, ports bound on the host), a ColoError out.
 import {
   type Catalog,
+  checkManifestLimits,
   describeIssues,
   expandAssemblies,
   formatIssue,
   type Issue,
   type Manifest,
+  manifestSchema,
   parseManifestText,
   resolveManifest,
   type ResolvedManifest,
@@ -180,6 +182,31 @@ export async function checkManifest(
   const result = await validateSource(owner, source, opts);
   if (!result.ok || !result.manifest) throw invalidManifest(result.errors);
   return { manifest: result.manifest, warnings: result.warnings };
+}
+
+export interface DraftManifest extends CheckedManifest {
+  /** Its errors: the draft is kept, a deploy of it is refused until they are fixed. */
+  problems: Issue[];
+}
+
+/**
+ * Like checkManifest, but a manifest with problems is kept as a draft when every reader of
+ * revisions can still read it: within the size limits and of the schema's shape. Only a
+ * manifest that is not even that is refused. Deploy, plan and the other operations check the
+ * revision again (checkManifest, mode deploy), so a draft never reaches Docker.
+ */
+export async function checkDraft(
+  owner: ManifestOwner,
+  source: unknown,
+  opts: { mode?: ValidationMode; exceptVdcId?: string } = {},
+): Promise<DraftManifest> {
+  const result = await validateSource(owner, source, opts);
+  if (result.ok && result.manifest) return { manifest: result.manifest, warnings: result.warnings, problems: [] };
+  const parsed = parseManifestSource(source);
+  const readable = parsed.errors.length === 0 && checkManifestLimits(parsed.value).errors.length === 0;
+  const shaped = readable ? manifestSchema.safeParse(parsed.value) : undefined;
+  if (!shaped?.success) throw invalidManifest(result.errors);
+  return { manifest: shaped.data, warnings: result.warnings, problems: result.errors };
 }
 
 /** What the engine builds from a checked manifest: assemblies expanded, classes resolved. */

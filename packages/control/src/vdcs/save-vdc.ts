@@ -1,12 +1,12 @@
 // Saving manifests: a new VDC with revision 1, or a new revision of an existing one. Revisions
 // are immutable; a save names the revision it was based on and loses to any save in between.
 import { getPrisma, Prisma } from '@colo/db';
-import type { Issue } from '@colo/manifest';
+import type { Issue, Manifest } from '@colo/manifest';
 import type { AuthUser } from '../auth/api-tokens';
 import { ColoError } from '../errors';
 import { dockerKeyFor, newId } from '../ids';
 import { manifestDigest } from '../manifests/digest';
-import { checkManifest, ownerOfVdc } from '../manifests/manifest-input';
+import { checkDraft, checkManifest, ownerOfVdc } from '../manifests/manifest-input';
 import { targetTeam } from '../teams/team-access';
 import { findOwnedVdc, vdcIdInTeam } from './find-vdc';
 import { type RevisionSummary, revisionSummary, type VdcView, vdcView } from './vdc-views';
@@ -16,6 +16,8 @@ export interface SavedVdc {
   revision: RevisionSummary;
   changed: boolean;
   warnings: Issue[];
+  /** A draft save's errors (`draft: true`): kept, but not deployable until fixed. */
+  problems?: Issue[];
 }
 
 function nameTaken(name: string, team: string): ColoError {
@@ -62,11 +64,31 @@ export async function createVdc(user: AuthUser, source: unknown, options: Create
   }
 }
 
-export async function updateVdc(user: AuthUser, name: string, source: unknown, baseRevision: number): Promise<SavedVdc> {
+export interface UpdateVdcOptions {
+  /** Keep the revision even with problems (the editor's Save): a draft, refused by deploy. */
+  draft?: boolean;
+}
+
+export async function updateVdc(user: AuthUser, name: string, source: unknown, baseRevision: number, options: UpdateVdcOptions = {}): Promise<SavedVdc> {
   const current = await findOwnedVdc(user, name);
   // Cheap check first: a stale editor should hear so even if its manifest is also invalid.
   if (current.latestRevision !== baseRevision) throw staleRevision(name, baseRevision, current.latestRevision);
-  const { manifest, warnings } = await checkManifest(ownerOfVdc(current), source, { mode: 'edit', exceptVdcId: current.id });
+  const checking = { mode: 'edit' as const, exceptVdcId: current.id };
+  const { manifest, warnings, problems } = options.draft
+    ? await checkDraft(ownerOfVdc(current), source, checking)
+    : { ...(await checkManifest(ownerOfVdc(current), source, checking)), problems: undefined };
+  const saved = await saveRevision(user, current, name, manifest, baseRevision, warnings);
+  return problems && problems.length > 0 ? { ...saved, problems } : saved;
+}
+
+async function saveRevision(
+  user: AuthUser,
+  current: Awaited<ReturnType<typeof findOwnedVdc>>,
+  name: string,
+  manifest: Manifest,
+  baseRevision: number,
+  warnings: Issue[],
+): Promise<SavedVdc> {
   if (manifest.name !== current.name) {
     throw new ColoError('bad_request', `the manifest is named "${manifest.name}" but the VDC is "${current.name}": rename the VDC instead (PATCH /vdcs/${current.name})`);
   }

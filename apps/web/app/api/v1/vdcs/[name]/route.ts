@@ -14,8 +14,8 @@ export const GET = route<Params>(async ({ req, user, params }) => {
 });
 
 export const PUT = route<Params>(async ({ req, user, params }) => {
-  const { manifest, baseRevision } = await readBody(req, updateBody);
-  return json(await updateVdc(user, params.name, manifest, baseRevision));
+  const { manifest, baseRevision, draft } = await readBody(req, updateBody);
+  return json(await updateVdc(user, params.name, manifest, baseRevision, { draft }));
 });
 
 export const DELETE = route<Params>(async ({ user, params }) => {
