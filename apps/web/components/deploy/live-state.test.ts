@@ -108,4 +108,20 @@ describe('deriveNodes (Docker + the running operation)', () => {
     // Stop and start do not change what is wanted.
     expect(deriveNodes(s, { ...deploy, kind: 'stop' }).web.desired).toBe(1);
   });
+
+  it('marks the appliance a failed operation names as failed, with the plain reason, until the next one', () => {
+    // A healthy container behind a port Docker could not publish: the node says what went wrong.
+    const s = status(appliance('web', 1, [container(1, 'running', 'healthy')]), appliance('db', 1, [container(1, 'running', 'healthy')]));
+    const failure = { class: 'port_taken', message: 'Port 8080 is in use by another program on this machine, so web could not be published on it.', fix: 'Stop it, then Retry.', appliance: 'web', details: 'bind: address already in use' };
+    const failed = { ...op('failed', []), failure };
+    const nodes = deriveNodes(s, failed);
+    expect(nodes.web).toMatchObject({ state: 'failed', reason: failure.message });
+    expect(nodes.db.state).toBe('healthy');
+    // A first deploy that failed: Docker knows nothing yet, the plan says one replica was wanted.
+    const first = { ...op('failed', [step(1, 'create container colo-shop-abc123-web-1 (new)', 'failed')]), failure };
+    expect(deriveNodes(status(), first).web).toEqual({ state: 'failed', running: 0, desired: 1, reason: failure.message });
+    // Without an appliance to blame, Docker speaks; the next operation clears the mark.
+    expect(deriveNodes(s, { ...failed, failure: { ...failure, appliance: null } }).web.state).toBe('healthy');
+    expect(deriveNodes(s, op('running', [])).web.state).toBe('healthy');
+  });
 });

@@ -40,6 +40,7 @@ export function deriveNodes(status: VdcStatusBody | undefined, operation: Operat
     nodes[a.name] = { state: applianceLiveState(a), running: a.replicas.running, desired: a.replicas.desired };
     if (a.problem) nodes[a.name].reason = a.problem;
   }
+  if (operation?.status === 'failed') return markFailed(nodes, byName, operation);
   if (!operation || (operation.status !== 'running' && operation.status !== 'queued')) return nodes;
   if (operation.kind === 'deploy') applyDeployTargets(nodes, byName, operation.steps);
   for (const step of operation.steps) {
@@ -54,6 +55,22 @@ export function deriveNodes(status: VdcStatusBody | undefined, operation: Operat
     const next = STEP_PRIORITY.indexOf(state);
     if (current === -1 || next < current) node.state = state;
   }
+  return nodes;
+}
+
+/**
+ * The appliance the last operation failed on reads `failed` with the plain reason, whatever
+ * Docker shows of it (a healthy container behind a port it could not publish is not working):
+ * until the next operation, the failure is the news. A failed deploy's plan still says how many
+ * replicas were wanted.
+ */
+function markFailed(nodes: Record<string, NodeLive>, byName: Map<string, ApplianceStatusBody>, operation: OperationBody): Record<string, NodeLive> {
+  const failure = operation.failure;
+  if (operation.kind === 'deploy') applyDeployTargets(nodes, byName, operation.steps);
+  if (!failure?.appliance) return nodes;
+  const node = (nodes[failure.appliance] ??= { state: 'absent', running: 0, desired: 0 });
+  node.state = 'failed';
+  node.reason = failure.message;
   return nodes;
 }
 

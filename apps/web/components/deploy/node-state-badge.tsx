@@ -10,6 +10,7 @@ const LOOK: Record<NodeLiveState, { dot: string; pill: string; pulse?: boolean }
   unhealthy: { dot: 'bg-rose-500', pill: 'bg-rose-50 text-rose-700' },
   stopped: { dot: 'bg-slate-500', pill: 'bg-slate-200 text-slate-700' },
   flagged: { dot: 'bg-rose-600', pill: 'bg-rose-100 text-rose-800' },
+  failed: { dot: 'bg-rose-600', pill: 'bg-rose-100 text-rose-800' },
 };
 
 export interface NodeStateBadgeProps {
@@ -32,7 +33,7 @@ export function NodeStateBadge({ state, running, desired, appliance, reason }: N
     >
       <span className={`size-1.5 rounded-full ${look.dot} ${look.pulse ? 'animate-pulse' : ''}`} />
       <span data-testid={appliance ? `node-state-${appliance}` : undefined}>{state}</span>
-      {state !== 'absent' && (
+      {state !== 'absent' && state !== 'failed' && (
         <span className="tabular-nums opacity-75">
           {running}/{desired}
         </span>

@@ -12,7 +12,8 @@ function StepIcon({ status }: { status: string }) {
   return <span className="text-slate-300">○</span>;
 }
 
-export function OperationSteps({ steps }: { steps: StepBody[] }) {
+/** `rawErrors` false: the failure is explained above, so Docker's words fold away under the step. */
+export function OperationSteps({ steps, rawErrors = true }: { steps: StepBody[]; rawErrors?: boolean }) {
   const list = useRef<HTMLOListElement>(null);
   // Keeps the step that matters in sight in a long plan: the first failure, else the first running.
   const focus = steps.find((s) => s.status === 'failed') ?? steps.find((s) => s.status === 'running');
@@ -34,7 +35,15 @@ export function OperationSteps({ steps }: { steps: StepBody[] }) {
               {s.title}
             </span>
           </div>
-          {s.error && <p className="mt-1 ml-6 whitespace-pre-wrap break-words text-xs text-rose-700">{s.error}</p>}
+          {s.error &&
+            (rawErrors ? (
+              <p className="mt-1 ml-6 whitespace-pre-wrap break-words text-xs text-rose-700">{s.error}</p>
+            ) : (
+              <details className="mt-1 ml-6 text-xs text-rose-700">
+                <summary className="cursor-pointer">Docker's words</summary>
+                <p className="whitespace-pre-wrap break-words">{s.error}</p>
+              </details>
+            ))}
         </li>
       ))}
     </ol>

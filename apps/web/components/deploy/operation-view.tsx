@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Alert } from '../ui/alert';
 import { Spinner } from '../ui/spinner';
+import { FailureView } from './failure-view';
 import { LogView } from './log-view';
 import { OperationSteps } from './operation-steps';
 import { operationTitle } from './operation-title';
@@ -64,14 +65,20 @@ export function OperationView({ operation, logs, title }: { operation: Operation
           <Spinner className="text-slate-400" /> Waiting for the worker: operations of one VDC run one at a time.
         </p>
       )}
-      {operation.error && (
+      {operation.failure ? (
         <div className="mx-3 mt-2">
-          <Alert>{operation.error}</Alert>
+          <FailureView operation={operation} failure={operation.failure} />
         </div>
+      ) : (
+        operation.error && (
+          <div className="mx-3 mt-2">
+            <Alert>{operation.error}</Alert>
+          </div>
+        )
       )}
       <div className="mt-2 grid min-h-0 flex-1 grid-cols-1 grid-rows-[auto_minmax(0,1fr)] border-t border-slate-100 @xl:grid-cols-2 @xl:grid-rows-[minmax(0,1fr)]">
         <div className="max-h-48 min-h-0 overflow-y-auto @xl:max-h-none @xl:border-r @xl:border-slate-100">
-          <OperationSteps steps={operation.steps} />
+          <OperationSteps steps={operation.steps} rawErrors={!operation.failure} />
         </div>
         <LogView className="min-h-24" lines={logs.map((l) => ({ key: l.seq, text: l.message }))} />
       </div>

@@ -3,8 +3,11 @@
 // the status answer is the contract's (@colo/api).
 import type { ApplianceStatus, ContainerStatus, LogLine, Operation, OperationStep, VdcRef, VdcStatus } from '@colo/api';
 
-/** `flagged`: stopped by the flap guard for failing too often (a deploy or start clears it). */
-export type NodeLiveState = 'absent' | 'creating' | 'starting' | 'healthy' | 'unhealthy' | 'stopped' | 'flagged';
+/**
+ * `flagged`: stopped by the flap guard for failing too often (a deploy or start clears it);
+ * `failed`: the last operation failed on this appliance (its reason says why; the next one clears it).
+ */
+export type NodeLiveState = 'absent' | 'creating' | 'starting' | 'healthy' | 'unhealthy' | 'stopped' | 'flagged' | 'failed';
 
 export interface NodeLive {
   state: NodeLiveState;

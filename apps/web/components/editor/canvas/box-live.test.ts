@@ -22,6 +22,14 @@ describe('a box live state from its expanded appliances', () => {
     expect(boxLive(members.get('shop')!)).toEqual({ state: 'healthy', running: 3, desired: 3 });
   });
 
+  it('is failed, naming the appliance inside and its reason, when the last operation failed on one', () => {
+    const nodes = {
+      'shop-lb': { state: 'failed' as const, running: 1, desired: 1, reason: 'Port 8080 is in use by another program on this machine' },
+      'shop-web': { state: 'healthy' as const, running: 2, desired: 2 },
+    };
+    expect(withBoxLive(nodes, boxMembers(status, nodes)).shop).toEqual({ state: 'failed', running: 3, desired: 3, reason: 'shop-lb: Port 8080 is in use by another program on this machine' });
+  });
+
   it('is degraded (unhealthy, with counts) when some are not', () => {
     const nodes = { 'shop-lb': { state: 'healthy' as const, running: 1, desired: 1 }, 'shop-web': { state: 'unhealthy' as const, running: 1, desired: 2 } };
     const live = withBoxLive(nodes, boxMembers(status, nodes));

@@ -28,6 +28,9 @@ export function boxLive(members: readonly BoxMember[]): NodeLive | undefined {
   const healthy = states.filter((s) => s === 'healthy').length;
   const all = (state: NodeLive['state']) => states.every((s) => s === state);
   if (healthy === members.length) return { state: 'healthy', running, desired };
+  // The last operation failed on an appliance inside: the box says so, with its reason.
+  const failed = members.find((m) => m.live.state === 'failed');
+  if (failed) return { state: 'failed', running, desired, reason: `${failed.name}: ${failed.live.reason ?? 'failed'}` };
   if (states.includes('creating')) return { state: 'creating', running, desired };
   if (states.includes('starting') && !states.some((s) => s === 'unhealthy' || s === 'flagged')) return { state: 'starting', running, desired };
   if (all('stopped')) return { state: 'stopped', running, desired };

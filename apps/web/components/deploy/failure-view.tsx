@@ -1,0 +1,65 @@
+'use client';
+// A failed operation as a person can act on it: what happened and what to do in plain words,
+// Docker's own text behind "Details", and the two next steps right there — Retry (the same
+// deploy again, once the cause is fixed) and Roll back to the last revision that deployed.
+import { useState } from 'react';
+import type { OperationFailure } from '@colo/api';
+import { Button } from '../ui/button';
+import { api, messageOf, vdcPath } from './api';
+import { noteOperation } from './live-store';
+import type { OperationBody } from './types';
+
+export function FailureView({ operation, failure }: { operation: OperationBody; failure: OperationFailure }) {
+  const [busy, setBusy] = useState<'retry' | 'rollback'>();
+  const [error, setError] = useState<string>();
+
+  async function deploy(which: 'retry' | 'rollback', revision: number) {
+    setBusy(which);
+    setError(undefined);
+    try {
+      const { operation: started } = await api<{ operation: OperationBody }>(vdcPath(operation.vdc, '/deploy'), { method: 'POST', body: { revision } });
+      noteOperation(operation.vdc, started);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  const retry = failure.retryRevision ?? undefined;
+  const rollback = failure.rollbackRevision ?? undefined;
+  return (
+    <div role="alert" data-testid="failure-view" data-class={failure.class} className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900">
+      <p className="font-medium" data-testid="failure-message">
+        {failure.appliance ? <span data-testid="failure-appliance">{failure.appliance}: </span> : null}
+        {failure.message}
+      </p>
+      <p className="mt-0.5 text-rose-800" data-testid="failure-fix">
+        {failure.fix}
+      </p>
+      {(retry !== undefined || rollback !== undefined) && (
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          {retry !== undefined && (
+            <Button size="sm" variant="primary" data-testid="failure-retry" busy={busy === 'retry'} disabled={busy !== undefined} onClick={() => deploy('retry', retry)} title={`Deploy revision ${retry} again`}>
+              Retry
+            </Button>
+          )}
+          {rollback !== undefined && (
+            <Button size="sm" data-testid="failure-rollback" busy={busy === 'rollback'} disabled={busy !== undefined} onClick={() => deploy('rollback', rollback)} title={`Deploy revision ${rollback}, the last that deployed`}>
+              Roll back to revision {rollback}
+            </Button>
+          )}
+          {error && (
+            <span className="text-xs text-rose-800" data-testid="failure-action-error">
+              {error}
+            </span>
+          )}
+        </div>
+      )}
+      <details className="mt-2" data-testid="failure-details">
+        <summary className="cursor-pointer text-xs font-medium text-rose-800">Details</summary>
+        <pre className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap break-words rounded bg-white/70 p-2 font-mono text-[11px] text-slate-800">{failure.details}</pre>
+      </details>
+    </div>
+  );
+}
