@@ -7,7 +7,8 @@
 // the entry on its node's address reaches all three replicas and the hit counter counts; the
 // status says where each replica runs; a re-plan is empty; stop, start; the database moves to
 // another node with its data (the counter goes on); a node is killed and what kept its data there
-// comes back from the newest snapshot onto another node with one `colo move`; destroy leaves
+// comes back from the newest snapshot onto another node with one `colo move`; an entry switches
+// to a live clone of the VDC and back under load, no request failing; destroy leaves
 // nothing (the lost node's hold on networks ends with its removal).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
@@ -19,9 +20,10 @@ import { distributeBySaveLoad, registryImages, volumeToolImage } from '@colo/eng
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { baseEnv, cliEnv, colo, freePort, hitMany, instance, ROOT, type Service, startWeb, startWorker, waitFor } from '../acceptance/harness';
+import { baseEnv, cliEnv, colo, freePort, hitMany, instance, ROOT, type Service, startWeb, startWorker, steadyLoad, waitFor } from '../acceptance/harness';
 import { createUserToken } from '../acceptance/setup';
 import { startTestSwarm, type TestSwarm } from '../support/swarm';
+import { execInTask } from './deploy-helpers';
 
 const ASSEMBLY = 'templates/assemblies/lamp-cluster.yaml';
 const CLASS_IMAGES = ['colo/halb:1', 'colo/web-php:1', 'colo/nas:1', 'colo/postgres:1', 'colo/edge-proxy:1'];
@@ -84,6 +86,8 @@ beforeAll(async () => {
     COLO_QUEUE_NAME: `colo-operations-${instance}-lamp`,
     DOCKER_HOST: `tcp://${swarm.manager.ip}:2375`,
     COLO_SWARM_NODE_DOCKER_PORT: '2375',
+    // Entries publish on Colo's engine, here the manager node: on its addresses (the test's private network).
+    COLO_PUBLISH_HOST: '0.0.0.0',
   });
   const token = createUserToken('lamp@colo.test', env);
   const webPort = await freePort();
@@ -198,6 +202,66 @@ describe('the LAMP assembly on a 3-node swarm', () => {
     const start = await colo(['start', NAME, '--appliance', 'lb', '--wait'], env, 300_000);
     expect(start.code, start.stderr + start.stdout).toBe(0);
     expect((await placement(vdcId)).get('lb')?.nodes).toHaveLength(1);
+  });
+
+  /** Writes the VDC's name into its NAS's web root, on the node the NAS runs on: answers say who served. */
+  async function markContent(name: string): Promise<void> {
+    const status = await colo(['status', name, '--json'], env);
+    expect(status.code, status.stderr).toBe(0);
+    const id = (JSON.parse(status.stdout) as { vdc: { id: string } }).vdc.id;
+    const services = (await manager.listServices({ filters: { label: [`colo.vdc=${id}`, 'colo.appliance=content'] } })) as { Spec: { Name: string; Labels: Record<string, string> } }[];
+    const nas = services.find((s) => !s.Spec.Labels['colo.share']);
+    if (!nas) throw new Error(`${name} has no NAS service`);
+    const tasks = (await manager.listTasks({ filters: { service: [nas.Spec.Name], 'desired-state': ['running'] } })) as Task[];
+    const node = swarm.nodes.find((n) => n.nodeId === tasks[0]?.NodeID);
+    if (!node) throw new Error(`${nas.Spec.Name} runs on no node of the test swarm`);
+    const out = await execInTask(node.docker, nas.Spec.Name, ['sh', '-c', `printf ${name} > /srv/share/www/vdc.txt && cat /srv/share/www/vdc.txt`]);
+    expect(out).toBe(name);
+  }
+
+  it('an entry points at the swarm VDC, switches to a live clone of it and back under steady load, and no request fails', async () => {
+    onTestFailed(() => console.error(`worker output:\n${worker.output().slice(-8000)}`));
+    const green = `${NAME}-green`;
+    // The copy of blue-green: a live clone, its data collected from the nodes, deployed on the swarm.
+    const cloned = await colo(['clone', NAME, green, '--wait'], env, 900_000);
+    expect(cloned.code, cloned.stderr + cloned.stdout).toBe(0);
+    for (const name of [NAME, green]) await markContent(name);
+
+    const entryPort = await freePort();
+    const entryUrl = `http://${swarm.manager.ip}:${entryPort}/vdc.txt`;
+    try {
+      const created = await colo(['entry', 'create', 'www', '--port', String(entryPort), '--vdc', NAME, '--wait'], env, 300_000);
+      expect(created.code, created.stderr + created.stdout).toBe(0);
+      const load = steadyLoad(entryUrl, 20);
+      try {
+        await load.until(`${NAME} answering through the entry`, () => load.last() === NAME, 120_000);
+        const switched = await colo(['entry', 'switch', 'www', green, '--wait'], env, 300_000);
+        expect(switched.code, switched.stderr + switched.stdout).toBe(0);
+        expect(switched.stdout).toMatch(new RegExp(`entry www: .* → ${green} lb\\.in \\(ready; before: ${NAME}\\)`));
+        await load.until('the clone answering', () => load.last() === green, 60_000);
+        await load.for(2000);
+        const back = await colo(['entry', 'switch', 'www', NAME, '--wait'], env, 300_000);
+        expect(back.code, back.stderr + back.stdout).toBe(0);
+        await load.until('the original answering again', () => load.last() === NAME, 60_000);
+        await load.for(2000);
+      } finally {
+        load.stop();
+        await load.drained();
+      }
+      const { sent, failed, answers, seconds } = load.report();
+      console.log(`entry switch on the swarm: ${sent} requests in ${seconds.toFixed(1)} s, ${failed.length} failed; answered by ${answers.join(' → ')}`);
+      expect(failed.slice(0, 5), `${failed.length} failed requests`).toEqual([]);
+      expect(answers[0], answers.join(' → ')).toBe(NAME);
+      expect(answers, answers.join(' → ')).toContain(green);
+      expect(answers.at(-1), answers.join(' → ')).toBe(NAME);
+    } finally {
+      const rm = await colo(['entry', 'rm', 'www', '--yes', '--wait'], env, 120_000);
+      expect(rm.code, rm.stderr + rm.stdout).toBe(0);
+    }
+    await waitFor('the entry port to close', async () => !(await fetch(entryUrl).then(() => true, () => false)), 30_000, 500);
+    // Done with the copy: destroyed with its data, on every node.
+    const gone = await colo(['destroy', green, '--purge', '--yes', '--wait'], env, 600_000);
+    expect(gone.code, gone.stderr + gone.stdout).toBe(0);
   });
 
   /** The newest count the site answers with (a few requests, the highest count). */

@@ -203,6 +203,7 @@ export {
   type SwarmPlan,
   type SwarmPlanStep,
   serviceName,
+  swarmServingReplicas,
   shareClientRule,
   startSwarmAppliances,
   startSwarmVdc,

@@ -3,12 +3,19 @@
 // but change nothing of it: its state stays what it was, whatever happens to the entry.
 //
 // A switch first makes sure the target serves (a replica of the exposed appliance is running and
-// healthy: one Docker API call, asked every quarter second), then points the entry's listener at it: created with its bridge the first time,
-// re-pointed by a seamless reload after that. Only then does the entry's row say so.
+// healthy: one Docker API call, asked every quarter second), then points the entry's listener at
+// it: created with its bridge the first time, re-pointed by a seamless reload after that. Only
+// then does the entry's row say so.
+//
+// On a swarm the listener is the same container on Colo's own engine (the manager): a VDC's
+// ingress there is an attachable overlay, which the listener joins like a bridge, and Swarm's DNS
+// on it names every replica of the exposed appliance, on whichever node it runs. Only the
+// serving check reads differently: the services' tasks instead of the host's containers.
 import { getPrisma } from '@colo/db';
-import { ensureEntry, exposedTerminals, listenerTarget, removeEntry, servingReplicas } from '@colo/engine';
+import { ensureEntry, exposedTerminals, listenerTarget, removeEntry, type Serving, servingReplicas, swarmServingReplicas } from '@colo/engine';
 import type { Manifest } from '@colo/manifest';
 import { engineConfig, vdcScope } from '../../docker/engine-access';
+import { getSwarmEngine, vdcEngineMode } from '../../docker/engine-mode';
 import { ColoError } from '../../errors';
 import { resolveChecked } from '../../manifests/manifest-input';
 import { withFence } from '../fence';
@@ -102,9 +109,12 @@ async function targetOf({ vdc }: RunnerContext, appliance: string, terminal: str
  */
 async function waitServing({ vdc, runtime, signal, recorder }: RunnerContext, appliance: string, terminal: string): Promise<void> {
   const deadline = Date.now() + SERVING_TIMEOUT_MS;
+  const scope = vdcScope(vdc);
+  const onSwarm = (await vdcEngineMode(vdc)).mode === 'swarm';
+  const read = (): Promise<Serving> => (onSwarm ? swarmServingReplicas(getSwarmEngine().api, scope, appliance) : servingReplicas(runtime, scope, appliance));
   let said = false;
   for (;;) {
-    const serving = await servingReplicas(runtime, vdcScope(vdc), appliance);
+    const serving = await read();
     if (serving.ready > 0) {
       recorder.log(`${vdc.name} ${appliance}.${terminal}: ${serving.ready} of ${serving.total} replicas healthy`);
       return;

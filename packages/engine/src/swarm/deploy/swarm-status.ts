@@ -78,3 +78,14 @@ export async function swarmVdcStatus(api: SwarmApi, scope: VdcScope): Promise<Sw
     };
   });
 }
+
+/**
+ * The swarm's answer to servingReplicas (edge/target-serving.ts): an appliance's replicas Swarm
+ * wants running, and how many of them run past their health check. Listeners and shares do not
+ * count; a standby appliance at 0 replicas serves nothing.
+ */
+export async function swarmServingReplicas(api: SwarmApi, scope: VdcScope, appliance: string): Promise<{ ready: number; total: number }> {
+  const services = (await swarmVdcStatus(api, scope)).filter((s) => s.appliance === appliance && s.role !== 'edge');
+  const tasks = services.flatMap((s) => s.tasks.filter((t) => t.replica <= s.replicas));
+  return { ready: tasks.filter((t) => t.state === 'running' && t.health === 'healthy').length, total: tasks.length };
+}
