@@ -181,6 +181,9 @@ describe('the API contract on a running Colo', () => {
     await call('listClasses', 200);
     await call('getClass', 200, { params: { id: 'web-static' } });
     await call('validateManifest', 200, { body: { manifest: manifest(vdcName('judge')) } });
+    await call('hostPorts', 200, { query: { near: '8080,8081' } });
+    await call('hostPorts', 400, { query: { near: 'http' } });
+    await call('hostPorts', 404, { query: { team: `no-team-${RUN}` } });
     await call('planManifest', 200, { body: { manifest: manifest(vdcName('judge')) } });
     const compose = 'services:\n  web:\n    image: nginx:1.27\n';
     await call('importCompose', 200, { body: { name: vdcName('cdry'), compose, dryRun: true } });

@@ -102,6 +102,7 @@ export { type Overview, type OverviewTeam, type OverviewVdc, overviewFor } from 
 export { type HealthWord, type VdcHealth } from './overview/vdc-health';
 export { addMissingSecrets, type StoredSecrets } from './add-missing-secrets';
 export { type HostPortProbe, type HostPortState, setHostPortProbe } from './manifests/host-port-probe';
+export { type NearPort, portsView } from './manifests/ports-view';
 export type { QuotaAmounts } from './quotas/quota-amounts';
 export type { QuotaOverrides } from './quotas/quota-limits';
 export {

@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { DeployButton, LifecycleMenu } from '@/components/deploy';
+import { RenameVdcButton } from './rename-vdc-button';
 import { SaveButton } from './save/save-button';
 import { VdcMoveButton } from './vdc-move-button';
 
@@ -103,6 +104,7 @@ export function EditorToolbar(p: EditorToolbarProps) {
         </Link>
         <span className="text-slate-300">/</span>
         <h1 className="truncate font-mono font-semibold text-slate-900">{p.vdcName}</h1>
+        <RenameVdcButton vdcName={p.vdcName} dirty={p.dirty} readOnly={p.readOnly} />
       </nav>
       <span className="rounded-full bg-slate-100 px-2 py-0.5 text-[11px] font-medium tabular-nums text-slate-600" title="The revision this drawing is based on">
         rev {p.revision}

@@ -1,8 +1,9 @@
 'use client';
 // The VDC list page's live part: the table (or the empty state), kept fresh while operations
-// run, the create / rename / delete dialogs, and importing a bundle dropped on the page (or
-// picked with Import…). With more than one team: a filter by team, and the create dialog asks
-// which team the new VDC goes to.
+// run; search, state filter and sort (in the query string); the row menu's actions (deploy,
+// stop/start, duplicate, rename, delete) and their dialogs; and importing a bundle dropped on the
+// page (or picked with Import…). With more than one team: a filter by team, and the create
+// dialog asks which team the new VDC goes to.
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { DropOverlay } from '../bundle-import/drop-overlay';
@@ -14,11 +15,16 @@ import { Alert } from '../ui/alert';
 import { apiFetch } from '../ui/api-fetch';
 import { Button } from '../ui/button';
 import { useToast } from '../ui/toast';
-import { CreateVdcDialog } from './create-vdc-dialog';
+import { CreateVdcDialog, type DuplicateSource } from './create-vdc-dialog';
 import { DeleteVdcDialog } from './delete-vdc-dialog';
 import { EmptyState } from './empty-state';
+import { type LifecycleAction, LifecycleDialog } from './lifecycle-dialog';
 import { RenameVdcDialog } from './rename-vdc-dialog';
+import type { RowAction } from './row-menu';
 import { type AssemblyOption, editorHref, type TeamOption, type VdcRow } from './types';
+import { VdcListFilters } from './vdc-list-filters';
+import { namesInTeam } from './vdc-names';
+import { applyVdcQuery, DEFAULT_QUERY, type VdcQuery, vdcQueryString } from './vdc-query';
 import { VdcTable } from './vdc-table';
 
 const POLL_MS = 4000;
@@ -26,13 +32,28 @@ const POLL_MS = 4000;
 /** Whether `ref` (a name, or `name@team`) names this row. */
 const names = (v: VdcRow, ref: string) => v.name === ref || (v.team !== undefined && `${v.name}@${v.team.slug}` === ref);
 
-export function VdcList({ initial, assemblies, teams = [] }: { initial: VdcRow[]; assemblies: AssemblyOption[]; teams?: TeamOption[] }) {
+/** The team key of the create dialog and namesInTeam: '' for the caller's personal team. */
+const teamKey = (v: VdcRow) => (!v.team || v.team.personal ? '' : v.team.slug);
+
+export function VdcList({
+  initial,
+  assemblies,
+  teams = [],
+  initialQuery = DEFAULT_QUERY,
+}: {
+  initial: VdcRow[];
+  assemblies: AssemblyOption[];
+  teams?: TeamOption[];
+  initialQuery?: VdcQuery;
+}) {
   const router = useRouter();
   const toast = useToast();
   const [vdcs, setVdcs] = useState(initial);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [creating, setCreating] = useState<{ from?: AssemblyOption } | null>(null);
-  const [renaming, setRenaming] = useState<string | null>(null);
+  const [creating, setCreating] = useState<{ from?: AssemblyOption; source?: DuplicateSource } | null>(null);
+  const [renaming, setRenaming] = useState<{ ref: string; team: string } | null>(null);
+  const [lifecycle, setLifecycle] = useState<{ action: LifecycleAction; vdc: string; revision: number } | null>(null);
+  const [query, setQuery] = useState(initialQuery);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [importing, setImporting] = useState<File | null>(null);
   const [teamFilter, setTeamFilter] = useState('');
@@ -56,7 +77,27 @@ export function VdcList({ initial, assemblies, teams = [] }: { initial: VdcRow[]
   }, [moving, reload]);
 
   const teamsShown = [...new Map(vdcs.flatMap((v) => (v.team ? [[v.team.slug, v.team] as const] : []))).values()];
-  const shown = teamFilter ? vdcs.filter((v) => v.team?.slug === teamFilter) : vdcs;
+  const inTeam = teamFilter ? vdcs.filter((v) => v.team?.slug === teamFilter) : vdcs;
+  const { shown, hiddenDestroyed } = applyVdcQuery(inTeam, query);
+
+  function changeQuery(next: VdcQuery) {
+    setQuery(next);
+    // Replaced, not pushed: typing a search must not fill the Back button's history.
+    window.history.replaceState(null, '', `${window.location.pathname}${vdcQueryString(next)}`);
+  }
+
+  async function act(action: RowAction, vdc: VdcRow, ref: string) {
+    if (action === 'rename') setRenaming({ ref, team: teamKey(vdc) });
+    else if (action === 'delete') setDeleting(ref);
+    else if (action === 'duplicate') {
+      try {
+        const { revision } = await apiFetch<{ revision: { manifest?: Record<string, unknown> } }>(`/vdcs/${encodeURIComponent(ref)}`);
+        setCreating({ source: { name: vdc.name, team: teamKey(vdc), manifest: revision.manifest ?? {} } });
+      } catch (err) {
+        toast(`Could not read “${vdc.name}”: ${(err as Error).message}`);
+      }
+    } else setLifecycle({ action, vdc: ref, revision: vdc.revision });
+  }
   const lamp = assemblies.find((a) => a.id.includes('lamp')) ?? assemblies[0];
 
   return (
@@ -98,7 +139,10 @@ export function VdcList({ initial, assemblies, teams = [] }: { initial: VdcRow[]
         {vdcs.length === 0 ? (
           <EmptyState assembly={lamp} onCreate={(from) => setCreating({ from })} />
         ) : (
-          <VdcTable vdcs={shown} onRename={setRenaming} onDelete={setDeleting} />
+          <>
+            <VdcListFilters query={query} hiddenDestroyed={hiddenDestroyed} onChange={changeQuery} />
+            <VdcTable vdcs={shown} all={vdcs} canDuplicate={teams.length > 0} onAction={act} />
+          </>
         )}
       </div>
 
@@ -107,6 +151,8 @@ export function VdcList({ initial, assemblies, teams = [] }: { initial: VdcRow[]
         assemblies={assemblies}
         teams={teams}
         initial={creating?.from}
+        source={creating?.source}
+        existing={vdcs}
         onClose={() => setCreating(null)}
         onCreated={(name) => {
           setCreating(null);
@@ -122,8 +168,17 @@ export function VdcList({ initial, assemblies, teams = [] }: { initial: VdcRow[]
           router.push(editorHref(name));
         }}
       />
+      <LifecycleDialog
+        request={lifecycle}
+        onClose={() => setLifecycle(null)}
+        onRequested={(action, name) => {
+          toast(`${action === 'deploy' ? 'Deploy' : action === 'stop' ? 'Stop' : 'Start'} of “${name}” requested`);
+          void reload();
+        }}
+      />
       <RenameVdcDialog
-        vdc={renaming}
+        vdc={renaming?.ref ?? null}
+        taken={renaming ? namesInTeam(vdcs, renaming.team) : undefined}
         onClose={() => setRenaming(null)}
         onRenamed={(from, to) => {
           setRenaming(null);

@@ -2,14 +2,21 @@
 // caller's role there, and is linked by `name@team` where the bare name is ambiguous.
 import Link from 'next/link';
 import { RelativeTime } from './relative-time';
-import { RowMenu } from './row-menu';
+import { type RowAction, RowMenu } from './row-menu';
 import { OperationStatusBadge, VdcStateBadge } from './state-badges';
 import { Badge } from '../ui/badge';
 import { editorHref, historyHref, type VdcRow, vdcRefs } from './types';
 
-export function VdcTable({ vdcs, onRename, onDelete }: { vdcs: VdcRow[]; onRename: (name: string) => void; onDelete: (name: string) => void }) {
+export function VdcTable(props: {
+  vdcs: VdcRow[];
+  /** Every VDC of the caller, so a name is made `name@team` by all of them, not only the shown ones. */
+  all: VdcRow[];
+  canDuplicate: boolean;
+  onAction: (action: RowAction, vdc: VdcRow, ref: string) => void;
+}) {
+  const { vdcs } = props;
   const th = 'px-4 py-2.5 text-left text-xs font-medium tracking-wide text-slate-500 uppercase';
-  const refs = vdcRefs(vdcs);
+  const refs = vdcRefs(props.all);
   return (
     <div className="overflow-visible rounded-xl bg-white shadow-sm ring-1 ring-slate-900/5">
       <table className="w-full text-sm" data-testid="vdc-table">
@@ -35,6 +42,7 @@ export function VdcTable({ vdcs, onRename, onDelete }: { vdcs: VdcRow[]; onRenam
                 <Link href={editorHref(ref)} className="font-medium text-slate-900 hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-500">
                   {v.name}
                 </Link>
+                {v.description && <p className="max-w-xs truncate text-xs text-slate-500" title={v.description}>{v.description}</p>}
               </td>
               <td className="px-4 py-3" data-testid={`vdc-team-${v.name}`}>
                 {v.team ? (
@@ -79,12 +87,19 @@ export function VdcTable({ vdcs, onRename, onDelete }: { vdcs: VdcRow[]; onRenam
                   >
                     Open
                   </Link>
-                  <RowMenu name={v.name} onRename={() => onRename(ref)} onDelete={() => onDelete(ref)} />
+                  <RowMenu vdc={v} vdcRef={ref} canDuplicate={props.canDuplicate} onAction={(action) => props.onAction(action, v, ref)} />
                 </div>
               </td>
             </tr>
             );
           })}
+          {vdcs.length === 0 && (
+            <tr>
+              <td colSpan={7} className="px-4 py-8 text-center text-sm text-slate-600" data-testid="vdc-no-match">
+                No VDC matches this search and filter.
+              </td>
+            </tr>
+          )}
         </tbody>
       </table>
     </div>

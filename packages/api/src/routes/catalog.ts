@@ -32,6 +32,8 @@ import {
   composeImportedSchema,
   manifestBody,
   planAnswerSchema,
+  portsAnswerSchema,
+  portsQuery,
   validationSchema,
 } from '../schemas/vdcs';
 
@@ -47,6 +49,12 @@ export const catalogOperations = [
     method: 'POST', path: '/api/v1/validate', operationId: 'validateManifest', tag: 'Catalog', auth: 'session-or-token',
     summary: 'Judges a manifest (200 even when it is invalid: the answer is the verdict)', body: manifestBody,
     responses: { 200: { description: 'the verdict', json: validationSchema } }, errors: [],
+  }),
+  op({
+    method: 'GET', path: '/api/v1/ports', operationId: 'hostPorts', tag: 'Catalog', auth: 'session-or-token',
+    summary: 'Host ports a new VDC of a team cannot publish (held by VDCs, entries, Colo), and for each `near` port whether it is free, why not, and the next free one',
+    query: portsQuery,
+    responses: { 200: { description: 'taken ports and the near ports checked', json: portsAnswerSchema } }, errors: ['not_found'],
   }),
   op({
     method: 'POST', path: '/api/v1/plan', operationId: 'planManifest', tag: 'Catalog', auth: 'session-or-token',

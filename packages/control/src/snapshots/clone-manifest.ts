@@ -6,10 +6,8 @@ import { controlEnv } from '../config';
 import { ColoError } from '../errors';
 import { coloOwnPorts } from '../manifests/colo-ports';
 import { hostPortProbe } from '../manifests/host-port-probe';
+import { nextFreePort } from '../manifests/ports-view';
 import { takenPorts } from '../manifests/taken-ports';
-
-/** Highest port tried when looking for a free one. */
-const LAST_PORT = 65535;
 
 /** The source's manifest renamed, with its published ports moved as chosen (`source port → clone port`). */
 export function renamedManifest(source: Manifest, name: string, ports: Record<string, number>): Manifest {
@@ -41,12 +39,8 @@ export async function chooseClonePorts(teamId: string, source: Manifest, asked: 
       ports[String(port)] = wanted;
       continue;
     }
-    let candidate = port + 1;
-    for (; candidate <= LAST_PORT; candidate++) {
-      if (taken.has(candidate) || chosen.has(candidate)) continue;
-      if ((await probe.check(env.COLO_PUBLISH_HOST, candidate)) !== 'in_use') break;
-    }
-    if (candidate > LAST_PORT) throw new ColoError('bad_request', `no free host port above ${port} for the clone: name one with ports`);
+    const candidate = await nextFreePort(port, new Set([...taken, ...chosen]), probe);
+    if (candidate === undefined) throw new ColoError('bad_request', `no free host port above ${port} for the clone: name one with ports`);
     chosen.add(candidate);
     ports[String(port)] = candidate;
   }

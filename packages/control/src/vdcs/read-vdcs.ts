@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/api-tokens';
 import { findOwnedVdc, findReachableVdc, findRevision } from './find-vdc';
 import {
   applianceCount,
+  manifestDescription,
   operationSummary,
   type RevisionSummary,
   type RevisionView,
@@ -31,6 +32,8 @@ export async function listVdcs(user: AuthUser): Promise<VdcListItem[]> {
     state: v.state,
     revision: v.latestRevision,
     applianceCount: applianceCount(v.revisions[0]?.manifest),
+    description: manifestDescription(v.revisions[0]?.manifest),
+    updatedAt: v.updatedAt,
     lastOperation: v.operations[0] ? operationSummary(v.operations[0]) : null,
     team: { slug: v.team.slug, name: v.team.name, personal: v.team.personal, role: v.team.members[0]?.role ?? 'viewer' },
   }));

@@ -50,6 +50,10 @@ export interface VdcListItem {
   state: string;
   revision: number;
   applianceCount: number;
+  /** The latest revision's description ('' when it has none): the list searches it. */
+  description: string;
+  /** When the VDC last changed (a save, a rename, a state change): the list sorts by it. */
+  updatedAt: Date;
   lastOperation: OperationSummary | null;
   team: VdcTeamView;
 }
@@ -77,6 +81,11 @@ export function revisionView(rev: Revision): RevisionView {
 
 export function operationSummary(op: Operation): OperationSummary {
   return { id: op.id, kind: op.kind, status: op.status, progress: op.progress, createdAt: op.createdAt, finishedAt: op.finishedAt };
+}
+
+export function manifestDescription(manifest: unknown): string {
+  const description = (manifest as { description?: unknown } | null)?.description;
+  return typeof description === 'string' ? description : '';
 }
 
 export function applianceCount(manifest: unknown): number {

@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import type { AssemblyOption, TeamOption, VdcRow } from '../../../components/vdc-list/types';
 import { QuotaUsage, type QuotaUsageProps } from '../../../components/metrics/quota-usage';
 import { VdcList } from '../../../components/vdc-list/vdc-list';
+import { parseVdcQuery } from '../../../components/vdc-list/vdc-query';
 import { requireUser } from '../../../lib/session';
 
 export const metadata: Metadata = { title: 'VDCs · Colo' };
@@ -46,7 +47,8 @@ async function quotaUsage(user: AuthUser, rows: VdcRow[], personalSlug: string |
   }
 }
 
-export default async function VdcsPage() {
+/** `?q=&state=&sort=`: the list's search, state filter and sort, so a link or a reload keeps them. */
+export default async function VdcsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const [vdcs, assemblies, teams] = await Promise.all([listVdcs(user), assemblyOptions(user), listTeams(user)]);
   // A new VDC may go to any team where the caller deploys (operator or admin), personal first.
@@ -60,7 +62,7 @@ export default async function VdcsPage() {
   return (
     <>
       {usage && <QuotaUsage {...usage} />}
-      <VdcList initial={rows} assemblies={assemblies} teams={creatable} />
+      <VdcList initial={rows} assemblies={assemblies} teams={creatable} initialQuery={parseVdcQuery(await searchParams)} />
     </>
   );
 }

@@ -12,7 +12,7 @@ export function VdcInspector({ store }: { store: EditorStore }) {
       <Section title="Virtual datacenter">
         <div>
           <p className="font-mono text-sm font-semibold text-slate-900">{manifest.name}</p>
-          <p className="text-xs text-slate-500">Rename it from the VDC list.</p>
+          <p className="text-xs text-slate-500">Rename it with the pencil by its name in the toolbar.</p>
         </div>
         <dl className="grid grid-cols-3 gap-2 text-center">
           {[
