@@ -97,8 +97,9 @@ export class ColoClient {
   updateVdc(name: string, manifest: string, baseRevision: number) {
     return this.call('PUT', `/vdcs/${seg(name)}`, vdcSavedSchema, { body: { manifest, baseRevision } });
   }
-  deploy(name: string) {
-    return this.call('POST', `/vdcs/${seg(name)}/deploy`, operationStartedSchema, { body: {} });
+  /** The newest revision, or `revision` (a retry's, a roll back's). */
+  deploy(name: string, revision?: number) {
+    return this.call('POST', `/vdcs/${seg(name)}/deploy`, operationStartedSchema, { body: revision === undefined ? {} : { revision } });
   }
   stop(name: string, appliance?: string) {
     return this.call('POST', `/vdcs/${seg(name)}/stop`, operationStartedSchema, { body: appliance ? { appliance } : {} });

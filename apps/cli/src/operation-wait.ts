@@ -51,9 +51,29 @@ export async function followOperation(ctx: CliContext, client: ColoClient, id: s
   if (options.json) ctx.out(JSON.stringify({ ...options.extra, operation, logs }, null, 2));
   if (operation.status === 'succeeded') return 0;
   // Printed here rather than thrown so --json keeps one document on stdout.
-  const reason = errorText(operation.error) ?? failedStepError(operation) ?? `status ${operation.status}`;
-  ctx.err(`error: ${operation.kind} ${operation.id} ${operation.status}: ${reason}`);
+  for (const line of failureLines(operation)) ctx.err(line);
   return 1;
+}
+
+/**
+ * A failed operation as the failure view says it: the plain cause, the fix, the two next
+ * commands (Retry, Roll back) when they apply, and Docker's own words last as details.
+ */
+export function failureLines(operation: Operation): string[] {
+  const failure = operation.failure;
+  if (!failure) {
+    const reason = errorText(operation.error) ?? failedStepError(operation) ?? `status ${operation.status}`;
+    return [`error: ${operation.kind} ${operation.id} ${operation.status}: ${reason}`];
+  }
+  const vdc = typeof operation.vdc === 'string' ? operation.vdc : 'NAME';
+  const lines = [`error: ${operation.kind} ${operation.id} failed: ${failure.message}`, `fix: ${failure.fix}`];
+  const next: [string, string][] = [];
+  if (typeof failure.retryRevision === 'number') next.push([`colo deploy ${vdc} --retry`, `deploys revision ${failure.retryRevision} again, once the cause is fixed`]);
+  if (typeof failure.rollbackRevision === 'number') next.push([`colo rollback ${vdc}`, `deploys revision ${failure.rollbackRevision}, the last that deployed`]);
+  const width = Math.max(0, ...next.map(([command]) => command.length));
+  next.forEach(([command, what], i) => lines.push(`${i === 0 ? 'next:' : '     '} ${command.padEnd(width)}  (${what})`));
+  lines.push('details:', ...failure.details.split('\n').map((line) => `  ${line}`));
+  return lines;
 }
 
 async function poll(ctx: CliContext, client: ColoClient, id: string, logsAfter: number): Promise<OperationAnswer> {

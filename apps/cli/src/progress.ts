@@ -41,7 +41,8 @@ export class ProgressPrinter {
     }
     if (operation.status !== this.status && finished) {
       const took = elapsed(operation.startedAt ?? operation.createdAt, operation.finishedAt);
-      const error = operation.status === 'failed' ? errorText(operation.error) : undefined;
+      // The plain words when the server has them; Docker's are in the step line above.
+      const error = operation.status === 'failed' ? (operation.failure?.message ?? errorText(operation.error)) : undefined;
       this.write(`${percent} ${operation.kind} ${operation.status}${took ? ` in ${took}` : ''}${error ? `: ${error}` : ''}`);
     }
     this.status = operation.status;

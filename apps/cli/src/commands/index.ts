@@ -10,6 +10,7 @@ import { catalog } from './catalog';
 import { classCommand } from './class';
 import { clone } from './clone';
 import { compose } from './compose';
+import { deploy, rollback } from './deploy';
 import { destroy } from './destroy';
 import { entry } from './entry';
 import { exec } from './exec';
@@ -41,6 +42,8 @@ export const commands: Command[] = [
   validate,
   plan,
   apply,
+  deploy,
+  rollback,
   compose,
   exportCommand,
   importCommand,

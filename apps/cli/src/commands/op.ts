@@ -4,7 +4,7 @@ import { parseSeconds } from '../args';
 import { defineCommand } from '../command';
 import { UsageError } from '../errors';
 import { elapsed, errorText } from '../format';
-import { followOperation } from '../operation-wait';
+import { failureLines, followOperation } from '../operation-wait';
 import { renderTable } from '../table';
 import { WAIT_FLAGS } from './lifecycle';
 
@@ -48,8 +48,9 @@ export const op = defineCommand({
       ctx.out(logs.length ? 'logs:' : 'no log lines');
       for (const log of logs) ctx.out(`  ${log.at ?? ''} ${log.message}`.trimEnd());
     }
-    const error = errorText(operation.error);
-    if (error) ctx.out(`error: ${error}`);
+    // A failure the server explained reads as it does after --wait: cause, fix, next commands, details.
+    if (operation.failure) for (const line of failureLines(operation)) ctx.out(line);
+    else if (errorText(operation.error)) ctx.out(`error: ${errorText(operation.error)}`);
     return 0;
   },
 });
