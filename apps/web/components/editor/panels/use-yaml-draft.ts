@@ -4,8 +4,9 @@
 // across tab switches and canvas edits — until the user fixes it or replaces it.
 import { type EditorDoc, yamlToDoc } from '@colo/canvas';
 import type { Catalog, Issue } from '@colo/manifest';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type EditorStore, manifestKey } from '../use-editor-store';
+import { yamlTextProblems } from '../yaml/yaml-problems';
 
 export interface YamlDraft {
   text: string;
@@ -70,6 +71,19 @@ export function useYamlDraft(store: EditorStore, vdcName: string, catalog: Catal
     seal();
   }, [apply, seal, setDraft]);
 
+  /**
+   * Applies text still waiting for its parse now (Save pressed mid-typing) and returns what
+   * refuses it, worded for Problems: empty when the tab has no text of its own or it applied.
+   */
+  const flush = useCallback((): Issue[] => {
+    const now = draftRef.current;
+    if (!now) return [];
+    clearTimeout(timer.current);
+    if (apply(now.text)) return [];
+    const refused = draftRef.current;
+    return refused ? yamlTextProblems(refused.text, refused.errors) : [];
+  }, [apply]);
+
   const discard = useCallback(() => {
     clearTimeout(timer.current);
     setDraft(null);
@@ -82,5 +96,8 @@ export function useYamlDraft(store: EditorStore, vdcName: string, catalog: Catal
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  return { draft, change, focus, blur, discard };
+  /** The refused text's problems (none while the text applies), as Problems rows. */
+  const problems = useMemo(() => (draft && draft.errors.length > 0 ? yamlTextProblems(draft.text, draft.errors) : []), [draft]);
+
+  return { draft, problems, change, focus, blur, discard, flush };
 }
