@@ -61,7 +61,11 @@ export function LifecycleMenu({ vdcName }: { vdcName: string }) {
   const why: Record<Action, string | undefined> = {
     stop: containers.some((c) => c.state === 'running') ? undefined : 'Nothing is running',
     start: containers.length === 0 ? 'Nothing is deployed; use Deploy' : containers.every((c) => c.state === 'running') ? 'Everything is running' : undefined,
-    destroy: undefined,
+    // A VDC never deployed has nothing to remove; deleting the VDC itself is the list's Delete.
+    destroy:
+      live.status?.vdc.state === 'new' && !live.status.vdc.deployedRevisionId && containers.length === 0
+        ? `${vdcName} was never deployed: there is nothing to destroy (to remove the VDC itself, use Delete in the VDC list)`
+        : undefined,
   };
 
   function open(a: Action) {
@@ -91,20 +95,25 @@ export function LifecycleMenu({ vdcName }: { vdcName: string }) {
   const blocked = action === 'destroy' && purge && typed !== vdcName;
   return (
     <fieldset className="inline-flex items-center gap-1" aria-label="Lifecycle">
-      {(['stop', 'start', 'destroy'] as const).map((a) => (
-        <Button
-          key={a}
-          size="sm"
-          variant={a === 'destroy' ? 'ghost' : 'secondary'}
-          className={a === 'destroy' ? 'text-rose-700 hover:bg-rose-50' : ''}
-          data-testid={`lifecycle-${a}`}
-          disabled={running || !live.status || why[a] !== undefined}
-          title={running ? 'An operation is running' : why[a]}
-          onClick={() => open(a)}
-        >
-          {COPY[a].title}
-        </Button>
-      ))}
+      {(['stop', 'start', 'destroy'] as const).map((a) => {
+        const reason = running ? 'An operation is running' : why[a];
+        // A disabled button fires no events, so the reason's tooltip sits on a wrapper too.
+        return (
+          <span key={a} title={reason} data-testid={`lifecycle-${a}-reason`}>
+            <Button
+              size="sm"
+              variant={a === 'destroy' ? 'ghost' : 'secondary'}
+              className={a === 'destroy' ? 'text-rose-700 hover:bg-rose-50' : ''}
+              data-testid={`lifecycle-${a}`}
+              disabled={running || !live.status || reason !== undefined}
+              title={reason}
+              onClick={() => open(a)}
+            >
+              {COPY[a].title}
+            </Button>
+          </span>
+        );
+      })}
       {action && (
         <Dialog
           open

@@ -18,8 +18,9 @@ import {
 import type { Catalog, Issue, Position } from '@colo/manifest';
 import { useReactFlow } from '@xyflow/react';
 import { type RefObject, useCallback, useState } from 'react';
-import { FIT_INSET, FIT_PADDING } from './canvas/fit';
+import { fitPadding } from './canvas/fit';
 import type { DroppedItem } from './canvas/flow-canvas';
+import { useChromeNow } from './canvas/use-canvas-chrome';
 import type { Assembly, UserAssembly } from './editor-api';
 import { type EditorStore, NO_SELECTION } from './use-editor-store';
 
@@ -27,9 +28,6 @@ import { type EditorStore, NO_SELECTION } from './use-editor-store';
 let clipboard: { fragment: Fragment; pastes: number } | undefined;
 
 const PASTE_STEP = 40;
-const FIT = { padding: FIT_PADDING, maxZoom: 1, duration: 250 };
-// Framing after an add is instant: boxes that glide after they appear are hard to hit.
-const FIT_NOW = { padding: FIT_PADDING, maxZoom: 1 };
 
 export function useCanvasActions(opts: {
   store: EditorStore;
@@ -43,21 +41,26 @@ export function useCanvasActions(opts: {
   const { run, commit, current, select } = store;
   const flow = useReactFlow();
   const [layingOut, setLayingOut] = useState(false);
+  // What covers the canvas depends on its size (a small one has a small minimap or none).
+  const chromeNow = useChromeNow();
+  // Framing after an add is instant: boxes that glide after they appear are hard to hit.
+  const fitOptions = useCallback((animate: boolean) => ({ padding: fitPadding(chromeNow().inset), maxZoom: 1, duration: animate ? 250 : undefined }), [chromeNow]);
 
   /** The part of the canvas no overlay covers, in drawing coordinates. */
   const clearArea = useCallback(() => {
     const rect = canvasBox.current?.getBoundingClientRect();
     if (!rect) return { x: 0, y: 0, width: 800, height: 400 };
-    const topLeft = flow.screenToFlowPosition({ x: rect.left + FIT_INSET.left, y: rect.top + FIT_INSET.top });
-    const bottomRight = flow.screenToFlowPosition({ x: rect.right - FIT_INSET.right, y: rect.bottom - FIT_INSET.bottom });
+    const inset = chromeNow().inset;
+    const topLeft = flow.screenToFlowPosition({ x: rect.left + inset.left, y: rect.top + inset.top });
+    const bottomRight = flow.screenToFlowPosition({ x: rect.right - inset.right, y: rect.bottom - inset.bottom });
     return { x: topLeft.x, y: topLeft.y, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
-  }, [canvasBox, flow]);
+  }, [canvasBox, flow, chromeNow]);
 
   const reveal = useCallback(
     (names?: string[], animate = true) => {
-      requestAnimationFrame(() => flow.fitView({ ...(animate ? FIT : FIT_NOW), nodes: names?.map((id) => ({ id })) }));
+      requestAnimationFrame(() => flow.fitView({ ...fitOptions(animate), nodes: names?.map((id) => ({ id })) }));
     },
-    [flow],
+    [flow, fitOptions],
   );
 
   const addClass = useCallback(
@@ -130,9 +133,20 @@ export function useCanvasActions(opts: {
       if (!fragment) return;
       const step = fragment === clipboard?.fragment ? ++clipboard.pastes : 1;
       const result = run((doc) => insertFragment(doc, fragment, { offset: { x: PASTE_STEP * step, y: PASTE_STEP * step } }));
-      if (result.ok) select({ nodes: result.names, edges: [] });
+      if (!result.ok) return;
+      // The copies are what the user acts on next (move them, paste again): they alone are selected.
+      select({ nodes: result.names, edges: [] });
+      // Copies that landed past the clear area (many pastes, a copy from a far part): bring them into view.
+      const area = clearArea();
+      const doc = current().history.present;
+      const hidden = result.names.some((name) => {
+        const at = doc.positions[name];
+        const size = nodeGeometry(catalog.get(doc.manifest.appliances.find((a) => a.name === name)?.class ?? ''));
+        return !at || at.x < area.x || at.y < area.y || at.x + size.width > area.x + area.width || at.y + size.height > area.y + area.height;
+      });
+      if (hidden) reveal(result.names, false);
     },
-    [run, select],
+    [run, select, clearArea, current, catalog, reveal],
   );
 
   const duplicate = useCallback(() => {
@@ -183,7 +197,7 @@ export function useCanvasActions(opts: {
     deleteSelection,
     selectAll: () => select({ nodes: current().history.present.manifest.appliances.map((a) => a.name), edges: [] }),
     clearSelection: () => select(NO_SELECTION),
-    fitView: () => flow.fitView(FIT),
+    fitView: () => flow.fitView(fitOptions(true)),
     layout,
     focusIssue,
   };

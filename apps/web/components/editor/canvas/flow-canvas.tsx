@@ -18,13 +18,15 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useRef, useState } from 'react';
+import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
 import type { NodeLive } from '@/components/deploy';
 import { NO_SELECTION, type EditorStore } from '../use-editor-store';
 import { ApplianceNode } from './appliance-node';
 import { ASSEMBLY_MIME, BOX_MIME, CLASS_MIME } from './drag-types';
-import { FIT_PADDING, MINIMAP_SIZE } from './fit';
+import { fitPadding } from './fit';
 import type { ApplianceFlowNode } from './node-types';
+import { CanvasLegend } from './canvas-legend';
+import { useCanvasChrome } from './use-canvas-chrome';
 import { type Measured, useFlowEdges, useFlowNodes } from './use-flow-elements';
 import { WireCheckContext, useWireChecker } from './wire-check';
 
@@ -68,6 +70,9 @@ export function FlowCanvas({ store, catalog, live, onDropItem, onNotice, onOpenN
   const edges = useFlowEdges(doc, catalog, state.selection);
   const checker = useWireChecker(doc, catalog);
   const { screenToFlowPosition } = useReactFlow();
+  // A smaller canvas gets a smaller minimap (or none), and framing keeps clear of what is shown.
+  const chrome = useCanvasChrome();
+  const fitViewOptions = useMemo(() => ({ padding: fitPadding(chrome.inset), maxZoom: 1 }), [chrome]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ApplianceFlowNode>[]) => {
@@ -206,7 +211,7 @@ export function FlowCanvas({ store, catalog, live, onDropItem, onNotice, onOpenN
         edgesReconnectable={!readOnly}
         fitView={frameOnOpen}
         defaultViewport={{ x: 0, y: 0, zoom: 1 }}
-        fitViewOptions={{ padding: FIT_PADDING, maxZoom: 1 }}
+        fitViewOptions={fitViewOptions}
         minZoom={0.05}
         maxZoom={2}
         deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
@@ -221,7 +226,10 @@ export function FlowCanvas({ store, catalog, live, onDropItem, onNotice, onOpenN
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#cbd5e1" />
         <Controls position="bottom-left" showInteractive={false} />
-        <MiniMap<ApplianceFlowNode> position="bottom-right" style={MINIMAP_SIZE} pannable zoomable nodeColor={minimapColor} nodeBorderRadius={6} />
+        {chrome.minimap && (
+          <MiniMap<ApplianceFlowNode> position="bottom-right" style={chrome.minimap} pannable zoomable nodeColor={minimapColor} nodeBorderRadius={6} />
+        )}
+        <CanvasLegend doc={doc} catalog={catalog} />
         {children}
       </ReactFlow>
     </WireCheckContext.Provider>

@@ -50,7 +50,8 @@ export function TerminalHandle(props: {
           {terminal.name}
           {mandatory && (
             <>
-              <span aria-hidden="true" className="text-rose-500">
+              {/* The label ignores the pointer (drags go to the box); the star alone answers a hover. */}
+              <span aria-hidden="true" className="pointer-events-auto cursor-help text-rose-500" title="mandatory output: wire it before deploy">
                 *
               </span>
               <span className="sr-only"> (mandatory)</span>

@@ -1,6 +1,6 @@
 'use client';
 // The strip under the canvas: Problems (default), YAML, Operations. Collapsible, so a big
-// drawing can have the whole height.
+// drawing can have the whole height; lower on a short window, so the canvas keeps most of it.
 import type { ReactNode } from 'react';
 
 export type BottomTab = 'problems' | 'yaml' | 'operations';
@@ -43,7 +43,7 @@ export function BottomPanel(props: {
     if (!props.open) props.onToggle();
   };
   return (
-    <section aria-label="Details" className={`flex shrink-0 flex-col border-t border-slate-200 bg-white ${props.open ? (props.tab === 'yaml' ? 'h-72' : 'h-56') : ''}`}>
+    <section aria-label="Details" className={`flex shrink-0 flex-col border-t border-slate-200 bg-white ${props.open ? (props.tab === 'yaml' ? 'h-72 [@media(max-height:800px)]:h-56' : 'h-56 [@media(max-height:800px)]:h-40') : ''}`}>
       <div role="tablist" className="flex items-center border-b border-slate-100 px-2">
         <TabButton tab="problems" active={props.open && props.tab === 'problems'} testId="problems-tab" onClick={pick('problems')}>
           Problems
