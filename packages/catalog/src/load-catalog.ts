@@ -4,6 +4,7 @@
 import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { type AssemblyInfo, parseAssemblyFile } from './assembly-file';
 import { CatalogError, type CatalogProblem } from './catalog-error';
 import { parseClassFile } from './class-file';
@@ -42,6 +43,7 @@ export async function loadCatalog(root: string = DEFAULT_TEMPLATES_ROOT): Promis
   if (sources === undefined) {
     throw CatalogError.invalid([{ file: shown(appliancesDir), path: '', message: 'folder not found' }]);
   }
+  await applyPropertyLabels(path.join(appliancesDir, PROPERTY_LABELS_FILE), sources, shown, problems);
   const system = (await loadClassFolders(path.join(absRoot, 'system'), shown, problems)) ?? [];
   const clash = system.find((s) => sources.some((c) => c.class.id === s.class.id));
   if (clash) problems.push({ file: shown(clash.file), path: 'id', message: `"${clash.class.id}" is also a catalog class` });
@@ -61,6 +63,48 @@ export async function loadCatalog(root: string = DEFAULT_TEMPLATES_ROOT): Promis
   }
   if (problems.length > 0) throw CatalogError.invalid(problems);
   return { catalog, assemblies, system };
+}
+
+/**
+ * `appliances/_labels.yaml`: the words people read for the stock classes' properties
+ * (`web-php: { workers: PHP workers }`), beside the class folders rather than in them, because a
+ * class folder is its image's build context and a new label must not rebuild an image. A
+ * `label` written in class.yaml itself wins.
+ */
+export const PROPERTY_LABELS_FILE = '_labels.yaml';
+type Labels = Record<string, Record<string, string>>;
+
+function isLabels(value: unknown): value is Labels {
+  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  return isMap(value) && Object.values(value).every((m) => isMap(m) && Object.values(m).every((l) => typeof l === 'string' && l.length > 0 && l.length <= 60));
+}
+
+async function applyPropertyLabels(file: string, sources: ClassSource[], shown: (file: string) => string, problems: CatalogProblem[]): Promise<void> {
+  const text = await readText(file);
+  if (text === undefined) return;
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch (error) {
+    problems.push({ file: shown(file), path: '', message: (error as Error).message });
+    return;
+  }
+  if (!isLabels(value)) {
+    problems.push({ file: shown(file), path: '', message: 'must map class ids to { property: label } (labels of 1 to 60 characters)' });
+    return;
+  }
+  for (const [classId, labels] of Object.entries(value)) {
+    const source = sources.find((s) => s.class.id === classId);
+    if (!source) {
+      problems.push({ file: shown(file), path: classId, message: `no class "${classId}" in this folder` });
+      continue;
+    }
+    for (const [name, label] of Object.entries(labels)) {
+      const prop = source.class.properties.find((p) => p.name === name);
+      if (!prop) problems.push({ file: shown(file), path: `${classId}.${name}`, message: `class "${classId}" has no property "${name}"` });
+      else if (prop.label === undefined) prop.label = label;
+    }
+  }
 }
 
 /** Every `<dir>/<id>/class.yaml`; undefined when `dir` does not exist. Problems are collected. */

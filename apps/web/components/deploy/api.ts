@@ -6,6 +6,9 @@ export { ApiError, apiFetch as api };
 export interface ApiIssue {
   path: string;
   message: string;
+  /** The appliance and field in words (@colo/manifest's issue words), from the server. */
+  appliance?: string;
+  field?: string;
 }
 
 /** Validation issues a 400 `invalid_manifest` carries, if any. */

@@ -1,7 +1,8 @@
 'use client';
 // Deploy: save first (the editor's beforeDeploy), show the plan of the latest revision against
 // Docker, and only on confirm deploy that very revision.
-import { useCallback, useState } from 'react';
+import { formatIssue } from '@colo/manifest';
+import { useCallback, useId, useState } from 'react';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
@@ -16,6 +17,8 @@ export interface DeployButtonProps {
   disabled?: boolean;
   /** Runs before planning (the editor saves); false cancels. */
   beforeDeploy?: () => Promise<boolean>;
+  /** Why it cannot deploy now (the editor's Problems has errors): disabled, the reason on hover. */
+  blockedBy?: string;
 }
 
 interface Planned {
@@ -30,8 +33,9 @@ type Phase =
   | ({ at: 'deploying' } & Planned)
   | ({ at: 'failed'; message: string; issues: ApiIssue[] } & Partial<Planned>);
 
-export function DeployButton({ vdcName, disabled, beforeDeploy }: DeployButtonProps) {
+export function DeployButton({ vdcName, disabled, beforeDeploy, blockedBy }: DeployButtonProps) {
   const live = useVdcLive(vdcName);
+  const reasonId = useId();
   const [phase, setPhase] = useState<Phase>({ at: 'idle' });
   const running = isActive(live.operation);
   const close = useCallback(() => setPhase({ at: 'idle' }), []);
@@ -65,16 +69,25 @@ export function DeployButton({ vdcName, disabled, beforeDeploy }: DeployButtonPr
   const planned: Planned | undefined = phase.at !== 'idle' && phase.at !== 'preparing' && phase.plan && phase.revision !== undefined ? { plan: phase.plan, revision: phase.revision } : undefined;
   return (
     <>
-      <Button
-        variant="primary"
-        data-testid="deploy-button"
-        busy={phase.at === 'preparing' || running}
-        disabled={disabled}
-        onClick={start}
-        title={running ? 'An operation is running' : 'Save, review the plan, then deploy'}
-      >
-        {running ? 'Deploying…' : phase.at === 'preparing' ? 'Planning…' : 'Deploy'}
-      </Button>
+      {/* A disabled button fires no hover events: the reason sits on a wrapper, and is read out. */}
+      <span title={blockedBy} data-testid={blockedBy ? 'deploy-blocked' : undefined} className="inline-flex">
+        <Button
+          variant="primary"
+          data-testid="deploy-button"
+          busy={phase.at === 'preparing' || running}
+          disabled={disabled || blockedBy !== undefined}
+          onClick={start}
+          aria-describedby={blockedBy ? reasonId : undefined}
+          title={blockedBy ?? (running ? 'An operation is running' : 'Save, review the plan, then deploy')}
+        >
+          {running ? 'Deploying…' : phase.at === 'preparing' ? 'Planning…' : 'Deploy'}
+        </Button>
+        {blockedBy && (
+          <span id={reasonId} className="sr-only">
+            {blockedBy}
+          </span>
+        )}
+      </span>
       {phase.at !== 'idle' && phase.at !== 'preparing' && (
         <Dialog
           open
@@ -100,9 +113,7 @@ export function DeployButton({ vdcName, disabled, beforeDeploy }: DeployButtonPr
               {phase.issues.length > 0 && (
                 <ul className="mt-1 list-disc pl-5">
                   {phase.issues.map((i) => (
-                    <li key={`${i.path}:${i.message}`}>
-                      <code className="text-xs">{i.path}</code>: {i.message}
-                    </li>
+                    <li key={`${i.path}:${i.message}`}>{formatIssue({ severity: 'error', ...i })}</li>
                   ))}
                 </ul>
               )}

@@ -66,8 +66,9 @@ export function fetchVdc(name: string, signal?: AbortSignal): Promise<VdcBody> {
   return apiFetch<VdcBody>(vdcUrl(name), { signal });
 }
 
-export function putVdc(name: string, manifest: ManifestInput, baseRevision: number): Promise<SavedBody> {
-  return apiFetch<SavedBody>(vdcUrl(name), { method: 'PUT', body: { manifest, baseRevision } });
+/** `draft`: keep it even with problems (answered in `problems`); deploying it is refused until fixed. */
+export function putVdc(name: string, manifest: ManifestInput, baseRevision: number, draft = false): Promise<SavedBody> {
+  return apiFetch<SavedBody>(vdcUrl(name), { method: 'PUT', body: { manifest, baseRevision, ...(draft ? { draft } : {}) } });
 }
 
 /** The revision a 409 stale_revision names, when the error is one. */

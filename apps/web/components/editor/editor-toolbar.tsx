@@ -65,13 +65,15 @@ export interface EditorToolbarProps {
   canSaveAssembly: boolean;
   onSaveAssembly: () => void;
   beforeDeploy: () => Promise<boolean>;
+  /** Why Deploy is disabled (Problems has errors), shown on hover. */
+  deployBlocked?: string;
   /** Set for a viewer: Save, Deploy, Stop and Destroy are shown disabled, with this as the reason. */
   readOnly?: string;
 }
 
 /** The lifecycle actions as a viewer sees them: there, but disabled, saying why. */
 function ViewerActions({ reason }: { reason: string }) {
-  const cls = 'h-9 rounded-md border border-slate-200 bg-slate-50 px-3 text-sm font-medium text-slate-400 cursor-not-allowed';
+  const cls = 'h-9 rounded-md border border-slate-200 bg-slate-50 px-3 text-sm font-medium text-slate-500 cursor-not-allowed';
   const actions: [string, string][] = [
     ['Stop', 'stop'],
     ['Destroy', 'destroy'],
@@ -168,7 +170,7 @@ export function EditorToolbar(p: EditorToolbarProps) {
             <VdcMoveButton vdcName={p.vdcName} />
             <LifecycleMenu vdcName={p.vdcName} />
             <SaveButton dirty={p.dirty} saving={p.saving} onSave={p.onSave} />
-            <DeployButton vdcName={p.vdcName} beforeDeploy={p.beforeDeploy} />
+            <DeployButton vdcName={p.vdcName} beforeDeploy={p.beforeDeploy} blockedBy={p.deployBlocked} />
           </>
         )}
       </div>

@@ -21,6 +21,8 @@ import { Inspector } from './inspector/inspector';
 import { Palette } from './palette/palette';
 import { type BottomTab, BottomPanel } from './panels/bottom-panel';
 import { ProblemsPanel } from './panels/problems-panel';
+import { serverOnly, useServerCheck } from './panels/use-server-check';
+import { NodeProblemsContext, nodeProblems } from './canvas/node-problems';
 import { useYamlDraft } from './panels/use-yaml-draft';
 import { YamlPanel } from './panels/yaml-panel';
 import { DraftBanner } from './save/draft-banner';
@@ -101,14 +103,20 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
     return ok;
   }, [saver, store, catalog]);
 
-  // The server's objections to the last save (e.g. a host port another VDC holds) join the
-  // problems while the drawing is still the one it refused.
+  // The server's verdict while editing (ports other VDCs hold, quotas, …) and its objections to
+  // the last save (while the drawing is still the one it refused) join the problems.
+  const serverCheck = useServerCheck(deferredDoc, !readOnly);
   const problems = useMemo(() => {
-    const extra = saver.failure?.doc === store.doc ? saver.failure.issues.map((i) => ({ ...i, severity: 'error' as const })) : [];
-    const seen = new Set(validation.errors.map((i) => `${i.path}:${i.message}`));
-    const errors = [...validation.errors, ...extra.filter((i) => !seen.has(`${i.path}:${i.message}`) && !/mandatory output/.test(i.message))];
+    const refused = saver.failure?.doc === store.doc ? saver.failure.issues : [];
+    const extra = serverOnly([...(serverCheck?.errors ?? []), ...refused], validation.errors, validation.warnings);
+    const errors = [...validation.errors, ...new Map(extra.map((i) => [`${i.path}:${i.message}`, i])).values()];
     return { errors, warnings: validation.warnings };
-  }, [validation, saver.failure, store.doc]);
+  }, [validation, saver.failure, store.doc, serverCheck]);
+  const problemsByNode = useMemo(() => nodeProblems(problems.errors), [problems.errors]);
+  const deployBlocked =
+    problems.errors.length === 0
+      ? undefined
+      : `Fix ${problems.errors.length === 1 ? 'the problem' : `the ${problems.errors.length} problems`} in Problems before deploying`;
 
   const saveAsAssembly = useCallback(() => {
     const { nodes } = store.current().selection;
@@ -201,6 +209,7 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
         canSaveAssembly={store.state.selection.nodes.length > 0}
         onSaveAssembly={saveAsAssembly}
         beforeDeploy={beforeDeploy}
+        deployBlocked={deployBlocked}
         readOnly={readOnly}
       />
       {offer && (
@@ -230,7 +239,9 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
         <div className="flex min-w-0 flex-1 flex-col">
           <LostDataBanner vdcName={vdcName} lost={lostData.lost} error={lostData.error} operation={live.operation} readOnly={readOnly} />
           <div ref={canvasBox} className="relative min-h-0 flex-1 bg-slate-50">
-            <FlowCanvas store={store} catalog={catalog} live={liveNodes} onDropItem={actions.onDropItem} onNotice={setNotice} onOpenNode={openNode} readOnly={Boolean(readOnly)} />
+            <NodeProblemsContext.Provider value={problemsByNode}>
+              <FlowCanvas store={store} catalog={catalog} live={liveNodes} onDropItem={actions.onDropItem} onNotice={setNotice} onOpenNode={openNode} readOnly={Boolean(readOnly)} />
+            </NodeProblemsContext.Provider>
             {store.doc.manifest.appliances.length === 0 && (
               <EmptyCanvas starter={lamp && { title: lamp.title }} onStart={() => lamp && actions.addAssembly(lamp.id)} />
             )}

@@ -11,6 +11,7 @@ import { NodeStateBadge } from '@/components/deploy';
 import { UsageGauge } from '@/components/metrics/usage-gauge';
 import { ClassIcon } from './class-icon';
 import type { ApplianceFlowNode } from './node-types';
+import { useNodeProblems } from './node-problems';
 import { type HandleMood, TerminalHandle } from './terminal-handle';
 import { useWireCheck } from './wire-check';
 
@@ -32,6 +33,8 @@ function ApplianceNodeView({ id, data, selected }: NodeProps<ApplianceFlowNode>)
   const wiredSet = new Set(wired.split(','));
   const replicas = appliance.replicas ?? cls?.replicas.default ?? 1;
   const exposed = new Map((appliance.expose ?? []).map((e) => [e.terminal, e.port]));
+  // Errors where the eye is: a red outline and a badge with the count, the lines on hover.
+  const problems = useNodeProblems(appliance.name);
 
   const moodOf = (kind: 'in' | 'out', terminal: string): { mood: HandleMood; reason?: string } => {
     if (!pending) return { mood: 'idle' };
@@ -52,6 +55,7 @@ function ApplianceNodeView({ id, data, selected }: NodeProps<ApplianceFlowNode>)
     <div
       data-testid={`node-${id}`}
       data-box={box === undefined ? undefined : 'assembly'}
+      data-problems={problems?.length}
       style={{ width: geometry.width, height: geometry.height, ...(box === undefined ? {} : { boxShadow: selected ? `${SELECTED_RING}, ${STACKED}` : STACKED }) }}
       className={`relative rounded-xl border bg-white transition-shadow ${box === undefined ? 'shadow-sm' : ''} ${
         selected
@@ -59,8 +63,20 @@ function ApplianceNodeView({ id, data, selected }: NodeProps<ApplianceFlowNode>)
           : box === undefined
             ? 'border-slate-300 hover:shadow-md'
             : 'border-indigo-300'
-      } ${appliance.standby ? 'border-dashed' : ''}`}
+      } ${appliance.standby ? 'border-dashed' : ''} ${problems ? 'outline-2 outline-offset-1 outline-rose-500' : ''}`}
     >
+      {problems && (
+        <span
+          data-testid={`node-problems-${appliance.name}`}
+          title={problems.join('\n')}
+          className="absolute -top-2.5 -right-2.5 z-10 grid h-5 min-w-5 place-items-center rounded-full bg-rose-600 px-1 text-[11px] font-bold text-white shadow ring-2 ring-white"
+        >
+          <span aria-hidden>!{problems.length > 1 ? problems.length : ''}</span>
+          <span className="sr-only">
+            {problems.length === 1 ? '1 problem' : `${problems.length} problems`}: {problems.join('; ')}
+          </span>
+        </span>
+      )}
       <div className="flex items-start gap-2 border-b border-slate-100 px-3 pt-2.5" style={{ height: NODE_HEADER }}>
         <ClassIcon icon={cls?.icon} category={cls?.category} size="sm" />
         <div className="min-w-0 flex-1 leading-tight">

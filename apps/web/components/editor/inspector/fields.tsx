@@ -1,8 +1,21 @@
 'use client';
 // The inspector's controls. Each edits the document as the user types (one undo step per field
 // visit: the store coalesces by field and seals on blur), keeps a half-typed value locally
-// until it means something, and shows the validator's complaint about its field underneath.
+// until it means something, and shows the validator's complaint about its field underneath —
+// the same words Problems, the API and the CLI use — tied to the input for screen readers
+// (aria-invalid, aria-describedby).
 import { type ReactNode, useId, useState } from 'react';
+
+/** What an input says about its field's message: invalid or not, and which text describes it. */
+export interface FieldAria {
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+}
+
+function fieldAria(messageId: string, problem: string | undefined, hint: ReactNode): FieldAria {
+  if (problem) return { 'aria-invalid': true, 'aria-describedby': messageId };
+  return hint ? { 'aria-describedby': messageId } : {};
+}
 
 const INPUT =
   'block h-8 w-full rounded-md border bg-white px-2.5 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:outline-2 focus:-outline-offset-1 disabled:bg-slate-50';
@@ -23,18 +36,25 @@ export function Section({ title, children, aside }: { title: string; children: R
   );
 }
 
-export function FieldFrame(props: { label: ReactNode; hint?: ReactNode; problem?: string; children: (id: string) => ReactNode }) {
+export function FieldFrame(props: { label: ReactNode; hint?: ReactNode; problem?: string; children: (id: string, aria: FieldAria) => ReactNode }) {
   const id = useId();
+  const messageId = `${id}-message`;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-xs font-medium text-slate-700">
         {props.label}
       </label>
-      {props.children(id)}
+      {props.children(id, fieldAria(messageId, props.problem, props.hint))}
       {props.problem ? (
-        <p className="text-xs text-rose-700">{props.problem}</p>
+        <p id={messageId} data-testid="field-problem" className="text-xs text-rose-700">
+          {props.problem}
+        </p>
       ) : (
-        props.hint && <p className="text-[11px] text-slate-500">{props.hint}</p>
+        props.hint && (
+          <p id={messageId} className="text-[11px] text-slate-500">
+            {props.hint}
+          </p>
+        )
       )}
     </div>
   );
@@ -65,9 +85,10 @@ export function NumberField(props: {
   const local = draft !== null && draft.trim() !== '' && !Number.isFinite(Number(draft)) ? 'not a number' : undefined;
   return (
     <FieldFrame label={props.label} hint={props.hint} problem={local ?? props.problem}>
-      {(id) => (
+      {(id, aria) => (
         <input
           id={id}
+          {...aria}
           type="number"
           inputMode={props.integer ? 'numeric' : 'decimal'}
           data-testid={props.testId}
@@ -101,9 +122,10 @@ export function TextField(props: {
 }) {
   return (
     <FieldFrame label={props.label} hint={props.hint} problem={props.problem}>
-      {(id) => (
+      {(id, aria) => (
         <input
           id={id}
+          {...aria}
           data-testid={props.testId}
           value={props.value ?? ''}
           placeholder={props.placeholder}
@@ -117,13 +139,23 @@ export function TextField(props: {
   );
 }
 
-export function CheckField(props: { label: ReactNode; checked: boolean; hint?: ReactNode; onChange: (checked: boolean) => void; testId?: string }) {
+export function CheckField(props: {
+  label: ReactNode;
+  checked: boolean;
+  hint?: ReactNode;
+  problem?: string;
+  onChange: (checked: boolean) => void;
+  testId?: string;
+}) {
   const id = useId();
+  const problemId = `${id}-problem`;
   return (
     <div className="flex items-start gap-2">
       <input
         id={id}
         type="checkbox"
+        aria-invalid={props.problem ? true : undefined}
+        aria-describedby={props.problem ? problemId : undefined}
         checked={props.checked}
         data-testid={props.testId}
         onChange={(e) => props.onChange(e.target.checked)}
@@ -132,6 +164,11 @@ export function CheckField(props: { label: ReactNode; checked: boolean; hint?: R
       <label htmlFor={id} className="text-sm text-slate-800">
         {props.label}
         {props.hint && <span className="block text-[11px] text-slate-500">{props.hint}</span>}
+        {props.problem && (
+          <span id={problemId} data-testid="field-problem" className="block text-xs text-rose-700">
+            {props.problem}
+          </span>
+        )}
       </label>
     </div>
   );

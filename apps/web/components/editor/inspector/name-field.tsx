@@ -26,9 +26,10 @@ export function NameField({ editing }: { editing: ApplianceEditing }) {
 
   return (
     <FieldFrame label="Name" hint="Other appliances reach it by its wires, not this name." problem={problem}>
-      {(id) => (
+      {(id, aria) => (
         <input
           id={id}
+          {...aria}
           data-testid="inspector-name"
           value={draft}
           spellCheck={false}

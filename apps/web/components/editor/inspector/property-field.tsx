@@ -1,7 +1,8 @@
 'use client';
 // One class property, drawn from its declaration: text (with its pattern), whole or decimal
-// number (with bounds), true/false, or one of a list. Unset means "the class default", shown as
-// the placeholder; the shared propertyValueProblem says what is wrong with a value.
+// number (with bounds), true/false, or one of a list. Labelled in the class's words ("PHP
+// workers", its help underneath) with the raw key as a hint for the YAML. Unset means "the class
+// default", shown as the placeholder; the shared propertyValueProblem says what is wrong.
 import { type ClassProperty, type ManifestPropertyValue, propertyValueProblem } from '@colo/manifest';
 import { CheckField, FieldFrame, inputClass, NumberField, TextField } from './fields';
 
@@ -15,7 +16,12 @@ export function PropertyField(props: {
   const { prop, value, onChange, onDone } = props;
   const label = (
     <span className="flex items-center gap-1.5">
-      <span className="font-mono">{prop.name}</span>
+      <span>{prop.label ?? prop.name}</span>
+      {prop.label && (
+        <span className="font-mono text-[11px] font-normal text-slate-500" title="The key in the manifest (YAML)">
+          {prop.name}
+        </span>
+      )}
       {prop.required && prop.default === undefined && <span className="text-[10px] font-semibold text-rose-600 uppercase">required</span>}
     </span>
   );
@@ -26,26 +32,25 @@ export function PropertyField(props: {
     case 'boolean': {
       const effective = typeof value === 'boolean' ? value : prop.default === true;
       return (
-        <div className="space-y-1">
-          <CheckField
-            label={label}
-            checked={effective}
-            hint={prop.description}
-            onChange={(checked) => {
-              onChange(checked === (prop.default === true) && prop.default !== undefined ? undefined : checked);
-              onDone();
-            }}
-          />
-          {problem && <p className="text-xs text-rose-700">{problem}</p>}
-        </div>
+        <CheckField
+          label={label}
+          checked={effective}
+          hint={prop.description}
+          problem={problem}
+          onChange={(checked) => {
+            onChange(checked === (prop.default === true) && prop.default !== undefined ? undefined : checked);
+            onDone();
+          }}
+        />
       );
     }
     case 'enum':
       return (
         <FieldFrame label={label} hint={prop.description} problem={problem}>
-          {(id) => (
+          {(id, aria) => (
             <select
               id={id}
+              {...aria}
               value={typeof value === 'string' ? value : ''}
               onChange={(e) => {
                 onChange(e.target.value === '' ? undefined : e.target.value);

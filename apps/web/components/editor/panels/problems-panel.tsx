@@ -1,7 +1,9 @@
 'use client';
-// Every message of the validator (edit mode), live. A click selects the box or wire it is
-// about, so the inspector opens on the field to fix.
-import type { Issue } from '@colo/manifest';
+// Every message of the validator (edit mode) and of the server's checks, live. A row names the
+// appliance and the field in words ("web · memory: at most 4Gi", formatIssue's wording, as the
+// API and the CLI say it); a click selects the box or wire it is about, so the inspector opens
+// on the field to fix.
+import { type Issue, issuePlace } from '@colo/manifest';
 
 function SeverityIcon({ severity }: { severity: Issue['severity'] }) {
   return severity === 'error' ? (
@@ -33,17 +35,20 @@ export function ProblemsPanel({ errors, warnings, onPick }: { errors: Issue[]; w
                 type="button"
                 data-testid="problem-item"
                 data-severity={issue.severity}
+                // The path only on hover, for those who fix it in the YAML.
+                title={issue.path || undefined}
                 onClick={() => onPick(issue)}
                 className="flex w-full items-start gap-2.5 px-4 py-1.5 text-left text-[13px] hover:bg-slate-50 focus-visible:bg-indigo-50 focus-visible:outline-none"
               >
                 <SeverityIcon severity={issue.severity} />
                 <span className="min-w-0 flex-1 text-slate-800">
+                  {issuePlace(issue) && <span className="font-semibold">{issuePlace(issue)}: </span>}
                   {issue.message}
                   {issue.severity === 'warning' && /mandatory/.test(issue.message) && (
                     <span className="text-slate-500"> — must be wired before deploy</span>
                   )}
                 </span>
-                {issue.path && <span className="shrink-0 font-mono text-[11px] text-slate-400">{issue.path}</span>}
+
               </button>
             </li>
           ))}

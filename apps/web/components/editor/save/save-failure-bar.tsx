@@ -1,6 +1,7 @@
 'use client';
 // A refused save, said under the toolbar where the Save button is: the server's message and, for
 // an invalid manifest, its first problems (all of them are in the Problems tab).
+import { formatIssue } from '@colo/manifest';
 import type { SaveFailure } from './use-save';
 
 export function SaveFailureBar({ failure, onDismiss }: { failure: SaveFailure; onDismiss: () => void }) {
@@ -15,8 +16,7 @@ export function SaveFailureBar({ failure, onDismiss }: { failure: SaveFailure; o
           <ul className="mt-1 space-y-0.5 font-mono text-xs">
             {failure.issues.slice(0, 3).map((i) => (
               <li key={`${i.path}:${i.message}`}>
-                {i.path ? `${i.path}: ` : ''}
-                {i.message}
+                {formatIssue(i)}
               </li>
             ))}
             {failure.issues.length > 3 && <li>…and {failure.issues.length - 3} more</li>}

@@ -1,8 +1,10 @@
 'use client';
 // Saving a revision. The PUT names the revision the drawing is based on; when someone saved in
 // between, the server answers 409 and the user chooses — their version (mine stays one undo
-// away) or mine on top of theirs. Nothing is dropped without a decision.
-import { docToManifest, type EditorDoc, manifestToDoc, validateDoc } from '@colo/canvas';
+// away) or mine on top of theirs. Nothing is dropped without a decision. A drawing with problems
+// is still saved, as a draft revision (Deploy stays disabled until they are fixed), and the
+// toast says how many it has.
+import { docToManifest, type EditorDoc, manifestToDoc } from '@colo/canvas';
 import type { Catalog, Issue } from '@colo/manifest';
 import { useCallback, useRef, useState } from 'react';
 import { useToast } from '@/components/ui/toast';
@@ -22,7 +24,7 @@ export interface SaveFailure {
   doc: EditorDoc;
 }
 
-export function useSave(store: EditorStore, vdcName: string, catalog: Catalog, onSaved: () => void) {
+export function useSave(store: EditorStore, vdcName: string, _catalog: Catalog, onSaved: () => void) {
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [failure, setFailure] = useState<SaveFailure | null>(null);
@@ -36,11 +38,13 @@ export function useSave(store: EditorStore, vdcName: string, catalog: Catalog, o
       setSaving(true);
       setFailure(null);
       try {
-        const answer = await putVdc(vdcName, docToManifest(doc), base);
+        const answer = await putVdc(vdcName, docToManifest(doc), base, true);
         saved(answer.revision.number, doc);
         setConflict(null);
         onSaved();
-        toast(answer.changed ? `Saved revision ${answer.revision.number}` : 'No changes since the last revision', 'success');
+        const problems = answer.problems?.length ?? 0;
+        if (problems > 0) toast(`Saved revision ${answer.revision.number} with ${problems === 1 ? '1 problem' : `${problems} problems`}: fix them to deploy`, 'info');
+        else toast(answer.changed ? `Saved revision ${answer.revision.number}` : 'No changes since the last revision', 'success');
         return true;
       } catch (err) {
         const theirs = staleRevisionOf(err);
@@ -64,12 +68,6 @@ export function useSave(store: EditorStore, vdcName: string, catalog: Catalog, o
       if (manifestKey(now.history.present) === now.savedKey) return true;
     }
     const { history, baseRevision } = current();
-    const errors = validateDoc(history.present, catalog).errors;
-    if (errors.length > 0) {
-      const message = `Fix ${errors.length === 1 ? 'the problem' : `the ${errors.length} problems`} listed below before saving.`;
-      setFailure({ message, issues: [], doc: history.present });
-      return false;
-    }
     const running = put(history.present, baseRevision);
     inFlight.current = running;
     try {
@@ -77,7 +75,7 @@ export function useSave(store: EditorStore, vdcName: string, catalog: Catalog, o
     } finally {
       if (inFlight.current === running) inFlight.current = null;
     }
-  }, [current, catalog, put]);
+  }, [current, put]);
 
   const overwrite = useCallback(async () => {
     if (!conflict) return false;
