@@ -88,6 +88,8 @@ beforeAll(async () => {
     COLO_SWARM_NODE_DOCKER_PORT: '2375',
     // Entries publish on Colo's engine, here the manager node: on its addresses (the test's private network).
     COLO_PUBLISH_HOST: '0.0.0.0',
+    // The edge check every 5 s, not 30: a listener service removed behind Colo's back is back soon.
+    COLO_EDGE_CHECK_SECONDS: '5',
   });
   const token = createUserToken('lamp@colo.test', env);
   const webPort = await freePort();
@@ -262,6 +264,24 @@ describe('the LAMP assembly on a 3-node swarm', () => {
     // Done with the copy: destroyed with its data, on every node.
     const gone = await colo(['destroy', green, '--purge', '--yes', '--wait'], env, 600_000);
     expect(gone.code, gone.stderr + gone.stdout).toBe(0);
+  });
+
+  it('an edge listener service removed behind Colo\'s back comes back by the worker\'s edge check, nothing else touched', async () => {
+    onTestFailed(() => console.error(`worker output:\n${worker.output().slice(-6000)}`));
+    type Listed = { ID: string; Version: { Index: number }; Spec: { Name: string; Labels: Record<string, string> } };
+    const list = async () => (await manager.listServices({ filters: { label: [`colo.vdc=${vdcId}`] } })) as Listed[];
+    const before = await list();
+    const edge = before.find((s) => s.Spec.Labels['colo.role'] === 'edge');
+    if (!edge) throw new Error('the VDC has no edge listener service');
+    await manager.getService(edge.ID).remove();
+    const removedAt = Date.now();
+    const back = await waitFor('the edge listener service back', async () => (await list()).find((s) => s.Spec.Name === edge.Spec.Name), 120_000, 1000);
+    await currentHits();
+    console.log(`edge listener service restored and serving ${((Date.now() - removedAt) / 1000).toFixed(1)} s after its removal`);
+    expect(back.ID).not.toBe(edge.ID);
+    // Only the listener was made again: every other service is the very version it was.
+    const after = await list();
+    for (const s of before.filter((x) => x !== edge)) expect(after.find((x) => x.ID === s.ID)?.Version.Index, s.Spec.Name).toBe(s.Version.Index);
   });
 
   /** The newest count the site answers with (a few requests, the highest count). */

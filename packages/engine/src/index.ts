@@ -204,6 +204,8 @@ export {
   type SwarmPlanStep,
   serviceName,
   swarmServingReplicas,
+  listenerRepairPlan,
+  repairSwarmListeners,
   shareClientRule,
   startSwarmAppliances,
   startSwarmVdc,

@@ -4,12 +4,13 @@
 // claim and fence. The worker calls this at start and every half minute; it changes nothing
 // in Docker itself.
 import { getPrisma, type Prisma } from '@colo/db';
-import { LABEL, listenerLabelFilter } from '@colo/engine';
+import { isSwarmManager, LABEL, listenerLabelFilter } from '@colo/engine';
 import { auditSystemRequest } from '../audit/system-events';
 import { checkEntries } from '../entries/entry-watch';
 import { newId } from '../ids';
 import { enqueueOperation } from '../operations/queue';
 import { engineConfig, getRuntime } from './engine-access';
+import { getSwarmEngine } from './engine-mode';
 
 export interface EdgeCheck {
   /** Operations queued to bring listeners back, as `vdc name: op id (why)`. */
@@ -41,7 +42,8 @@ export async function checkEdgeListeners(): Promise<EdgeCheck> {
     select: { id: true, name: true, ownerId: true, deployedRevisionId: true },
   });
   if (vdcs.length === 0) return result;
-  const listeners = await runtime.listContainers(listenerLabelFilter(engineConfig().instance));
+  const filter = listenerLabelFilter(engineConfig().instance);
+  const listeners = [...(await runtime.listContainers(filter)), ...(await listenerServices(filter))];
   const revisions = await prisma.revision.findMany({
     where: { id: { in: vdcs.map((v) => v.deployedRevisionId as string) } },
     select: { id: true, number: true, manifest: true },
@@ -74,4 +76,14 @@ export async function checkEdgeListeners(): Promise<EdgeCheck> {
     result.repairs.push(`${vdc.name}: ${op.id} (${why})`);
   }
   return result;
+}
+
+/**
+ * On a swarm, a VDC's listeners are services, their tasks on any node: a service counts as the
+ * listener being there (Swarm restarts its task itself), whichever node runs it.
+ */
+async function listenerServices(filter: string[]): Promise<{ name: string; labels: Record<string, string>; state: string }[]> {
+  const { api } = getSwarmEngine();
+  if (!(await isSwarmManager(api).catch(() => false))) return [];
+  return (await api.listServices(filter)).map((s) => ({ name: s.Spec.Name, labels: s.Spec.Labels ?? {}, state: 'running' }));
 }

@@ -1,11 +1,12 @@
 // stop, start and destroy: the engine finds the VDC's containers by label, so these need no
 // manifest and work on whatever the last deploy left.
 import { getPrisma } from '@colo/db';
-import { destroyVdc, repairListeners, startVdc, stopVdc } from '@colo/engine';
+import { destroyVdc, repairListeners, repairSwarmListeners, startVdc, stopVdc } from '@colo/engine';
 import { addMissingSecrets } from '../../add-missing-secrets';
-import { computeDeploy } from '../../docker/deploy-state';
+import { computeDeploy, computeDesired } from '../../docker/deploy-state';
 import { engineConfig } from '../../docker/engine-access';
-import { vdcEngineMode } from '../../docker/engine-mode';
+import { getSwarmEngine, vdcEngineMode } from '../../docker/engine-mode';
+import { previewSwarmPlan } from '../../docker/swarm-vdc';
 import { clearApplianceFlags } from '../../failures/appliance-flags';
 import { checkManifest, resolveChecked, ownerOfVdc } from '../../manifests/manifest-input';
 import { withFence } from '../fence';
@@ -60,14 +61,19 @@ export const runStart: Runner = async (ctx) => {
  */
 export async function restoreListeners({ vdc, recorder, lease, runtime, signal }: RunnerContext): Promise<void> {
   if (!vdc.deployedRevisionId) return;
-  // On a swarm, listeners are services: Swarm itself keeps them running.
-  if ((await vdcEngineMode(vdc)).mode === 'swarm') return;
   const revision = await getPrisma().revision.findUnique({ where: { id: vdc.deployedRevisionId } });
   if (!revision) return;
   const { manifest } = await checkManifest(ownerOfVdc(vdc), revision.manifest, { mode: 'deploy', exceptVdcId: vdc.id });
   // The deployed revision's secrets are stored already; should one be missing, it is saved under
   // the fence like a deploy would, never generated in memory only.
   const stored = await withFence(lease, async (tx) => addMissingSecrets(tx, vdc.id, await resolveChecked(manifest)));
+  if ((await vdcEngineMode(vdc)).mode === 'swarm') {
+    // Listeners are services there: Swarm restarts a dead task itself; a removed service comes back.
+    const { desired, placement } = await computeDesired({ ...vdc, secrets: stored.sealed }, manifest, revision.id);
+    const made = await repairSwarmListeners(getSwarmEngine().api, await previewSwarmPlan(desired, placement), { signal });
+    if (made.length > 0) recorder.log(`restored edge listeners: ${made.map((name) => `create ${name}`).join(', ')}`);
+    return;
+  }
   const state = await computeDeploy({ ...vdc, secrets: stored.sealed }, manifest, revision.id);
   if (!state.plan.steps.some((s) => s.kind === 'listener' && s.action !== 'remove')) return;
   const { plan } = await repairListeners(runtime, state.desired, { signal });

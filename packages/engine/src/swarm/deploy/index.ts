@@ -1,6 +1,7 @@
 // Deploying a VDC onto Docker Swarm (issue 10): what the rest of Colo may use.
 export { nodeInfo, readActualSwarm } from './actual-swarm';
 export { applySwarmPlan, type SwarmApplyEvent, type SwarmApplyOptions, type SwarmApplyResult } from './apply-swarm-plan';
+export { listenerRepairPlan, repairSwarmListeners } from './repair-swarm-listeners';
 export { deploySwarmVdc, isSwarmManager, planSwarmVdc, type SwarmDeployOptions, type SwarmVdcPlan } from './deploy-swarm-vdc';
 export { type DesiredSwarmOptions, desiredSwarm, serviceName, swarmImages } from './desired-swarm';
 export { createDockerSwarmApi } from './docker-swarm-api';
