@@ -111,6 +111,8 @@ describe('ownership', () => {
     const list = await listVdcs(alice);
     const blog = list.find((v) => v.name === 'blog');
     expect(blog).toMatchObject({ revision: 2, applianceCount: 1, state: 'new', lastOperation: null });
+    // The list searches descriptions and sorts by the last change (issue 11).
+    expect(blog).toMatchObject({ description: '', updatedAt: expect.any(Date) });
     const priv = list.find((v) => v.name === 'private');
     expect(priv?.lastOperation).toMatchObject({ kind: 'stop', status: 'queued' });
   });
