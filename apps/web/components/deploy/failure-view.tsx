@@ -30,8 +30,7 @@ export function FailureView({ operation, failure }: { operation: OperationBody; 
   const rollback = failure.rollbackRevision ?? undefined;
   return (
     <div role="alert" data-testid="failure-view" data-class={failure.class} className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900">
-      <p className="font-medium" data-testid="failure-message">
-        {failure.appliance ? <span data-testid="failure-appliance">{failure.appliance}: </span> : null}
+      <p className="font-medium" data-testid="failure-message" data-appliance={failure.appliance ?? undefined}>
         {failure.message}
       </p>
       <p className="mt-0.5 text-rose-800" data-testid="failure-fix">
