@@ -21,7 +21,7 @@ function operationDetail(op: Operation): string {
   if (op.startedAt && op.finishedAt) bits.push(`in ${duration(Date.parse(op.finishedAt) - Date.parse(op.startedAt))}`);
   if (typeof result.snapshot === 'number') bits.push(`snapshot ${result.snapshot}`);
   if (typeof result.vdc === 'string') bits.push(`→ ${result.vdc}`);
-  const error = errorText(op.error);
+  const error = op.failure?.message ?? errorText(op.error);
   if (error) bits.push(error);
   return bits.join(', ');
 }

@@ -31,6 +31,14 @@ const succeeded = operation({
 });
 
 describe('colo ops', () => {
+  it('shows a failure the server explained in its plain words, not Docker\'s', async () => {
+    const explained = { ...failed, failure: { class: 'health_timeout', message: 'db started but did not become healthy within 60 s.', fix: 'Read its logs.', appliance: 'db', details: 'raw' } };
+    server = await startFakeColo({ 'GET /vdcs/:name/operations': { body: { operations: [explained] } } });
+    const res = await runCli(['ops', 'shop'], { server, now: NOW });
+    expect(res.stdout).toContain('db started but did not become healthy within 60 s.');
+    expect(res.stdout).not.toContain('health check timed out');
+  });
+
   it('lists a VDC\'s operations, newest first as the server sends them', async () => {
     server = await startFakeColo({ 'GET /vdcs/:name/operations': { body: { operations: [succeeded, failed] } } });
     const res = await runCli(['ops', 'shop'], { server, now: NOW });

@@ -34,7 +34,7 @@ export const ops = defineCommand({
       `${Math.round(op.progress ?? 0)}%`,
       ago(op.createdAt, now),
       elapsed(op.startedAt ?? op.createdAt, op.finishedAt),
-      errorText(op.error),
+      op.failure?.message ?? errorText(op.error),
     ]);
     for (const line of renderTable(['ID', 'KIND', 'STATUS', 'PROGRESS', 'CREATED', 'TOOK', 'ERROR'], rows)) ctx.out(line);
     return 0;

@@ -86,6 +86,11 @@ export interface PlanBody {
   summary: Record<PlanAction, number>;
 }
 
+/** A failed operation's one line: the plain words when the server explained it, else its raw error. */
+export function failureText(op: Pick<OperationBody, 'error' | 'failure'>): string | null {
+  return op.failure?.message ?? op.error ?? null;
+}
+
 export function isActive(op: Pick<OperationBody, 'status'> | undefined): boolean {
   return op?.status === 'queued' || op?.status === 'running';
 }

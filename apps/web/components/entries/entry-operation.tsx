@@ -3,7 +3,7 @@
 // percent and log while it runs; a one-line outcome once it is done.
 import { useEffect, useState } from 'react';
 import { OperationView } from '../deploy/operation-view';
-import { isActive, type OperationBody } from '../deploy/types';
+import { failureText, isActive, type OperationBody } from '../deploy/types';
 import { useOperation } from '../deploy/use-operation';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
@@ -44,9 +44,9 @@ export function EntryOperation(props: { entry: string; operation: OperationBody;
         )}
       </div>
       {error && <p className="mt-1 text-xs text-amber-800">{error}; trying again…</p>}
-      {!open && operation.error && (
+      {!open && failureText(operation) && (
         <div className="mt-2">
-          <Alert>{operation.error}</Alert>
+          <Alert>{failureText(operation)}</Alert>
         </div>
       )}
       {open && (

@@ -2,7 +2,7 @@
 // What became of a clone asked for on this page: its progress while it copies, then the new VDC
 // (a link) and its first deploy's progress, or why it failed (the source is untouched).
 import Link from 'next/link';
-import { isActive, type OperationBody } from '../deploy/types';
+import { failureText, isActive, type OperationBody } from '../deploy/types';
 import { useOperation } from '../deploy/use-operation';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
@@ -27,7 +27,7 @@ function FirstDeploy({ vdc, operationId }: { vdc: string; operationId: string })
     <span className="flex min-w-0 items-center gap-2" data-testid="clone-deploy">
       <span className="text-xs text-slate-600">first deploy</span>
       <Progress operation={operation} />
-      {operation.status === 'failed' && operation.error && <span className="truncate text-xs text-rose-700">{operation.error}</span>}
+      {operation.status === 'failed' && failureText(operation) && <span className="truncate text-xs text-rose-700">{failureText(operation)}</span>}
     </span>
   );
 }
@@ -43,7 +43,7 @@ export function CloneOutcome(props: { sourceVdc: string; operationId: string; na
   if (operation?.status === 'failed') {
     return (
       <Alert title={`The clone to ${props.name} failed`} testId="clone-outcome">
-        <p>{operation.error ?? 'See its steps and log.'}</p>
+        <p>{failureText(operation) ?? 'See its steps and log.'}</p>
         <p className="mt-1 text-xs">{props.sourceVdc} is untouched, and no VDC named {props.name} was made.</p>
         <div className="mt-2 flex">
           <Button size="sm" onClick={() => props.onShow(operation)}>

@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import { operationTitle } from '../deploy/operation-title';
 import { formatDuration } from '../deploy/time-format';
+import { failureText } from '../deploy/types';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Spinner } from '../ui/spinner';
@@ -193,7 +194,7 @@ function OperationEntry({ item, actions }: { item: Extract<TimelineItem, { type:
           </Link>
         )}
       </Meta>
-      {op.error && <p className="mt-1 line-clamp-2 text-xs text-rose-700">{op.error}</p>}
+      {failureText(op) && <p className="mt-1 line-clamp-2 text-xs text-rose-700">{failureText(op)}</p>}
     </Row>
   );
 }

@@ -77,7 +77,8 @@ function ApplianceNodeView({ id, data, selected }: NodeProps<ApplianceFlowNode>)
           </span>
         </span>
       )}
-      <div className="flex items-start gap-2 border-b border-slate-100 px-3 pt-2.5" style={{ height: NODE_HEADER }}>
+      {/* A reason takes a third line: less top padding keeps it inside the header, off the terminals. */}
+      <div className={`flex items-start gap-2 border-b border-slate-100 px-3 ${live?.reason ? 'pt-1' : 'pt-2.5'}`} style={{ height: NODE_HEADER }}>
         <ClassIcon icon={cls?.icon} category={cls?.category} size="sm" />
         <div className="min-w-0 flex-1 leading-tight">
           <div className="flex items-center gap-1.5">
@@ -113,7 +114,7 @@ function ApplianceNodeView({ id, data, selected }: NodeProps<ApplianceFlowNode>)
           </div>
           {/* Why a box is down or flapping, where the user looks: on the box itself. */}
           {live?.reason && (
-            <div className="mt-0.5 truncate text-[10px] font-medium text-rose-700" title={live.reason} data-testid={`node-reason-${appliance.name}`}>
+            <div className="truncate text-[10px] leading-3.5 font-medium text-rose-700" title={live.reason} data-testid={`node-reason-${appliance.name}`}>
               {live.reason}
             </div>
           )}
