@@ -5,6 +5,7 @@ import { getPrisma } from '@colo/db';
 import { type ContainerSummary, describeFailure, type FailureKind, LABEL } from '@colo/engine';
 import { engineConfig, getRuntime } from '../docker/engine-access';
 import type { Cause } from './alert-state';
+import { explainFailure } from '../failures/explain-failure';
 
 /** A failure this recent still counts: a container it restarted may be coming up. */
 export const RECENT_FAILURE_MS = 120_000;
@@ -43,15 +44,15 @@ function troubled(c: ContainerSummary, afterFailure: boolean): string | undefine
 
 export async function observeCauses(now = new Date()): Promise<Observation> {
   const prisma = getPrisma();
-  const vdcRows = await prisma.vdc.findMany({ where: { state: { not: 'destroyed' } }, select: { id: true, name: true, state: true, activeOperationId: true } });
+  const vdcRows = await prisma.vdc.findMany({ where: { state: { not: 'destroyed' } }, select: { id: true, name: true, state: true, activeOperationId: true, dockerKey: true } });
   const vdcs = new Map(vdcRows.map((v) => [v.id, v.name]));
   const at = new Date();
   const [containers, flags, failures, operations, schedules] = await Promise.all([
     getRuntime().listContainers([`${LABEL.managed}=true`, `${LABEL.instance}=${engineConfig().instance}`]),
     prisma.applianceFlag.findMany({ where: { clearedAt: null } }),
     prisma.applianceFailure.findMany({ where: { at: { gt: new Date(now.getTime() - RECENT_FAILURE_MS) } }, orderBy: { at: 'asc' } }),
-    prisma.$queryRaw<{ vdcId: string; id: string; kind: string; status: string; error: string | null; finishedAt: Date }[]>`
-      SELECT DISTINCT ON ("vdcId", "kind") "vdcId", "id", "kind"::text AS "kind", "status"::text AS "status", "error", "finishedAt"
+    prisma.$queryRaw<{ vdcId: string; id: string; kind: string; status: string; error: string | null; errorCode: string | null; finishedAt: Date }[]>`
+      SELECT DISTINCT ON ("vdcId", "kind") "vdcId", "id", "kind"::text AS "kind", "status"::text AS "status", "error", "errorCode", "finishedAt"
       FROM "Operation"
       WHERE "status" IN ('succeeded', 'failed') AND "finishedAt" > ${new Date(now.getTime() - OPERATION_HORIZON_MS)}
       ORDER BY "vdcId", "kind", "finishedAt" DESC`,
@@ -105,12 +106,16 @@ export async function observeCauses(now = new Date()): Promise<Observation> {
     });
   }
 
+  const dockerKeys = new Map(vdcRows.map((v) => [v.id, v.dockerKey]));
   for (const op of operations) {
     const vdc = vdcs.get(op.vdcId);
     if (!vdc || op.status !== 'failed') continue;
+    // The failure view's words when the failure is one Colo knows; Docker's own otherwise.
+    const explained = explainFailure({ error: op.error, errorCode: op.errorCode, steps: [], dockerKey: dockerKeys.get(op.vdcId) ?? '' });
+    const why = explained && explained.class !== 'unknown' ? `${explained.message} ${explained.fix}` : `${op.error ?? 'no reason given'}. Fix the cause and run it again.`;
     causes.push({
       vdcId: op.vdcId, vdcName: vdc, kind: 'operation_failed', subject: op.kind, appliance: null, since: op.finishedAt,
-      message: `The last ${op.kind} of ${vdc} failed (${op.id}): ${op.error ?? 'no reason given'}. Fix the cause and run it again; this clears when a ${op.kind} succeeds.`,
+      message: `The last ${op.kind} of ${vdc} failed (${op.id}): ${why} This clears when a ${op.kind} succeeds.`,
     });
   }
 

@@ -186,7 +186,7 @@ describe('alerts', () => {
     await evaluateAlerts();
     const [alert] = (await listAlerts(alice, { state: 'firing' })).alerts;
     expect(alert).toMatchObject({ kind: 'operation_failed', vdc: 'shop', state: 'firing' });
-    expect(alert.message).toMatch(/^The last deploy of shop failed \(op_\w+\): image missing\. Fix the cause/);
+    expect(alert.message).toMatch(/^The last deploy of shop failed \(op_\w+\): image missing\. Fix the cause and run it again\. This clears when a deploy succeeds\.$/);
     // Bob sees none of it and cannot acknowledge it.
     expect((await listAlerts(bob)).alerts).toHaveLength(0);
     expect((await failure(acknowledgeAlert(bob, alert.id))).code).toBe('not_found');
@@ -195,6 +195,13 @@ describe('alerts', () => {
     await op('succeeded', new Date());
     await evaluateAlerts();
     expect((await listAlerts(alice, { state: 'resolved' })).alerts.map((a) => a.id)).toEqual([alert.id]);
+    // A failure Colo knows reads in the failure view's words, not Docker's.
+    await getPrisma().operation.create({
+      data: { id: newId('op'), vdcId: shopId, kind: 'start', status: 'failed', error: 'start container colo-x-web-1: listen tcp4 0.0.0.0:8080: bind: address already in use', requestedById: alice.id, finishedAt: new Date() },
+    });
+    await evaluateAlerts();
+    const started = (await listAlerts(alice, { state: 'firing' })).alerts.find((a) => a.kind === 'operation_failed');
+    expect(started?.message).toMatch(/^The last start of shop failed \(op_\w+\): Port 8080 is in use by another program on this machine, .* then Retry\. This clears when a start succeeds\.$/);
   });
 
   it('a snapshot schedule that missed its run alerts under a rule of that kind', async () => {
