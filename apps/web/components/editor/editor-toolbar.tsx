@@ -61,6 +61,8 @@ export interface EditorToolbarProps {
   onFit: () => void;
   onHelp: () => void;
   onSave: () => void;
+  /** The YAML tab's text is refused: said instead of the saved state (it is not on the canvas). */
+  textProblem?: string;
   /** "Save as assembly" of the selected appliances (none selected: disabled). */
   canSaveAssembly: boolean;
   onSaveAssembly: () => void;
@@ -111,8 +113,12 @@ export function EditorToolbar(p: EditorToolbarProps) {
       <span className="rounded-full bg-slate-100 px-2 py-0.5 text-[11px] font-medium tabular-nums text-slate-600" title="The revision this drawing is based on">
         rev {p.revision}
       </span>
-      <span className={`text-xs ${p.dirty ? 'text-amber-700' : 'text-slate-400'}`} data-testid="save-state">
-        {p.saving ? 'Saving…' : p.dirty ? 'Unsaved changes' : 'All changes saved'}
+      <span
+        className={`text-xs ${p.textProblem ? 'font-medium text-rose-700' : p.dirty ? 'text-amber-700' : 'text-slate-400'}`}
+        data-testid="save-state"
+        title={p.textProblem ? 'The YAML tab has text that does not read as this VDC: fix it, or replace it with the canvas' : undefined}
+      >
+        {p.saving ? 'Saving…' : (p.textProblem ?? (p.dirty ? 'Unsaved changes' : 'All changes saved'))}
       </span>
       <VdcPageLink href={`/vdcs/${encodeURIComponent(p.vdcName)}/history`} title="Revisions, snapshots and operations of this VDC" testId="history-link" label="History" paths={["M3 12a9 9 0 1 0 3-6.7L3 8", "M3 3v5h5M12 7v5l3 2"]} />
       <VdcPageLink href={`/vdcs/${encodeURIComponent(p.vdcName)}/logs`} title="Search, follow and download the logs of every replica of this VDC" testId="logs-link" label="Logs" paths={["M4 6h16M4 12h10M4 18h13"]} />

@@ -2,7 +2,7 @@
 // The editor, assembled: toolbar, palette | canvas + bottom panel | inspector, and the save and
 // draft machinery around them. Each part is its own component or hook; this file wires them.
 import { manifestToDoc, replaceWithBox, validateDoc, type EditorDoc } from '@colo/canvas';
-import type { Catalog } from '@colo/manifest';
+import type { Catalog, Issue } from '@colo/manifest';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { CanvasBundleDrop } from '@/components/bundle-import/canvas-bundle-drop';
 import { type OperationBody, OperationsPanel, useVdcLive } from '@/components/deploy';
@@ -25,6 +25,7 @@ import { serverOnly, useServerCheck } from './panels/use-server-check';
 import { NodeProblemsContext, nodeProblems } from './canvas/node-problems';
 import { useYamlDraft } from './panels/use-yaml-draft';
 import { YamlPanel } from './panels/yaml-panel';
+import { yamlHeaderState, yamlProblemAt, yamlSaveRefusal } from './yaml/yaml-problems';
 import { DraftBanner } from './save/draft-banner';
 import { clearDrafts, findDraft, type StoredDraft } from './save/local-draft';
 import { SaveFailureBar } from './save/save-failure-bar';
@@ -90,18 +91,31 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
   const liveNodes = useMemo(() => withBoxLive(measuredNodes, members), [measuredNodes, members]);
   const actions = useCanvasActions({ store, catalog, assemblies, userAssemblies, canvasBox, notify: setNotice });
   const yaml = useYamlDraft(store, vdcName, catalog);
+  // The YAML tab's refused text: counted in Problems, said in the header, refused by Save.
+  const [yamlRefusal, setYamlRefusal] = useState<string | null>(null);
+  const [yamlJump, setYamlJump] = useState<{ line: number; col: number; n: number }>();
+  useEffect(() => {
+    if (yaml.problems.length === 0) setYamlRefusal(null);
+  }, [yaml.problems]);
   const onSaved = useCallback(() => clearDrafts(vdcName), [vdcName]);
   const saver = useSave(store, vdcName, catalog, onSaved);
   useLocalDraft(store, vdcName, offer !== undefined);
 
   const save = useCallback(async () => {
+    const refused = yaml.flush();
+    if (refused.length > 0) {
+      setYamlRefusal(yamlSaveRefusal(refused));
+      setTab('yaml');
+      setPanelOpen(true);
+      return false;
+    }
     const ok = await saver.save();
     if (!ok && validateDoc(store.current().history.present, catalog).errors.length > 0) {
       setTab('problems');
       setPanelOpen(true);
     }
     return ok;
-  }, [saver, store, catalog]);
+  }, [saver, store, catalog, yaml.flush]);
 
   // The server's verdict while editing (ports other VDCs hold, quotas, …) and its objections to
   // the last save (while the drawing is still the one it refused) join the problems.
@@ -109,14 +123,32 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
   const problems = useMemo(() => {
     const refused = saver.failure?.doc === store.doc ? saver.failure.issues : [];
     const extra = serverOnly([...(serverCheck?.errors ?? []), ...refused], validation.errors, validation.warnings);
-    const errors = [...validation.errors, ...new Map(extra.map((i) => [`${i.path}:${i.message}`, i])).values()];
+    const errors = [...yaml.problems, ...validation.errors, ...new Map(extra.map((i) => [`${i.path}:${i.message}`, i])).values()];
     return { errors, warnings: validation.warnings };
-  }, [validation, saver.failure, store.doc, serverCheck]);
+  }, [validation, saver.failure, store.doc, yaml.problems, serverCheck]);
   const problemsByNode = useMemo(() => nodeProblems(problems.errors), [problems.errors]);
   const deployBlocked =
     problems.errors.length === 0
       ? undefined
       : `Fix ${problems.errors.length === 1 ? 'the problem' : `the ${problems.errors.length} problems`} in Problems before deploying`;
+
+  const docIssues = useMemo(() => [...problems.errors, ...problems.warnings], [problems]);
+  const pickProblem = useCallback(
+    (issue: Issue) => {
+      const at = yamlProblemAt(issue);
+      if (!at) return actions.focusIssue(issue);
+      setTab('yaml');
+      setPanelOpen(true);
+      setYamlJump({ ...at, n: Date.now() });
+    },
+    [actions.focusIssue],
+  );
+
+  // A tab opened by hand: the cursor stays where it was (a picked problem's place is used once).
+  const showTab = useCallback((next: BottomTab) => {
+    setTab(next);
+    setYamlJump(undefined);
+  }, []);
 
   const saveAsAssembly = useCallback(() => {
     const { nodes } = store.current().selection;
@@ -156,7 +188,8 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
   );
   const openBoxClass = openBox ? store.doc.manifest.appliances.find((a) => a.name === openBox)?.class : undefined;
 
-  const beforeDeploy = useCallback(async () => (store.dirty ? save() : true), [store.dirty, save]);
+  // Text of the YAML tab's own (applied or refused) is saved, or refuses, before a deploy.
+  const beforeDeploy = useCallback(async () => (store.dirty || yaml.draft ? save() : true), [store.dirty, yaml.draft, save]);
 
   // A deploy (or any operation) starting: show its progress.
   const runningId = isRunning(live.operation) ? live.operation?.id : undefined;
@@ -206,6 +239,7 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
         onFit={actions.fitView}
         onHelp={() => setHelpOpen(true)}
         onSave={() => void save()}
+        textProblem={yaml.problems.length > 0 ? yamlHeaderState(yaml.problems.length) : undefined}
         canSaveAssembly={store.state.selection.nodes.length > 0}
         onSaveAssembly={saveAsAssembly}
         beforeDeploy={beforeDeploy}
@@ -223,6 +257,7 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
           }}
         />
       )}
+      {yamlRefusal && <SaveFailureBar failure={{ message: yamlRefusal, issues: [], doc: store.doc }} onDismiss={() => setYamlRefusal(null)} />}
       {saver.failure && <SaveFailureBar failure={saver.failure} onDismiss={saver.dismissFailure} />}
       <div className="flex min-h-0 flex-1">
         {/* A viewer adds nothing: no palette to add from. */}
@@ -254,12 +289,23 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
             errors={problems.errors.length}
             warnings={problems.warnings.length}
             operationRunning={runningId !== undefined}
-            onTab={setTab}
+            onTab={showTab}
             onToggle={() => setPanelOpen((o) => !o)}
           >
-            {tab === 'problems' && <ProblemsPanel errors={problems.errors} warnings={problems.warnings} onPick={actions.focusIssue} />}
+            {tab === 'problems' && <ProblemsPanel errors={problems.errors} warnings={problems.warnings} onPick={pickProblem} />}
             {tab === 'yaml' && (
-              <YamlPanel doc={store.doc} draft={yaml.draft} onChange={yaml.change} onFocus={yaml.focus} onBlur={yaml.blur} onDiscard={yaml.discard} readOnly={Boolean(readOnly)} />
+              <YamlPanel
+                doc={store.doc}
+                draft={yaml.draft}
+                catalog={catalog}
+                issues={docIssues}
+                jumpTo={yamlJump}
+                onChange={yaml.change}
+                onFocus={yaml.focus}
+                onBlur={yaml.blur}
+                onDiscard={yaml.discard}
+                readOnly={Boolean(readOnly)}
+              />
             )}
             {tab === 'operations' && (
               <div className="h-full overflow-y-auto">
