@@ -105,7 +105,7 @@ export function AlertList() {
                 Acknowledge
               </Button>
             )}
-            {a.acknowledgedAt && <span className="shrink-0 text-xs text-slate-400">acknowledged</span>}
+            {a.acknowledgedAt && <span className="shrink-0 text-xs text-slate-500">acknowledged</span>}
           </li>
         ))}
       </ul>

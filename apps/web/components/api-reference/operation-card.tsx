@@ -13,7 +13,8 @@ const METHOD_COLOURS: Record<string, string> = {
 };
 
 function SchemaBlock({ schema }: { schema: Json | undefined }) {
-  return <pre className="mt-1 overflow-x-auto rounded-md bg-slate-50 p-3 font-mono text-xs leading-5 text-slate-800">{schemaText(schema)}</pre>;
+  // Wrapped, not scrolled: a scrolling box would need a keyboard stop of its own.
+  return <pre className="mt-1 whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-mono text-xs leading-5 text-slate-800">{schemaText(schema)}</pre>;
 }
 
 function jsonSchema(content: unknown): Json | undefined {

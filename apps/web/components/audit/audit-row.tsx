@@ -51,7 +51,7 @@ export function AuditRow({ event, open, onToggle }: { event: AuditEventItem; ope
           <span className="font-medium text-slate-900" title={event.action} data-testid="audit-action">
             {actionPhrase(event.action)}
           </span>
-          <span className="block font-mono text-[11px] text-slate-400">{event.action}</span>
+          <span className="block font-mono text-[11px] text-slate-500">{event.action}</span>
           {note && <span className="block max-w-80 truncate text-xs text-slate-600" title={note}>{note}</span>}
         </td>
         <td className="px-3 py-2 font-mono text-xs text-slate-700">{event.vdc?.name ?? '—'}</td>

@@ -1,6 +1,7 @@
 // What the browser sends for a dropped or picked file: a `.colo.yaml` bundle as JSON text, a
 // `.colo.tar` (a bundle with its data) as the body itself. Both ask the same route; a dry run
 // first gives the manifest's name or every reason the bundle is refused.
+import { formatIssue } from '@colo/manifest';
 import { ApiError } from '../ui/api-fetch';
 
 /** A `.colo.tar` by its ustar magic (what the server reads), else by its name. */
@@ -64,9 +65,10 @@ export interface ImportVerdict {
 /** Every reason the server gave for a refusal, one line each. */
 export function refusalReasons(error: unknown): string[] {
   if (!(error instanceof ApiError)) return [(error as Error).message];
-  const issues = Array.isArray(error.details.issues) ? (error.details.issues as { path?: string; message: string }[]) : [];
+  const issues = Array.isArray(error.details.issues) ? (error.details.issues as { path?: string; message: string; appliance?: string; field?: string }[]) : [];
   if (issues.length === 0) return [error.message];
-  return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+  // The validator's one wording ("web · memory: at most 4Gi"), as Problems and the CLI say it.
+  return issues.map((i) => formatIssue({ severity: 'error', ...i, path: i.path ?? '' }));
 }
 
 export async function sendBundle(file: File, options: { name?: string; dryRun: boolean }): Promise<ImportVerdict> {

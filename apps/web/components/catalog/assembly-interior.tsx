@@ -50,7 +50,7 @@ export function AssemblyInterior({ definition }: { definition: AssemblyDefinitio
                     <td className="px-4 py-2 font-mono font-medium text-slate-900">{a.name}</td>
                     <td className="px-4 py-2 font-mono text-slate-700">{a.class}</td>
                     <td className="px-4 py-2 text-slate-600 tabular-nums">{a.replicas ?? 'default'}</td>
-                    <td className="px-4 py-2 text-xs text-slate-600">{set.length > 0 ? set.join(' · ') : <span className="text-slate-400">class defaults</span>}</td>
+                    <td className="px-4 py-2 text-xs text-slate-600">{set.length > 0 ? set.join(' · ') : <span className="text-slate-500">class defaults</span>}</td>
                   </tr>
                 );
               })}
@@ -65,7 +65,7 @@ export function AssemblyInterior({ definition }: { definition: AssemblyDefinitio
               <ul className="divide-y divide-slate-100 text-sm">
                 {connections.map((c) => (
                   <li key={`${c.from}-${c.to}`} className="px-4 py-2 font-mono text-slate-700">
-                    {c.from} <span aria-hidden className="text-slate-400">→</span>
+                    {c.from} <span aria-hidden className="text-slate-500">→</span>
                     <span className="sr-only"> to </span> {c.to}
                   </li>
                 ))}

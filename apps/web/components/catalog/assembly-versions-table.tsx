@@ -27,7 +27,7 @@ export function AssemblyVersionsTable({ assembly, shown }: { assembly: AssemblyI
                 v{v.version}
                 {v.version === assembly.version && <span className="ml-1.5 font-sans text-xs font-normal text-slate-500">latest</span>}
               </td>
-              <td className="max-w-xs px-4 py-2.5 text-slate-700">{v.note || <span className="text-slate-400">—</span>}</td>
+              <td className="max-w-xs px-4 py-2.5 text-slate-700">{v.note || <span className="text-slate-500">—</span>}</td>
               <td className="px-4 py-2.5 whitespace-nowrap text-slate-600">
                 {v.createdAt && <RelativeTime iso={v.createdAt} />}
               </td>

@@ -6,7 +6,7 @@ import type { AssemblyUse } from './types';
 
 export function VdcLinks({ uses, showVersion = true }: { uses: AssemblyUse[]; showVersion?: boolean }) {
   const groups = usesByVersion(uses);
-  if (groups.length === 0) return <span className="text-slate-400">none of yours</span>;
+  if (groups.length === 0) return <span className="text-slate-500">none of yours</span>;
   return (
     <ul className="space-y-0.5">
       {groups.map((g) => (
@@ -17,7 +17,7 @@ export function VdcLinks({ uses, showVersion = true }: { uses: AssemblyUse[]; sh
               <Link href={editorHref(vdc)} className="font-medium text-indigo-700 hover:underline">
                 {vdc}
               </Link>
-              {i < g.vdcs.length - 1 && <span className="text-slate-400">,</span>}
+              {i < g.vdcs.length - 1 && <span className="text-slate-500">,</span>}
             </span>
           ))}
         </li>

@@ -41,13 +41,13 @@ export function VersionsTable({ view, admin, onMove, onDelete }: { view: ClassVi
                 </td>
                 <td className="px-4 py-2.5 text-slate-600">
                   {v.source}
-                  {v.baseVersion !== null && <span className="text-slate-400"> · from v{v.baseVersion}</span>}
+                  {v.baseVersion !== null && <span className="text-slate-500"> · from v{v.baseVersion}</span>}
                 </td>
-                <td className="max-w-xs px-4 py-2.5 text-slate-700">{v.note || <span className="text-slate-400">—</span>}</td>
-                <td className="px-4 py-2.5 text-slate-600">{v.createdBy || <span className="text-slate-400">templates/</span>}</td>
-                <td className="px-4 py-2.5 whitespace-nowrap text-slate-600">{v.createdAt ? <RelativeTime iso={v.createdAt} /> : <span className="text-slate-400">—</span>}</td>
+                <td className="max-w-xs px-4 py-2.5 text-slate-700">{v.note || <span className="text-slate-500">—</span>}</td>
+                <td className="px-4 py-2.5 text-slate-600">{v.createdBy || <span className="text-slate-500">templates/</span>}</td>
+                <td className="px-4 py-2.5 whitespace-nowrap text-slate-600">{v.createdAt ? <RelativeTime iso={v.createdAt} /> : <span className="text-slate-500">—</span>}</td>
                 <td className="px-4 py-2.5" data-testid={`version-used-${v.version}`}>
-                  {v.usedBy.length === 0 && v.usedByOthers === 0 && <span className="text-slate-400">nothing</span>}
+                  {v.usedBy.length === 0 && v.usedByOthers === 0 && <span className="text-slate-500">nothing</span>}
                   <ul className="space-y-0.5">
                     {v.usedBy.map((u) => (
                       <li key={u.vdc} className="flex flex-wrap items-center gap-1.5">

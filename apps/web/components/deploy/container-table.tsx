@@ -73,7 +73,7 @@ export function ContainerTable({ containers, onTerminal, terminalBlocked }: { co
               <td className={`px-3 py-2 tabular-nums ${(c.restarts ?? 0) > 0 ? 'text-amber-700' : ''}`}>{c.restarts ?? '–'}</td>
               <td className="px-3 py-2">
                 {c.ports.length === 0 ? (
-                  <span className="text-slate-400">–</span>
+                  <span className="text-slate-500">–</span>
                 ) : (
                   c.ports.map((p) => (
                     <a

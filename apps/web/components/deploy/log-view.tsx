@@ -21,11 +21,11 @@ export function LogView({ lines, empty = 'No log lines yet.', className = '' }: 
       className={`overflow-y-auto bg-slate-950 px-3 py-2 font-mono text-[11px] leading-relaxed text-slate-200 ${className}`}
     >
       {lines.length === 0 ? (
-        <p className="text-slate-500">{empty}</p>
+        <p className="text-slate-400">{empty}</p>
       ) : (
         lines.map((l) => (
           <div key={l.key} className="whitespace-pre-wrap break-all">
-            {l.prefix && <span className="mr-2 text-slate-500">{l.prefix}</span>}
+            {l.prefix && <span className="mr-2 text-slate-400">{l.prefix}</span>}
             {l.text}
           </div>
         ))

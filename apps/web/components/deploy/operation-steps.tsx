@@ -8,7 +8,7 @@ function StepIcon({ status }: { status: string }) {
   if (status === 'running') return <Spinner className="text-indigo-600" />;
   if (status === 'done') return <span className="text-emerald-600">✓</span>;
   if (status === 'failed') return <span className="text-rose-600">✕</span>;
-  if (status === 'skipped') return <span className="text-slate-400">–</span>;
+  if (status === 'skipped') return <span className="text-slate-500">–</span>;
   return <span className="text-slate-300">○</span>;
 }
 

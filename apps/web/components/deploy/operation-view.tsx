@@ -62,7 +62,7 @@ export function OperationView({ operation, logs, title }: { operation: Operation
       </div>
       {operation.status === 'queued' && (
         <p className="mx-3 mt-2 flex items-center gap-2 text-xs text-slate-600" data-testid="operation-queued">
-          <Spinner className="text-slate-400" /> Waiting for the worker: operations of one VDC run one at a time.
+          <Spinner className="text-slate-500" /> Waiting for the worker: operations of one VDC run one at a time.
         </p>
       )}
       {operation.failure ? (

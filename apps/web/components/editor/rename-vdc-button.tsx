@@ -19,7 +19,7 @@ export function RenameVdcButton(props: { vdcName: string; dirty: boolean; readOn
           disabled={why !== undefined}
           onClick={() => setOpen(true)}
           data-testid="rename-vdc-button"
-          className="grid size-7 place-items-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900 disabled:text-slate-400 disabled:hover:bg-transparent"
+          className="grid size-7 place-items-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900 disabled:text-slate-500 disabled:hover:bg-transparent"
         >
           <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
             <path d="M4 20h4L18.5 9.5a2.1 2.1 0 0 0-3-3L5 17v3" />

@@ -89,7 +89,7 @@ function EntryRow({ entry, props }: { entry: EntryBody; props: EntryTableProps }
               </Button>
             </div>
           ) : (
-            <span className="text-xs text-slate-400">—</span>
+            <span className="text-xs text-slate-500">—</span>
           )}
         </td>
         <td className="px-4 py-3">

@@ -97,7 +97,7 @@ export function CloneDialog(props: {
             data-testid="clone-source-snapshot"
           />
           <span className="flex-1">
-            <span className={`block font-medium ${ready.length === 0 ? 'text-slate-400' : 'text-slate-900'}`}>A snapshot</span>
+            <span className={`block font-medium ${ready.length === 0 ? 'text-slate-500' : 'text-slate-900'}`}>A snapshot</span>
             {ready.length === 0 ? (
               <span className="block text-xs text-slate-500">No snapshot is ready yet.</span>
             ) : (

@@ -12,7 +12,7 @@ import { countChanges, type DiffSegment, diffTexts, foldUnchanged, isFold, manif
 const ROW: Record<NumberedLine['kind'], string> = { same: '', removed: 'bg-rose-50', added: 'bg-emerald-50' };
 const SIGN: Record<NumberedLine['kind'], string> = { same: ' ', removed: '−', added: '+' };
 const SIGN_COLOUR: Record<NumberedLine['kind'], string> = { same: 'text-slate-300', removed: 'text-rose-600', added: 'text-emerald-700' };
-const num = 'w-10 select-none px-2 text-right align-top text-slate-400 tabular-nums';
+const num = 'w-10 select-none px-2 text-right align-top text-slate-500 tabular-nums';
 const code = 'whitespace-pre px-2 align-top text-slate-800';
 
 function FoldRow({ fold, colSpan }: { fold: { count: number }; colSpan: number }) {

@@ -66,7 +66,7 @@ export function SchedulesPanel({ vdcName }: { vdcName: string }) {
     <section className="mt-4 rounded-xl bg-white shadow-sm ring-1 ring-slate-900/5" aria-label="Schedules" data-testid="schedules">
       <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-2">
         <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Schedules</h2>
-        <span className="text-xs text-slate-400">cron, in UTC</span>
+        <span className="text-xs text-slate-500">cron, in UTC</span>
       </header>
       <div className="space-y-3 px-3 py-3">
         {error && <Alert testId="schedules-error">{error}</Alert>}

@@ -9,7 +9,7 @@ const LEVEL_CLASS: Record<LogEntry['level'], string> = {
   error: 'text-rose-300',
   warn: 'text-amber-300',
   info: 'text-sky-300',
-  debug: 'text-slate-500',
+  debug: 'text-slate-400',
 };
 
 function clock(time: string): string {
@@ -41,11 +41,11 @@ export function LogLines(props: { entries: (LogEntry & { key: number })[]; highl
       className="h-[28rem] overflow-y-auto bg-slate-950 px-3 py-2 font-mono text-[11px] leading-relaxed text-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-400"
     >
       {props.entries.length === 0 ? (
-        <p className="text-slate-500">{props.empty}</p>
+        <p className="text-slate-400">{props.empty}</p>
       ) : (
         props.entries.map((e) => (
           <div key={e.key} className="flex gap-2" data-testid="logs-line" data-level={e.level} data-appliance={e.appliance} data-replica={e.replica}>
-            <time dateTime={e.time} className="shrink-0 text-slate-500" title={e.time}>
+            <time dateTime={e.time} className="shrink-0 text-slate-400" title={e.time}>
               {clock(e.time)}
             </time>
             {props.showAppliance && <span className="shrink-0 text-violet-300">{`${e.appliance}#${e.replica}`}</span>}

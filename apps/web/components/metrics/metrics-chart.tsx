@@ -85,7 +85,7 @@ export function MetricsChart({ metric, labels, data, latest, stacked, note, test
               {label} {latest.each[i] === undefined ? '–' : formatMetric(metric, latest.each[i] as number)}
             </span>
           ))}
-        {note && <span className="text-slate-400">{note}</span>}
+        {note && <span className="text-slate-500">{note}</span>}
       </figcaption>
       <div ref={box} className="w-full" />
     </figure>

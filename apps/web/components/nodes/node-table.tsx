@@ -23,7 +23,7 @@ export interface NodeTableProps {
 
 function Runs({ node }: { node: ClusterNodeAnswer }) {
   const { vdcs, others } = runsByVdc(node.runs);
-  if (!vdcs.length && !others.length) return <span className="text-slate-400">nothing</span>;
+  if (!vdcs.length && !others.length) return <span className="text-slate-500">nothing</span>;
   return (
     <ul className="space-y-1" data-testid="node-runs">
       {vdcs.map((v) => (
@@ -48,7 +48,7 @@ function Runs({ node }: { node: ClusterNodeAnswer }) {
                   <span className="text-xs text-amber-700"> ({a.tasks.filter((t) => t.state !== 'running').map((t) => t.state).join(', ')})</span>
                 )}
                 {a.pinned && (
-                  <span className="ml-1 text-xs text-slate-500" title="its data lives on this node: a drain cannot move it">
+                  <span className="ml-1 text-xs text-slate-500" title="its data lives on this node: a drain moves it first, with its data">
                     pinned
                   </span>
                 )}
@@ -105,7 +105,7 @@ export function NodeTable({ nodes, busy, onDrain, onActivate, onRemove }: NodeTa
               <td className="px-4 py-3 whitespace-nowrap text-slate-700">{formatBytes(n.memoryBytes)}</td>
               <td className="px-4 py-3">
                 {Object.keys(n.labels).length === 0 ? (
-                  <span className="text-slate-400">none</span>
+                  <span className="text-slate-500">none</span>
                 ) : (
                   <div className="flex flex-wrap gap-1">
                     {Object.entries(n.labels).map(([k, v]) => (

@@ -32,7 +32,7 @@ export function UserMenu({ user }: { user: { name: string; email: string; admin?
           {initials || '?'}
         </span>
         <span className="max-w-40 truncate font-medium">{user.name}</span>
-        <svg aria-hidden viewBox="0 0 20 20" className="size-4 text-slate-400" fill="currentColor">
+        <svg aria-hidden viewBox="0 0 20 20" className="size-4 text-slate-500" fill="currentColor">
           <path d="M5.2 7.7a.75.75 0 0 1 1.06.02L10 11.6l3.74-3.88a.75.75 0 1 1 1.08 1.04l-4.28 4.44a.75.75 0 0 1-1.08 0L5.18 8.76a.75.75 0 0 1 .02-1.06Z" />
         </svg>
       </button>

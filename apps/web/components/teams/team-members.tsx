@@ -62,7 +62,7 @@ export function TeamMembers({ team, me, onChange }: { team: TeamFull; me: string
                 <td className="px-4 py-3">
                   <span className="font-medium text-slate-900">{m.name}</span>
                   <span className="ml-2 text-xs text-slate-500">{m.email}</span>
-                  {m.userId === me && <span className="ml-2 text-xs text-slate-400">(you)</span>}
+                  {m.userId === me && <span className="ml-2 text-xs text-slate-500">(you)</span>}
                 </td>
                 <td className="px-4 py-3">
                   {admin && !team.personal ? (

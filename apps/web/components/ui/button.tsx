@@ -5,11 +5,13 @@ import { Spinner } from './spinner';
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
 export type ButtonSize = 'sm' | 'md';
 
+// Disabled stays readable (WCAG AA, 4.5:1): slate-600 on slate-200, slate-500 on white; never
+// white on a washed-out fill.
 const VARIANTS: Record<ButtonVariant, string> = {
-  primary: 'bg-indigo-600 text-white shadow-sm hover:bg-indigo-500 disabled:bg-indigo-300',
-  secondary: 'border border-slate-300 bg-white text-slate-800 shadow-sm hover:bg-slate-50 disabled:text-slate-400',
-  danger: 'bg-rose-600 text-white shadow-sm hover:bg-rose-500 disabled:bg-rose-300',
-  ghost: 'text-slate-700 hover:bg-slate-100 disabled:text-slate-400',
+  primary: 'bg-indigo-600 text-white shadow-sm hover:bg-indigo-500 disabled:bg-slate-200 disabled:text-slate-600 disabled:shadow-none',
+  secondary: 'border border-slate-300 bg-white text-slate-800 shadow-sm hover:bg-slate-50 disabled:bg-white disabled:text-slate-500',
+  danger: 'bg-rose-600 text-white shadow-sm hover:bg-rose-500 disabled:bg-slate-200 disabled:text-slate-600 disabled:shadow-none',
+  ghost: 'text-slate-700 hover:bg-slate-100 disabled:bg-transparent disabled:text-slate-500',
 };
 
 const SIZES: Record<ButtonSize, string> = {

@@ -4,6 +4,7 @@
 // As it is filled in it says what Create would refuse: a name that is invalid or taken in that
 // team (checked against the list the page has), and published ports another VDC, an entry, Colo or
 // a program already holds (asked of GET /ports), each with a free port one click away.
+import { formatIssue, type Issue } from '@colo/manifest';
 import { useEffect, useMemo, useState } from 'react';
 import { Alert } from '../ui/alert';
 import { ApiError, apiFetch } from '../ui/api-fetch';
@@ -109,14 +110,14 @@ export function CreateVdcDialog(props: {
       props.onCreated(team ? `${name}@${team}` : name);
     } catch (err) {
       setBusy(false);
-      const issues = err instanceof ApiError && Array.isArray(err.details.issues) ? (err.details.issues as { path: string; message: string }[]) : [];
+      const issues = err instanceof ApiError && Array.isArray(err.details.issues) ? (err.details.issues as Issue[]) : [];
       const message =
         err instanceof ApiError && err.code === 'name_taken'
           ? `${nameTakenProblem(name, team)} Pick another name.`
           : issues.length > 0
             ? 'Colo cannot create it from this manifest:'
             : (err as Error).message;
-      setError({ message, issues: issues.slice(0, 5).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)) });
+      setError({ message, issues: issues.slice(0, 5).map((i) => formatIssue({ ...i, severity: 'error' })) });
     }
   }
 

@@ -51,7 +51,7 @@ export function VdcTable(props: {
                     {!v.team.personal && <Badge tone={v.team.role === 'viewer' ? 'gray' : v.team.role === 'admin' ? 'amber' : 'blue'}>{v.team.role}</Badge>}
                   </span>
                 ) : (
-                  <span className="text-slate-400">-</span>
+                  <span className="text-slate-500">-</span>
                 )}
               </td>
               <td className="px-4 py-3">
@@ -69,7 +69,7 @@ export function VdcTable(props: {
                     </span>
                   </span>
                 ) : (
-                  <span className="text-slate-400">Never deployed</span>
+                  <span className="text-slate-500">Never deployed</span>
                 )}
               </td>
               <td className="px-2 py-3">
@@ -83,7 +83,7 @@ export function VdcTable(props: {
                   </Link>
                   <Link
                     href={editorHref(ref)}
-                    className="rounded-md px-2.5 py-1 text-sm font-medium text-indigo-600 opacity-80 group-hover:bg-indigo-50 group-hover:opacity-100"
+                    className="rounded-md px-2.5 py-1 text-sm font-medium text-indigo-700 opacity-80 group-hover:bg-indigo-50 group-hover:opacity-100"
                   >
                     Open
                   </Link>

@@ -29,7 +29,7 @@ export default async function ApiReferencePage() {
         (e.g. <code className="font-mono">curl -H &quot;Authorization: Bearer $COLO_TOKEN&quot; {'<colo-url>'}/api/openapi.json</code>).
       </p>
       <p className="mt-2 text-sm text-slate-600">Errors answer with this body; each operation lists its codes:</p>
-      <pre className="mt-1 overflow-x-auto rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800">{schemaText(jsonSchemaOf(errorBodySchema))}</pre>
+      <pre className="mt-1 whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800">{schemaText(jsonSchemaOf(errorBodySchema))}</pre>
       <nav aria-label="API sections" className="mt-6 flex flex-wrap gap-2">
         {tags.map((tag) => (
           <a key={tag.name} href={`#tag-${tag.name}`} className="rounded-md border border-slate-200 px-2 py-1 text-xs text-slate-700 hover:bg-slate-50">

@@ -156,7 +156,7 @@ export function AssemblyInteriorDialog(props: { boxName: string; classRef: strin
                     {t.name} → {t.endpoint}
                   </li>
                 ))}
-                {def.terminals.length === 0 && <li className="font-sans text-slate-400">none</li>}
+                {def.terminals.length === 0 && <li className="font-sans text-slate-500">none</li>}
               </ul>
             </div>
             <div>
@@ -167,7 +167,7 @@ export function AssemblyInteriorDialog(props: { boxName: string; classRef: strin
                     {p.name} → {p.target}
                   </li>
                 ))}
-                {def.properties.length === 0 && <li className="font-sans text-slate-400">none</li>}
+                {def.properties.length === 0 && <li className="font-sans text-slate-500">none</li>}
               </ul>
             </div>
           </div>

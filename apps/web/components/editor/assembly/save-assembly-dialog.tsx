@@ -12,7 +12,7 @@ import {
   type PropertyCandidate,
   propertyCandidates,
 } from '@colo/canvas';
-import { ASSEMBLY_ICONS, type Catalog, DNS_LABEL, PROPERTY_NAME } from '@colo/manifest';
+import { ASSEMBLY_ICONS, type Catalog, DNS_LABEL, issuePlace, PROPERTY_NAME } from '@colo/manifest';
 import { useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -114,7 +114,7 @@ export function SaveAssemblyDialog(props: {
     try {
       await props.onSave({ draft, terminals: chosen, replace, note });
     } catch (err) {
-      const issues = err instanceof ApiError && Array.isArray(err.details.issues) ? (err.details.issues as { path: string; message: string }[]) : [];
+      const issues = err instanceof ApiError && Array.isArray(err.details.issues) ? (err.details.issues as { path: string; message: string; appliance?: string; field?: string }[]) : [];
       setFailure({ message: (err as Error).message, issues });
       setSaving(false);
     }
@@ -212,9 +212,9 @@ export function SaveAssemblyDialog(props: {
                     data-testid={`save-assembly-terminal-${slug(row.endpoint)}`}
                   />
                   <span className="w-44 truncate font-mono text-xs text-slate-700" title={`${row.kind} ${row.protocol}`}>
-                    {row.endpoint} <span className="text-slate-400">{row.kind === 'input' ? 'in' : 'out'} · {row.protocol}</span>
+                    {row.endpoint} <span className="text-slate-500">{row.kind === 'input' ? 'in' : 'out'} · {row.protocol}</span>
                   </span>
-                  <span className="text-slate-400">as</span>
+                  <span className="text-slate-500">as</span>
                   <Input
                     value={row.name}
                     disabled={!row.checked}
@@ -251,7 +251,7 @@ export function SaveAssemblyDialog(props: {
                       data-testid={`save-assembly-property-${slug(row.target)}`}
                     />
                     <span className="w-44 truncate font-mono text-xs text-slate-700" title={`default ${String(row.default ?? '—')}`}>
-                      {row.target} <span className="text-slate-400">= {String(row.default ?? '—')}</span>
+                      {row.target} <span className="text-slate-500">= {String(row.default ?? '—')}</span>
                     </span>
                     <Input
                       value={row.name}
@@ -296,7 +296,7 @@ export function SaveAssemblyDialog(props: {
               <ul className="list-disc space-y-0.5 pl-4">
                 {failure.issues.map((i) => (
                   <li key={`${i.path}:${i.message}`}>
-                    {i.path && <span className="font-mono">{i.path}: </span>}
+                    {issuePlace(i) && <span className="font-medium">{issuePlace(i)}: </span>}
                     {i.message}
                   </li>
                 ))}

@@ -58,7 +58,7 @@ export function TerminalHandle(props: {
             </>
           )}
         </span>
-        <span className="rounded bg-slate-100 px-1 font-mono text-[10px] leading-4 text-slate-500">{terminal.protocol}</span>
+        <span className="rounded bg-slate-100 px-1 font-mono text-[10px] leading-4 text-slate-600">{terminal.protocol}</span>
         {exposedPort !== undefined && (
           <span className="rounded bg-indigo-50 px-1 font-mono text-[10px] leading-4 text-indigo-600" title={`published on host port ${exposedPort}`}>
             :{exposedPort}

@@ -26,7 +26,7 @@ export function ConnectionInspector({ id, store, catalog }: { id: string; store:
         <div className="space-y-2 text-sm">
           <div className="flex items-center gap-2 font-mono text-[13px]">
             <span className="rounded bg-slate-100 px-1.5 py-0.5">{wire.from}</span>
-            <span className="text-slate-400">→</span>
+            <span className="text-slate-500">→</span>
             <span className="rounded bg-slate-100 px-1.5 py-0.5">{wire.to}</span>
           </div>
           <p className="text-xs text-slate-600">

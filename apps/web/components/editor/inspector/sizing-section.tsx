@@ -2,7 +2,7 @@
 // Replicas, CPU and memory, each within the class's bounds (shown, and enforced by the
 // validator whose message appears under the field).
 import { setReplicas, setResources } from '@colo/canvas';
-import { MEMORY_PATTERN, parseMemory } from '@colo/manifest';
+import { MEMORY_PATTERN } from '@colo/manifest';
 import { useState } from 'react';
 import { NumberField, Section, TextField } from './fields';
 import { type ApplianceEditing, problemAt } from './inspector-context';
@@ -11,12 +11,10 @@ function bounds(min: number | string, max: number | string, fallback: number | s
   return `${min}–${max}, default ${fallback}`;
 }
 
-function memoryProblem(text: string, min: number | string, max: number | string): string | undefined {
-  if (text === '') return undefined;
-  if (!MEMORY_PATTERN.test(text)) return 'a size like 256Mi or 1Gi';
-  const bytes = parseMemory(text);
-  if (bytes < parseMemory(min) || bytes > parseMemory(max)) return `must be between ${min} and ${max}`;
-  return undefined;
+/** Only what the validator cannot see yet (text that is no size); its bounds are the validator's words. */
+function memoryProblem(text: string): string | undefined {
+  if (text === '' || MEMORY_PATTERN.test(text)) return undefined;
+  return 'a size like 256Mi or 1Gi';
 }
 
 export function SizingSection({ editing }: { editing: ApplianceEditing }) {
@@ -67,7 +65,7 @@ export function SizingSection({ editing }: { editing: ApplianceEditing }) {
           value={memoryShown}
           placeholder={String(resources.memory.default)}
           hint={`${resources.memory.min}–${resources.memory.max}`}
-          problem={memoryProblem(memoryShown.trim(), resources.memory.min, resources.memory.max) ?? problemAt(editing, '.resources.memory')}
+          problem={memoryProblem(memoryShown.trim()) ?? problemAt(editing, '.resources.memory')}
           onChange={setMemory}
           onDone={() => {
             setMemoryDraft(null);

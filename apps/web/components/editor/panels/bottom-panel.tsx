@@ -44,7 +44,9 @@ export function BottomPanel(props: {
   };
   return (
     <section aria-label="Details" className={`flex shrink-0 flex-col border-t border-slate-200 bg-white ${props.open ? (props.tab === 'yaml' ? 'h-72 [@media(max-height:800px)]:h-56' : 'h-56 [@media(max-height:800px)]:h-40') : ''}`}>
-      <div role="tablist" className="flex items-center border-b border-slate-100 px-2">
+      <div className="flex items-center border-b border-slate-100 px-2">
+        {/* Only tabs inside the tablist (ARIA): the collapse button sits beside it. */}
+        <div role="tablist" className="flex items-center">
         <TabButton tab="problems" active={props.open && props.tab === 'problems'} testId="problems-tab" onClick={pick('problems')}>
           Problems
           <Count n={props.errors} tone="red" />
@@ -62,6 +64,7 @@ export function BottomPanel(props: {
             </>
           )}
         </TabButton>
+        </div>
         <button
           type="button"
           onClick={props.onToggle}

@@ -41,7 +41,7 @@ export function ProblemsPanel({ errors, warnings, onPick }: { errors: Issue[]; w
                 className="flex w-full items-start gap-2.5 px-4 py-1.5 text-left text-[13px] hover:bg-slate-50 focus-visible:bg-indigo-50 focus-visible:outline-none"
               >
                 <SeverityIcon severity={issue.severity} />
-                <span className="min-w-0 flex-1 text-slate-800">
+                <span data-testid="problem-text" className="min-w-0 flex-1 text-slate-800">
                   {issuePlace(issue) && <span className="font-semibold">{issuePlace(issue)}: </span>}
                   {issue.message}
                   {issue.severity === 'warning' && /mandatory/.test(issue.message) && (

@@ -139,7 +139,7 @@ export function TokensPanel({ initial }: { initial: TokenRow[] }) {
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {tokens.map((t) => (
-                  <tr key={t.id} className={t.revokedAt ? 'text-slate-400' : 'text-slate-700'} data-testid={`token-row-${t.id}`}>
+                  <tr key={t.id} className={t.revokedAt ? 'text-slate-500' : 'text-slate-700'} data-testid={`token-row-${t.id}`}>
                     <td className="px-4 py-3 font-medium">{t.name}</td>
                     <td className="px-4 py-3 font-mono text-xs">{t.prefix}…</td>
                     <td className="px-4 py-3" data-testid="token-scope-cell">
