@@ -114,7 +114,7 @@ export function EditorToolbar(p: EditorToolbarProps) {
         rev {p.revision}
       </span>
       <span
-        className={`text-xs ${p.textProblem ? 'font-medium text-rose-700' : p.dirty ? 'text-amber-700' : 'text-slate-400'}`}
+        className={`text-xs ${p.textProblem ? 'font-medium text-rose-700' : p.dirty ? 'text-amber-700' : 'text-slate-500'}`}
         data-testid="save-state"
         title={p.textProblem ? 'The YAML tab has text that does not read as this VDC: fix it, or replace it with the canvas' : undefined}
       >
