@@ -71,7 +71,7 @@ export function failureLines(operation: Operation): string[] {
   if (typeof failure.retryRevision === 'number') next.push([`colo deploy ${vdc} --retry`, `deploys revision ${failure.retryRevision} again, once the cause is fixed`]);
   if (typeof failure.rollbackRevision === 'number') next.push([`colo rollback ${vdc}`, `deploys revision ${failure.rollbackRevision}, the last that deployed`]);
   const width = Math.max(0, ...next.map(([command]) => command.length));
-  next.forEach(([command, what], i) => lines.push(`${i === 0 ? 'next:' : '     '} ${command.padEnd(width)}  (${what})`));
+  for (const [i, [command, what]] of next.entries()) lines.push(`${i === 0 ? 'next:' : '     '} ${command.padEnd(width)}  (${what})`);
   lines.push('details:', ...failure.details.split('\n').map((line) => `  ${line}`));
   return lines;
 }

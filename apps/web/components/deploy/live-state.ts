@@ -68,7 +68,8 @@ function markFailed(nodes: Record<string, NodeLive>, byName: Map<string, Applian
   const failure = operation.failure;
   if (operation.kind === 'deploy') applyDeployTargets(nodes, byName, operation.steps);
   if (!failure?.appliance) return nodes;
-  const node = (nodes[failure.appliance] ??= { state: 'absent', running: 0, desired: 0 });
+  nodes[failure.appliance] ??= { state: 'absent', running: 0, desired: 0 };
+  const node = nodes[failure.appliance];
   node.state = 'failed';
   node.reason = failure.message;
   return nodes;
