@@ -59,7 +59,7 @@ export async function followOperation(ctx: CliContext, client: ColoClient, id: s
  * A failed operation as the failure view says it: the plain cause, the fix, the two next
  * commands (Retry, Roll back) when they apply, and Docker's own words last as details.
  */
-export function failureLines(operation: Operation): string[] {
+export function failureLines(operation: Operation, options: { details?: boolean } = {}): string[] {
   const failure = operation.failure;
   if (!failure) {
     const reason = errorText(operation.error) ?? failedStepError(operation) ?? `status ${operation.status}`;
@@ -72,7 +72,8 @@ export function failureLines(operation: Operation): string[] {
   if (typeof failure.rollbackRevision === 'number') next.push([`colo rollback ${vdc}`, `deploys revision ${failure.rollbackRevision}, the last that deployed`]);
   const width = Math.max(0, ...next.map(([command]) => command.length));
   for (const [i, [command, what]] of next.entries()) lines.push(`${i === 0 ? 'next:' : '     '} ${command.padEnd(width)}  (${what})`);
-  lines.push('details:', ...failure.details.split('\n').map((line) => `  ${line}`));
+  if (options.details === false) lines.push(`details: colo op ${operation.id}`);
+  else lines.push('details:', ...failure.details.split('\n').map((line) => `  ${line}`));
   return lines;
 }
 

@@ -59,6 +59,24 @@ describe('colo status', () => {
     expect(server.calls()).toEqual(['GET /vdcs/shop/status']);
   });
 
+  it('says why a failed VDC failed and the next commands, as the failure view does', async () => {
+    const failure = { class: 'port_taken', message: 'Port 8080 is in use by another program on this machine, so lb could not be published on it.', fix: 'Stop it, then Retry.', appliance: 'lb', details: 'bind: address already in use', retryRevision: 2, rollbackRevision: 1 };
+    const failedOp = { id: 'op_bad', vdc: 'shop', kind: 'deploy', status: 'failed', progress: 60, error: 'bind: address already in use', failure, steps: [], createdAt: '2026-11-27T12:00:00.000Z', startedAt: null, finishedAt: null };
+    server = await startFakeColo({
+      'GET /vdcs/:name/status': { body: { ...answer, vdc: { ...answer.vdc, state: 'failed' }, edge: [] } },
+      'GET /vdcs/:name/operations': { body: { operations: [failedOp] } },
+    });
+    const res = await runCli(['status', 'shop'], { server });
+    expect(res.stdout.split('\n').slice(0, 6)).toEqual([
+      'shop: failed',
+      `error: deploy op_bad failed: ${failure.message}`,
+      'fix: Stop it, then Retry.',
+      'next: colo deploy shop --retry  (deploys revision 2 again, once the cause is fixed)',
+      '      colo rollback shop        (deploys revision 1, the last that deployed)',
+      'details: colo op op_bad',
+    ]);
+  });
+
   it('names the node holding a pinned appliance\'s data when it is lost, and how to restore it elsewhere', async () => {
     const lost = {
       ...answer,

@@ -5,6 +5,7 @@ import { connect } from '../api-client';
 import type { VdcStatus } from '@colo/api';
 import { defineCommand } from '../command';
 import { renderTable } from '../table';
+import { failureLines } from '../operation-wait';
 
 type ApplianceStatus = VdcStatus['appliances'][number];
 
@@ -34,6 +35,11 @@ export const status = defineCommand({
     }
     const vdc = typeof answer.vdc === 'string' ? { name: answer.vdc, state: undefined } : answer.vdc;
     ctx.out(`${vdc.name}${vdc.state ? `: ${vdc.state}` : ''}`);
+    // A failed VDC says why and what next, as the failure view does (Docker's words: colo op).
+    if (vdc.state === 'failed') {
+      const [last] = (await client.operations(positionals.NAME ?? '')).operations;
+      if (last?.status === 'failed' && last.failure) for (const line of failureLines(last, { details: false })) ctx.out(line);
+    }
     if (answer.appliances.length === 0) {
       ctx.out('no appliances');
       return 0;
