@@ -143,17 +143,25 @@ describe('the editor on a small screen and a large one', () => {
     expect(await page.getByTestId('inspector').count()).toBe(0);
     expect(await page.getByRole('complementary', { name: 'Palette' }).count()).toBe(0);
 
+    await screenshot(page, 'editor-1024x700');
     const share = await canvasShare(page);
     expect(share.width).toBeGreaterThan(0.9);
     expect(share.height).toBeGreaterThan(0.55);
     expect(share.area).toBeGreaterThan(0.5);
+    // The toolbar keeps the VDC's name and every action on screen (its page links shrink to icons).
+    const title = await boxOf(page.getByRole('heading', { name: DRAWING.name }));
+    expect(await page.getByRole('heading', { name: DRAWING.name }).evaluate((h) => h.scrollWidth <= h.clientWidth)).toBe(true);
+    expect(title.width).toBeGreaterThan(20);
+    for (const id of ['save-button', 'deploy-button', 'lifecycle-destroy', 'fit-button', 'history-link', 'export-bundle-link']) {
+      const box = await boxOf(page.getByTestId(id));
+      expect(box.x >= 0 && box.x + box.width <= 1024, `${id} is off screen`).toBe(true);
+    }
     // A smaller minimap than on a large screen, and not over any box.
     const minimap = await expectMinimapClearOfNodes(page);
     expect(minimap.width).toBeLessThan(150);
     // The mandatory output's `*` is explained, on the canvas and on the star itself.
     expect(await page.getByTestId('canvas-legend').textContent()).toMatch(/\* ?mandatory output: wire it before deploy/);
     expect(await page.locator('[title="mandatory output: wire it before deploy"]').count()).toBeGreaterThan(0);
-    await screenshot(page, 'editor-1024x700');
 
     // Unfold the palette: it is there, and still there after a reload (the inspector stays folded).
     await page.getByTestId('palette-toggle').click();
@@ -191,6 +199,7 @@ describe('the editor on a small screen and a large one', () => {
     expect(share.height).toBeGreaterThan(0.6);
     const minimap = await expectMinimapClearOfNodes(page);
     expect(minimap.width).toBeGreaterThan(150);
+    await screenshot(page, 'editor-1440x900');
 
     // Folding the palette leaves the drawing where it was on the screen.
     const before = await boxOf(page.getByTestId('node-lb'));

@@ -10,11 +10,13 @@ import { VdcMoveButton } from './vdc-move-button';
 
 /** A link from the editor to one of the VDC's own pages (history, logs, alerts, metrics, activity). */
 function VdcPageLink(props: { href: string; title: string; label: string; testId: string; paths: string[] }) {
+  // Below 1280 px only the icon shows (the title says the rest), so Save and Deploy stay on screen.
   return (
     <Link
       href={props.href}
-      className="flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+      className="flex shrink-0 items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
       title={props.title}
+      aria-label={props.label}
       data-testid={props.testId}
     >
       <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
@@ -22,7 +24,7 @@ function VdcPageLink(props: { href: string; title: string; label: string; testId
           <path key={d} d={d} />
         ))}
       </svg>
-      {props.label}
+      <span className="hidden xl:inline">{props.label}</span>
     </Link>
   );
 }
@@ -100,25 +102,29 @@ function ViewerActions({ reason }: { reason: string }) {
 }
 
 export function EditorToolbar(p: EditorToolbarProps) {
+  const saveWords = p.saving ? 'Saving…' : (p.textProblem ?? (p.dirty ? 'Unsaved changes' : 'All changes saved'));
   return (
-    <div className="flex h-12 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3">
+    <div className="flex h-12 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 xl:gap-3">
       <nav aria-label="Breadcrumb" className="flex min-w-0 items-center gap-1.5 text-sm">
-        <Link href="/vdcs" className="text-slate-500 hover:text-slate-800">
+        {/* Below 1280 px the top bar's VDCs link stands for the crumb, so the name keeps its room. */}
+        <Link href="/vdcs" className="hidden text-slate-500 hover:text-slate-800 xl:inline">
           VDCs
         </Link>
-        <span className="text-slate-300">/</span>
+        <span className="hidden text-slate-300 xl:inline">/</span>
         <h1 className="truncate font-mono font-semibold text-slate-900">{p.vdcName}</h1>
         <RenameVdcButton vdcName={p.vdcName} dirty={p.dirty} readOnly={p.readOnly} />
       </nav>
-      <span className="rounded-full bg-slate-100 px-2 py-0.5 text-[11px] font-medium tabular-nums text-slate-600" title="The revision this drawing is based on">
+      <span className="shrink-0 whitespace-nowrap rounded-full bg-slate-100 px-2 py-0.5 text-[11px] font-medium tabular-nums text-slate-600" title="The revision this drawing is based on">
         rev {p.revision}
       </span>
       <span
-        className={`text-xs ${p.textProblem ? 'font-medium text-rose-700' : p.dirty ? 'text-amber-700' : 'text-slate-500'}`}
+        className={`shrink-0 whitespace-nowrap text-xs ${p.textProblem ? 'font-medium text-rose-700' : p.dirty ? 'text-amber-700' : 'text-slate-500'}`}
         data-testid="save-state"
-        title={p.textProblem ? 'The YAML tab has text that does not read as this VDC: fix it, or replace it with the canvas' : undefined}
+        title={p.textProblem ? 'The YAML tab has text that does not read as this VDC: fix it, or replace it with the canvas' : saveWords}
       >
-        {p.saving ? 'Saving…' : (p.textProblem ?? (p.dirty ? 'Unsaved changes' : 'All changes saved'))}
+        {/* Below 1280 px a dot in the state's colour stands for the words (kept for screen readers). */}
+        <span aria-hidden className="inline-block size-2 rounded-full bg-current xl:hidden" />
+        <span className="sr-only xl:not-sr-only">{saveWords}</span>
       </span>
       <VdcPageLink href={`/vdcs/${encodeURIComponent(p.vdcName)}/history`} title="Revisions, snapshots and operations of this VDC" testId="history-link" label="History" paths={["M3 12a9 9 0 1 0 3-6.7L3 8", "M3 3v5h5M12 7v5l3 2"]} />
       <VdcPageLink href={`/vdcs/${encodeURIComponent(p.vdcName)}/logs`} title="Search, follow and download the logs of every replica of this VDC" testId="logs-link" label="Logs" paths={["M4 6h16M4 12h10M4 18h13"]} />
@@ -128,11 +134,15 @@ export function EditorToolbar(p: EditorToolbarProps) {
       <a
         href={`/api/v1/vdcs/${encodeURIComponent(p.vdcName)}/bundle`}
         download={`${p.vdcName}.colo.yaml`}
-        className="rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+        className="flex shrink-0 items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
         title="Download this VDC (its deployed revision, else the latest) as a portable .colo.yaml bundle"
+        aria-label="Export"
         data-testid="export-bundle-link"
       >
-        Export
+        <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+          <path d="M12 3v12M7 10l5 5 5-5M5 21h14" />
+        </svg>
+        <span className="hidden xl:inline">Export</span>
       </a>
 
       <div className="ml-auto flex items-center">
@@ -165,7 +175,7 @@ export function EditorToolbar(p: EditorToolbarProps) {
         </ToolButton>
       </div>
 
-      <div className="flex items-center gap-2 border-l border-slate-200 pl-3">
+      <div className="flex shrink-0 items-center gap-2 border-l border-slate-200 pl-3">
         {p.readOnly ? (
           <>
             <VdcMoveButton vdcName={p.vdcName} readOnly={p.readOnly} />

@@ -10,6 +10,10 @@ import { AssemblyInteriorDialog } from './assembly/assembly-interior-dialog';
 import { SaveAssemblyDialog, type SaveAssemblyRequest } from './assembly/save-assembly-dialog';
 import { boxMembers, withBoxLive } from './canvas/box-live';
 import { LostDataBanner } from './canvas/lost-data-banner';
+import { StoppedBanner } from './canvas/stopped-banner';
+import { SidePanelFrame } from './layout/side-panel-frame';
+import { useSidePanels } from './layout/use-side-panels';
+import { useSteadyCanvas } from './layout/use-steady-canvas';
 import { useLostData } from './use-lost-data';
 import { replicaNodesOf } from './replica-nodes';
 import { CanvasNotice } from './canvas/canvas-notice';
@@ -77,6 +81,9 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
   const [panelOpen, setPanelOpen] = useState(true);
   const [helpOpen, setHelpOpen] = useState(false);
   const [offer, setOffer] = useState<StoredDraft | undefined>(() => draftToOffer(vdcName, initialDoc));
+  // Palette and inspector fold on a small screen (or when the user folds them), for the canvas.
+  const panels = useSidePanels();
+  useSteadyCanvas(canvasBox);
 
   const deferredDoc = useDeferredValue(store.doc);
   const validation = useMemo(() => validateDoc(deferredDoc, catalog), [deferredDoc, catalog]);
@@ -262,17 +269,20 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
       <div className="flex min-h-0 flex-1">
         {/* A viewer adds nothing: no palette to add from. */}
         {!readOnly && (
-          <Palette
-            catalog={catalog}
-            assemblies={assemblies}
-            userAssemblies={userAssemblies}
-            onAddClass={(id) => actions.addClass(id)}
-            onAddAssembly={(id) => actions.addAssembly(id)}
-            onAddBox={(id) => actions.addBox(id)}
-          />
+          <SidePanelFrame id="palette" label="Palette" side="left" open={panels.palette} onToggle={() => panels.toggle('palette')}>
+            <Palette
+              catalog={catalog}
+              assemblies={assemblies}
+              userAssemblies={userAssemblies}
+              onAddClass={(id) => actions.addClass(id)}
+              onAddAssembly={(id) => actions.addAssembly(id)}
+              onAddBox={(id) => actions.addBox(id)}
+            />
+          </SidePanelFrame>
         )}
         <div className="flex min-w-0 flex-1 flex-col">
           <LostDataBanner vdcName={vdcName} lost={lostData.lost} error={lostData.error} operation={live.operation} readOnly={readOnly} />
+          <StoppedBanner vdcName={vdcName} status={live.status} operation={live.operation} readOnly={readOnly} />
           <div ref={canvasBox} className="relative min-h-0 flex-1 bg-slate-50">
             <NodeProblemsContext.Provider value={problemsByNode}>
               <FlowCanvas store={store} catalog={catalog} live={liveNodes} onDropItem={actions.onDropItem} onNotice={setNotice} onOpenNode={openNode} readOnly={Boolean(readOnly)} />
@@ -314,18 +324,27 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
             )}
           </BottomPanel>
         </div>
-        <Inspector
-          store={store}
-          catalog={catalog}
-          readOnly={readOnly}
-          issues={[...problems.errors, ...problems.warnings]}
-          onDeleteSelection={actions.deleteSelection}
-          onCopySelection={actions.copy}
-          onSaveAsAssembly={saveAsAssembly}
-          boxes={{ userAssemblies, live: liveNodes, members, onOpen: setOpenBox }}
-          replicaNodes={replicaNodes}
-          dataNodes={{ vdcName, nodes: lostData.dataNodes, busy: runningId !== undefined }}
-        />
+        <SidePanelFrame
+          id="inspector"
+          label="Inspector"
+          side="right"
+          open={panels.inspector}
+          onToggle={() => panels.toggle('inspector')}
+          hint={store.state.selection.nodes.length === 1 ? store.state.selection.nodes[0] : undefined}
+        >
+          <Inspector
+            store={store}
+            catalog={catalog}
+            readOnly={readOnly}
+            issues={[...problems.errors, ...problems.warnings]}
+            onDeleteSelection={actions.deleteSelection}
+            onCopySelection={actions.copy}
+            onSaveAsAssembly={saveAsAssembly}
+            boxes={{ userAssemblies, live: liveNodes, members, onOpen: setOpenBox }}
+            replicaNodes={replicaNodes}
+            dataNodes={{ vdcName, nodes: lostData.dataNodes, busy: runningId !== undefined }}
+          />
+        </SidePanelFrame>
       </div>
       <StaleSaveDialog
         vdcName={vdcName}
