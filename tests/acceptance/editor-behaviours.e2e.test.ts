@@ -115,14 +115,15 @@ describe('editor', () => {
     const context = await signedInContext();
     const page = await openEditor(context);
     await page.getByTestId('yaml-tab').click();
+    // The YAML tab is a code editor (CodeMirror): its text is read from its lines.
     const editor = page.getByTestId('yaml-editor');
-    const shown = parse(await editor.inputValue());
+    const shown = parse(await editor.innerText());
     const { manifest } = await savedManifest();
     expect(shown.appliances).toEqual(manifest.appliances);
     expect(shown.connections).toEqual(manifest.connections);
 
     // Edit replicas in the YAML: the canvas follows.
-    const edited = (await editor.inputValue()).replace(/replicas: 2/, 'replicas: 4');
+    const edited = (await editor.innerText()).replace(/replicas: 2/, 'replicas: 4');
     await editor.fill(edited);
     await page.getByTestId('node-web').click();
     await expect.poll(() => page.getByTestId('inspector-replicas').inputValue()).toBe('4');
@@ -133,11 +134,11 @@ describe('editor', () => {
     await page.getByTestId('yaml-errors').waitFor();
     await page.getByTestId('problems-tab').click();
     await page.getByTestId('yaml-tab').click();
-    expect(await editor.inputValue()).toBe('appliances: [ {name: web, class: web-php\n');
+    expect((await editor.innerText()).trimEnd()).toBe('appliances: [ {name: web, class: web-php');
     expect(await nodeCount(page)).toBe(2);
 
     // Saving the good canvas stores what the YAML said before it broke.
-    await page.getByTestId('yaml-errors').getByRole('button').click(); // replace with the canvas
+    await page.getByTestId('yaml-errors').getByRole('button', { name: 'Replace with the canvas' }).click();
     await save(page);
     await expect.poll(async () => (await savedManifest()).manifest.appliances.find((a) => a.name === 'web')?.replicas, { timeout: 10_000 }).toBe(4);
     await context.close();
