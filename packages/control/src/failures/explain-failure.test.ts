@@ -30,8 +30,13 @@ describe('explainFailure', () => {
     expect(out.message + out.fix).not.toMatch(/[0-9a-f]{12}/); // no container ids in the words
     expect(out.appliance).toBe('lb');
     expect(out.details).toBe(raw);
-    // Docker's other wording, a port the iptables path refused.
+    // Docker's other wording, a port the iptables path refused; a swarm's, the port from the listener's name.
     expect(explain('Bind for 0.0.0.0:8080 failed: port is already allocated').message).toMatch(/^Port 8080 is in use/);
+    const swarm = explain('service colo-edge-acc-1f2e3d-34995: 0/1 running after 60 s; last task error: no suitable node (host-mode port already in use on 1 node)', {
+      stepKey: 'service:colo-edge-acc-1f2e3d-34995',
+    });
+    expect(swarm).toMatchObject({ class: 'port_taken', appliance: 'lb' });
+    expect(swarm.message).toMatch(/^Port 34995 is in use/);
   });
 
   it('says an image is missing, naming it', () => {
@@ -68,6 +73,9 @@ describe('explainFailure', () => {
     expect(out.class).toBe('health_timeout');
     expect(out.appliance).toBe('db');
     expect(out.message).toBe('db started but did not become healthy within 60 s.');
+    // A swarm service whose tasks did not all run in time.
+    const swarm = explain('service colo-shop-a1b2c3-web: colo-shop-a1b2c3-web: 1/2 running after 120 s', { stepKey: 'service:colo-shop-a1b2c3-web' });
+    expect(swarm).toMatchObject({ class: 'health_timeout', appliance: 'web', message: 'web started but did not become healthy within 120 s.' });
   });
 
   it('tells a failing health check and a crash apart', () => {

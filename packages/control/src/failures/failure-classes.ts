@@ -50,9 +50,11 @@ const first = (raw: string, re: RegExp) => re.exec(raw)?.[1];
 export const FAILURE_RULES: readonly FailureRule[] = [
   {
     class: 'port_taken',
-    pattern: /address already in use|port is already allocated/i,
+    // The last: a swarm's words for a published (host-mode) port a node cannot take.
+    pattern: /address already in use|port is already allocated|host-mode port already in use/i,
     words(f) {
-      const port = first(f.raw, /:(\d{1,5}): bind: address already in use/i) ?? first(f.raw, /Bind for \S*?:(\d{1,5}) failed/i);
+      const port =
+        first(f.raw, /:(\d{1,5}): bind: address already in use/i) ?? first(f.raw, /Bind for \S*?:(\d{1,5}) failed/i) ?? first(f.raw, /colo-edge-\S+?-(\d{1,5})\b/i);
       const where = port ? `Port ${port}` : 'A port this VDC publishes';
       return {
         message: `${where} is in use by another program on this machine, so ${subject(f)} could not be published on it.`,
@@ -132,7 +134,8 @@ export const FAILURE_RULES: readonly FailureRule[] = [
   },
   {
     class: 'health_timeout',
-    pattern: /not healthy after|did not become healthy|not running after/i,
+    // The last: a swarm service whose tasks did not all run in time (`0/2 running after 120 s`).
+    pattern: /not healthy after|did not become healthy|not running after|\d+\/\d+ running after/i,
     words(f) {
       const seconds = first(f.raw, /after (\d+) ?s\b/i);
       return {
