@@ -8,14 +8,12 @@
 // (colo deploy --wait prints the plain cause and `colo rollback`), and Roll back to revision 1 in
 // the failure view brings the first revision back. Everything made carries this run's instance
 // label and is removed at the end.
-import { copyFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, tolerateLoad } from './browser';
-import { baseEnv, cleanupInstance, cliEnv, colo, freePort, instance, ROOT, type Service, startWeb, startWorker, waitFor } from './harness';
+import { baseEnv, cleanupInstance, cliEnv, colo, freePort, instance, type Service, startWeb, startWorker, waitFor } from './harness';
 
 const NAME = 'fail-shop';
 let db: TestDatabase;
@@ -133,7 +131,7 @@ describe('a deploy that fails on a port another program holds', () => {
     await page.getByTestId('failure-details').locator('summary').click();
     expect(await page.getByTestId('failure-details').locator('pre').textContent()).toMatch(/driver failed programming external connectivity.*address already in use/s);
     expect(await page.getByTestId('failure-rollback').count()).toBe(0); // nothing deployed before: no roll back
-    copyFileSync(await screenshot(page, 'deploy-failure'), path.join(ROOT, 'docs/deploy-failure.png'));
+    await screenshot(page, 'deploy-failure'); // test-artifacts/deploy-failure.png: the README's docs/deploy-failure.png
 
     // The CLI says the same, with the next command.
     const shown = await colo(['op', op.id], cli);
