@@ -117,6 +117,8 @@ describe('the YAML editor', () => {
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('YAML not applied: 1 error');
     expect(await page.getByTestId('yaml-errors').innerText()).toContain(`line ${at + 1}, column 5`);
     expect(await page.getByTestId('problems-tab').innerText()).toMatch(/1/);
+    await page.locator('.cm-lintRange-error').hover(); // the marker's words on hover
+    expect(await page.locator('.cm-tooltip-lint').innerText()).toContain('must be a number');
     await screenshot(page, 'yaml-editor');
 
     await page.getByTestId('save-button').click();
