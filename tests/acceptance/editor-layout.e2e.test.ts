@@ -7,6 +7,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
+import { seriousViolations } from './axe';
 import { launchBrowser, screenshot, tolerateLoad } from './browser';
 import { baseEnv, cleanupInstance, freePort, instance, type Service, startWeb, startWorker, vdcContainers, waitFor } from './harness';
 
@@ -162,6 +163,8 @@ describe('the editor on a small screen and a large one', () => {
     // The mandatory output's `*` is explained, on the canvas and on the star itself.
     expect(await page.getByTestId('canvas-legend').textContent()).toMatch(/\* ?mandatory output: wire it before deploy/);
     expect(await page.locator('[title="mandatory output: wire it before deploy"]').count()).toBeGreaterThan(0);
+    // The folded layout (rails, legend, the icon-only toolbar) passes axe-core like the rest.
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Unfold the palette: it is there, and still there after a reload (the inspector stays folded).
     await page.getByTestId('palette-toggle').click();
@@ -260,6 +263,7 @@ describe('the editor on a small screen and a large one', () => {
     const banner = page.getByTestId('stopped-banner');
     await banner.waitFor();
     expect(await banner.textContent()).toMatch(/idle is stopped/);
+    expect(await seriousViolations(page)).toEqual([]);
     // Deployed once, so Destroy is offered (the stopped VDC can be torn down).
     await expect.poll(() => page.getByTestId('lifecycle-destroy').isEnabled()).toBe(true);
 
