@@ -86,19 +86,26 @@ describe('the YAML editor', () => {
   it('marks broken text at its line, says so in the header and Problems, refuses Save; fixed text saves; completes class ids', async () => {
     const context = await signedInContext();
     const page = await context.newPage();
+    const scripts = { before: [] as string[], after: [] as string[] };
+    let tabOpened = false;
+    page.on('response', (res) => {
+      if (res.url().endsWith('.js')) (tabOpened ? scripts.after : scripts.before).push(res.url());
+    });
     await page.goto(`${url}/vdcs/yml`);
     await page.getByTestId('node-web').waitFor();
 
-    // The code editor is not part of the canvas page: its code arrives when the tab opens.
+    // The code editor is not part of the canvas page: its code (CodeMirror) arrives when the tab opens.
     expect(await page.locator('.cm-editor').count()).toBe(0);
-    const scripts: string[] = [];
-    page.on('response', (res) => {
-      if (res.url().endsWith('.js')) scripts.push(res.url());
-    });
+    tabOpened = true;
     await page.getByTestId('yaml-tab').click();
     const editor = page.getByTestId('yaml-editor');
     await editor.waitFor();
-    expect(scripts.length).toBeGreaterThan(0);
+    const hasCodeMirror = async (urls: string[]) => {
+      const bodies = await Promise.all(urls.map(async (u) => (await fetch(u)).text()));
+      return bodies.some((body) => body.includes('cm-lintRange'));
+    };
+    expect(await hasCodeMirror(scripts.before)).toBe(false);
+    expect(await hasCodeMirror(scripts.after)).toBe(true);
     expect(await page.locator('.cm-lineNumbers .cm-gutterElement').filter({ hasText: /^1$/ }).count()).toBe(1);
     const canonical = await editorText(page);
     const shown = parse(canonical);
@@ -148,6 +155,9 @@ describe('the YAML editor', () => {
     // Completion: a new appliance's class from the catalog (the text ends in the appliances list).
     const appliancesOnly = (await editorText(page)).split('\nconnections:')[0].replace(/\n+$/, '');
     await editor.fill(`${appliancesOnly}\n  - name: cache\n    class: re`);
+    // The text reads as a manifest, so it is on the canvas; the validator's unknown class is marked.
+    const last = appliancesOnly.split('\n').length + 2;
+    await expect.poll(() => markedLines(page), { timeout: 15_000 }).toEqual([last]);
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Control+Space');
     const options = page.locator('.cm-tooltip-autocomplete li');
@@ -156,6 +166,7 @@ describe('the YAML editor', () => {
     await page.waitForTimeout(300); // CodeMirror takes Enter only once the list has been seen (75 ms)
     await page.keyboard.press('Enter');
     await expect.poll(() => editorText(page)).toMatch(/class: redis\s*$/);
+    await expect.poll(() => markedLines(page), { timeout: 15_000 }).toEqual([]);
     await context.close();
   });
 });

@@ -75,7 +75,8 @@ describe('yamlContext', () => {
 
 describe('yamlCompletions', () => {
   it('offers the keys of each level, without the ones already written', () => {
-    expect(labels(`${HEAD}|`)).toEqual(['apiVersion', 'kind', 'name', 'description', 'appliances', 'connections', 'visual'].filter((k) => !['apiVersion', 'kind', 'name'].includes(k)));
+    expect(labels(`${HEAD}|`)).toEqual(['description', 'appliances', 'connections', 'visual']);
+    expect(labels(`kind: VDC\n|`)).toEqual(['apiVersion', 'name', 'description', 'appliances', 'connections', 'visual']);
     expect(labels(`${HEAD}appliances:\n  - name: web\n    |`)).toContain('class');
     expect(labels(`${HEAD}appliances:\n  - name: web\n    |`)).not.toContain('name');
     expect(labels(`${HEAD}appliances:\n  - name: web\n    resources: { |`)).toEqual(['cpu', 'memory']);
