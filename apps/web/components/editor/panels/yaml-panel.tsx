@@ -23,9 +23,9 @@ export function YamlPanel(props: {
   doc: EditorDoc;
   draft: YamlDraft | null;
   /** For completions (class ids, terminals, properties). */
-  catalog?: Catalog;
+  catalog: Catalog;
   /** The drawing's problems (validator and server), marked in the text while it is the drawing's. */
-  issues?: Issue[];
+  issues: Issue[];
   /** A place to put the cursor (a Problems row of this tab was picked). */
   jumpTo?: { line: number; col: number; n: number };
   onChange: (text: string) => void;
@@ -40,14 +40,14 @@ export function YamlPanel(props: {
   const text = draft?.text ?? canonical;
   const broken = draft !== null && draft.errors.length > 0;
   const behind = broken && draft.inStepWith !== doc;
-  const shownIssues = broken ? draft.errors : draft === null || draft.inStepWith === doc ? (props.issues ?? NO_ISSUES) : NO_ISSUES;
+  const shownIssues = broken ? draft.errors : draft === null || draft.inStepWith === doc ? props.issues : NO_ISSUES;
   const marks = useMemo(() => issueMarks(text, shownIssues), [text, shownIssues]);
   // The refused text's problems beside the editor, each once, with the path the validator gave.
   const rows = useMemo(
     () => [...new Map(marks.map((m, i) => [`${m.from}:${shownIssues[i]?.path}:${m.message}`, { ...m, path: shownIssues[i]?.path }])).entries()],
     [marks, shownIssues],
   );
-  const complete = useCallback((t: string, pos: number) => (catalog ? yamlCompletions(t, pos, catalog) : undefined), [catalog]);
+  const complete = useCallback((t: string, pos: number) => yamlCompletions(t, pos, catalog), [catalog]);
   const [picked, setPicked] = useState<{ offset: number; n: number }>();
   const fromProblems = props.jumpTo;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the text changing must not move the cursor; only a new pick does
