@@ -189,6 +189,17 @@ describe('the editor on a small screen and a large one', () => {
     await page.locator('.react-flow__node').first().waitFor();
     expect(await page.getByTestId('palette-rail').count()).toBe(1);
     expect((await canvasShare(page)).width).toBeGreaterThan(0.9);
+
+    // The keyboard folds and unfolds them too (Shift+P, Shift+I).
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Shift+P');
+    await page.getByTestId('palette-item-nas').waitFor();
+    await page.keyboard.press('Shift+I');
+    await page.getByTestId('inspector').waitFor();
+    await page.keyboard.press('Shift+P');
+    await page.keyboard.press('Shift+I');
+    await page.getByTestId('palette-rail').waitFor();
+    await page.getByTestId('inspector-rail').waitFor();
     await context.close();
   });
 

@@ -221,6 +221,9 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
     autoLayout: () => (readOnly ? undefined : void actions.layout()),
     help: () => setHelpOpen(true),
     saveAsAssembly,
+    // A viewer has no palette to unfold.
+    togglePalette: () => (readOnly ? undefined : panels.toggle('palette')),
+    toggleInspector: () => panels.toggle('inspector'),
   });
 
   const restoreDraft = () => {
@@ -269,7 +272,7 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
       <div className="flex min-h-0 flex-1">
         {/* A viewer adds nothing: no palette to add from. */}
         {!readOnly && (
-          <SidePanelFrame id="palette" label="Palette" side="left" open={panels.palette} onToggle={() => panels.toggle('palette')}>
+          <SidePanelFrame id="palette" label="Palette" side="left" shortcut="Shift+P" open={panels.palette} onToggle={() => panels.toggle('palette')}>
             <Palette
               catalog={catalog}
               assemblies={assemblies}
@@ -328,6 +331,7 @@ export function EditorWorkspace({ vdcName, catalog: initialCatalog, catalogBody,
           id="inspector"
           label="Inspector"
           side="right"
+          shortcut="Shift+I"
           open={panels.inspector}
           onToggle={() => panels.toggle('inspector')}
           hint={store.state.selection.nodes.length === 1 ? store.state.selection.nodes[0] : undefined}

@@ -17,6 +17,9 @@ export interface ShortcutActions {
   autoLayout: () => void;
   help: () => void;
   saveAsAssembly: () => void;
+  /** Fold or unfold the palette / the inspector (more room for the canvas on a small screen). */
+  togglePalette: () => void;
+  toggleInspector: () => void;
 }
 
 export const SHORTCUTS: { keys: string[]; what: string }[] = [
@@ -32,6 +35,8 @@ export const SHORTCUTS: { keys: string[]; what: string }[] = [
   { keys: ['Ctrl/⌘', 'G'], what: 'Save the selection as an assembly (one reusable box)' },
   { keys: ['Shift', 'L'], what: 'Auto-layout' },
   { keys: ['Shift', 'F'], what: 'Fit the drawing in view' },
+  { keys: ['Shift', 'P'], what: 'Fold or unfold the palette' },
+  { keys: ['Shift', 'I'], what: 'Fold or unfold the inspector' },
   { keys: ['Shift', 'drag'], what: 'Select with a box' },
   { keys: ['Ctrl/⌘', 'click'], what: 'Add to the selection' },
   { keys: ['Esc'], what: 'Clear the selection' },
@@ -75,6 +80,8 @@ export function useEditorShortcuts(actions: ShortcutActions) {
         [mod && key === 'g', a.saveAsAssembly],
         [!mod && e.shiftKey && key === 'l', a.autoLayout],
         [!mod && e.shiftKey && key === 'f', a.fitView],
+        [!mod && e.shiftKey && key === 'p', a.togglePalette],
+        [!mod && e.shiftKey && key === 'i', a.toggleInspector],
         [!mod && e.key === '?', a.help],
         [e.key === 'Escape', a.clearSelection],
       ];

@@ -13,6 +13,8 @@ export interface SidePanelFrameProps {
   onToggle: () => void;
   /** Shown along the folded rail under the label. */
   hint?: string;
+  /** The key that folds and unfolds it, for the tooltip ("Shift+P"). */
+  shortcut?: string;
   children: ReactNode;
 }
 
@@ -24,8 +26,9 @@ function Chevron({ pointsLeft }: { pointsLeft: boolean }) {
   );
 }
 
-export function SidePanelFrame({ id, label, side, open, onToggle, hint, children }: SidePanelFrameProps) {
+export function SidePanelFrame({ id, label, side, open, onToggle, hint, shortcut, children }: SidePanelFrameProps) {
   const edge = side === 'left' ? 'border-r' : 'border-l';
+  const key = shortcut ? ` (${shortcut})` : '';
   const bodyId = `${id}-panel-body`;
   if (!open) {
     return (
@@ -35,7 +38,7 @@ export function SidePanelFrame({ id, label, side, open, onToggle, hint, children
           onClick={onToggle}
           aria-expanded={false}
           aria-label={`Show ${label.toLowerCase()}`}
-          title={`Show ${label.toLowerCase()}`}
+          title={`Show ${label.toLowerCase()}${key}`}
           data-testid={`${id}-toggle`}
           className="flex flex-col items-center gap-2 rounded-md px-1 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
         >
@@ -56,7 +59,7 @@ export function SidePanelFrame({ id, label, side, open, onToggle, hint, children
           aria-expanded
           aria-controls={bodyId}
           aria-label={`Hide ${label.toLowerCase()}`}
-          title={`Hide ${label.toLowerCase()} (more room for the canvas)`}
+          title={`Hide ${label.toLowerCase()}: more room for the canvas${key}`}
           data-testid={`${id}-toggle`}
           className="grid size-7 place-items-center rounded text-slate-500 hover:bg-slate-100 hover:text-slate-800"
         >
