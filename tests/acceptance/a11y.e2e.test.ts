@@ -3,16 +3,16 @@
 // folders (app/(app) and app/(auth)), so a new page without an entry here fails the sweep
 // instead of going unchecked. The editor is checked with Problems showing an error too.
 import { readdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@colo/db/testing';
 import { launchBrowser, tolerateLoad } from './browser';
 import { type Service, baseEnv, freePort, ROOT, startWeb } from './harness';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe-core's whole script, injected into each page (it runs there, not in Node). */
+const AXE_SOURCE = axe.source;
 const APP = path.join(ROOT, 'apps/web/app');
 
 let db: TestDatabase;
@@ -77,8 +77,8 @@ interface Violation {
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const inPage = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await inPage.run(document, { resultTypes: ['violations'] });
     return result.violations;
   });
   return violations
