@@ -10,6 +10,10 @@ export const issueSchema = z.looseObject({
   path: z.string().default(''),
   message: text,
   severity: z.enum(['error', 'warning']).optional(),
+  /** The appliance it is about, by name; with `field`, the words clients print (`web · memory: …`). */
+  appliance: z.string().optional(),
+  /** The field in words (`memory`, `PHP workers`, `host port`). */
+  field: z.string().optional(),
 });
 export type ApiIssue = z.infer<typeof issueSchema>;
 
