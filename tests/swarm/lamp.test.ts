@@ -5,11 +5,12 @@
 // shared to every web replica through the shares subsystem (per-node work on the nodes' own
 // Docker API: COLO_SWARM_NODE_DOCKER_PORT, the private test network's setting). Traffic through
 // the entry on its node's address reaches all three replicas and the hit counter counts; the
-// status says where each replica runs; a re-plan is empty; stop, start; the database moves to
-// another node with its data (the counter goes on); a node is killed and what kept its data there
-// comes back from the newest snapshot onto another node with one `colo move`; an entry switches
-// to a live clone of the VDC and back under load, no request failing; destroy leaves
-// nothing (the lost node's hold on networks ends with its removal).
+// status and the overview's health count the replicas of every node; a re-plan is empty; stop,
+// start; an entry switches to a live clone of the VDC and back under load, no request failing; a
+// listener service removed behind Colo's back comes back; the database moves to another node
+// with its data (the counter goes on); a node is killed and
+// what kept its data there comes back from the newest snapshot onto another node with one
+// `colo move`; destroy leaves nothing (the lost node's hold on networks ends with its removal).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -165,6 +166,12 @@ describe('the LAMP assembly on a 3-node swarm', () => {
     for (let i = 1; i < counts.length; i++) expect(counts[i]).toBeGreaterThan(counts[i - 1] as number);
     const res2 = await fetch(siteUrl, { headers: { connection: 'close' } });
     expect(res2.headers.get('x-colo-host')).toMatch(/^web-\d$/);
+
+    // The overview's health counts the replicas on every node: lb, 3 web, content, db.
+    const overview = (await (await fetch(`${env.COLO_URL}/api/v1/overview`, { headers: { authorization: `Bearer ${env.COLO_TOKEN}` } })).json()) as {
+      vdcs: { name: string; health: { containers: number; running: number; healthy: number; word: string } | null }[];
+    };
+    expect(overview.vdcs.find((v) => v.name === NAME)?.health).toMatchObject({ containers: 6, running: 6, healthy: 6, word: 'healthy' });
   });
 
   it('plans nothing when applied again, and the plan says where things run', async () => {

@@ -204,6 +204,8 @@ export {
   type SwarmPlanStep,
   serviceName,
   swarmServingReplicas,
+  swarmReplicaHealth,
+  type SwarmReplicaHealth,
   listenerRepairPlan,
   repairSwarmListeners,
   shareClientRule,

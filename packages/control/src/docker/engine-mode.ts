@@ -66,7 +66,7 @@ export async function nodeEngine(nodeId: string, doing: string): Promise<NodeEng
 }
 
 /** Swarm tasks are containers too (on the manager): they carry this label, a plain container never. */
-const SWARM_TASK_LABEL = 'com.docker.swarm.task.id';
+export const SWARM_TASK_LABEL = 'com.docker.swarm.task.id';
 
 /** Where `vdc` is deployed, stopped, started, destroyed and read. */
 export async function vdcEngineMode(vdc: Pick<Vdc, 'id'>): Promise<VdcEngineMode> {

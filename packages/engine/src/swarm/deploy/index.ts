@@ -11,7 +11,7 @@ export { SWARM_LABEL } from './swarm-labels';
 export { destroySwarmVdc, type SwarmDestroyOptions, type SwarmLifecycleOptions, startSwarmAppliances, startSwarmVdc, stopSwarmAppliances, stopSwarmVdc } from './swarm-lifecycle';
 export { withShareMounts } from './share-mounts';
 export { createSwarmEngine, directNodeAccess, directNodeEngines, type NodeEngine, type SwarmEngine } from './swarm-engine';
-export { type SwarmReplicaStatus, type SwarmServiceStatus, swarmServingReplicas, swarmVdcStatus } from './swarm-status';
+export { type SwarmReplicaHealth, type SwarmReplicaStatus, type SwarmServiceStatus, swarmReplicaHealth, swarmServingReplicas, swarmVdcStatus } from './swarm-status';
 export { SWARM_CANNOT_EXPRESS } from './swarm-limits';
 export { formatSwarmPlan, planSwarm, type SwarmPlan, type SwarmPlanStep } from './swarm-plan';
 export type { DesiredService, DesiredSwarm, ServicePlacement, SwarmNodeInfo, SwarmServiceSpec } from './swarm-types';

@@ -89,3 +89,33 @@ export async function swarmServingReplicas(api: SwarmApi, scope: VdcScope, appli
   const tasks = services.flatMap((s) => s.tasks.filter((t) => t.replica <= s.replicas));
   return { ready: tasks.filter((t) => t.state === 'running' && t.health === 'healthy').length, total: tasks.length };
 }
+
+export interface SwarmReplicaHealth {
+  vdcId: string;
+  appliance: string;
+  /** healthy: running past its health check; starting: on its way; down: wanted, not running. */
+  state: 'healthy' | 'starting' | 'down';
+}
+
+/**
+ * Every appliance replica this installation wants running on the swarm, across its VDCs, from one
+ * list of services and one of tasks: for an overview of many VDCs at once. Listeners and shares
+ * are not appliances; a replica Swarm has no task for yet is down.
+ */
+export async function swarmReplicaHealth(api: SwarmApi, instance: string): Promise<SwarmReplicaHealth[]> {
+  const services = (await api.listServices([`${LABEL.managed}=true`, `${LABEL.instance}=${instance}`])).filter((s) => {
+    const labels = s.Spec.Labels ?? {};
+    return labels[LABEL.vdc] && labels[LABEL.appliance] && labels[LABEL.role] !== 'edge' && !labels[SHARE_LABEL.share];
+  });
+  if (services.length === 0) return [];
+  const tasks = await api.listTasks({ service: services.map((s) => s.Spec.Name), desiredState: ['running'] });
+  const out: SwarmReplicaHealth[] = [];
+  for (const s of services) {
+    const labels = s.Spec.Labels ?? {};
+    const replica = { vdcId: labels[LABEL.vdc] as string, appliance: labels[LABEL.appliance] as string };
+    const mine = tasks.filter((t) => t.ServiceID === s.ID);
+    for (const t of mine) out.push({ ...replica, state: t.Status.State === 'running' ? 'healthy' : STARTING.has(t.Status.State) ? 'starting' : 'down' });
+    for (let i = mine.length; i < (s.Spec.Mode?.Replicated?.Replicas ?? 0); i++) out.push({ ...replica, state: 'down' });
+  }
+  return out;
+}
