@@ -7,7 +7,8 @@ export const nodeApi = {
   list: (c: ColoClient) => c.call('GET', '/nodes', nodeListSchema),
   init: (c: ColoClient, body: { advertiseAddress?: string; addressPool?: string }) => c.call('POST', '/nodes/init', initSwarmAnswerSchema, { body }),
   join: (c: ColoClient, role: 'worker' | 'manager') => c.call('GET', '/nodes/join', joinCommandSchema, { query: { role } }),
-  drain: (c: ColoClient, node: string, waitSeconds: number) => c.call('POST', `/nodes/${seg(node)}/drain`, drainAnswerSchema, { body: { waitSeconds } }),
+  drain: (c: ColoClient, node: string, waitSeconds: number, keepData = false) =>
+    c.call('POST', `/nodes/${seg(node)}/drain`, drainAnswerSchema, { body: { waitSeconds, ...(keepData ? { keepData } : {}) } }),
   activate: (c: ColoClient, node: string) => c.call('POST', `/nodes/${seg(node)}/activate`, nodeAnswerSchema),
   label: (c: ColoClient, node: string, body: { add: Record<string, string>; remove: string[] }) =>
     c.call('POST', `/nodes/${seg(node)}/labels`, nodeAnswerSchema, { body }),

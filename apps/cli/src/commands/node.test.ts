@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiError, type FakeColo, startFakeColo } from '../../test/fake-colo';
+import { operation } from '../../test/fixtures';
 import { runCli } from '../../test/run-cli';
 import { parseLabels, runsText } from './node';
 
@@ -89,18 +90,48 @@ describe('colo node', () => {
     expect((await runCli(['node', 'add'], { server })).stderr).toContain('the link names 127.0.0.1, which another machine cannot reach: set COLO_PUBLIC_URL');
   });
 
-  it('drains after confirmation and names what cannot move', async () => {
+  it('drains after confirmation; with --keep-data it names what stays, stopped, with its data', async () => {
     server = await startFakeColo({
-      'POST /nodes/:node/drain': { body: { node: node('n2', { availability: 'drain' }), moved: true, waitedMs: 3000, pinned: [db], remaining: [] } },
+      'POST /nodes/:node/drain': { body: { node: node('n2', { availability: 'drain' }), moved: true, waitedMs: 3000, pinned: [db], remaining: [], moving: [] } },
     });
     const refused = await runCli(['node', 'drain', 'n2'], { server });
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('refusing to drain n2 without --yes');
-    const res = await runCli(['node', 'drain', 'n2', '--wait', '20'], { server, confirm: async () => true });
-    expect(res.stdout).toBe('drained n2: everything that can move has moved\ncannot move, its data is on n2 (stopped until the node is active again): shop/db (pinned)\n');
+    const res = await runCli(['node', 'drain', 'n2', '--wait', '20', '--keep-data'], { server, confirm: async () => true });
+    expect(res.stdout).toBe('drained n2: everything that can move has moved\nkept there, its data is on n2 (stopped until the node is active again): shop/db (pinned)\n');
     expect(server.calls()).toEqual(['POST /nodes/n2/drain']);
-    expect(server.requests[0]?.body).toEqual({ waitSeconds: 20 });
+    expect(server.requests[0]?.body).toEqual({ waitSeconds: 20, keepData: true });
     expect((await runCli(['node', 'drain', 'n2', '--wait', '301', '--yes'], { server })).stderr).toContain('--wait must be a whole number of seconds from 0 to 300');
+  });
+
+  it('moves the data off the node first, following each move, then drains', async () => {
+    let drains = 0;
+    server = await startFakeColo({
+      'POST /nodes/:node/drain': () =>
+        drains++ === 0
+          ? { body: { node: node('n2', { runs: [web, db] }), moved: false, waitedMs: 0, pinned: [db], remaining: [], moving: [{ vdc: 'vdc_1', vdcName: 'shop', operationId: 'op_7' }] } }
+          : { body: { node: node('n2', { availability: 'drain' }), moved: true, waitedMs: 2000, pinned: [], remaining: [], moving: [] } },
+      'GET /operations/:id': { body: { operation: operation({ id: 'op_7', kind: 'move', status: 'succeeded', progress: 100 }), logs: [] } },
+    });
+    const res = await runCli(['node', 'drain', 'n2', '--yes'], { server });
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('moving data off n2 first: shop (op_7)\n');
+    expect(res.stdout).toContain('move succeeded');
+    expect(res.stdout.trim().split('\n').at(-1)).toBe('drained n2: everything that can move has moved');
+    expect(server.calls()).toEqual(['POST /nodes/n2/drain', 'GET /operations/op_7', 'POST /nodes/n2/drain']);
+    expect(server.requests[0]?.body).toEqual({ waitSeconds: 45 });
+  });
+
+  it('stops when a move fails, and does not drain', async () => {
+    server = await startFakeColo({
+      'POST /nodes/:node/drain': { body: { node: node('n2', { runs: [db] }), moved: false, waitedMs: 0, pinned: [db], remaining: [], moving: [{ vdc: 'vdc_1', vdcName: 'shop', operationId: 'op_7' }] } },
+      'GET /operations/:id': { body: { operation: operation({ id: 'op_7', kind: 'move', status: 'failed', progress: 40, error: 'no other ready, active node to move db to' }), logs: [] } },
+    });
+    const res = await runCli(['node', 'drain', 'n2', '--yes'], { server });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain("moving shop's data off n2 failed, so n2 is not drained (colo op op_7)");
+    expect(server.calls()).toEqual(['POST /nodes/n2/drain', 'GET /operations/op_7']);
   });
 
   it('labels, activates and removes, passing the refusals on', async () => {

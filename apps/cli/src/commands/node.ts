@@ -3,12 +3,13 @@
 // bootstrap images from a one-use link, then join), drain,
 // activate, label and remove. On a single host, `ls` shows this machine and how to grow.
 import type { ClusterNodeAnswer, DrainAnswer, JoinCommandAnswer, NodeListAnswer } from '@colo/api';
-import { connect } from '../api-client';
+import { type ColoClient, connect } from '../api-client';
 import { defineCommand } from '../command';
 import type { CliContext } from '../context';
-import { UsageError } from '../errors';
+import { CliError, UsageError } from '../errors';
 import { bytesText } from '../format';
 import { nodeApi } from '../node-api';
+import { followOperation } from '../operation-wait';
 import { renderTable } from '../table';
 import { confirmOrRefuse } from './lifecycle';
 
@@ -58,11 +59,23 @@ function printList(ctx: CliContext, answer: NodeListAnswer): void {
   for (const line of nodesTable(answer.nodes)) ctx.out(line);
 }
 
+/** A drain's data moves, followed one by one like `colo move --wait`; the first failure stops the drain. */
+async function followDataMoves(ctx: CliContext, client: ColoClient, answer: DrainAnswer, json: boolean): Promise<void> {
+  const name = answer.node.hostname;
+  if (!json) ctx.out(`moving data off ${name} first: ${answer.moving.map((m) => `${m.vdcName} (${m.operationId})`).join(', ')}`);
+  for (const m of answer.moving) {
+    const code = await followOperation(ctx, client, m.operationId, { json });
+    if (code !== 0) {
+      throw new CliError(`moving ${m.vdcName}'s data off ${name} failed, so ${name} is not drained (colo op ${m.operationId}); fix that and drain again, or drain with --keep-data to leave it stopped there`);
+    }
+  }
+}
+
 function printDrain(ctx: CliContext, answer: DrainAnswer, wait: number): void {
   const name = answer.node.hostname;
   if (answer.moved) ctx.out(`drained ${name}: everything that can move has moved`);
   else ctx.out(`drained ${name}; still there after ${wait}s (Swarm goes on moving it): ${runsText(answer.remaining)}`);
-  if (answer.pinned.length) ctx.out(`cannot move, its data is on ${name} (stopped until the node is active again): ${runsText(answer.pinned)}`);
+  if (answer.pinned.length) ctx.out(`kept there, its data is on ${name} (stopped until the node is active again): ${runsText(answer.pinned)}`);
 }
 
 /**
@@ -98,7 +111,7 @@ export function parseLabels(args: string[]): { add: Record<string, string>; remo
 export const node = defineCommand({
   name: 'node',
   summary: 'machines of a swarm (admins): list, init, add, drain, activate, label, rm',
-  usage: 'ls | init [--advertise ADDR] [--pool CIDR] | add [--manager] | drain NODE [--wait S] | activate NODE | label NODE KEY=VALUE… KEY-… | rm NODE [--force] [--yes]',
+  usage: 'ls | init [--advertise ADDR] [--pool CIDR] | add [--manager] | drain NODE [--wait S] [--keep-data] | activate NODE | label NODE KEY=VALUE… KEY-… | rm NODE [--force] [--yes]',
   positionals: [
     { name: 'ACTION', description: `${ACTIONS.join(', ')} (ls unless told)`, optional: true },
     { name: 'NODE', description: "a node's hostname, id or a unique prefix of its id", optional: true },
@@ -110,6 +123,7 @@ export const node = defineCommand({
     manager: { type: 'boolean', description: 'add: join as a manager, not a worker' },
     wait: { type: 'string', value: 'S', description: `drain: seconds to wait for the tasks to move (${DEFAULT_WAIT_SECONDS} unless told, up to 300)` },
     force: { type: 'boolean', description: 'rm: remove a node that is down even if Colo tasks were on it' },
+    'keep-data': { type: 'boolean', description: 'drain: leave appliances whose data is on the node there, stopped, instead of moving them first' },
     yes: { type: 'boolean', short: 'y', description: 'rm, drain: do not ask for confirmation (needed when not on a terminal)' },
   },
   examples: [
@@ -165,9 +179,18 @@ export const node = defineCommand({
         return 0;
       }
       case 'drain': {
-        await confirmOrRefuse(ctx, { yes, command: 'node', what: `drain ${target}`, question: `drain ${target}? its tasks move to other nodes [y/N] `, cancelled: 'not drained' });
-        const answer = await nodeApi.drain(client, target as string, wait);
-        print(answer, () => printDrain(ctx, answer, wait));
+        const keepData = flags['keep-data'] === true;
+        const question = keepData
+          ? `drain ${target}? its tasks move to other nodes; appliances whose data is there stop until it is active again [y/N] `
+          : `drain ${target}? appliances whose data is there move first, with their data; then its tasks move to other nodes [y/N] `;
+        await confirmOrRefuse(ctx, { yes, command: 'node', what: `drain ${target}`, question, cancelled: 'not drained' });
+        let answer = await nodeApi.drain(client, target as string, wait, keepData);
+        if (answer.moving.length > 0) {
+          await followDataMoves(ctx, client, answer, flags.json === true);
+          answer = await nodeApi.drain(client, target as string, wait, keepData);
+        }
+        const drained = answer;
+        print(drained, () => printDrain(ctx, drained, wait));
         return 0;
       }
       case 'activate': {

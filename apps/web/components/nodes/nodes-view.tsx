@@ -10,6 +10,7 @@ import { Button } from '../ui/button';
 import { ConfirmDialog } from '../ui/dialog';
 import { useToast } from '../ui/toast';
 import { AddNodePanel } from './add-node-panel';
+import { followDrainMoves } from './drain-moves';
 import { NodeTable } from './node-table';
 import { SingleHostPanel } from './single-host-panel';
 
@@ -19,7 +20,7 @@ function drainSummary(answer: DrainAnswer): string[] {
   const name = answer.node.hostname;
   const list = (runs: DrainAnswer['pinned']) => runs.map((r) => `${r.vdcName ?? r.vdc ?? r.service}/${r.appliance ?? r.service}`).join(', ');
   const lines = [answer.moved ? `${name} is drained: everything that can move has moved.` : `${name} is drained; Swarm is still moving ${list(answer.remaining)}.`];
-  if (answer.pinned.length) lines.push(`Cannot move, their data is on ${name} (stopped until the node is active again): ${list(answer.pinned)}.`);
+  if (answer.pinned.length) lines.push(`Kept there, their data is on ${name} (stopped until the node is active again): ${list(answer.pinned)}.`);
   return lines;
 }
 
@@ -73,7 +74,13 @@ export function NodesView({ initial }: { initial: NodeListAnswer }) {
   async function drain(node: ClusterNodeAnswer) {
     setBusy((b) => ({ ...b, [node.id]: true }));
     try {
-      const res = await apiFetch<DrainAnswer>(`/nodes/${encodeURIComponent(node.id)}/drain`, { method: 'POST', body: {} });
+      const ask = () => apiFetch<DrainAnswer>(`/nodes/${encodeURIComponent(node.id)}/drain`, { method: 'POST', body: {} });
+      let res = await ask();
+      if (res.moving.length > 0) {
+        // Data first: the node is drained only once every move has succeeded.
+        if (!(await followDrainMoves(res, setDrained))) return;
+        res = await ask();
+      }
       setDrained(drainSummary(res));
       await reload();
     } finally {
@@ -122,7 +129,7 @@ export function NodesView({ initial }: { initial: NodeListAnswer }) {
       <ConfirmDialog
         open={draining !== null}
         title={`Drain ${draining?.hostname}?`}
-        description="The node stops taking tasks and Swarm moves what runs there to other nodes; this waits up to a minute for it. Appliances whose data lives on this node cannot move: they stop until it is active again."
+        description="Appliances whose data lives on this node move first, with their data (one move per VDC, each healthy on its new node before its old copy goes). Then the node stops taking tasks and Swarm moves what else runs there; this waits up to a minute for it."
         confirmLabel="Drain"
         onConfirm={() => drain(draining as ClusterNodeAnswer)}
         onClose={() => setDraining(null)}

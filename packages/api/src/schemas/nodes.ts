@@ -64,13 +64,21 @@ export const joinCommandSchema = z.looseObject({
   bootstrap: bootstrapLinkSchema.optional().describe("a new one-use link to Colo's bootstrap images"),
   bootstrapCommand: z.string().optional().describe('the one line a new machine runs as root: load the images from the link, then join'),
 });
-export const drainNodeBody = z.object({ waitSeconds: z.number().int().min(0).max(300).optional().describe('how long to wait for the tasks to move (60 unless told)') }).strict();
+export const drainNodeBody = z
+  .object({
+    waitSeconds: z.number().int().min(0).max(300).optional().describe('how long to wait for the tasks to move (60 unless told)'),
+    keepData: z.boolean().optional().describe('true: appliances whose data is on the node stay there, stopped until it is active again, instead of moving first'),
+  })
+  .strict();
 export const drainAnswerSchema = z.looseObject({
   node: clusterNodeSchema,
   moved: z.boolean().describe('nothing movable is left on the node'),
   waitedMs: z.number(),
   pinned: z.array(nodeRunSchema).describe('appliances that cannot move: their data is on this node'),
   remaining: z.array(nodeRunSchema),
+  moving: z
+    .array(z.looseObject({ vdc: z.string(), vdcName: z.string(), operationId: z.string() }))
+    .describe('move operations taking data off the node first; while any is listed the node is not drained yet: follow them, then drain again'),
 });
 export const labelNodeBody = z
   .object({

@@ -7,7 +7,7 @@ import { getPrisma } from '@colo/db';
 import { type AuditOutcome, recordAudit, SYSTEM_ACTOR } from './record-audit';
 
 /** Who inside Colo asked for an operation. */
-export type SystemRequester = 'schedule' | 'flap guard' | 'wake on request' | 'edge repair' | 'entry repair';
+export type SystemRequester = 'schedule' | 'flap guard' | 'wake on request' | 'edge repair' | 'entry repair' | 'node drain';
 
 /** The API operation a user would have called for the same kind: one action name, whoever asks. */
 const REQUEST_ACTIONS: Record<string, string> = {
@@ -21,6 +21,7 @@ const REQUEST_ACTIONS: Record<string, string> = {
   snapshot_delete: 'deleteSnapshot',
   entry_switch: 'switchEntry',
   entry_delete: 'deleteEntry',
+  move: 'moveAppliance',
 };
 
 /** `deploy` → `deployFinished`, `entry_switch` → `entrySwitchFinished`. */

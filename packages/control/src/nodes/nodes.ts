@@ -10,6 +10,7 @@ import { requireAdmin } from '../auth/roles';
 import { ColoError, parseInput } from '../errors';
 import { callWorker } from '../worker-calls/call-worker';
 import { createBootstrapLink } from './bootstrap-link';
+import { type DataMove, moveDataOff } from './drain-data';
 import { onCluster, requireManager } from './cluster-access';
 import { DRAIN_WAIT_MAX_SECONDS, initInput, labelKey } from './node-calls';
 
@@ -17,7 +18,7 @@ import { DRAIN_WAIT_MAX_SECONDS, initInput, labelKey } from './node-calls';
 export const DRAIN_WAIT_SECONDS = 60;
 
 const labelInput = z.object({ add: z.record(labelKey, z.string().max(1024)).default({}), remove: z.array(labelKey).max(64).default([]) }).strict();
-const drainInput = z.object({ waitSeconds: z.number().int().min(0).max(DRAIN_WAIT_MAX_SECONDS).default(DRAIN_WAIT_SECONDS) }).strict();
+const drainInput = z.object({ waitSeconds: z.number().int().min(0).max(DRAIN_WAIT_MAX_SECONDS).default(DRAIN_WAIT_SECONDS), keepData: z.boolean().default(false) }).strict();
 
 export type NamedRun = NodeRun & { vdcName?: string };
 
@@ -66,14 +67,27 @@ export async function nodeJoinCommand(user: AuthUser, role: 'worker' | 'manager'
   return { ...join, bootstrap, bootstrapCommand: `${bootstrap.loadCommand} && ${join.command}` };
 }
 
-/** `POST /nodes/:node/drain`: waits (bounded) for Swarm to move the tasks; names what cannot move. */
+/**
+ * `POST /nodes/:node/drain`. Appliances whose data is on the node move first: while any must,
+ * their move operations are queued (or found) and answered in `moving`, and the node is not
+ * drained yet; asked again once they ran, it is. Then Swarm moves the stateless tasks, waited for
+ * (bounded). With `keepData`, the pinned appliances stay, stopped until the node is active again.
+ */
 export async function drainNode(user: AuthUser, node: string, input: unknown) {
   await requireAdmin(user, 'drain a node');
-  const { waitSeconds } = parseInput(drainInput, input);
+  const { waitSeconds, keepData } = parseInput(drainInput, input);
   await requireManager('drain a node');
+  if (!keepData) {
+    const current = await onCluster((c) => c.node(node));
+    const moving = await moveDataOff(user, current);
+    if (moving.length > 0) {
+      const named = await namedOne(current);
+      return { node: named, moved: false, waitedMs: 0, pinned: named.runs.filter((r) => r.pinned), remaining: [], moving };
+    }
+  }
   const drained = await callWorker('nodes.drain', { node, waitSeconds });
   const [pinned, remaining] = await Promise.all([namedOne({ runs: drained.pinned }), namedOne({ runs: drained.remaining })]);
-  return { ...drained, node: await namedOne(drained.node), pinned: pinned.runs, remaining: remaining.runs };
+  return { ...drained, node: await namedOne(drained.node), pinned: pinned.runs, remaining: remaining.runs, moving: [] as DataMove[] };
 }
 
 export async function activateNode(user: AuthUser, node: string) {

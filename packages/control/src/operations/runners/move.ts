@@ -25,6 +25,8 @@ interface MoveParams {
   appliance?: string;
   node?: string;
   snapshot?: number;
+  /** A node drain's (internal): only what keeps its data on this node id moves, and not to it. */
+  from?: string;
 }
 
 export const runMove: Runner = async (ctx) => {
@@ -41,7 +43,8 @@ export const runMove: Runner = async (ctx) => {
   const scope = vdcScope(vdc);
   const pins = await pinnedNodes(api, scope);
   const nodes = (await api.listNodes()).map(nodeInfo);
-  const what = params.appliance ?? `every stateful appliance of ${vdc.name}`;
+  const fromHost = params.from === undefined ? undefined : (nodes.find((n) => n.id === params.from)?.hostname ?? params.from);
+  const what = params.appliance ?? (fromHost ? `what of ${vdc.name} keeps its data on ${fromHost}` : `every stateful appliance of ${vdc.name}`);
   const { batches, target } = planMove(desired, pins, nodes, params, what);
   const members = new Set(batches.flatMap((b) => [...b.appliances]));
   const lostOnes = batches.filter((b) => b.lost || params.snapshot !== undefined);
@@ -179,16 +182,19 @@ function planMove(
     return { batches: [batch], target };
   }
   if (groups.length === 0) throw new ColoError('bad_request', `${what}: none keeps data on a node, so Swarm runs everything on any node already`, { retryable: false });
-  const target = chooseTarget(nodes, params.node, undefined, what);
+  const target = chooseTarget(nodes, params.node, params.from, what);
   const byNode = new Map<string | undefined, Batch>();
   for (const g of groups) {
     const fromId = nodeOf(g);
+    if (params.from !== undefined && fromId !== params.from) continue;
     if (fromId === target.id && params.snapshot === undefined) continue;
     const batch = byNode.get(fromId) ?? batchOf(fromId);
     for (const m of g.members) batch.appliances.add(m.appliance);
     byNode.set(fromId, batch);
   }
-  if (byNode.size === 0) throw new ColoError('bad_request', `${what}: all of it is on ${target.hostname} already`, { retryable: false });
+  if (byNode.size === 0) {
+    throw new ColoError('bad_request', params.from !== undefined ? `${what}: nothing does any more` : `${what}: all of it is on ${target.hostname} already`, { retryable: false });
+  }
   return { batches: [...byNode.values()], target };
 }
 
