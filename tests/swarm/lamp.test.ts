@@ -8,9 +8,10 @@
 // status and the overview's health count the replicas of every node; a re-plan is empty; stop,
 // start; an entry switches to a live clone of the VDC and back under load, no request failing; a
 // listener service removed behind Colo's back comes back; the database moves to another node
-// with its data (the counter goes on); a node is killed and
-// what kept its data there comes back from the newest snapshot onto another node with one
-// `colo move`; destroy leaves nothing (the lost node's hold on networks ends with its removal).
+// with its data (the counter goes on), and again when its node is drained (a NAS there moves
+// too, its share server with it); a node is killed and what kept its data there comes back from
+// the newest snapshot onto another node with one `colo move`; destroy leaves nothing (the lost
+// node's hold on networks ends with its removal).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -337,6 +338,29 @@ describe('the LAMP assembly on a 3-node swarm', () => {
     // And a second plan is still empty: the move is what the swarm now runs.
     const plan = await colo(['plan', '-f', file, '--json'], env);
     expect((JSON.parse(plan.stdout) as { plan: { steps: unknown[] } }).plan.steps).toEqual([]);
+  });
+
+  it('drains the node the database is on: what keeps its data there moves first, then the node is drained, and the counter goes on', async () => {
+    onTestFailed(() => console.error(`worker output:\n${worker.output().slice(-8000)}`));
+    const from = (await placement(vdcId)).get('db')?.labels['colo.node'];
+    const node = swarm.nodes.find((n) => n.nodeId === from);
+    if (!node || node === swarm.manager) throw new Error(`db is on ${from}: not a node this test may drain`);
+    const hitsBefore = await currentHits();
+    const res = await colo(['node', 'drain', node.hostname, '--yes', '--wait', '120'], env, 900_000);
+    expect(res.code, res.stderr + res.stdout).toBe(0);
+    console.log(`drain of db's node: ${res.stdout.split('\n').find((l) => /succeeded in/.test(l))}`);
+    expect(res.stdout).toContain(`moving data off ${node.hostname} first: ${NAME} (op_`);
+    expect(res.stdout.trim().split('\n').at(-1)).toBe(`drained ${node.hostname}: everything that can move has moved`);
+    const after = await placement(vdcId);
+    const to = after.get('db')?.labels['colo.node'];
+    expect(to).not.toBe(from);
+    expect(after.get('db')?.nodes).toEqual([to]);
+    for (const [name, p] of after) expect(p.nodes, name).not.toContain(from);
+    expect(await volumesOn(node, 'db')).toEqual([]);
+    expect(await currentHits()).toBeGreaterThan(hitsBefore);
+    // Active again, for the tests after this one (Swarm does not move running replicas back by itself).
+    const activated = await colo(['node', 'activate', node.hostname], env);
+    expect(activated.code, activated.stderr).toBe(0);
   });
 
   it('a node is lost: its stateful appliances are reported, and each is restored from the snapshot onto another node with one action', async () => {

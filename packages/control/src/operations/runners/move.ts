@@ -88,7 +88,7 @@ export const runMove: Runner = async (ctx) => {
 
   recorder.stepStarted('stop');
   beginChanges();
-  await stopSwarmAppliances(api, scope, members, { signal, onProgress: (m) => recorder.log(m) });
+  await stopSwarmAppliances(api, scope, members, { signal, onProgress: (m) => recorder.log(m), shareServers: true });
   recorder.stepDone('stop');
 
   const deps = swarmDataDeps(runtime, ctx.fence, signal);

@@ -44,9 +44,17 @@ export async function startSwarmVdc(api: SwarmApi, scope: VdcScope, options: Swa
  * Scales the services of `appliances` to 0 and waits until their tasks are gone (a move copies
  * their data next). A task on a node that is down is not waited for: it cannot write any more.
  */
-export async function stopSwarmAppliances(api: SwarmApi, scope: VdcScope, appliances: ReadonlySet<string>, options: SwarmLifecycleOptions = {}): Promise<string[]> {
+export async function stopSwarmAppliances(
+  api: SwarmApi,
+  scope: VdcScope,
+  appliances: ReadonlySet<string>,
+  options: SwarmLifecycleOptions & {
+    /** A move's: a NAS's share server reads its volume too; the deploy after ensures it again, on the NAS's node. */
+    shareServers?: boolean;
+  } = {},
+): Promise<string[]> {
   const services = (await api.listServices(vdcLabelFilter(scope))).filter(
-    (s) => !isShare(s.Spec.Labels) && s.Spec.Labels[LABEL.role] !== 'edge' && appliances.has(s.Spec.Labels[LABEL.appliance] ?? ''),
+    (s) => (options.shareServers || !isShare(s.Spec.Labels)) && s.Spec.Labels[LABEL.role] !== 'edge' && appliances.has(s.Spec.Labels[LABEL.appliance] ?? ''),
   );
   await Promise.all(services.map((s) => scaleAndWait(api, s, 0, options)));
   return services.map((s) => s.Spec.Name);

@@ -125,7 +125,7 @@ async function ensureService(deps: ShareDeps, server: ShareServerSpec, changed: 
     .catch((error) => {
       if (statusOf(error) === 404) return undefined;
       throw error;
-    })) as { Version: { Index: number }; Spec: { Labels?: Record<string, string> } } | undefined;
+    })) as { Version: { Index: number }; Spec: { Labels?: Record<string, string>; Mode?: { Replicated?: { Replicas?: number } } } } | undefined;
   if (!current) {
     await deps.manager.createService(server.service).catch((error) => {
       // Made meanwhile by another call of the same spec.
@@ -134,7 +134,8 @@ async function ensureService(deps: ShareDeps, server: ShareServerSpec, changed: 
     changed.push('service');
     return;
   }
-  if (current.Spec.Labels?.[LABEL.spec] === server.specHash) return;
+  // The same spec at its one replica is done; a server a move stopped is run again.
+  if (current.Spec.Labels?.[LABEL.spec] === server.specHash && current.Spec.Mode?.Replicated?.Replicas === 1) return;
   await deps.manager.getService(name).update({ ...server.service, version: current.Version.Index });
   changed.push('service updated');
   // Secrets of an earlier spec go once no task uses them; removal fails while one does.
