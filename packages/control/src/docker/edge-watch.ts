@@ -4,13 +4,13 @@
 // claim and fence. The worker calls this at start and every half minute; it changes nothing
 // in Docker itself.
 import { getPrisma, type Prisma } from '@colo/db';
-import { isSwarmManager, LABEL, listenerLabelFilter } from '@colo/engine';
+import { LABEL, listenerLabelFilter } from '@colo/engine';
 import { auditSystemRequest } from '../audit/system-events';
 import { checkEntries } from '../entries/entry-watch';
 import { newId } from '../ids';
 import { enqueueOperation } from '../operations/queue';
 import { engineConfig, getRuntime } from './engine-access';
-import { getSwarmEngine } from './engine-mode';
+import { getSwarmEngine, onSwarmManager } from './engine-mode';
 
 export interface EdgeCheck {
   /** Operations queued to bring listeners back, as `vdc name: op id (why)`. */
@@ -83,7 +83,6 @@ export async function checkEdgeListeners(): Promise<EdgeCheck> {
  * listener being there (Swarm restarts its task itself), whichever node runs it.
  */
 async function listenerServices(filter: string[]): Promise<{ name: string; labels: Record<string, string>; state: string }[]> {
-  const { api } = getSwarmEngine();
-  if (!(await isSwarmManager(api).catch(() => false))) return [];
-  return (await api.listServices(filter)).map((s) => ({ name: s.Spec.Name, labels: s.Spec.Labels ?? {}, state: 'running' }));
+  if (!(await onSwarmManager())) return [];
+  return (await getSwarmEngine().api.listServices(filter)).map((s) => ({ name: s.Spec.Name, labels: s.Spec.Labels ?? {}, state: 'running' }));
 }

@@ -36,6 +36,11 @@ export function setSwarmEngine(engine: SwarmEngine | undefined): void {
   holder.__coloSwarmEngine = engine;
 }
 
+/** Whether Colo's engine is an active swarm manager; false when it cannot be asked. */
+export async function onSwarmManager(): Promise<boolean> {
+  return isSwarmManager(getSwarmEngine().api).catch(() => false);
+}
+
 /** The node agent plugs in here (undefined: back to what the configuration says). */
 export function setNodeAccessFactory(factory: (() => NodeAccess) | undefined): void {
   holder.__coloNodeAccess = factory;

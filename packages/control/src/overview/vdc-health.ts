@@ -2,9 +2,9 @@
 // (not one status call per VDC): the overview shows every VDC of a user's teams at once. On a
 // swarm, one list of services and tasks adds the replicas of every node (a task's container on
 // the manager is counted there, not twice).
-import { isSwarmManager, LABEL, type SwarmReplicaHealth, swarmReplicaHealth } from '@colo/engine';
+import { LABEL, type SwarmReplicaHealth, swarmReplicaHealth } from '@colo/engine';
 import { engineConfig, getRuntime } from '../docker/engine-access';
-import { getSwarmEngine, SWARM_TASK_LABEL } from '../docker/engine-mode';
+import { getSwarmEngine, onSwarmManager, SWARM_TASK_LABEL } from '../docker/engine-mode';
 
 export type HealthWord = 'healthy' | 'degraded' | 'unhealthy' | 'starting' | 'stopped' | 'none';
 
@@ -65,6 +65,5 @@ export async function vdcHealth(vdcIds: string[]): Promise<Map<string, VdcHealth
 
 /** The swarm's appliance replicas, when Colo's engine is a swarm manager (else none). */
 async function swarmReplicas(instance: string): Promise<SwarmReplicaHealth[]> {
-  const { api } = getSwarmEngine();
-  return (await isSwarmManager(api).catch(() => false)) ? swarmReplicaHealth(api, instance) : [];
+  return (await onSwarmManager()) ? swarmReplicaHealth(getSwarmEngine().api, instance) : [];
 }
